@@ -1,0 +1,94 @@
+export const HOST_KINDS = ["unix", "tcp", "tls", "ssh"] as const;
+export type HostKind = (typeof HOST_KINDS)[number];
+
+export const HOST_STATUSES = ["up", "down", "connecting"] as const;
+export type HostStatus = (typeof HOST_STATUSES)[number];
+
+export interface HostSummary {
+  id: string;
+  name: string;
+  kind: HostKind;
+  status: HostStatus;
+  engineVersion?: string;
+  apiVersion?: string;
+  error?: string;
+  /** Epoch ms of the last status change. */
+  since: number;
+}
+
+export const CONTAINER_STATES = [
+  "created",
+  "running",
+  "paused",
+  "restarting",
+  "removing",
+  "exited",
+  "dead",
+] as const;
+export type ContainerState = (typeof CONTAINER_STATES)[number];
+
+export interface PortBinding {
+  privatePort: number;
+  publicPort?: number;
+  ip?: string;
+  type: string;
+}
+
+export interface ContainerSummary {
+  id: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  status: string;
+  /** Epoch seconds, as the engine reports it. */
+  created: number;
+  labels: Record<string, string>;
+  ports: PortBinding[];
+  hostId: string;
+}
+
+export interface HostListError {
+  hostId: string;
+  code: string;
+  message: string;
+}
+
+export interface ContainerList {
+  items: ContainerSummary[];
+  /** Hosts that could not be listed; the merged list says so instead of silently omitting them. */
+  errors?: HostListError[];
+}
+
+export const CONTAINER_ACTIONS = ["start", "stop", "restart", "kill", "pause", "unpause"] as const;
+export type ContainerAction = (typeof CONTAINER_ACTIONS)[number];
+
+export const BULK_ACTIONS = [...CONTAINER_ACTIONS, "remove"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+export interface BulkResult {
+  hostId: string;
+  id: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  role: "viewer" | "operator" | "admin";
+}
+
+export interface ContainerDetail {
+  hostId: string;
+  /** The engine's inspect document, untouched. */
+  inspect: Record<string, unknown>;
+  derived: {
+    name: string;
+    shortId: string;
+    state: ContainerState;
+    health?: string;
+    startedAt?: string;
+    finishedAt?: string;
+    uptimeSeconds?: number;
+  };
+}
