@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ZodError, type z } from "zod";
+import { AppError } from "../../lib/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const k = part.slice(0, eq).trim();
+    if (!k || k in out) continue;
+    try {
+      out[k] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      out[k] = part.slice(eq + 1).trim();
+    }
+  }
+  return out;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.setHeader("content-length", Buffer.byteLength(payload));
+  res.end(payload);
+}
+
+export function sendError(res: ServerResponse, err: AppError, headers: Record<string, string> = {}): void {
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  sendJson(res, err.status, { error: err.toBody() });
+}
+
+/** Zod issues become one VALIDATION error naming the first field, with all issues in details. */
+export function validationError(err: ZodError, prefix = ""): AppError {
+  const issues = err.issues.map((i) => ({
+    field: prefix + (i.path.join(".") || "(root)"),
+    message: i.message,
+  }));
+  const first = issues[0];
+  return new AppError("VALIDATION", first ? `${first.field}: ${first.message}` : "invalid input", { issues });
+}
+
+export function parseWith<S extends z.ZodTypeAny>(schema: S, value: unknown, prefix = ""): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(r.error, prefix);
+  return r.data;
+}
+
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers["content-type"] ?? "";
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new AppError("VALIDATION", `body: larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  if (!type.includes("application/json")) {
+    throw new AppError("VALIDATION", "body: content-type must be application/json");
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new AppError("VALIDATION", "body: not valid JSON");
+  }
+}
+
+export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length === 1 ? (all[0] as string) : all;
+  }
+  return out;
+}
+
+export function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+export { ZodError };

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from "node:http";
+import { AppError } from "../../lib/errors";
+import { parseCookies } from "../api/http";
+import { SESSION_COOKIE, type Session, type SessionStore } from "./sessions";
+
+export const CSRF_HEADER = "x-wharf-csrf";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function sessionToken(req: IncomingMessage): string | undefined {
+  return parseCookies(req.headers.cookie)[SESSION_COOKIE];
+}
+
+export function resolveSession(req: IncomingMessage, sessions: SessionStore): Session | undefined {
+  return sessions.resolve(sessionToken(req));
+}
+
+export function isSecureRequest(req: IncomingMessage): boolean {
+  return (
+    (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https"
+  );
+}
+
+/** The origin this request was addressed to, as a browser would write it in an Origin header. */
+export function ownOrigin(req: IncomingMessage): string | undefined {
+  const host = req.headers.host;
+  return host ? `${isSecureRequest(req) ? "https" : "http"}://${host}` : undefined;
+}
+
+/** True when an Origin header is absent or names Wharf itself. */
+export function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || origin === ownOrigin(req);
+}
+
+/**
+ * Cookie-authenticated state changes need a same-origin Origin (when sent) and the custom header,
+ * which a cross-site form or fetch cannot add without a preflight that Wharf never approves.
+ */
+export function assertCsrf(req: IncomingMessage): void {
+  if (SAFE_METHODS.has(req.method ?? "GET")) return;
+  if (!originAllowed(req))
+    throw new AppError("FORBIDDEN", "cross-origin request refused (Origin does not match)");
+  if (req.headers[CSRF_HEADER] !== "1") {
+    throw new AppError("FORBIDDEN", `missing ${CSRF_HEADER} header on a state-changing request`);
+  }
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}

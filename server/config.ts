@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { HostConfigError, parseHostsSetting, toHostSpec, type HostSpec } from "./engines/host-spec";
+
+/** The only module that reads process.env. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  WHARF_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WHARF_BIND: z.string().min(1).default("0.0.0.0"),
+  WHARF_DATA_DIR: z.string().min(1).default("./data"),
+  WHARF_HOSTS: z.string().optional(),
+  WHARF_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  WHARF_SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  DOCKER_HOST: z.string().optional(),
+});
+
+export interface Config {
+  dev: boolean;
+  port: number;
+  bind: string;
+  dataDir: string;
+  hosts: HostSpec[];
+  adminPassword?: string;
+  secureCookies: "auto" | "always" | "never";
+}
+
+export class ConfigError extends Error {}
+
+function localEngine(dockerHost: string | undefined): HostSpec | undefined {
+  const url = dockerHost ?? "unix:///var/run/docker.sock";
+  if (url.startsWith("unix://") && !fs.existsSync(url.slice("unix://".length))) return undefined;
+  return toHostSpec({ id: "local", name: "Local", url }, "DOCKER_HOST");
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  let hosts: HostSpec[] = [];
+  try {
+    if (e.WHARF_HOSTS?.trim()) hosts = parseHostsSetting(e.WHARF_HOSTS);
+    const local = localEngine(e.DOCKER_HOST);
+    // The local engine joins unless an entry already claims its id or its socket.
+    if (local && !hosts.some((h) => h.id === local.id || h.url === local.url)) hosts.unshift(local);
+  } catch (err) {
+    if (err instanceof HostConfigError) throw new ConfigError(`invalid configuration:\n  ${err.message}`);
+    throw err;
+  }
+  return {
+    dev: e.NODE_ENV !== "production",
+    port: e.WHARF_PORT,
+    bind: e.WHARF_BIND,
+    dataDir: path.resolve(e.WHARF_DATA_DIR),
+    hosts,
+    adminPassword: e.WHARF_ADMIN_PASSWORD,
+    secureCookies:
+      e.WHARF_SECURE_COOKIES === "true" ? "always" : e.WHARF_SECURE_COOKIES === "false" ? "never" : "auto",
+  };
+}

@@ -1,0 +1,30 @@
+import { AppError } from "../../lib/errors";
+import { toAppError } from "./engine-error";
+import type { HostConnection } from "./host-connection";
+
+export const READ_TIMEOUT_MS = 15_000;
+export const ACTION_TIMEOUT_MS = 90_000;
+
+/**
+ * Runs one engine call on a host: fails fast when the host is known to be down, classifies errors,
+ * and asks for a health re-check when the engine turns out to be unreachable.
+ */
+export async function engineCall<T>(
+  host: HostConnection,
+  fn: (signal: AbortSignal) => Promise<T>,
+  timeoutMs: number = READ_TIMEOUT_MS,
+): Promise<T> {
+  const s = host.summary();
+  if (s.status === "down") {
+    throw new AppError("ENGINE_UNREACHABLE", `host ${s.id} is down (${s.error ?? "unreachable"})`, {
+      hostId: s.id,
+    });
+  }
+  try {
+    return await fn(AbortSignal.timeout(timeoutMs));
+  } catch (err) {
+    const appErr = toAppError(err, s.id);
+    if (appErr.code === "ENGINE_UNREACHABLE") host.checkNow();
+    throw appErr;
+  }
+}

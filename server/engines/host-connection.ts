@@ -1,0 +1,175 @@
+import { EventEmitter } from "node:events";
+import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
+import type { HostStatus, HostSummary } from "../../lib/types";
+import { createDockerClient, engineVersion, pingEngine, type DockerClient } from "./docker-client";
+import { toContainerEvent } from "./engine-events";
+import { engineMessage } from "./engine-error";
+import type { HostSpec } from "./host-spec";
+import { createJsonLineParser } from "./json-lines";
+
+export interface HealthTiming {
+  /** Ping interval while up. */
+  upIntervalMs: number;
+  /** First retry delay while down; doubles up to maxBackoffMs. */
+  minBackoffMs: number;
+  maxBackoffMs: number;
+  pingTimeoutMs: number;
+}
+
+export const DEFAULT_TIMING: HealthTiming = {
+  upIntervalMs: 2000,
+  minBackoffMs: 500,
+  maxBackoffMs: 4000,
+  pingTimeoutMs: 3000,
+};
+
+export function backoffDelay(failures: number, t: HealthTiming): number {
+  return Math.min(t.maxBackoffMs, t.minBackoffMs * 2 ** Math.max(0, failures - 1));
+}
+
+type Events = { status: [HostStatusEvent]; container: [ContainerEvent] };
+
+/**
+ * One engine: its dockerode client, its health (ping with backoff) and its event stream.
+ * A failure here only ever changes this host's status; it never throws into other hosts.
+ */
+export class HostConnection extends EventEmitter<Events> {
+  readonly docker: DockerClient;
+  private status: HostStatus = "connecting";
+  private since = Date.now();
+  private error?: string;
+  private engineVersion?: string;
+  private apiVersion?: string;
+  private failures = 0;
+  private timer?: NodeJS.Timeout;
+  private checking = false;
+  private stopped = false;
+  private events?: NodeJS.ReadableStream & { destroy?: () => void };
+
+  constructor(
+    readonly spec: HostSpec,
+    private readonly timing: HealthTiming = DEFAULT_TIMING,
+    docker?: DockerClient,
+  ) {
+    super();
+    this.docker = docker ?? createDockerClient(spec);
+  }
+
+  summary(): HostSummary {
+    return {
+      id: this.spec.id,
+      name: this.spec.name,
+      kind: this.spec.kind,
+      status: this.status,
+      since: this.since,
+      ...(this.engineVersion ? { engineVersion: this.engineVersion } : {}),
+      ...(this.apiVersion ? { apiVersion: this.apiVersion } : {}),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  get isUp(): boolean {
+    return this.status === "up";
+  }
+
+  start(): void {
+    this.stopped = false;
+    void this.check();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.closeEvents();
+  }
+
+  /** Re-checks at once, e.g. when a call or the event stream fails. */
+  checkNow(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    void this.check();
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.check(true), ms);
+    this.timer.unref();
+  }
+
+  private async check(scheduled = false): Promise<void> {
+    if (this.checking || this.stopped) return;
+    this.checking = true;
+    try {
+      await pingEngine(this.docker, AbortSignal.timeout(this.timing.pingTimeoutMs));
+      if (this.status !== "up") {
+        const v = await engineVersion(this.docker, AbortSignal.timeout(this.timing.pingTimeoutMs));
+        this.engineVersion = v.Version;
+        this.apiVersion = v.ApiVersion;
+        this.failures = 0;
+        this.openEvents();
+        this.setStatus("up");
+      } else if (scheduled && !this.events) {
+        // A lost stream is reopened on the next scheduled check, not at once, so a refusing engine cannot loop.
+        this.openEvents();
+      }
+      this.schedule(this.timing.upIntervalMs);
+    } catch (err) {
+      this.failures++;
+      this.closeEvents();
+      this.setStatus("down", err instanceof Error ? engineMessage(err) : String(err));
+      this.schedule(backoffDelay(this.failures, this.timing));
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private setStatus(status: HostStatus, error?: string): void {
+    const changed = status !== this.status || error !== this.error;
+    if (status !== this.status) this.since = Date.now();
+    this.status = status;
+    this.error = error;
+    if (!changed) return;
+    this.emit("status", {
+      hostId: this.spec.id,
+      status,
+      ...(error ? { error } : {}),
+      ...(status === "up" ? { engineVersion: this.engineVersion, apiVersion: this.apiVersion } : {}),
+    });
+  }
+
+  private openEvents(): void {
+    this.closeEvents();
+    const parse = createJsonLineParser((obj) => {
+      const e = toContainerEvent(this.spec.id, obj);
+      if (e) this.emit("container", e);
+    });
+    this.docker.getEvents({ filters: { type: ["container"] } }, (err, stream) => {
+      if (err || !stream) {
+        this.checkNow();
+        return;
+      }
+      if (this.stopped || this.status === "down") {
+        (stream as { destroy?: () => void }).destroy?.();
+        return;
+      }
+      this.closeEvents();
+      this.events = stream as typeof this.events;
+      stream.on("data", parse);
+      const lost = () => {
+        if (this.events !== stream) return;
+        this.events = undefined;
+        this.checkNow();
+      };
+      stream.on("end", lost);
+      stream.on("close", lost);
+      stream.on("error", lost);
+    });
+  }
+
+  private closeEvents(): void {
+    const s = this.events;
+    this.events = undefined;
+    s?.destroy?.();
+  }
+}

@@ -1,0 +1,50 @@
+import { EventEmitter } from "node:events";
+import { AppError } from "../../lib/errors";
+import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
+import type { HostSummary } from "../../lib/types";
+import { DEFAULT_TIMING, HostConnection, type HealthTiming } from "./host-connection";
+import type { HostSpec } from "./host-spec";
+
+type Events = { status: [HostStatusEvent]; container: [ContainerEvent] };
+
+export class HostRegistry extends EventEmitter<Events> {
+  private readonly hosts = new Map<string, HostConnection>();
+
+  constructor(specs: HostSpec[], timing: HealthTiming = DEFAULT_TIMING) {
+    super();
+    for (const spec of specs) this.add(new HostConnection(spec, timing));
+  }
+
+  add(conn: HostConnection): void {
+    if (this.hosts.has(conn.spec.id)) throw new AppError("CONFLICT", `host "${conn.spec.id}" already exists`);
+    conn.on("status", (e) => this.emit("status", e));
+    conn.on("container", (e) => this.emit("container", e));
+    this.hosts.set(conn.spec.id, conn);
+  }
+
+  start(): void {
+    for (const h of this.hosts.values()) h.start();
+  }
+
+  stop(): void {
+    for (const h of this.hosts.values()) h.stop();
+  }
+
+  list(): HostSummary[] {
+    return [...this.hosts.values()].map((h) => h.summary());
+  }
+
+  ids(): string[] {
+    return [...this.hosts.keys()];
+  }
+
+  find(hostId: string): HostConnection | undefined {
+    return this.hosts.get(hostId);
+  }
+
+  get(hostId: string): HostConnection {
+    const h = this.hosts.get(hostId);
+    if (!h) throw new AppError("NOT_FOUND", `unknown host "${hostId}"`, { hostId });
+    return h;
+  }
+}
