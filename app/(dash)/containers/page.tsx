@@ -1,0 +1,5 @@
+import { ContainersPanel } from "@/components/containers/ContainersPanel";
+
+export default function AllContainersPage() {
+  return <ContainersPanel />;
+}

@@ -1,0 +1,75 @@
+"use client";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { api, errorMessage } from "@/components/api/client";
+import { Button } from "@/components/ui/Button";
+
+/** Only same-site paths: a crafted ?next= must not send the user elsewhere after sign-in. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/containers";
+}
+
+export function LoginForm() {
+  const params = useSearchParams();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="flex min-h-screen items-center justify-center">
+      <form
+        className="w-80 rounded border border-line bg-panel p-5 shadow-sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          setBusy(true);
+          setError(undefined);
+          api("/api/v1/auth/login", {
+            method: "POST",
+            body: { username: form.get("username"), password: form.get("password") },
+          })
+            .then(() => window.location.assign(safeNext(params.get("next"))))
+            .catch((err: unknown) => {
+              setError(errorMessage(err));
+              setBusy(false);
+            });
+        }}
+      >
+        <h1 className="mb-4 flex items-center gap-2 text-lg font-semibold">
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/wharf.svg" alt="" width={20} height={20} /> Sign in to Wharf
+        </h1>
+        <label className="mb-3 block">
+          <span className="mb-1 block text-muted">Username</span>
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            autoFocus
+            className="w-full rounded border border-line bg-bg px-2 py-1"
+          />
+        </label>
+        <label className="mb-4 block">
+          <span className="mb-1 block text-muted">Password</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="w-full rounded border border-line bg-bg px-2 py-1"
+          />
+        </label>
+        {error && (
+          <div className="mb-3 text-bad" role="alert">
+            {error}
+          </div>
+        )}
+        <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
+          {busy ? "Signing in…" : "Sign in"}
+        </Button>
+        <p className="mt-3 text-[11px] text-muted">
+          First boot: the user is <code>admin</code>, with the password from WHARF_ADMIN_PASSWORD or the one
+          printed in the server log.
+        </p>
+      </form>
+    </div>
+  );
+}

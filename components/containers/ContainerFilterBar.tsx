@@ -1,0 +1,69 @@
+"use client";
+import { forwardRef } from "react";
+import type { ContainerFilter } from "@/lib/container-filter";
+import { CONTAINER_STATES, type ContainerState, type HostSummary } from "@/lib/types";
+
+const input = "rounded border border-line bg-bg px-2 py-1";
+
+export const ContainerFilterBar = forwardRef<
+  HTMLInputElement,
+  { filter: ContainerFilter; onChange: (f: ContainerFilter) => void; hosts?: HostSummary[] }
+>(function ContainerFilterBar({ filter, onChange, hosts }, searchRef) {
+  return (
+    <div className="flex flex-wrap items-center gap-2" role="search">
+      <input
+        ref={searchRef}
+        aria-label="Filter by name"
+        placeholder="Filter by name or id  ( / )"
+        className={`${input} w-64`}
+        value={filter.name ?? ""}
+        onChange={(e) => onChange({ ...filter, name: e.target.value })}
+      />
+      <select
+        aria-label="Filter by state"
+        className={input}
+        value={filter.state?.[0] ?? ""}
+        onChange={(e) =>
+          onChange({ ...filter, state: e.target.value ? [e.target.value as ContainerState] : undefined })
+        }
+      >
+        <option value="">any state</option>
+        {CONTAINER_STATES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <input
+        aria-label="Filter by label"
+        placeholder="label, e.g. team=payments"
+        className={`${input} w-52`}
+        value={filter.label?.join(",") ?? ""}
+        onChange={(e) =>
+          onChange({
+            ...filter,
+            label: e.target.value
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean),
+          })
+        }
+      />
+      {hosts && (
+        <select
+          aria-label="Filter by host"
+          className={input}
+          value={filter.host?.[0] ?? ""}
+          onChange={(e) => onChange({ ...filter, host: e.target.value ? [e.target.value] : undefined })}
+        >
+          <option value="">all hosts</option>
+          {hosts.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,132 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { useContainersQuery, useHostsQuery } from "@/components/hooks/queries";
+import { useContainerAction } from "@/components/hooks/useContainerActions";
+import { useListKeyboard } from "@/components/hooks/useListKeyboard";
+import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { StatePanel } from "@/components/ui/StatePanel";
+import { filterContainers, type ContainerFilter, type ContainerSortKey } from "@/lib/container-filter";
+import { BulkBar } from "./BulkBar";
+import { ContainerFilterBar } from "./ContainerFilterBar";
+import { ContainerTable, rowKey } from "./ContainerTable";
+
+/** A host's containers, or every host's when hostId is undefined. */
+export function ContainersPanel({ hostId }: { hostId?: string }) {
+  const router = useRouter();
+  const hosts = useHostsQuery();
+  const list = useContainersQuery(hostId);
+  const restart = useContainerAction();
+  const [filter, setFilter] = useState<ContainerFilter>({ sort: "name", dir: "asc" });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [focused, setFocused] = useState(-1);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
+  const items = useMemo(() => filterContainers(list.data?.items ?? [], filter), [list.data, filter]);
+  const all = list.data?.items ?? [];
+  const running = all.filter((c) => c.state === "running").length;
+  const targets = items
+    .filter((c) => selected.has(rowKey(c)))
+    .map((c) => ({ hostId: c.hostId, id: c.id, name: c.name }));
+
+  const toggle = (key: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(key)) n.delete(key);
+      else n.add(key);
+      return n;
+    });
+
+  useListKeyboard({
+    count: items.length,
+    focused,
+    setFocused,
+    open: (i) => {
+      const c = items[i];
+      if (c) router.push(`/hosts/${c.hostId}/containers/${c.id}`);
+    },
+    toggle: (i) => {
+      const c = items[i];
+      if (c) toggle(rowKey(c));
+    },
+    restart: (i) => {
+      const c = items[i];
+      if (c) restart.mutate({ target: { hostId: c.hostId, id: c.id, name: c.name }, action: "restart" });
+    },
+    focusSearch: () => searchRef.current?.focus(),
+  });
+
+  const onSort = (key: ContainerSortKey) =>
+    setFilter((f) => ({ ...f, sort: key, dir: f.sort === key && f.dir === "asc" ? "desc" : "asc" }));
+
+  if (hostId && hosts.data && !host) {
+    return (
+      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
+        Pick a host in the sidebar, or add it to WHARF_HOSTS.
+      </StatePanel>
+    );
+  }
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
+        <h1 className="flex items-center gap-2 text-base font-semibold">
+          {host && <HostStatusDot status={host.status} />}
+          {host ? host.name : "All containers"}
+        </h1>
+        <span className="text-muted" data-testid="counts">
+          {running} running · {all.length} total
+        </span>
+        <div className="ml-auto">
+          <ContainerFilterBar
+            ref={searchRef}
+            filter={filter}
+            onChange={setFilter}
+            hosts={hostId ? undefined : hosts.data?.items}
+          />
+        </div>
+      </header>
+      {list.data?.errors?.map((e) => (
+        <div key={e.hostId} className="border-b border-bad/40 bg-bad/10 px-3 py-1" role="alert">
+          Host <b>{e.hostId}</b> is not listed: {e.message}
+        </div>
+      ))}
+      {targets.length > 0 && <BulkBar targets={targets} onDone={() => setSelected(new Set())} />}
+      <div className="min-h-0 flex-1 overflow-auto">
+        {list.isPending ? (
+          <StatePanel tone="loading" title="Loading containers…" />
+        ) : list.error ? (
+          <StatePanel tone="error" title="Could not list containers">
+            {list.error.message}
+            {host?.status === "down" &&
+              " The host is down; Wharf retries on its own and the list returns when it is up."}
+          </StatePanel>
+        ) : all.length === 0 ? (
+          <StatePanel title="No containers yet">
+            Start one with <code>docker run</code> on this host; it appears here at once.
+          </StatePanel>
+        ) : items.length === 0 ? (
+          <StatePanel title="No container matches the filter">
+            Clear the filter to see all {all.length}.
+          </StatePanel>
+        ) : (
+          <ContainerTable
+            items={items}
+            showHost={!hostId}
+            sort={filter}
+            onSort={onSort}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={(on) => setSelected(on ? new Set(items.map(rowKey)) : new Set())}
+            focused={focused}
+            onFocusRow={setFocused}
+          />
+        )}
+      </div>
+      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
+        Keys: j/k move · Enter open · x select · r restart · / filter
+      </footer>
+    </div>
+  );
+}

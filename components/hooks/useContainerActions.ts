@@ -1,0 +1,85 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, errorMessage } from "@/components/api/client";
+import { useToast } from "@/components/ui/Toasts";
+import { queryKeys } from "@/lib/query-keys";
+import type { BulkAction, BulkResult, ContainerAction } from "@/lib/types";
+
+export interface ActionTarget {
+  hostId: string;
+  id: string;
+  name: string;
+}
+
+const path = (t: ActionTarget) =>
+  `/api/v1/hosts/${encodeURIComponent(t.hostId)}/containers/${encodeURIComponent(t.id)}`;
+
+export function useContainerAction() {
+  const qc = useQueryClient();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: async ({ target, action }: { target: ActionTarget; action: ContainerAction }) => {
+      await api(`${path(target)}/${action}`, { method: "POST" });
+    },
+    onSuccess: (_d, { target, action }) => {
+      toast("ok", `${action}: ${target.name}`);
+      void qc.invalidateQueries({ queryKey: queryKeys.host(target.hostId) });
+    },
+    onError: (err, { target, action }) =>
+      toast("error", `${action} ${target.name} failed`, errorMessage(err)),
+  });
+}
+
+export function useRemoveContainer() {
+  const qc = useQueryClient();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: async ({
+      target,
+      force,
+      volumes,
+    }: {
+      target: ActionTarget;
+      force: boolean;
+      volumes: boolean;
+    }) => {
+      await api(`${path(target)}?force=${force}&volumes=${volumes}`, { method: "DELETE" });
+    },
+    onSuccess: (_d, { target }) => {
+      toast("ok", `removed ${target.name}`);
+      void qc.invalidateQueries({ queryKey: queryKeys.host(target.hostId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+    },
+    onError: (err, { target }) => toast("error", `remove ${target.name} failed`, errorMessage(err)),
+  });
+}
+
+export function useBulkAction() {
+  const qc = useQueryClient();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: (req: { action: BulkAction; targets: ActionTarget[]; force?: boolean }) =>
+      api<{ items: BulkResult[] }>("/api/v1/containers/bulk", {
+        method: "POST",
+        body: {
+          action: req.action,
+          force: req.force,
+          targets: req.targets.map(({ hostId, id }) => ({ hostId, id })),
+        },
+      }),
+    onSuccess: (res, req) => {
+      const failed = res.items.filter((r) => !r.ok);
+      const name = (r: BulkResult) =>
+        req.targets.find((t) => t.id === r.id && t.hostId === r.hostId)?.name ?? r.id;
+      if (failed.length === 0) toast("ok", `${req.action}: ${res.items.length} containers`);
+      else
+        toast(
+          "error",
+          `${req.action}: ${res.items.length - failed.length} ok, ${failed.length} failed`,
+          failed.map((r) => `${r.hostId}/${name(r)}: ${r.error?.message}`).join("\n"),
+        );
+      void qc.invalidateQueries({ queryKey: ["hosts"] });
+    },
+    onError: (err, req) => toast("error", `${req.action} failed`, errorMessage(err)),
+  });
+}

@@ -1,0 +1,13 @@
+import type { HostStatus } from "@/lib/types";
+
+const COLORS = {
+  up: "bg-ok",
+  down: "bg-bad",
+  connecting: "bg-warn animate-pulse",
+} as const satisfies Record<HostStatus, string>;
+
+export function HostStatusDot({ status }: { status: HostStatus }) {
+  return (
+    <span className={`inline-block h-2 w-2 shrink-0 rounded-full ${COLORS[status]}`} aria-label={status} />
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { io, type Socket } from "socket.io-client";
+import { queryKeys } from "@/lib/query-keys";
+import type {
+  ClientToServerEvents,
+  ContainerEvent,
+  HostStatusEvent,
+  ServerToClientEvents,
+} from "@/lib/realtime/events";
+import type { HostSummary } from "@/lib/types";
+
+export type WharfSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+interface RealtimeState {
+  socket?: WharfSocket;
+  connected: boolean;
+  /** Epoch ms since when the socket has been down, or undefined while connected. */
+  downSince?: number;
+}
+
+const RealtimeContext = createContext<RealtimeState>({ connected: false });
+
+export const useRealtime = () => useContext(RealtimeContext);
+
+/** Actions that do not change what a list shows. */
+const quiet = (action: string) => action.startsWith("exec_") || action === "top" || action === "resize";
+
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const [state, setState] = useState<RealtimeState>(() => ({ connected: false, downSince: Date.now() }));
+
+  useEffect(() => {
+    const socket: WharfSocket = io({ path: "/socket.io", transports: ["websocket"], withCredentials: true });
+
+    const onContainer = (e: ContainerEvent) => {
+      if (quiet(e.action)) return;
+      void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+    };
+    const onHost = (e: HostStatusEvent) => {
+      qc.setQueryData<{ items: HostSummary[] }>(queryKeys.hosts(), (old) =>
+        old
+          ? {
+              items: old.items.map((h) =>
+                h.id === e.hostId
+                  ? {
+                      ...h,
+                      status: e.status,
+                      error: e.error,
+                      since: Date.now(),
+                      engineVersion: e.engineVersion ?? h.engineVersion,
+                      apiVersion: e.apiVersion ?? h.apiVersion,
+                    }
+                  : h,
+              ),
+            }
+          : old,
+      );
+      // A host that comes back may have changed while it was away.
+      void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+    };
+    socket.on("container:event", onContainer);
+    socket.on("host:status", onHost);
+    socket.on("connect", () => {
+      setState({ socket, connected: true });
+      // Anything may have happened while disconnected.
+      void qc.invalidateQueries({ queryKey: queryKeys.hosts() });
+    });
+    socket.on("disconnect", () => setState({ socket, connected: false, downSince: Date.now() }));
+    socket.on("connect_error", (err) => {
+      setState((s) => ({ socket, connected: false, downSince: s.downSince ?? Date.now() }));
+      // A full page load, not a client navigation: the signed-out app must not keep cached data.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      if (err.message === "UNAUTHENTICATED") window.location.assign("/login");
+    });
+    return () => {
+      socket.removeAllListeners();
+      socket.close();
+    };
+  }, [qc]);
+
+  return <RealtimeContext.Provider value={state}>{children}</RealtimeContext.Provider>;
+}

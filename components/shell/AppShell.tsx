@@ -1,0 +1,32 @@
+"use client";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { HostNav } from "@/components/hosts/HostNav";
+import { RealtimeProvider } from "@/components/providers/RealtimeProvider";
+import { DisconnectBanner } from "./DisconnectBanner";
+import { ThemeToggle } from "./ThemeToggle";
+import { UserMenu } from "./UserMenu";
+
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <RealtimeProvider>
+      <div className="flex h-screen">
+        <aside className="flex w-56 shrink-0 flex-col border-r border-line bg-panel p-2">
+          <Link href="/containers" className="mb-3 flex items-center gap-2 px-2 py-1 text-base font-semibold">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src="/wharf.svg" alt="" width={18} height={18} /> Wharf
+          </Link>
+          <HostNav />
+          <div className="mt-auto flex flex-col gap-1 border-t border-line pt-2">
+            <UserMenu />
+            <ThemeToggle />
+          </div>
+        </aside>
+        <main className="flex min-w-0 flex-1 flex-col overflow-hidden">
+          <DisconnectBanner />
+          <div className="min-h-0 flex-1 overflow-auto">{children}</div>
+        </main>
+      </div>
+    </RealtimeProvider>
+  );
+}

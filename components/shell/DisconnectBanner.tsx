@@ -1,0 +1,17 @@
+"use client";
+import { useNow } from "@/components/hooks/useNow";
+import { useRealtime } from "@/components/providers/RealtimeProvider";
+
+/** Shown only after a few seconds, so a quick reconnect does not flash a warning. */
+const GRACE_MS = 3000;
+
+export function DisconnectBanner() {
+  const { connected, downSince } = useRealtime();
+  const now = useNow(1000);
+  if (connected || !downSince || now - downSince < GRACE_MS) return null;
+  return (
+    <div className="border-b border-warn/50 bg-warn/15 px-3 py-1 text-center" role="alert">
+      Live updates lost: reconnecting to Wharf… Lists may be out of date until it is back.
+    </div>
+  );
+}
