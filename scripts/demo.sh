@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `npm run demo`: private demo engines (the same script the tests use), a few demo containers,
+# a production build, and Wharf on http://localhost:${WHARF_PORT:-3000}. Ctrl-C stops it all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ENGINES="${WHARF_ENGINES_DIR:-$PWD/.engines}"
+DATA="${WHARF_DATA_DIR:-$PWD/data/demo}"
+PORT="${WHARF_PORT:-3000}"
+
+[ -x node_modules/.bin/next ] || npm install --no-audit --no-fund
+bash scripts/test-engines.sh start
+trap 'echo; echo "stopping demo engines"; bash scripts/test-engines.sh stop' EXIT
+
+dk() { local engine=$1; shift; docker -H "unix://$ENGINES/$engine/docker.sock" "$@"; }
+demo() { # engine name image [docker run flags...]
+  local engine=$1 name=$2 image=$3; shift 3
+  if [ -z "$(dk "$engine" ps -aq --filter "name=^/$name$")" ]; then
+    dk "$engine" run -d --network none --name "$name" "$@" "$image" >/dev/null
+  fi
+}
+demo local demo-web     local/ticker:1 --label team=payments --label com.docker.compose.project=shop --memory 64m --cpus 0.5
+demo local demo-worker  local/idle:1   --label team=search --restart unless-stopped --pids-limit 64
+demo edge  demo-cron    local/ticker:1 --label team=payments
+demo secure demo-db     local/idle:1   --label team=payments --memory 128m -e POSTGRES_PASSWORD=not-a-real-secret
+[ -n "$(dk local ps -aq --filter name=^/demo-stopped$)" ] || dk local create --network none --name demo-stopped local/idle:1 >/dev/null
+
+npm run -s build
+
+mkdir -p "$DATA"
+if [ ! -f "$DATA/admin-password" ]; then
+  (umask 077; node -e 'console.log(require("crypto").randomBytes(15).toString("base64url"))' > "$DATA/admin-password")
+fi
+PASSWORD="$(cat "$DATA/admin-password")"
+HOSTS="$ENGINES/hosts.json"
+[ -f "$ENGINES/hosts-ssh.json" ] && HOSTS="$ENGINES/hosts-ssh.json"
+
+cat <<MSG
+
+  Wharf demo:  http://localhost:$PORT
+  Sign in as:  admin / $PASSWORD
+  Hosts:       $(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).map(h=>h.id).join(", "))' "$HOSTS")
+
+MSG
+NODE_ENV=production WHARF_PORT="$PORT" WHARF_DATA_DIR="$DATA" WHARF_HOSTS="$HOSTS" WHARF_ADMIN_PASSWORD="$PASSWORD" \
+  npx tsx server/index.ts

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm test`: installs what the tests need, starts the private test engines, runs every check, and
+# stops the engines again whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+t0=$(date +%s)
+step() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" "$(( $(date +%s) - t0 ))"; }
+
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+step "browser"
+bash scripts/install-browser.sh
+
+step "test engines"
+trap 'step "stopping test engines"; bash scripts/test-engines.sh stop' EXIT
+bash scripts/test-engines.sh start
+
+step "typecheck";   npm run -s typecheck
+step "lint";        npm run -s lint
+step "unit";        npm run -s test:unit
+step "build";       npm run -s build
+step "integration"; npm run -s test:integration
+step "e2e";         npm run -s test:e2e
+step "all passed in $(( $(date +%s) - t0 )) s"

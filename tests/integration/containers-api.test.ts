@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BulkResult, ContainerDetail, ContainerList, ContainerSummary } from "../../lib/types";
+import {
+  ADMIN_PASSWORD,
+  ENGINE_IDS,
+  RUN_ID,
+  docker,
+  login,
+  removeByPrefix,
+  runFixture,
+  startServer,
+  waitHostsUp,
+  type Client,
+  type TestServer,
+} from "./harness";
+
+let srv: TestServer;
+let admin: Client;
+const P = `${RUN_ID}-api`;
+
+beforeAll(async () => {
+  srv = await startServer();
+  admin = await login(srv.base);
+  await waitHostsUp(admin);
+  for (const engine of ENGINE_IDS) {
+    await runFixture(engine, `${P}-${engine}-ticker`, "local/ticker:1", ["--label", "team=a"]);
+    await runFixture(engine, `${P}-${engine}-idle`, "local/idle:1", ["--label", "team=b"]);
+    await docker(engine, "create", "--network", "none", "--name", `${P}-${engine}-stopped`, "local/idle:1");
+  }
+});
+
+afterAll(async () => {
+  await removeByPrefix(P);
+  await srv?.stop();
+});
+
+const base = (hostId: string) => `/api/v1/hosts/${hostId}/containers`;
+
+describe("container lists against the real engines", () => {
+  it.each(ENGINE_IDS)(
+    "lists exactly what the docker CLI lists on %s, stopped containers included",
+    async (engine) => {
+      const cli = (
+        await docker(engine, "ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Names}} {{.State}}")
+      )
+        .split("\n")
+        .filter(Boolean)
+        .sort();
+      const res = await admin.get<ContainerList>(base(engine));
+      expect(res.status).toBe(200);
+      const api = res.body.items.map((c) => `${c.id} ${c.name} ${c.state}`).sort();
+      expect(api).toEqual(cli);
+      expect(res.body.items.every((c) => c.hostId === engine)).toBe(true);
+      expect(api.some((l) => l.includes(`${P}-${engine}-stopped created`))).toBe(true);
+    },
+  );
+
+  it("merges every host's containers with a host column", async () => {
+    const res = await admin.get<ContainerList>(`/api/v1/containers?name=${P}`);
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toEqual([]);
+    const names = res.body.items.map((c) => `${c.hostId}:${c.name}`);
+    for (const engine of ENGINE_IDS) {
+      expect(names).toContain(`${engine}:${P}-${engine}-ticker`);
+      expect(names).toContain(`${engine}:${P}-${engine}-stopped`);
+    }
+    expect(res.body.items).toHaveLength(9);
+  });
+
+  it("filters by state, label and host, and sorts", async () => {
+    const running = await admin.get<ContainerList>(
+      `/api/v1/containers?name=${P}&state=running&label=team=a&host=edge,secure`,
+    );
+    expect(running.body.items.map((c) => c.name).sort()).toEqual([`${P}-edge-ticker`, `${P}-secure-ticker`]);
+    const sorted = await admin.get<ContainerList>(`/api/v1/containers?name=${P}&sort=host&dir=desc`);
+    const hosts = sorted.body.items.map((c: ContainerSummary) => c.hostId);
+    expect(hosts).toEqual([...hosts].sort().reverse());
+  });
+
+  it("names the field of a bad filter", async () => {
+    const res = await admin.get<{ error: { code: string; message: string } }>(
+      `/api/v1/containers?state=sleepy`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION");
+    expect(res.body.error.message).toMatch(/^query\.state/);
+  });
+});
+
+describe("container detail", () => {
+  it("resolves a name, a unique id prefix and a full id to the same inspect document", async () => {
+    const full = await docker("edge", "inspect", "-f", "{{.Id}}", `${P}-edge-ticker`);
+    for (const ref of [`${P}-edge-ticker`, full.slice(0, 12), full]) {
+      const res = await admin.get<ContainerDetail>(`${base("edge")}/${ref}`);
+      expect(res.status).toBe(200);
+      expect(res.body.inspect.Id).toBe(full);
+      expect(res.body.derived.state).toBe("running");
+      expect(res.body.derived.startedAt).toMatch(/^\d{4}-/);
+    }
+  });
+
+  it("answers 404 naming an unknown container or host", async () => {
+    const c = await admin.get<{ error: { code: string; message: string } }>(`${base("edge")}/${P}-nope`);
+    expect(c.status).toBe(404);
+    expect(c.body.error.message).toMatch(/No such container/i);
+    const h = await admin.get<{ error: { code: string; message: string } }>(`/api/v1/hosts/mars/containers`);
+    expect(h.status).toBe(404);
+    expect(h.body.error.message).toContain('unknown host "mars"');
+  });
+});
+
+describe("lifecycle actions", () => {
+  const ticker = `${P}-local-ticker`;
+  const cliState = async () => docker("local", "inspect", "-f", "{{.State.Status}}", ticker);
+
+  it("restart gives a new start time", async () => {
+    const before = await docker("local", "inspect", "-f", "{{.State.StartedAt}}", ticker);
+    const res = await admin.send("POST", `${base("local")}/${ticker}/restart`);
+    expect(res.status).toBe(200);
+    const after = await docker("local", "inspect", "-f", "{{.State.StartedAt}}", ticker);
+    expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
+    expect(await cliState()).toBe("running");
+  });
+
+  it("pause freezes and unpause thaws, as the engine reports", async () => {
+    expect((await admin.send("POST", `${base("local")}/${ticker}/pause`)).status).toBe(200);
+    expect(await cliState()).toBe("paused");
+    expect((await admin.send("POST", `${base("local")}/${ticker}/unpause`)).status).toBe(200);
+    expect(await cliState()).toBe("running");
+  });
+
+  it("stop, then an action the state forbids answers 409 with the engine's message", async () => {
+    expect((await admin.send("POST", `${base("local")}/${ticker}/stop`)).status).toBe(200);
+    expect(await cliState()).toBe("exited");
+    const pause = await admin.send<{ error: { code: string; message: string } }>(
+      "POST",
+      `${base("local")}/${ticker}/pause`,
+    );
+    expect(pause.status).toBe(409);
+    expect(pause.body.error.code).toBe("CONFLICT");
+    expect(pause.body.error.message).toMatch(/is not running/);
+    const stopAgain = await admin.send("POST", `${base("local")}/${ticker}/stop`);
+    expect(stopAgain.status).toBe(409);
+    expect((await admin.send("POST", `${base("local")}/${ticker}/start`)).status).toBe(200);
+    expect(await cliState()).toBe("running");
+    const kill = await admin.send("POST", `${base("local")}/${ticker}/kill`);
+    expect(kill.status).toBe(200);
+    expect(await cliState()).toBe("exited");
+  });
+
+  it("rejects an unknown action naming it", async () => {
+    const res = await admin.send<{ error: { message: string } }>(
+      "POST",
+      `${base("local")}/${ticker}/explode`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^action/);
+  });
+
+  it("refuses to remove a running container without force, and removes it with force", async () => {
+    const name = `${P}-edge-idle`;
+    const refused = await admin.send<{ error: { message: string } }>("DELETE", `${base("edge")}/${name}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/running/i);
+    expect(await docker("edge", "ps", "-aq", "--filter", `name=^/${name}$`)).not.toBe("");
+    const removed = await admin.send("DELETE", `${base("edge")}/${name}?force=true&volumes=true`);
+    expect(removed.status).toBe(200);
+    expect(await docker("edge", "ps", "-aq", "--filter", `name=^/${name}$`)).toBe("");
+  });
+
+  it("bulk actions report a result per container", async () => {
+    const res = await admin.send<{ items: BulkResult[] }>("POST", "/api/v1/containers/bulk", {
+      action: "restart",
+      targets: [
+        { hostId: "secure", id: `${P}-secure-ticker` },
+        { hostId: "edge", id: `${P}-edge-ticker` },
+        { hostId: "edge", id: `${P}-missing` },
+        { hostId: "mars", id: "x" },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((r) => r.ok)).toEqual([true, true, false, false]);
+    expect(res.body.items[2]?.error?.code).toBe("NOT_FOUND");
+    expect(res.body.items[3]?.error?.message).toContain("unknown host");
+  });
+});
+
+describe("sessions and CSRF", () => {
+  it("refuses every route but health and login without a session", async () => {
+    expect((await fetch(`${srv.base}/api/v1/health`)).status).toBe(200);
+    for (const p of [
+      "/api/v1/hosts",
+      "/api/v1/containers",
+      `${base("local")}`,
+      "/api/v1/auth/me",
+      "/api/v1/openapi.json",
+    ]) {
+      const r = await fetch(srv.base + p);
+      expect(r.status, p).toBe(401);
+    }
+    const page = await fetch(`${srv.base}/containers`, { redirect: "manual" });
+    expect(page.status).toBe(302);
+    expect(page.headers.get("location")).toContain("/login");
+  });
+
+  it("rejects a wrong password without saying which part was wrong", async () => {
+    const r = await fetch(`${srv.base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-wharf-csrf": "1" },
+      body: JSON.stringify({ username: "admin", password: "nope-nope" }),
+    });
+    expect(r.status).toBe(401);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toBe(
+      "wrong username or password",
+    );
+  });
+
+  it("refuses a state change without the CSRF header or from another origin", async () => {
+    const ticker = `${base("secure")}/${P}-secure-ticker/restart`;
+    const noHeader = await fetch(srv.base + ticker, { method: "POST", headers: { cookie: admin.cookie } });
+    expect(noHeader.status).toBe(403);
+    const foreign = await admin.send("POST", ticker, undefined, { origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+  });
+
+  it("sets an httpOnly, SameSite session cookie", async () => {
+    const r = await fetch(`${srv.base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-wharf-csrf": "1" },
+      body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+    });
+    const cookie = r.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it("ends the session on logout", async () => {
+    const c = await login(srv.base);
+    expect((await c.send("POST", "/api/v1/auth/logout")).status).toBe(200);
+    expect((await c.get("/api/v1/auth/me")).status).toBe(401);
+  });
+});
+
+describe("host info", () => {
+  it("reports CPUs, memory and cgroup data for each engine", async () => {
+    const res = await admin.get<{
+      cpus: number;
+      memoryBytes: number;
+      cgroupDriver: string;
+      serverVersion: string;
+    }>("/api/v1/hosts/secure/info");
+    expect(res.status).toBe(200);
+    expect(res.body.cpus).toBeGreaterThan(0);
+    expect(res.body.memoryBytes).toBeGreaterThan(0);
+    expect(res.body.cgroupDriver).toBe(await docker("secure", "info", "-f", "{{.CgroupDriver}}"));
+  });
+});

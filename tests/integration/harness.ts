@@ -1,0 +1,203 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { io as ioClient, type Socket } from "socket.io-client";
+import { createWharf, type Wharf } from "../../server/app";
+import type { Config } from "../../server/config";
+import { parseHostsSetting } from "../../server/engines/host-spec";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
+
+const run = promisify(execFile);
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const ENGINES_DIR = process.env.WHARF_ENGINES_DIR ?? path.join(ROOT, ".engines");
+export const HOSTS_FILE = path.join(ENGINES_DIR, "hosts.json");
+export const ENGINE_IDS = ["local", "edge", "secure"] as const;
+export type EngineId = (typeof ENGINE_IDS)[number];
+export const ADMIN_PASSWORD = "integration-admin-pw";
+
+/** A unique prefix per run, so tests never trip over containers left by another run. */
+export const RUN_ID = `it${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+
+export function engineSocket(id: EngineId): string {
+  return path.join(ENGINES_DIR, id, "docker.sock");
+}
+
+/** The docker CLI against one of the test engines, over its unix socket. */
+export async function docker(id: EngineId, ...args: string[]): Promise<string> {
+  const { stdout } = await run("docker", ["-H", `unix://${engineSocket(id)}`, ...args], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout.trim();
+}
+
+export async function enginesScript(...args: string[]): Promise<string> {
+  const { stdout } = await run("bash", [path.join(ROOT, "scripts/test-engines.sh"), ...args], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+export function requireEngines(): void {
+  if (!fs.existsSync(HOSTS_FILE)) {
+    throw new Error(
+      `test engines are not running (${HOSTS_FILE} missing): run "bash scripts/test-engines.sh start"`,
+    );
+  }
+}
+
+export interface TestServer {
+  wharf: Wharf;
+  base: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  requireEngines();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-it-"));
+  const config: Config = {
+    dev: false,
+    port: 0,
+    bind: "127.0.0.1",
+    dataDir,
+    hosts: parseHostsSetting(HOSTS_FILE),
+    adminPassword: ADMIN_PASSWORD,
+    secureCookies: "never",
+    ...overrides,
+  };
+  const wharf = await createWharf(config, {
+    timing: { upIntervalMs: 1000, minBackoffMs: 250, maxBackoffMs: 2000, pingTimeoutMs: 2000 },
+  });
+  const port = await wharf.listen();
+  return {
+    wharf,
+    base: `http://127.0.0.1:${port}`,
+    dataDir,
+    stop: async () => {
+      await wharf.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Client {
+  cookie: string;
+  get<T = unknown>(p: string): Promise<{ status: number; body: T }>;
+  send<T = unknown>(
+    method: string,
+    p: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
+}
+
+async function asJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function login(base: string, password = ADMIN_PASSWORD): Promise<Client> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-wharf-csrf": "1" },
+    body: JSON.stringify({ username: "admin", password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  return {
+    cookie,
+    get: async (p) => {
+      const r = await fetch(base + p, { headers: { cookie } });
+      return { status: r.status, body: (await asJson(r)) as never };
+    },
+    send: async (method, p, body, headers = {}) => {
+      const r = await fetch(base + p, {
+        method,
+        headers: {
+          cookie,
+          "x-wharf-csrf": "1",
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...headers,
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+      return { status: r.status, body: (await asJson(r)) as never };
+    },
+  };
+}
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export function connectSocket(base: string, cookie?: string): Promise<TestSocket> {
+  const socket: TestSocket = ioClient(base, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    extraHeaders: cookie ? { cookie } : {},
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined> | T | undefined,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ""}`,
+      );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function waitHostsUp(
+  client: Client,
+  ids: readonly string[] = ENGINE_IDS,
+  timeoutMs = 20_000,
+): Promise<void> {
+  await waitFor(
+    async () => {
+      const r = await client.get<{ items: { id: string; status: string }[] }>("/api/v1/hosts");
+      return ids.every((id) => r.body.items.find((h) => h.id === id)?.status === "up") || undefined;
+    },
+    timeoutMs,
+    `hosts ${ids.join(", ")} up`,
+  );
+}
+
+/** Starts a fixture container with no network, as the engine rules require. */
+export async function runFixture(
+  engine: EngineId,
+  name: string,
+  image: "local/ticker:1" | "local/idle:1",
+  extra: string[] = [],
+): Promise<string> {
+  return docker(engine, "run", "-d", "--network", "none", "--name", name, ...extra, image);
+}
+
+export async function removeByPrefix(prefix: string): Promise<void> {
+  for (const id of ENGINE_IDS) {
+    const ids = await docker(id, "ps", "-aq", "--filter", `name=${prefix}`).catch(() => "");
+    if (ids) await docker(id, "rm", "-f", ...ids.split("\n")).catch(() => "");
+  }
+}
