@@ -45,6 +45,7 @@ export class HostConnection extends EventEmitter<Events> {
   private checking = false;
   private stopped = false;
   private events?: NodeJS.ReadableStream & { destroy?: () => void };
+  private eventsLostAt?: number;
 
   constructor(
     readonly spec: HostSpec,
@@ -110,8 +111,9 @@ export class HostConnection extends EventEmitter<Events> {
         this.openEvents();
         this.setStatus("up");
       } else if (scheduled && !this.events) {
-        // A lost stream is reopened on the next scheduled check, not at once, so a refusing engine cannot loop.
-        this.openEvents();
+        // A lost stream is reopened on the next scheduled check, not at once, so a refusing engine cannot
+        // loop; `since` replays what happened in between from the engine's own event buffer.
+        this.openEvents(this.eventsLostAt);
       }
       this.schedule(this.timing.upIntervalMs);
     } catch (err) {
@@ -138,13 +140,15 @@ export class HostConnection extends EventEmitter<Events> {
     });
   }
 
-  private openEvents(): void {
+  private openEvents(sinceMs?: number): void {
     this.closeEvents();
+    this.eventsLostAt = undefined;
+    const since = sinceMs === undefined ? {} : { since: Math.floor(sinceMs / 1000) };
     const parse = createJsonLineParser((obj) => {
       const e = toContainerEvent(this.spec.id, obj);
       if (e) this.emit("container", e);
     });
-    this.docker.getEvents({ filters: { type: ["container"] } }, (err, stream) => {
+    this.docker.getEvents({ ...since, filters: { type: ["container"] } }, (err, stream) => {
       if (err || !stream) {
         this.checkNow();
         return;
@@ -159,6 +163,7 @@ export class HostConnection extends EventEmitter<Events> {
       const lost = () => {
         if (this.events !== stream) return;
         this.events = undefined;
+        this.eventsLostAt = Date.now();
         this.checkNow();
       };
       stream.on("end", lost);

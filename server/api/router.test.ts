@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { Router, type Handler, type HttpMethod } from "./router";
+
+const handler: Handler = async () => ({});
+
+function route(method: HttpMethod, path: string) {
+  return { method, path, access: "session" as const, summary: `${method} ${path}`, handler };
+}
+
+function buildRouter() {
+  return new Router()
+    .add(route("GET", "/api/v1/containers"))
+    .add(route("POST", "/api/v1/containers/bulk"))
+    .add(route("GET", "/api/v1/hosts/:hostId/containers"))
+    .add(route("GET", "/api/v1/hosts/:hostId/containers/:id"))
+    .add(route("DELETE", "/api/v1/hosts/:hostId/containers/:id"))
+    .add(route("POST", "/api/v1/hosts/:hostId/containers/:id/:action"));
+}
+
+describe("Router", () => {
+  it("matches a literal path without params", () => {
+    const m = buildRouter().match("GET", "/api/v1/containers");
+
+    expect(m).toMatchObject({ kind: "found", route: { path: "/api/v1/containers" }, params: {} });
+  });
+
+  it("extracts named params", () => {
+    const m = buildRouter().match("POST", "/api/v1/hosts/edge/containers/web/restart");
+
+    expect(m.kind).toBe("found");
+    expect(m.kind === "found" && m.params).toEqual({ hostId: "edge", id: "web", action: "restart" });
+  });
+
+  it("picks the route for the requested method on a shared path", () => {
+    const m = buildRouter().match("DELETE", "/api/v1/hosts/edge/containers/web");
+
+    expect(m.kind === "found" && m.route.method).toBe("DELETE");
+  });
+
+  it("percent-decodes params", () => {
+    const m = buildRouter().match("GET", "/api/v1/hosts/edge/containers/%2Fmy%20app");
+
+    expect(m.kind === "found" && m.params.id).toBe("/my app");
+  });
+
+  it("does not match a param whose encoding is broken", () => {
+    expect(buildRouter().match("GET", "/api/v1/hosts/edge/containers/%E0%A4%A").kind).toBe("not-found");
+  });
+
+  it("ignores a trailing slash and repeated slashes", () => {
+    expect(buildRouter().match("GET", "/api/v1/containers/").kind).toBe("found");
+    expect(buildRouter().match("GET", "//api/v1//containers").kind).toBe("found");
+  });
+
+  it("lists every allowed method when the path exists under other methods", () => {
+    const m = buildRouter().match("PUT", "/api/v1/hosts/edge/containers/web");
+
+    expect(m).toEqual({ kind: "method-not-allowed", allowed: ["GET", "DELETE"] });
+  });
+
+  it("reports method-not-allowed for a literal path", () => {
+    expect(buildRouter().match("GET", "/api/v1/containers/bulk")).toEqual({
+      kind: "method-not-allowed",
+      allowed: ["POST"],
+    });
+  });
+
+  it("reports not-found for an unknown path", () => {
+    expect(buildRouter().match("GET", "/api/v1/nope")).toEqual({ kind: "not-found" });
+  });
+
+  it("requires every literal segment to match", () => {
+    expect(buildRouter().match("GET", "/api/v2/hosts/edge/containers").kind).toBe("not-found");
+  });
+
+  it("requires the same number of segments", () => {
+    expect(buildRouter().match("GET", "/api/v1/hosts/edge").kind).toBe("not-found");
+    expect(buildRouter().match("POST", "/api/v1/hosts/edge/containers/web/restart/now").kind).toBe(
+      "not-found",
+    );
+  });
+
+  it("prefers the route added first when a literal and a param both match", () => {
+    const router = new Router().add(route("GET", "/things/new")).add(route("GET", "/things/:id"));
+
+    const literal = router.match("GET", "/things/new");
+    const param = router.match("GET", "/things/42");
+
+    expect(literal).toMatchObject({ kind: "found", route: { path: "/things/new" }, params: {} });
+    expect(param).toMatchObject({ kind: "found", route: { path: "/things/:id" }, params: { id: "42" } });
+  });
+
+  it("lists the added routes in order", () => {
+    expect(
+      buildRouter()
+        .all()
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([
+      "GET /api/v1/containers",
+      "POST /api/v1/containers/bulk",
+      "GET /api/v1/hosts/:hostId/containers",
+      "GET /api/v1/hosts/:hostId/containers/:id",
+      "DELETE /api/v1/hosts/:hostId/containers/:id",
+      "POST /api/v1/hosts/:hostId/containers/:id/:action",
+    ]);
+  });
+});

@@ -1,0 +1,415 @@
+import { PassThrough } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
+import { backoffDelay, DEFAULT_TIMING, HostConnection, type HealthTiming } from "./host-connection";
+import type { HostSpec } from "./host-spec";
+
+const timing: HealthTiming = { upIntervalMs: 1000, minBackoffMs: 100, maxBackoffMs: 400, pingTimeoutMs: 50 };
+
+const spec: HostSpec = {
+  id: "edge",
+  name: "Edge",
+  kind: "tcp",
+  url: "tcp://edge:2375",
+  connection: { protocol: "http", host: "edge", port: 2375 },
+};
+
+type EventsCallback = (err: Error | null, stream?: PassThrough) => void;
+
+function fakeDocker() {
+  const streams: PassThrough[] = [];
+  const docker = {
+    ping: vi.fn(async (_opts: { abortSignal?: AbortSignal }) => "OK"),
+    version: vi.fn(async (_opts: { abortSignal?: AbortSignal }) => ({
+      Version: "20.10.24",
+      ApiVersion: "1.41",
+    })),
+    getEvents: vi.fn((_opts: unknown, cb: EventsCallback) => {
+      const stream = new PassThrough();
+      streams.push(stream);
+      cb(null, stream);
+    }),
+  };
+  return { docker, streams };
+}
+
+/** Lets pending promise callbacks and stream events (nextTick) run; timers stay frozen. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const connections: HostConnection[] = [];
+
+function connect(docker: ReturnType<typeof fakeDocker>["docker"]) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const conn = new HostConnection(spec, timing, docker as any);
+  connections.push(conn);
+  const statuses: HostStatusEvent[] = [];
+  const events: ContainerEvent[] = [];
+  conn.on("status", (e) => statuses.push(e));
+  conn.on("container", (e) => events.push(e));
+  return { conn, statuses, events };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 1_000_000 });
+});
+
+afterEach(() => {
+  for (const c of connections.splice(0)) c.stop();
+  vi.useRealTimers();
+});
+
+describe("backoffDelay", () => {
+  it("doubles from the minimum and caps at the maximum", () => {
+    const delays = [1, 2, 3, 4, 5, 10].map((n) => backoffDelay(n, DEFAULT_TIMING));
+
+    expect(delays).toEqual([500, 1000, 2000, 4000, 4000, 4000]);
+  });
+
+  it("treats zero failures like the first", () => {
+    expect(backoffDelay(0, timing)).toBe(100);
+  });
+});
+
+describe("HostConnection", () => {
+  it("starts in the connecting state", () => {
+    const { docker } = fakeDocker();
+    const { conn } = connect(docker);
+
+    expect(conn.summary()).toEqual({
+      id: "edge",
+      name: "Edge",
+      kind: "tcp",
+      status: "connecting",
+      since: 1_000_000,
+    });
+    expect(conn.isUp).toBe(false);
+    expect(docker.ping).not.toHaveBeenCalled();
+  });
+
+  it("goes up with the engine version once ping and version succeed", async () => {
+    const { docker } = fakeDocker();
+    const { conn, statuses } = connect(docker);
+    vi.setSystemTime(1_000_500);
+
+    conn.start();
+    await settle();
+
+    expect(conn.isUp).toBe(true);
+    expect(conn.summary()).toEqual({
+      id: "edge",
+      name: "Edge",
+      kind: "tcp",
+      status: "up",
+      since: 1_000_500,
+      engineVersion: "20.10.24",
+      apiVersion: "1.41",
+    });
+    expect(statuses).toEqual([
+      { hostId: "edge", status: "up", engineVersion: "20.10.24", apiVersion: "1.41" },
+    ]);
+    expect(docker.ping.mock.calls[0]?.[0].abortSignal).toBeInstanceOf(AbortSignal);
+    expect(docker.getEvents).toHaveBeenCalledWith({ filters: { type: ["container"] } }, expect.any(Function));
+  });
+
+  it("pings again every up interval without asking the version again", async () => {
+    const { docker } = fakeDocker();
+    const { conn, statuses } = connect(docker);
+    conn.start();
+    await settle();
+
+    await vi.advanceTimersByTimeAsync(999);
+    expect(docker.ping).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(docker.ping).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(docker.ping).toHaveBeenCalledTimes(3);
+    expect(docker.version).toHaveBeenCalledTimes(1);
+    expect(statuses).toHaveLength(1);
+  });
+
+  it("goes down with the error message when ping rejects", async () => {
+    const { docker } = fakeDocker();
+    docker.ping.mockRejectedValue(new Error("connect ECONNREFUSED 10.0.0.5:2375"));
+    const { conn, statuses } = connect(docker);
+
+    conn.start();
+    await settle();
+
+    expect(conn.summary()).toMatchObject({ status: "down", error: "connect ECONNREFUSED 10.0.0.5:2375" });
+    expect(statuses).toEqual([
+      { hostId: "edge", status: "down", error: "connect ECONNREFUSED 10.0.0.5:2375" },
+    ]);
+    expect(docker.version).not.toHaveBeenCalled();
+    expect(docker.getEvents).not.toHaveBeenCalled();
+  });
+
+  it("uses the engine's own message for an HTTP error", async () => {
+    const { docker } = fakeDocker();
+    const err = Object.assign(new Error("(HTTP code 500) server error - daemon is shutting down "), {
+      statusCode: 500,
+      json: { message: "daemon is shutting down" },
+    });
+    docker.ping.mockRejectedValue(err);
+    const { conn } = connect(docker);
+
+    conn.start();
+    await settle();
+
+    expect(conn.summary().error).toBe("daemon is shutting down");
+  });
+
+  it("goes down when the version call fails after a good ping", async () => {
+    const { docker } = fakeDocker();
+    docker.version.mockRejectedValue(new Error("socket hang up"));
+    const { conn } = connect(docker);
+
+    conn.start();
+    await settle();
+
+    expect(conn.summary()).toMatchObject({ status: "down", error: "socket hang up" });
+  });
+
+  it("retries with backoff and comes back up", async () => {
+    const { docker } = fakeDocker();
+    docker.ping
+      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"))
+      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"))
+      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"));
+    const { conn, statuses } = connect(docker);
+
+    conn.start();
+    await settle();
+    expect(docker.ping).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(docker.ping).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(docker.ping).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(docker.ping).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(docker.ping).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(399);
+    expect(conn.summary().status).toBe("down");
+    await vi.advanceTimersByTimeAsync(1);
+
+    expect(docker.ping).toHaveBeenCalledTimes(4);
+    expect(conn.summary()).toMatchObject({ status: "up", engineVersion: "20.10.24" });
+    expect(conn.summary().error).toBeUndefined();
+    expect(statuses.map((s) => s.status)).toEqual(["down", "up"]);
+  });
+
+  it("caps the retry delay at the maximum backoff", async () => {
+    const { docker } = fakeDocker();
+    docker.ping.mockRejectedValue(new Error("connect ECONNREFUSED"));
+    const { conn } = connect(docker);
+    conn.start();
+    await settle();
+
+    await vi.advanceTimersByTimeAsync(100 + 200 + 400);
+    expect(docker.ping).toHaveBeenCalledTimes(4);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(docker.ping).toHaveBeenCalledTimes(5);
+    await vi.advanceTimersByTimeAsync(400);
+
+    expect(docker.ping).toHaveBeenCalledTimes(6);
+  });
+
+  it("emits a status event only when the status or the error changes", async () => {
+    const { docker } = fakeDocker();
+    docker.ping
+      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"))
+      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"))
+      .mockRejectedValueOnce(new Error("connect ETIMEDOUT"));
+    const { conn, statuses } = connect(docker);
+
+    conn.start();
+    await settle();
+    await vi.advanceTimersByTimeAsync(100 + 200);
+
+    expect(statuses).toEqual([
+      { hostId: "edge", status: "down", error: "connect ECONNREFUSED" },
+      { hostId: "edge", status: "down", error: "connect ETIMEDOUT" },
+    ]);
+  });
+
+  it("goes down when a periodic ping fails while up and closes the event stream", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn, statuses } = connect(docker);
+    conn.start();
+    await settle();
+    docker.ping.mockRejectedValueOnce(new Error("connect ECONNREFUSED"));
+
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(conn.summary().status).toBe("down");
+    expect(statuses.map((s) => s.status)).toEqual(["up", "down"]);
+    expect(streams[0]?.destroyed).toBe(true);
+  });
+
+  it("re-emits container events written to the event stream", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn, events } = connect(docker);
+    conn.start();
+    await settle();
+    const line = JSON.stringify({
+      Type: "container",
+      Action: "die",
+      Actor: { ID: "abc123", Attributes: { name: "web", exitCode: "0" } },
+      time: 1_717_171_717,
+      timeNano: 1_717_171_717_000_000_000,
+    });
+    const network = JSON.stringify({ Type: "network", Action: "connect", Actor: { ID: "n1" }, time: 1 });
+
+    streams[0]?.write(`${line.slice(0, 20)}`);
+    streams[0]?.write(`${line.slice(20)}\n${network}\n`);
+    await settle();
+
+    expect(events).toEqual([
+      { hostId: "edge", containerId: "abc123", action: "die", name: "web", time: 1_717_171_717_000 },
+    ]);
+  });
+
+  it("re-checks at once when the event stream ends", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn } = connect(docker);
+    conn.start();
+    await settle();
+    expect(docker.ping).toHaveBeenCalledTimes(1);
+
+    streams[0]?.end();
+    await settle();
+
+    expect(docker.ping).toHaveBeenCalledTimes(2);
+  });
+
+  it("goes down at once when the event stream errors and the engine is gone", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn } = connect(docker);
+    conn.start();
+    await settle();
+    docker.ping.mockRejectedValue(new Error("connect ECONNREFUSED"));
+
+    streams[0]?.destroy(new Error("read ECONNRESET"));
+    await settle();
+
+    expect(conn.summary()).toMatchObject({ status: "down", error: "connect ECONNREFUSED" });
+  });
+
+  it("opens a new event stream after a lost one while the engine stays up", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn, events, statuses } = connect(docker);
+    conn.start();
+    await settle();
+
+    streams[0]?.end();
+    await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+    streams[1]?.write('{"Type":"container","Action":"start","Actor":{"ID":"abc"}}\n');
+    await settle();
+
+    expect(docker.getEvents).toHaveBeenCalledTimes(2);
+    expect(events).toEqual([{ hostId: "edge", containerId: "abc", action: "start" }]);
+    expect(statuses.map((s) => s.status)).toEqual(["up"]);
+  });
+
+  it("asks the engine to replay events since the moment the stream was lost", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn } = connect(docker);
+    conn.start();
+    await settle();
+
+    const lostAt = Date.now();
+    streams[0]?.end();
+    await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(docker.getEvents.mock.calls[1]?.[0]).toEqual({
+      since: Math.floor(lostAt / 1000),
+      filters: { type: ["container"] },
+    });
+  });
+
+  it("retries a refused event stream once per up interval, not in a loop", async () => {
+    const { docker } = fakeDocker();
+    docker.getEvents.mockImplementation((_opts: unknown, cb: EventsCallback) => {
+      setImmediate(() => cb(new Error("(HTTP code 403) forbidden - events are disabled")));
+    });
+    const { conn } = connect(docker);
+    conn.start();
+    for (let i = 0; i < 5; i++) await settle();
+
+    expect(conn.isUp).toBe(true);
+    expect(docker.ping).toHaveBeenCalledTimes(2);
+    expect(docker.getEvents).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    for (let i = 0; i < 5; i++) await settle();
+    expect(docker.getEvents).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps only the newest stream when a slow reply overlaps a reopen", async () => {
+    const { docker, streams } = fakeDocker();
+    const pending: (() => void)[] = [];
+    docker.getEvents.mockImplementation((_opts: unknown, cb: EventsCallback) => {
+      const stream = new PassThrough();
+      streams.push(stream);
+      pending.push(() => cb(null, stream));
+    });
+    const { conn, events } = connect(docker);
+    conn.start();
+    await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(docker.getEvents).toHaveBeenCalledTimes(2);
+
+    for (const deliver of pending) deliver();
+    streams[1]?.write('{"Type":"container","Action":"stop","Actor":{"ID":"abc"}}\n');
+    await settle();
+
+    expect(streams[0]?.destroyed).toBe(true);
+    expect(streams[1]?.destroyed).toBe(false);
+    expect(events).toEqual([{ hostId: "edge", containerId: "abc", action: "stop" }]);
+  });
+
+  it("stops checking and closes the stream on stop()", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn } = connect(docker);
+    conn.start();
+    await settle();
+
+    conn.stop();
+    await settle();
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    expect(docker.ping).toHaveBeenCalledTimes(1);
+    expect(streams[0]?.destroyed).toBe(true);
+  });
+
+  it("does not check after stop() even when asked to", async () => {
+    const { docker } = fakeDocker();
+    const { conn } = connect(docker);
+    conn.stop();
+
+    conn.checkNow();
+    await settle();
+
+    expect(docker.ping).not.toHaveBeenCalled();
+  });
+
+  it("destroys a stream that arrives after stop()", async () => {
+    const { docker, streams } = fakeDocker();
+    let deliver: (() => void) | undefined;
+    docker.getEvents.mockImplementation((_opts: unknown, cb: EventsCallback) => {
+      const stream = new PassThrough();
+      streams.push(stream);
+      deliver = () => cb(null, stream);
+    });
+    const { conn } = connect(docker);
+    conn.start();
+    await settle();
+
+    conn.stop();
+    deliver?.();
+
+    expect(streams[0]?.destroyed).toBe(true);
+  });
+});
