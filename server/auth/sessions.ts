@@ -27,12 +27,20 @@ interface SessionRow {
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }> {
+  /** Prepared once: resolve() runs on every request and socket sweep. */
+  private readonly stmt;
+
   constructor(
     private readonly db: Db,
     private readonly users: UserStore,
     private readonly now: () => number = Date.now,
   ) {
     super();
+    this.stmt = {
+      get: db.prepare("SELECT * FROM sessions WHERE id = ?"),
+      touch: db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?"),
+      remove: db.prepare("DELETE FROM sessions WHERE id = ?"),
+    };
   }
 
   create(
@@ -55,7 +63,7 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
   resolve(token: string | undefined): Session | undefined {
     if (!token) return undefined;
     const id = hashToken(token);
-    const row = this.db.prepare("SELECT * FROM sessions WHERE id = ?").get(id) as SessionRow | undefined;
+    const row = this.stmt.get.get(id) as SessionRow | undefined;
     if (!row) return undefined;
     const t = this.now();
     if (t >= row.expires_at || t - row.last_seen_at >= IDLE_TIMEOUT_MS) {
@@ -65,22 +73,20 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
     const user = this.users.findById(row.user_id);
     if (!user || user.disabled) return undefined;
     if (t - row.last_seen_at >= TOUCH_EVERY_MS) {
-      this.db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(t, id);
+      this.stmt.touch.run(t, id);
     }
     return { id, user: { id: user.id, username: user.username, role: user.role }, expiresAt: row.expires_at };
   }
 
   /** Still valid? Used to drop long-lived sockets whose session ended without a logout request. */
   isActive(sessionId: string): boolean {
-    const row = this.db
-      .prepare("SELECT expires_at, last_seen_at FROM sessions WHERE id = ?")
-      .get(sessionId) as Pick<SessionRow, "expires_at" | "last_seen_at"> | undefined;
+    const row = this.stmt.get.get(sessionId) as SessionRow | undefined;
     const t = this.now();
     return !!row && t < row.expires_at && t - row.last_seen_at < IDLE_TIMEOUT_MS;
   }
 
   revoke(sessionId: string): void {
-    this.db.prepare("DELETE FROM sessions WHERE id = ?").run(sessionId);
+    this.stmt.remove.run(sessionId);
     this.emit("revoked", sessionId);
   }
 }

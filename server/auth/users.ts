@@ -11,11 +11,14 @@ interface UserRow {
 }
 
 export class UserStore {
-  constructor(private readonly db: Db) {}
+  private readonly byId;
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare("SELECT id, username, role, disabled FROM users WHERE id = ?");
+  }
 
   findById(id: number): (SessionUser & { disabled: boolean }) | undefined {
-    const row = this.db.prepare("SELECT id, username, role, disabled FROM users WHERE id = ?").get(id) as
-      Omit<UserRow, "password_hash"> | undefined;
+    const row = this.byId.get(id) as Omit<UserRow, "password_hash"> | undefined;
     return row && { id: row.id, username: row.username, role: row.role, disabled: row.disabled === 1 };
   }
 
