@@ -78,6 +78,12 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
         <span className="text-muted" data-testid="counts">
           {running} running · {all.length} total
         </span>
+        {host && (
+          <span className="text-[11px] text-muted">
+            {host.kind}
+            {host.engineVersion && ` · engine ${host.engineVersion} · API ${host.apiVersion}`}
+          </span>
+        )}
         <div className="ml-auto">
           <ContainerFilterBar
             ref={searchRef}
@@ -87,6 +93,18 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
           />
         </div>
       </header>
+      {host && host.status !== "up" && (
+        <div className="border-b border-warn/40 bg-warn/10 px-3 py-1" role="alert" data-testid="host-down">
+          {host.status === "down" ? (
+            <>
+              Host <b>{host.name}</b> is down: {host.error ?? "unreachable"}. Wharf keeps retrying on its own;
+              this page updates when it answers again.
+            </>
+          ) : (
+            <>Connecting to {host.name}…</>
+          )}
+        </div>
+      )}
       {list.data?.errors?.map((e) => (
         <div key={e.hostId} className="border-b border-bad/40 bg-bad/10 px-3 py-1" role="alert">
           Host <b>{e.hostId}</b> is not listed: {e.message}
