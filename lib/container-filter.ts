@@ -22,7 +22,7 @@ export function parseLabelSelector(selector: string): { key: string; value?: str
 function matchesLabels(labels: Record<string, string>, selectors: string[]): boolean {
   return selectors.every((s) => {
     const { key, value } = parseLabelSelector(s);
-    return value === undefined ? key in labels : labels[key] === value;
+    return value === undefined ? Object.hasOwn(labels, key) : labels[key] === value;
   });
 }
 

@@ -55,3 +55,95 @@ export const bulkActionSchema = z.object({
     .max(500, "at most 500 containers at once"),
 });
 export type BulkActionRequest = z.infer<typeof bulkActionSchema>;
+
+export const roleSchema = z.enum(["viewer", "operator", "admin"]);
+
+export const labelSelectorSchema = z
+  .string()
+  .max(255, "is too long")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*(=[^\s=][^\s]*|=)?$/, "must be `key` or `key=value`");
+
+export const scopeHostsSchema = z.union([
+  z.literal("*"),
+  z.array(hostIdSchema).max(200, "at most 200 hosts"),
+]);
+
+const passwordSchema = z.string().min(8, "must be at least 8 characters").max(1024, "is too long");
+
+export const usernameSchema = z
+  .string()
+  .min(1, "is required")
+  .max(64, "is too long")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, "may use letters, digits, '.', '_', '@' and '-'");
+
+export const userCreateSchema = z
+  .object({
+    username: usernameSchema,
+    password: passwordSchema,
+    role: roleSchema,
+    hosts: scopeHostsSchema.optional(),
+    labelSelector: labelSelectorSchema.optional(),
+  })
+  .strict();
+
+export const userUpdateSchema = z
+  .object({
+    role: roleSchema.optional(),
+    hosts: scopeHostsSchema.optional(),
+    labelSelector: labelSelectorSchema.nullable().optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
+  .strict();
+
+export const passwordChangeSchema = z
+  .object({ currentPassword: z.string().min(1, "is required").max(1024), newPassword: passwordSchema })
+  .strict();
+
+export const tokenCreateSchema = z
+  .object({
+    name: z.string().min(1, "is required").max(80, "is too long"),
+    role: roleSchema,
+    hosts: scopeHostsSchema.optional(),
+    labelSelector: labelSelectorSchema.optional(),
+  })
+  .strict();
+
+export const numericIdSchema = z.coerce.number().int("must be a whole number").positive("must be positive");
+
+const pem = (what: string) =>
+  z
+    .string()
+    .max(64 * 1024, "is too long")
+    .refine((v) => v.includes("-----BEGIN"), `must be ${what} in PEM text`);
+
+/** Hosts added in the UI carry PEM text only, never a server file path. */
+export const hostCreateSchema = z
+  .object({
+    id: hostIdSchema,
+    name: z.string().min(1).max(80, "is too long").optional(),
+    url: z
+      .string()
+      .max(2048, "is too long")
+      .regex(/^(unix|tcp|https|ssh):\/\/.+/, "must start with unix://, tcp://, https:// or ssh://"),
+    tls: z
+      .object({ ca: pem("a CA certificate"), cert: pem("a certificate"), key: pem("a private key") })
+      .strict()
+      .optional(),
+    ssh: z
+      .object({ privateKey: pem("a private key") })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const auditQuerySchema = z.object({
+  user: z.string().max(100).optional(),
+  hostId: hostIdSchema.optional(),
+  action: z.string().max(100).optional(),
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  beforeId: z.coerce.number().int().positive().optional(),
+  format: z.enum(["json", "csv"]).optional(),
+});

@@ -14,6 +14,10 @@ export interface HostSummary {
   error?: string;
   /** Epoch ms of the last status change. */
   since: number;
+  /** "config": from WHARF_HOSTS or the local engine, read-only in the UI; "managed": added by an admin. */
+  source: "config" | "managed";
+  /** Admins only: where the engine is. */
+  url?: string;
 }
 
 export const CONTAINER_STATES = [
@@ -76,6 +80,51 @@ export interface SessionUser {
   id: number;
   username: string;
   role: "viewer" | "operator" | "admin";
+  /** "*" for every host, or the host ids this user may see. */
+  hosts: "*" | string[];
+  /** `key` or `key=value`: within those hosts, only containers with this label. */
+  labelSelector?: string;
+}
+
+export interface UserRecord extends SessionUser {
+  disabled: boolean;
+  createdAt: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: number;
+  username: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  ip?: string;
+  userAgent?: string;
+  current?: boolean;
+}
+
+export interface TokenRecord {
+  id: number;
+  name: string;
+  role: SessionUser["role"];
+  hosts: "*" | string[];
+  labelSelector?: string;
+  createdBy: string;
+  createdAt: number;
+  lastUsedAt?: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  user: string;
+  ip?: string;
+  hostId?: string;
+  target?: string;
+  action: string;
+  params?: unknown;
+  result: "ok" | "error";
+  error?: string;
 }
 
 export interface ContainerDetail {

@@ -1,13 +1,19 @@
 import http from "node:http";
 import { createApiHandler } from "./api/dispatch";
 import { buildRouter } from "./api/index";
+import type { RouteDef } from "./api/router";
 import { resolveSession } from "./auth/request-auth";
+import { AuditLog } from "./audit/audit-log";
+import { LoginRateLimiter } from "./auth/rate-limit";
+import { SecretBox } from "./auth/secrets";
 import { SessionStore } from "./auth/sessions";
+import { TokenStore } from "./auth/tokens";
 import { UserStore } from "./auth/users";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { openDatabase } from "./db/database";
 import { HostRegistry } from "./engines/host-registry";
+import { ManagedHostStore } from "./engines/managed-hosts";
 import type { HealthTiming } from "./engines/host-connection";
 import { applyHeaders, securityHeaders } from "./http-headers";
 import { attachRealtime, type WharfIo } from "./realtime/index";
@@ -16,6 +22,8 @@ export type PageHandler = (req: http.IncomingMessage, res: http.ServerResponse) 
 
 export interface Wharf {
   ctx: AppContext;
+  /** The route table: what the server answers, for the OpenAPI document and the route-table test. */
+  routes: readonly RouteDef[];
   server: http.Server;
   io: WharfIo;
   /** Set once the Next app is ready; until then pages answer 503. */
@@ -25,6 +33,14 @@ export interface Wharf {
   adminPassword?: string;
 }
 
+/**
+ * Failed sign-ins allowed within the window before 429: per username (guessing one password), and a
+ * higher bar per IP (spraying many usernames), since an office may share one address.
+ */
+export const LOGIN_MAX_FAILURES_PER_USER = 10;
+export const LOGIN_MAX_FAILURES_PER_IP = 30;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
 const PUBLIC_PAGE_PREFIXES = ["/_next/", "/login", "/favicon", "/icon", "/robots.txt", "/wharf.svg"];
 
 /** Builds the whole server without starting Next, so integration tests can run it in-process. */
@@ -33,9 +49,34 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
   const users = new UserStore(db);
   const sessions = new SessionStore(db, users);
   const admin = await users.ensureAdmin(config.adminPassword);
+  const secrets = SecretBox.fromConfig(config.secretKey, config.dataDir);
+  const managedHosts = new ManagedHostStore(db, secrets);
   const hosts = new HostRegistry(config.hosts, opts.timing);
-  const ctx: AppContext = { config, db, users, sessions, hosts, startedAt: Date.now() };
-  const api = createApiHandler(buildRouter(ctx), ctx);
+  for (const spec of managedHosts.specs((id, msg) =>
+    console.error(`wharf: managed host "${id}" skipped: ${msg}`),
+  )) {
+    if (hosts.find(spec.id))
+      console.error(`wharf: managed host "${spec.id}" skipped: WHARF_HOSTS has the same id`);
+    else hosts.addSpec(spec);
+  }
+  const ctx: AppContext = {
+    config,
+    db,
+    users,
+    sessions,
+    tokens: new TokenStore(db),
+    audit: new AuditLog(db),
+    secrets,
+    loginLimiter: {
+      ip: new LoginRateLimiter(LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS),
+      user: new LoginRateLimiter(LOGIN_MAX_FAILURES_PER_USER, LOGIN_WINDOW_MS),
+    },
+    hosts,
+    managedHosts,
+    startedAt: Date.now(),
+  };
+  const router = buildRouter(ctx);
+  const api = createApiHandler(router, ctx);
   const headers = securityHeaders(config.dev);
   let pages: PageHandler | undefined;
 
@@ -66,6 +107,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     ctx,
     server,
     io,
+    routes: router.all(),
     adminPassword: admin.generated,
     setPageHandler: (h) => {
       pages = h;

@@ -12,6 +12,7 @@ const envSchema = z.object({
   WHARF_HOSTS: z.string().optional(),
   WHARF_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   WHARF_SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  WHARF_SECRET_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   DOCKER_HOST: z.string().optional(),
 });
 
@@ -23,6 +24,8 @@ export interface Config {
   hosts: HostSpec[];
   adminPassword?: string;
   secureCookies: "auto" | "always" | "never";
+  /** Seals secrets at rest; when unset, a key file is generated in the data dir. */
+  secretKey?: string;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.WHARF_DATA_DIR),
     hosts,
     adminPassword: e.WHARF_ADMIN_PASSWORD,
+    secretKey: e.WHARF_SECRET_KEY,
     secureCookies:
       e.WHARF_SECURE_COOKIES === "true" ? "always" : e.WHARF_SECURE_COOKIES === "false" ? "never" : "auto",
   };

@@ -1,8 +1,13 @@
+import type { AuditLog } from "./audit/audit-log";
+import type { LoginRateLimiter } from "./auth/rate-limit";
+import type { SecretBox } from "./auth/secrets";
 import type { SessionStore } from "./auth/sessions";
+import type { TokenStore } from "./auth/tokens";
 import type { UserStore } from "./auth/users";
 import type { Config } from "./config";
 import type { Db } from "./db/database";
 import type { HostRegistry } from "./engines/host-registry";
+import type { ManagedHostStore } from "./engines/managed-hosts";
 
 /** What request handlers and socket handlers may use; built once at boot. */
 export interface AppContext {
@@ -10,6 +15,11 @@ export interface AppContext {
   db: Db;
   users: UserStore;
   sessions: SessionStore;
+  tokens: TokenStore;
+  audit: AuditLog;
+  secrets: SecretBox;
+  loginLimiter: { ip: LoginRateLimiter; user: LoginRateLimiter };
   hosts: HostRegistry;
+  managedHosts: ManagedHostStore;
   startedAt: number;
 }

@@ -1,40 +1,61 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../../lib/errors";
-import { assertCsrf, resolveSession } from "../auth/request-auth";
+import { PERMISSIONS, type Permission } from "../../lib/permissions";
+import { authenticate } from "../auth/authenticate";
+import { requirePermission } from "../auth/principal";
+import { assertCsrf } from "../auth/request-auth";
 import type { AppContext } from "../context";
-import { readJsonBody, sendError, sendJson } from "./http";
-import type { Router } from "./router";
+import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http";
+import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
+
+const isPermission = (a: string): a is Permission => (PERMISSIONS as readonly string[]).includes(a);
 
 export function createApiHandler(router: Router, ctx: AppContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    let rc: RequestContext | undefined;
+    let route: RouteDef | undefined;
     try {
       const m = router.match(req.method ?? "GET", url.pathname);
-      if (m.kind === "not-found") throw new AppError("NOT_FOUND", `no route ${req.method} ${url.pathname}`);
       // Authentication comes before anything else reveals which routes exist.
-      const session = resolveSession(req, ctx.sessions);
+      const auth = authenticate(req, ctx);
+      if (m.kind === "not-found") {
+        if (!auth) throw new AppError("UNAUTHENTICATED", "sign in first");
+        throw new AppError("NOT_FOUND", `no route ${req.method} ${url.pathname}`);
+      }
       if (m.kind === "method-not-allowed") {
-        if (!session) throw new AppError("UNAUTHENTICATED", "sign in first");
+        if (!auth) throw new AppError("UNAUTHENTICATED", "sign in first");
         res.setHeader("allow", m.allowed.join(", "));
         throw new AppError(
           "VALIDATION",
           `method ${req.method} is not allowed here; use ${m.allowed.join(", ")}`,
         );
       }
-      const { route, params } = m;
-      if (route.access !== "public") {
-        if (!session) throw new AppError("UNAUTHENTICATED", "sign in first");
-        assertCsrf(req);
-      }
+      route = m.route;
+      const { params } = m;
       let bodyPromise: Promise<unknown> | undefined;
-      const result = await route.handler({
+      rc = {
         req,
         res,
         params,
         query: url.searchParams,
-        session,
-        user: session?.user,
+        principal: auth?.principal,
+        session: auth?.session,
         body: () => (bodyPromise ??= readJsonBody(req)),
-      });
+        audit: {
+          action: route.audit || `${route.method} ${route.path}`,
+          ...(params.hostId ? { hostId: params.hostId } : {}),
+          ...(params.id ? { target: params.id } : {}),
+        },
+      };
+      if (route.access !== "public") {
+        if (!auth) throw new AppError("UNAUTHENTICATED", "sign in first");
+        if (auth.viaCookie) assertCsrf(req);
+        if (isPermission(route.access)) requirePermission(auth.principal, route.access);
+      }
+      const result = await route.handler(rc);
+      if (bodyPromise && rc.audit.params === undefined)
+        rc.audit.params = await bodyPromise.catch(() => undefined);
+      record(ctx, req, route, rc, url);
       if (res.writableEnded || res.headersSent) return;
       if (result === undefined) {
         res.statusCode = route.status ?? 204;
@@ -43,13 +64,57 @@ export function createApiHandler(router: Router, ctx: AppContext) {
       }
       sendJson(res, route.status ?? 200, result);
     } catch (err) {
+      const appErr =
+        err instanceof AppError ? err : new AppError("INTERNAL", "internal error; see the server log");
+      if (!(err instanceof AppError)) console.error(`[api] ${req.method} ${url.pathname} failed:`, err);
+      // Anonymous calls to protected routes are not audited (noise); failed sign-ins are.
+      if (route && rc && (appErr.code !== "UNAUTHENTICATED" || route.access === "public")) {
+        try {
+          record(ctx, req, route, rc, url, appErr);
+        } catch (auditErr) {
+          console.error("[audit] could not record a failed request:", auditErr);
+        }
+      }
       if (res.headersSent) {
         res.destroy(err instanceof Error ? err : undefined);
         return;
       }
-      if (err instanceof AppError) return sendError(res, err);
-      console.error(`[api] ${req.method} ${url.pathname} failed:`, err);
-      sendError(res, new AppError("INTERNAL", "internal error; see the server log"));
+      sendError(res, appErr, appErr.code === "RATE_LIMITED" ? retryAfterHeader(appErr) : {});
     }
   };
 }
+
+function retryAfterHeader(err: AppError): Record<string, string> {
+  const s = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  return s ? { "retry-after": String(s) } : {};
+}
+
+/** Written synchronously before the reply: if the process dies after replying, the entry is on disk. */
+function record(
+  ctx: AppContext,
+  req: IncomingMessage,
+  route: RouteDef,
+  rc: RequestContext,
+  url: URL,
+  err?: AppError,
+): void {
+  if (route.method === "GET" || route.audit === false) return;
+  const a: AuditInfo = rc.audit;
+  const query = queryObject(url.searchParams);
+  const params = Object.keys(query).length
+    ? { ...(isObject(a.params) ? a.params : { body: a.params }), query }
+    : a.params;
+  ctx.audit.record({
+    user: rc.principal?.name ?? a.user ?? "anonymous",
+    ip: clientIp(req),
+    ...(a.hostId ? { hostId: a.hostId } : {}),
+    ...(a.target ? { target: a.target } : {}),
+    action: a.action,
+    ...(params !== undefined ? { params } : {}),
+    result: err ? "error" : "ok",
+    ...(err ? { error: `${err.code}: ${err.message}` } : {}),
+  });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);

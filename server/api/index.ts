@@ -1,9 +1,11 @@
 import type { AppContext } from "../context";
 import { Router } from "./router";
+import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerSystemRoutes } from "./routes/system";
+import { registerUserRoutes } from "./routes/users";
 
 export function buildRouter(ctx: AppContext): Router {
   const router = new Router();
@@ -11,5 +13,7 @@ export function buildRouter(ctx: AppContext): Router {
   registerAuthRoutes(router, ctx);
   registerHostRoutes(router, ctx);
   registerContainerRoutes(router, ctx);
+  registerUserRoutes(router, ctx);
+  registerAccessRoutes(router, ctx);
   return router;
 }

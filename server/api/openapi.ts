@@ -14,7 +14,9 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
     (paths[oaPath] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       ...(params.length ? { parameters: params } : {}),
-      security: r.access === "public" ? [] : [{ cookieAuth: [] }],
+      security: r.access === "public" ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
+      "x-wharf-access": r.access,
+      ...(r.audit ? { "x-wharf-audit": r.audit } : {}),
       responses: {
         [String(r.status ?? 200)]: { description: "OK" },
         default: { $ref: "#/components/responses/Error" },
@@ -26,7 +28,10 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
     info: { title: "Wharf API", version: "1" },
     paths,
     components: {
-      securitySchemes: { cookieAuth: { type: "apiKey", in: "cookie", name: "wharf_session" } },
+      securitySchemes: {
+        cookieAuth: { type: "apiKey", in: "cookie", name: "wharf_session" },
+        bearerAuth: { type: "http", scheme: "bearer", description: "an API token from POST /api/v1/tokens" },
+      },
       responses: {
         Error: {
           description:

@@ -1,21 +1,37 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SessionUser } from "../../lib/types";
+import type { Permission } from "../../lib/permissions";
+import type { Principal } from "../auth/principal";
 import type { Session } from "../auth/sessions";
 
 export const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** "public": no session; "session": any signed-in user. Roles arrive with the users and roles work. */
-export type Access = "public" | "session";
+/**
+ * "public": anyone; "self": any signed-in user or token (their own account);
+ * otherwise the permission the principal's role must grant.
+ */
+export type Access = "public" | "self" | Permission;
+
+/** What the audit entry of a state-changing request says; handlers may refine it. */
+export interface AuditInfo {
+  action: string;
+  hostId?: string;
+  target?: string;
+  params?: unknown;
+  /** The user to record when there is no principal yet (login). */
+  user?: string;
+}
 
 export interface RequestContext {
   req: IncomingMessage;
   res: ServerResponse;
   params: Record<string, string>;
   query: URLSearchParams;
+  /** Set on every route but public ones. */
+  principal?: Principal;
   session?: Session;
-  user?: SessionUser;
   body: () => Promise<unknown>;
+  audit: AuditInfo;
 }
 
 /** A handler returns the JSON body (status 200), or takes over `res` itself and returns undefined. */
@@ -29,6 +45,8 @@ export interface RouteDef {
   handler: Handler;
   /** 201/204 etc. when not 200. */
   status?: number;
+  /** Audit action for a state-changing route, e.g. "container.remove"; `false` for none (logout is audited as such). */
+  audit?: string | false;
 }
 
 interface CompiledRoute extends RouteDef {
@@ -45,6 +63,10 @@ export class Router {
   private readonly routes: CompiledRoute[] = [];
 
   add(def: RouteDef): this {
+    // Every state change is audited: a mutating route without an audit action is a programming error.
+    if (def.method !== "GET" && def.audit === undefined) {
+      throw new Error(`route ${def.method} ${def.path} changes state but names no audit action`);
+    }
     this.routes.push({ ...def, segments: def.path.split("/").filter(Boolean) });
     return this;
   }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { SessionUser } from "../../lib/types";
+import type { SessionRecord, SessionUser } from "../../lib/types";
 import type { Db } from "../db/database";
 import type { UserStore } from "./users";
 
@@ -75,7 +75,8 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
     if (t - row.last_seen_at >= TOUCH_EVERY_MS) {
       this.stmt.touch.run(t, id);
     }
-    return { id, user: { id: user.id, username: user.username, role: user.role }, expiresAt: row.expires_at };
+    const { disabled: _d, createdAt: _c, ...sessionUser } = user;
+    return { id, user: sessionUser, expiresAt: row.expires_at };
   }
 
   /** Still valid? Used to drop long-lived sockets whose session ended without a logout request. */
@@ -85,8 +86,46 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
     return !!row && t < row.expires_at && t - row.last_seen_at < IDLE_TIMEOUT_MS;
   }
 
-  revoke(sessionId: string): void {
-    this.stmt.remove.run(sessionId);
+  revoke(sessionId: string): boolean {
+    const removed = this.stmt.remove.run(sessionId).changes > 0;
     this.emit("revoked", sessionId);
+    return removed;
+  }
+
+  /** Ends every session of a user (password change, disable, delete), optionally keeping one. */
+  revokeForUser(userId: number, keepSessionId?: string): number {
+    const ids = this.idsForUser(userId).filter((id) => id !== keepSessionId);
+    for (const id of ids) this.revoke(id);
+    return ids.length;
+  }
+
+  idsForUser(userId: number): string[] {
+    return (this.db.prepare("SELECT id FROM sessions WHERE user_id = ?").all(userId) as { id: string }[]).map(
+      (r) => r.id,
+    );
+  }
+
+  list(): SessionRecord[] {
+    const t = this.now();
+    const rows = this.db
+      .prepare(
+        `SELECT s.*, u.username FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.expires_at > ? AND s.last_seen_at > ? ORDER BY s.last_seen_at DESC`,
+      )
+      .all(t, t - IDLE_TIMEOUT_MS) as (SessionRow & {
+      username: string;
+      ip: string | null;
+      user_agent: string | null;
+    })[];
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      username: r.username,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+      ...(r.ip ? { ip: r.ip } : {}),
+      ...(r.user_agent ? { userAgent: r.user_agent } : {}),
+    }));
   }
 }

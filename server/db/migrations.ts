@@ -24,4 +24,48 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX sessions_user ON sessions(user_id);
     `,
   },
+  {
+    version: 2,
+    name: "scopes, api tokens, audit log, managed hosts",
+    sql: `
+      ALTER TABLE users ADD COLUMN hosts TEXT NOT NULL DEFAULT '"*"';   -- JSON: "*" or ["id", ...]
+      ALTER TABLE users ADD COLUMN label_selector TEXT;
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,   -- sha256; the token is shown once and never stored
+        role TEXT NOT NULL CHECK (role IN ('viewer','operator','admin')),
+        hosts TEXT NOT NULL DEFAULT '"*"',
+        label_selector TEXT,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        user TEXT NOT NULL,
+        ip TEXT,
+        host_id TEXT,
+        target TEXT,
+        action TEXT NOT NULL,
+        params TEXT,
+        result TEXT NOT NULL CHECK (result IN ('ok','error')),
+        error TEXT
+      );
+      CREATE INDEX audit_at ON audit_log(at);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TABLE managed_hosts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        url TEXT NOT NULL,
+        tls TEXT,             -- JSON {ca, cert, key}, encrypted with the secret key
+        ssh TEXT,             -- JSON {privateKey}, encrypted with the secret key
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

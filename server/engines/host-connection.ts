@@ -63,6 +63,8 @@ export class HostConnection extends EventEmitter<Events> {
       kind: this.spec.kind,
       status: this.status,
       since: this.since,
+      source: this.spec.source ?? "config",
+      url: this.spec.url,
       ...(this.engineVersion ? { engineVersion: this.engineVersion } : {}),
       ...(this.apiVersion ? { apiVersion: this.apiVersion } : {}),
       ...(this.error ? { error: this.error } : {}),

@@ -1,18 +1,41 @@
 import { EventEmitter } from "node:events";
 import { AppError } from "../../lib/errors";
-import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
+import type { HostStatusEvent } from "../../lib/realtime/events";
+import type { EngineContainerEvent } from "./engine-events";
 import type { HostSummary } from "../../lib/types";
 import { DEFAULT_TIMING, HostConnection, type HealthTiming } from "./host-connection";
 import type { HostSpec } from "./host-spec";
 
-type Events = { status: [HostStatusEvent]; container: [ContainerEvent] };
+type Events = { status: [HostStatusEvent]; container: [EngineContainerEvent]; changed: [] };
 
 export class HostRegistry extends EventEmitter<Events> {
   private readonly hosts = new Map<string, HostConnection>();
 
-  constructor(specs: HostSpec[], timing: HealthTiming = DEFAULT_TIMING) {
+  private started = false;
+
+  constructor(
+    specs: HostSpec[],
+    private readonly timing: HealthTiming = DEFAULT_TIMING,
+  ) {
     super();
     for (const spec of specs) this.add(new HostConnection(spec, timing));
+  }
+
+  /** Adds a host at run time (an admin added it) and starts its health loop. */
+  addSpec(spec: HostSpec): HostConnection {
+    const conn = new HostConnection(spec, this.timing);
+    this.add(conn);
+    if (this.started) conn.start();
+    this.emit("changed");
+    return conn;
+  }
+
+  remove(hostId: string): void {
+    const h = this.get(hostId);
+    h.stop();
+    h.removeAllListeners();
+    this.hosts.delete(hostId);
+    this.emit("changed");
   }
 
   add(conn: HostConnection): void {
@@ -23,10 +46,12 @@ export class HostRegistry extends EventEmitter<Events> {
   }
 
   start(): void {
+    this.started = true;
     for (const h of this.hosts.values()) h.start();
   }
 
   stop(): void {
+    this.started = false;
     for (const h of this.hosts.values()) h.stop();
   }
 

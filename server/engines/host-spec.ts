@@ -23,6 +23,7 @@ export interface HostSpec {
   name: string;
   kind: HostKind;
   url: string;
+  source?: "config" | "managed";
   connection: {
     socketPath?: string;
     host?: string;

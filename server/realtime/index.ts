@@ -1,19 +1,30 @@
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
-import { originAllowed, resolveSession } from "../auth/request-auth";
-import type { Session } from "../auth/sessions";
+import { Server, type Socket } from "socket.io";
+import { scopeAllowsHost, scopeAllowsLabels } from "../../lib/permissions";
+import type { ClientToServerEvents, ContainerEvent, ServerToClientEvents } from "../../lib/realtime/events";
+import { authenticate, principalOf } from "../auth/authenticate";
+import type { Principal } from "../auth/principal";
+import { originAllowed } from "../auth/request-auth";
 import type { AppContext } from "../context";
+import { eventLabels } from "../engines/engine-events";
 import { rooms } from "./rooms";
 
 export interface SocketData {
-  session: Session;
+  principal: Principal;
 }
 
 export type WharfIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type WharfSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
-/** How often long-lived sockets are re-checked against their session (expiry, idle, deletion). */
+/** How often long-lived sockets are re-checked against their session or token (expiry, revocation, scope). */
 export const SESSION_SWEEP_MS = 2000;
+
+const unscoped = (p: Principal) => p.scope.hosts === "*" && !p.scope.labelSelector;
 
 export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo {
   const io: WharfIo = new Server(httpServer, {
@@ -21,33 +32,78 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
     serveClient: false,
     // Cross-site WebSocket hijacking: a foreign page could otherwise ride the cookie.
     allowRequest: (req, cb) => cb(null, originAllowed(req)),
-    cors: undefined,
   });
 
   io.use((socket, next) => {
-    const session = resolveSession(socket.request, ctx.sessions);
-    if (!session) return next(new Error("UNAUTHENTICATED"));
-    socket.data.session = session;
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const auth = authenticate(socket.request, ctx, typeof token === "string" ? token : undefined);
+    if (!auth) return next(new Error("UNAUTHENTICATED"));
+    socket.data.principal = auth.principal;
     next();
   });
 
+  const place = (socket: WharfSocket) => {
+    const p = socket.data.principal;
+    // Unscoped principals share one room; scoped ones are checked one by one on every event.
+    if (unscoped(p)) {
+      void socket.leave(rooms.scoped);
+      void socket.join(rooms.everything);
+    } else {
+      void socket.leave(rooms.everything);
+      void socket.join(rooms.scoped);
+    }
+  };
+
   io.on("connection", (socket) => {
-    void socket.join(rooms.session(socket.data.session.id));
-    for (const hostId of ctx.hosts.ids()) void socket.join(rooms.host(hostId));
+    const p = socket.data.principal;
+    if (p.sessionId) void socket.join(rooms.session(p.sessionId));
+    place(socket);
   });
 
-  ctx.hosts.on("status", (e) => io.to(rooms.host(e.hostId)).emit("host:status", e));
-  ctx.hosts.on("container", (e) => io.to(rooms.host(e.hostId)).emit("container:event", e));
+  const scopedSockets = () =>
+    [...(io.of("/").adapter.rooms.get(rooms.scoped) ?? [])]
+      .map((id) => io.of("/").sockets.get(id))
+      .filter((s): s is WharfSocket => !!s);
+
+  ctx.hosts.on("status", (e) => {
+    io.to(rooms.everything).emit("host:status", e);
+    for (const s of scopedSockets())
+      if (scopeAllowsHost(s.data.principal.scope, e.hostId)) s.emit("host:status", e);
+  });
+  ctx.hosts.on("container", (e: ContainerEvent & { attributes?: Record<string, string> }) => {
+    const { attributes, ...event } = e;
+    io.to(rooms.everything).emit("container:event", event);
+    const labels = eventLabels(attributes);
+    for (const s of scopedSockets()) {
+      const scope = s.data.principal.scope;
+      if (scopeAllowsHost(scope, e.hostId) && scopeAllowsLabels(scope, labels))
+        s.emit("container:event", event);
+    }
+  });
   ctx.sessions.on("revoked", (sessionId) => io.in(rooms.session(sessionId)).disconnectSockets(true));
 
-  const sweep = setInterval(() => {
-    for (const socket of io.of("/").sockets.values()) {
-      if (!ctx.sessions.isActive(socket.data.session.id)) socket.disconnect(true);
-    }
-  }, SESSION_SWEEP_MS);
+  const sweep = setInterval(() => refreshSockets(io, ctx, place), SESSION_SWEEP_MS);
   sweep.unref();
-  io.engine.on("close", () => clearInterval(sweep));
   httpServer.on("close", () => clearInterval(sweep));
-
   return io;
+}
+
+/** Drops sockets whose session or token ended, and picks up role and scope changes. */
+function refreshSockets(io: WharfIo, ctx: AppContext, place: (s: WharfSocket) => void): void {
+  for (const socket of io.of("/").sockets.values()) {
+    const p = socket.data.principal;
+    let fresh: Principal | undefined;
+    if (p.kind === "token") {
+      fresh = ctx.tokens.byId(p.id);
+    } else if (p.sessionId && ctx.sessions.isActive(p.sessionId)) {
+      const user = ctx.users.findById(p.id);
+      fresh = user && !user.disabled ? principalOf({ id: p.sessionId, user, expiresAt: 0 }) : undefined;
+    }
+    if (!fresh) {
+      socket.disconnect(true);
+      continue;
+    }
+    socket.data.principal = fresh;
+    place(socket);
+  }
 }

@@ -1,44 +1,65 @@
 import { AppError } from "../../../lib/errors";
-import { loginSchema } from "../../../lib/schemas";
+import { loginSchema, passwordChangeSchema } from "../../../lib/schemas";
 import { assertCsrf, isSecureRequest, sessionCookie } from "../../auth/request-auth";
 import { SESSION_COOKIE } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { clientIp, parseWith } from "../http";
-import type { Router } from "../router";
+import type { RequestContext, Router } from "../router";
+import { principalOf } from "../scope";
 
 export function registerAuthRoutes(router: Router, ctx: AppContext): void {
-  const secure = (req: Parameters<typeof isSecureRequest>[0]) =>
-    ctx.config.secureCookies === "always" || (ctx.config.secureCookies === "auto" && isSecureRequest(req));
+  const secure = (rc: RequestContext) =>
+    ctx.config.secureCookies === "always" || (ctx.config.secureCookies === "auto" && isSecureRequest(rc.req));
+  const startSession = (rc: RequestContext, user: Parameters<AppContext["sessions"]["create"]>[0]) => {
+    const { token, session } = ctx.sessions.create(user, {
+      ip: clientIp(rc.req),
+      userAgent: rc.req.headers["user-agent"],
+    });
+    rc.res.setHeader("set-cookie", sessionCookie(token, (session.expiresAt - Date.now()) / 1000, secure(rc)));
+  };
 
   router.add({
     method: "POST",
     path: "/api/v1/auth/login",
     access: "public",
-    summary: "Sign in; sets the session cookie",
-    handler: async ({ req, res, body }) => {
+    audit: "auth.login",
+    summary: "Sign in; sets the session cookie. 429 with Retry-After after too many failures",
+    handler: async (rc) => {
       // Login sets a cookie, so a cross-site page must not be able to log a victim in to an attacker's account.
-      assertCsrf(req);
-      const { username, password } = parseWith(loginSchema, await body());
-      const user = await ctx.users.authenticate(username, password);
-      if (!user) throw new AppError("UNAUTHENTICATED", "wrong username or password");
-      const { token, session } = ctx.sessions.create(user, {
-        ip: clientIp(req),
-        userAgent: req.headers["user-agent"],
-      });
-      res.setHeader("set-cookie", sessionCookie(token, (session.expiresAt - Date.now()) / 1000, secure(req)));
-      return { user };
+      assertCsrf(rc.req);
+      const { username, password } = parseWith(loginSchema, await rc.body());
+      rc.audit.user = username;
+      rc.audit.params = { username };
+      const ip = [clientIp(rc.req)];
+      const user = [username.toLowerCase()];
+      const { ip: ipLimit, user: userLimit } = ctx.loginLimiter;
+      const wait = Math.max(ipLimit.retryAfter(ip), userLimit.retryAfter(user));
+      if (wait > 0) {
+        throw new AppError("RATE_LIMITED", `too many failed sign-ins; try again in ${wait} s`, {
+          retryAfterSeconds: wait,
+        });
+      }
+      const found = await ctx.users.authenticate(username, password);
+      if (!found) {
+        ipLimit.fail(ip);
+        userLimit.fail(user);
+        throw new AppError("UNAUTHENTICATED", "wrong username or password");
+      }
+      startSession(rc, found);
+      const { disabled: _d, createdAt: _c, ...sessionUser } = found;
+      return { user: sessionUser };
     },
   });
 
   router.add({
     method: "POST",
     path: "/api/v1/auth/logout",
-    access: "session",
+    access: "self",
+    audit: "auth.logout",
     summary: "End the current session",
-    handler: async ({ req, res, session }) => {
-      if (session) ctx.sessions.revoke(session.id);
-      res.setHeader("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
-      void req;
+    handler: async (rc) => {
+      if (rc.session) ctx.sessions.revoke(rc.session.id);
+      rc.res.setHeader("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
       return { ok: true };
     },
   });
@@ -46,8 +67,42 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/auth/me",
-    access: "session",
-    summary: "The signed-in user",
-    handler: async ({ user }) => ({ user }),
+    access: "self",
+    summary: "The signed-in user or token, with role and scope",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      return {
+        user: {
+          id: p.id,
+          username: p.name,
+          role: p.role,
+          kind: p.kind,
+          hosts: p.scope.hosts,
+          labelSelector: p.scope.labelSelector,
+        },
+      };
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/auth/password",
+    access: "self",
+    audit: "user.password.change",
+    summary: "Change your own password; every session of yours ends and this one is renewed",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      if (p.kind !== "user") throw new AppError("FORBIDDEN", "API tokens have no password");
+      const body = parseWith(passwordChangeSchema, await rc.body());
+      rc.audit.params = {};
+      rc.audit.target = p.name;
+      if (!(await ctx.users.verifyOwnPassword(p.id, body.currentPassword))) {
+        throw new AppError("VALIDATION", "currentPassword: is not your current password");
+      }
+      const user = await ctx.users.update(p.id, { password: body.newPassword });
+      ctx.sessions.revokeForUser(p.id);
+      startSession(rc, user);
+      return { ok: true };
+    },
   });
 }

@@ -1,10 +1,10 @@
 import { filterContainers } from "../../../lib/container-filter";
 import { AppError } from "../../../lib/errors";
+import { roleAllows, scopeAllowsHost } from "../../../lib/permissions";
 import {
   bulkActionSchema,
   containerActionSchema,
   containerListQuerySchema,
-  containerRefSchema,
   removeQuerySchema,
 } from "../../../lib/schemas";
 import type { BulkResult, ContainerList, ContainerSummary, HostListError } from "../../../lib/types";
@@ -17,24 +17,23 @@ import {
 } from "../../engines/containers";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
-import { hostParam } from "./hosts";
-
-const refParam = (params: Record<string, string>) => parseWith(containerRefSchema, params.id, "id: ");
+import { containerFor, hostFor, inScope, principalOf, visibleHostIds } from "../scope";
 
 export function registerContainerRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/containers",
-    access: "session",
-    summary: "Containers of every host, running and stopped; unreachable hosts are listed in errors",
-    handler: async ({ query }) => {
-      const filter = parseWith(containerListQuerySchema, queryObject(query), "query.");
-      const hosts = ctx.hosts.ids().filter((id) => !filter.host?.length || filter.host.includes(id));
+    access: "read",
+    summary: "Containers of every host in scope, running and stopped; unreachable hosts are listed in errors",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const filter = parseWith(containerListQuerySchema, queryObject(rc.query), "query.");
+      const hosts = visibleHostIds(ctx, p).filter((id) => !filter.host?.length || filter.host.includes(id));
       const results = await Promise.allSettled(hosts.map((id) => listContainers(ctx.hosts.get(id))));
       const items: ContainerSummary[] = [];
       const errors: HostListError[] = [];
       results.forEach((r, i) => {
-        if (r.status === "fulfilled") items.push(...r.value);
+        if (r.status === "fulfilled") items.push(...r.value.filter((c) => inScope(p, c)));
         else {
           const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
           errors.push({ hostId: hosts[i] as string, code: e.code, message: e.message });
@@ -47,35 +46,43 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers",
-    access: "session",
-    summary: "One host's containers, running and stopped",
-    handler: async ({ params, query }) => {
-      const host = hostParam(ctx, params);
-      const filter = parseWith(containerListQuerySchema, queryObject(query), "query.");
-      const items = await listContainers(host);
+    access: "read",
+    summary: "One host's containers in scope, running and stopped",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const host = hostFor(ctx, rc);
+      const filter = parseWith(containerListQuerySchema, queryObject(rc.query), "query.");
+      const all = await listContainers(host);
+      const items = p.scope.labelSelector ? all.filter((c) => inScope(p, c)) : all;
       // Skip the copy and sort when no filter was asked for: this is the hot path of every list view.
-      return { items: query.size === 0 ? items : filterContainers(items, filter) };
+      return { items: rc.query.size === 0 ? items : filterContainers(items, filter) };
     },
   });
 
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id",
-    access: "session",
+    access: "read",
     summary: "The engine's inspect document plus Wharf's derived fields",
-    handler: async ({ params }) => inspectContainer(hostParam(ctx, params), refParam(params)),
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
+      return inspectContainer(host, id);
+    },
   });
 
   router.add({
     method: "POST",
     path: "/api/v1/hosts/:hostId/containers/:id/:action",
-    access: "session",
+    access: "operate",
+    audit: "container.action",
     summary: "Lifecycle action: start, stop, restart, kill, pause or unpause",
-    handler: async ({ params }) => {
-      const host = hostParam(ctx, params);
-      const ref = refParam(params);
-      const action = parseWith(containerActionSchema, params.action, "action: ");
-      await runContainerAction(host, ref, action);
+    handler: async (rc) => {
+      const action = parseWith(containerActionSchema, rc.params.action, "action: ");
+      rc.audit.action = `container.${action}`;
+      const host = hostFor(ctx, rc);
+      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
+      await runContainerAction(host, id, action);
       return { ok: true, action };
     },
   });
@@ -83,12 +90,14 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "DELETE",
     path: "/api/v1/hosts/:hostId/containers/:id",
-    access: "session",
+    access: "operate",
+    audit: "container.remove",
     summary: "Remove a container (force, volumes)",
-    handler: async ({ params, query }) => {
-      const host = hostParam(ctx, params);
-      const opts = parseWith(removeQuerySchema, queryObject(query), "query.");
-      await removeContainer(host, refParam(params), opts);
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const opts = parseWith(removeQuerySchema, queryObject(rc.query), "query.");
+      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
+      await removeContainer(host, id, opts);
       return { ok: true };
     },
   });
@@ -96,18 +105,28 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "POST",
     path: "/api/v1/containers/bulk",
-    access: "session",
+    access: "operate",
+    audit: "container.bulk",
     summary: "Run one action on many containers; answers a result per container",
-    handler: async ({ body }) => {
-      const req = parseWith(bulkActionSchema, await body());
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const req = parseWith(bulkActionSchema, await rc.body());
+      rc.audit.action = `container.bulk.${req.action}`;
       const items: BulkResult[] = await Promise.all(
         req.targets.map(async ({ hostId, id }): Promise<BulkResult> => {
           try {
+            if (!scopeAllowsHost(p.scope, hostId) || !roleAllows(p.role, "operate")) {
+              throw new AppError("NOT_FOUND", `unknown host "${hostId}"`);
+            }
             const host = ctx.hosts.get(hostId);
+            const fullId = await containerFor(host, id, p);
             if (req.action === "remove") {
-              await removeContainer(host, id, { force: req.force ?? false, volumes: req.volumes ?? false });
+              await removeContainer(host, fullId, {
+                force: req.force ?? false,
+                volumes: req.volumes ?? false,
+              });
             } else {
-              await runContainerAction(host, id, req.action);
+              await runContainerAction(host, fullId, req.action);
             }
             return { hostId, id, ok: true };
           } catch (err) {
@@ -116,6 +135,7 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
           }
         }),
       );
+      rc.audit.params = { action: req.action, force: req.force, volumes: req.volumes, results: items };
       return { items };
     },
   });

@@ -1,33 +1,88 @@
-import { hostIdSchema } from "../../../lib/schemas";
+import { AppError } from "../../../lib/errors";
+import { hostCreateSchema, hostIdSchema } from "../../../lib/schemas";
+import type { HostSummary } from "../../../lib/types";
+import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { hostInfo } from "../../engines/containers";
 import { parseWith } from "../http";
 import type { Router } from "../router";
+import { hostFor, principalOf, visibleHostIds } from "../scope";
 
-export function hostParam(ctx: AppContext, params: Record<string, string>) {
-  return ctx.hosts.get(parseWith(hostIdSchema, params.hostId, "hostId: "));
+/** Engine addresses are for admins; everyone else sees names and health only. */
+function forPrincipal(h: HostSummary, p: Principal): HostSummary {
+  if (p.role === "admin") return h;
+  const { url: _url, ...rest } = h;
+  return rest;
 }
 
 export function registerHostRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/hosts",
-    access: "session",
-    summary: "Every configured host with its health",
-    handler: async () => ({ items: ctx.hosts.list() }),
+    access: "read",
+    summary: "Every host in the caller's scope, with its health",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const ids = new Set(visibleHostIds(ctx, p));
+      return {
+        items: ctx.hosts
+          .list()
+          .filter((h) => ids.has(h.id))
+          .map((h) => forPrincipal(h, p)),
+      };
+    },
   });
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId",
-    access: "session",
+    access: "read",
     summary: "One host with its health",
-    handler: async ({ params }) => hostParam(ctx, params).summary(),
+    handler: async (rc) => forPrincipal(hostFor(ctx, rc).summary(), principalOf(rc)),
   });
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId/info",
-    access: "session",
+    access: "read",
     summary: "Engine info: CPUs, memory, OS, cgroup version, counts",
-    handler: async ({ params }) => hostInfo(hostParam(ctx, params)),
+    handler: async (rc) => hostInfo(hostFor(ctx, rc)),
+  });
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts",
+    access: "admin",
+    audit: "host.create",
+    status: 201,
+    summary: "Add a host; TLS and SSH material is stored encrypted and never sent back",
+    handler: async (rc) => {
+      const entry = parseWith(hostCreateSchema, await rc.body());
+      rc.audit.hostId = entry.id;
+      rc.audit.params = {
+        id: entry.id,
+        name: entry.name,
+        url: entry.url,
+        tls: !!entry.tls,
+        ssh: !!entry.ssh,
+      };
+      if (ctx.hosts.find(entry.id)) throw new AppError("CONFLICT", `id: host "${entry.id}" already exists`);
+      const spec = ctx.managedHosts.add(entry);
+      return ctx.hosts.addSpec(spec).summary();
+    },
+  });
+  router.add({
+    method: "DELETE",
+    path: "/api/v1/hosts/:hostId",
+    access: "admin",
+    audit: "host.delete",
+    summary: "Remove a host added in the UI (hosts from WHARF_HOSTS are read-only)",
+    handler: async (rc) => {
+      const hostId = parseWith(hostIdSchema, rc.params.hostId, "hostId: ");
+      const host = ctx.hosts.get(hostId);
+      if (!ctx.managedHosts.has(hostId) || host.spec.source !== "managed") {
+        throw new AppError("CONFLICT", `host "${hostId}" comes from WHARF_HOSTS; change it there`);
+      }
+      ctx.managedHosts.remove(hostId);
+      ctx.hosts.remove(hostId);
+      return { ok: true };
+    },
   });
 }

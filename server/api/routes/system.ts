@@ -14,7 +14,7 @@ export function registerSystemRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/openapi.json",
-    access: "session",
+    access: "read",
     summary: "This API as an OpenAPI 3.1 document",
     handler: async () => buildOpenApi(router.all()),
   });

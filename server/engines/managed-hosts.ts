@@ -1,0 +1,74 @@
+import { AppError } from "../../lib/errors";
+import type { SecretBox } from "../auth/secrets";
+import type { Db } from "../db/database";
+import { HostConfigError, toHostSpec, type HostEntry, type HostSpec } from "./host-spec";
+
+interface ManagedRow {
+  id: string;
+  name: string;
+  url: string;
+  tls: string | null;
+  ssh: string | null;
+}
+
+/** Hosts added by admins, kept in SQLite with their TLS and SSH material sealed by the secret key. */
+export class ManagedHostStore {
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  private entry(row: ManagedRow): HostEntry {
+    return {
+      id: row.id,
+      name: row.name,
+      url: row.url,
+      ...(row.tls ? { tls: JSON.parse(this.secrets.open(row.tls)) as HostEntry["tls"] } : {}),
+      ...(row.ssh ? { ssh: JSON.parse(this.secrets.open(row.ssh)) as HostEntry["ssh"] } : {}),
+    };
+  }
+
+  /** Specs of every stored host; one that cannot be read is reported and skipped, never fatal. */
+  specs(onError: (id: string, message: string) => void): HostSpec[] {
+    const rows = this.db.prepare("SELECT * FROM managed_hosts ORDER BY id").all() as ManagedRow[];
+    const out: HostSpec[] = [];
+    for (const row of rows) {
+      try {
+        out.push({ ...toHostSpec(this.entry(row), `host "${row.id}"`), source: "managed" });
+      } catch (e) {
+        onError(row.id, (e as Error).message);
+      }
+    }
+    return out;
+  }
+
+  /** Validates by building the spec first, so nothing half-valid is ever stored. */
+  add(entry: HostEntry): HostSpec {
+    let spec: HostSpec;
+    try {
+      spec = { ...toHostSpec(entry, "host"), source: "managed" };
+    } catch (e) {
+      if (e instanceof HostConfigError) throw new AppError("VALIDATION", e.message.replace(/^host: /, ""));
+      throw e;
+    }
+    this.db
+      .prepare("INSERT INTO managed_hosts (id, name, url, tls, ssh, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(
+        entry.id,
+        entry.name ?? entry.id,
+        entry.url,
+        entry.tls ? this.secrets.seal(JSON.stringify(entry.tls)) : null,
+        entry.ssh ? this.secrets.seal(JSON.stringify(entry.ssh)) : null,
+        Date.now(),
+      );
+    return spec;
+  }
+
+  has(id: string): boolean {
+    return !!this.db.prepare("SELECT 1 FROM managed_hosts WHERE id = ?").get(id);
+  }
+
+  remove(id: string): void {
+    this.db.prepare("DELETE FROM managed_hosts WHERE id = ?").run(id);
+  }
+}
