@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useCan } from "@/components/hooks/useCan";
 import {
   useContainerAction,
   useRemoveContainer,
@@ -17,6 +18,7 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
   const [confirm, setConfirm] = useState(false);
   const [force, setForce] = useState(false);
   const [volumes, setVolumes] = useState(false);
+  const canOperate = useCan("operate");
   const running = state === "running" || state === "restarting";
   const btn = (a: ContainerAction, label: string, enabled: boolean) => (
     <Button
@@ -28,6 +30,7 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
       {action.isPending && action.variables?.action === a ? "…" : label}
     </Button>
   );
+  if (!canOperate) return <span className="text-[11px] text-muted">read-only access</span>;
   return (
     <div className="flex flex-wrap gap-1">
       {btn("restart", "↻ Restart", state !== "removing")}

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { useContainersQuery, useHostsQuery } from "@/components/hooks/queries";
+import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
@@ -17,6 +18,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const hosts = useHostsQuery();
   const list = useContainersQuery(hostId);
   const restart = useContainerAction();
+  const canOperate = useCan("operate");
   const [filter, setFilter] = useState<ContainerFilter>({ sort: "name", dir: "asc" });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [focused, setFocused] = useState(-1);
@@ -52,7 +54,8 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
     },
     restart: (i) => {
       const c = items[i];
-      if (c) restart.mutate({ target: { hostId: c.hostId, id: c.id, name: c.name }, action: "restart" });
+      if (c && canOperate)
+        restart.mutate({ target: { hostId: c.hostId, id: c.id, name: c.name }, action: "restart" });
     },
     focusSearch: () => searchRef.current?.focus(),
   });
@@ -110,7 +113,9 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
           Host <b>{e.hostId}</b> is not listed: {e.message}
         </div>
       ))}
-      {targets.length > 0 && <BulkBar targets={targets} onDone={() => setSelected(new Set())} />}
+      {canOperate && targets.length > 0 && (
+        <BulkBar targets={targets} onDone={() => setSelected(new Set())} />
+      )}
       <div className="min-h-0 flex-1 overflow-auto">
         {list.isPending ? (
           <StatePanel tone="loading" title="Loading containers…" />

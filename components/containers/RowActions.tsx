@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction, type ActionTarget } from "@/components/hooks/useContainerActions";
 import { Button } from "@/components/ui/Button";
 import type { ContainerState } from "@/lib/types";
@@ -7,6 +8,17 @@ import type { ContainerState } from "@/lib/types";
 /** One-click restart on every row, plus the start/stop that fits the state. */
 export function RowActions({ target, state }: { target: ActionTarget; state: ContainerState }) {
   const action = useContainerAction();
+  const canOperate = useCan("operate");
+  const open = (
+    <Link
+      className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
+      href={`/hosts/${target.hostId}/containers/${target.id}`}
+      aria-label={`Open ${target.name}`}
+    >
+      Open
+    </Link>
+  );
+  if (!canOperate) return <div className="flex justify-end">{open}</div>;
   const busy = action.isPending;
   const running = state === "running" || state === "restarting";
   return (
@@ -44,13 +56,7 @@ export function RowActions({ target, state }: { target: ActionTarget; state: Con
           ▶ Start
         </Button>
       )}
-      <Link
-        className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
-        href={`/hosts/${target.hostId}/containers/${target.id}`}
-        aria-label={`Open ${target.name}`}
-      >
-        Open
-      </Link>
+      {open}
     </div>
   );
 }

@@ -1,0 +1,9 @@
+"use client";
+import { roleAllows, type Permission } from "@/lib/permissions";
+import { useMeQuery } from "./queries";
+
+/** Whether the signed-in role grants a permission; false until known, so nothing flashes for a viewer. */
+export function useCan(permission: Permission): boolean {
+  const me = useMeQuery();
+  return !!me.data && roleAllows(me.data.user.role, permission);
+}
