@@ -99,11 +99,11 @@ async function asJson(res: Response): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
-export async function login(base: string, password = ADMIN_PASSWORD): Promise<Client> {
+export async function login(base: string, password = ADMIN_PASSWORD, username = "admin"): Promise<Client> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-wharf-csrf": "1" },
-    body: JSON.stringify({ username: "admin", password }),
+    body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
@@ -200,4 +200,22 @@ export async function removeByPrefix(prefix: string): Promise<void> {
     const ids = await docker(id, "ps", "-aq", "--filter", `name=${prefix}`).catch(() => "");
     if (ids) await docker(id, "rm", "-f", ...ids.split("\n")).catch(() => "");
   }
+}
+
+/** Creates a user through the admin API and signs in as them. */
+export async function userClient(
+  base: string,
+  admin: Client,
+  user: {
+    username: string;
+    role: "viewer" | "operator" | "admin";
+    hosts?: "*" | string[];
+    labelSelector?: string;
+  },
+): Promise<Client & { id: number }> {
+  const password = `pw-${user.username}-123`;
+  const created = await admin.send<{ id: number }>("POST", "/api/v1/users", { ...user, password });
+  if (created.status !== 201)
+    throw new Error(`creating ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
+  return { ...(await login(base, password, user.username)), id: created.body.id };
 }
