@@ -147,3 +147,28 @@ export const auditQuerySchema = z.object({
   beforeId: z.coerce.number().int().positive().optional(),
   format: z.enum(["json", "csv"]).optional(),
 });
+
+export const containerRefPayloadSchema = z.object({ hostId: hostIdSchema, containerId: containerRefSchema });
+
+export const logsSubscribeSchema = containerRefPayloadSchema.extend({
+  tail: z.number().int().min(0).max(100_000).optional(),
+  since: z.number().int().min(0).optional(),
+  timestamps: z.boolean().optional(),
+});
+
+const sessionIdField = z.string().min(1).max(100);
+
+export const execStartSchema = containerRefPayloadSchema.extend({
+  cmd: z.array(z.string().max(4096)).min(1).max(64).optional(),
+  user: z.string().max(64).optional(),
+  workingDir: z.string().max(4096).optional(),
+  cols: z.number().int().min(1).max(1000),
+  rows: z.number().int().min(1).max(1000),
+});
+export const execInputSchema = z.object({ sessionId: sessionIdField, data: z.string().max(64 * 1024) });
+export const execResizeSchema = z.object({
+  sessionId: sessionIdField,
+  cols: z.number().int().min(1).max(1000),
+  rows: z.number().int().min(1).max(1000),
+});
+export const execCloseSchema = z.object({ sessionId: sessionIdField });

@@ -16,7 +16,7 @@ import { HostRegistry } from "./engines/host-registry";
 import { ManagedHostStore } from "./engines/managed-hosts";
 import type { HealthTiming } from "./engines/host-connection";
 import { applyHeaders, securityHeaders } from "./http-headers";
-import { attachRealtime, type WharfIo } from "./realtime/index";
+import { attachRealtime, realtimeCommands, type WharfIo } from "./realtime/index";
 
 export type PageHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -24,6 +24,8 @@ export interface Wharf {
   ctx: AppContext;
   /** The route table: what the server answers, for the OpenAPI document and the route-table test. */
   routes: readonly RouteDef[];
+  /** The socket.io commands the server answers. */
+  socketCommands: readonly string[];
   server: http.Server;
   io: WharfIo;
   /** Set once the Next app is ready; until then pages answer 503. */
@@ -108,6 +110,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     server,
     io,
     routes: router.all(),
+    socketCommands: realtimeCommands.get(io) ?? [],
     adminPassword: admin.generated,
     setPageHandler: (h) => {
       pages = h;

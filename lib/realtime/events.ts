@@ -19,14 +19,75 @@ export interface ContainerEvent {
   time?: number;
 }
 
+export interface ContainerRef {
+  hostId: string;
+  containerId: string;
+}
+
+export interface StatsSample extends ContainerRef {
+  /** Epoch ms. */
+  ts: number;
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  netRxBytes: number;
+  netTxBytes: number;
+  blkReadBytes: number;
+  blkWriteBytes: number;
+  pids: number;
+}
+
+export interface LogLine {
+  /** RFC 3339 timestamp from the engine, when asked for. */
+  ts?: string;
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+export interface LogsSubscribe extends ContainerRef {
+  tail?: number;
+  since?: number;
+  timestamps?: boolean;
+}
+
+export interface LogsBatch extends ContainerRef {
+  lines: LogLine[];
+  /** Lines dropped for this client since the last batch because it could not keep up. */
+  skipped?: number;
+}
+
+export interface ExecStart extends ContainerRef {
+  cmd?: string[];
+  user?: string;
+  workingDir?: string;
+  cols: number;
+  rows: number;
+}
+
 export type Ack<T> = (result: Result<T>) => void;
 
 export interface ServerToClientEvents {
   "host:status": (e: HostStatusEvent) => void;
   "container:event": (e: ContainerEvent) => void;
+  "stats:sample": (e: StatsSample) => void;
+  "logs:lines": (e: LogsBatch) => void;
+  "exec:output": (e: { sessionId: string; data: string }) => void;
+  "exec:exit": (e: { sessionId: string; exitCode: number | null; error?: string }) => void;
 }
 
-/** Commands arrive with later streams (stats, logs, exec); the foundation only pushes facts. */
+/** Every command takes an acknowledgement that receives a Result. */
 export interface ClientToServerEvents {
-  "hosts:watch": (payload: Record<string, never>, ack: Ack<{ hostIds: string[] }>) => void;
+  "stats:subscribe": (p: ContainerRef, ack: Ack<{ history: StatsSample[] }>) => void;
+  "stats:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;
+  "logs:subscribe": (p: LogsSubscribe, ack: Ack<{ room: string }>) => void;
+  "logs:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;
+  "exec:start": (p: ExecStart, ack: Ack<{ sessionId: string }>) => void;
+  "exec:input": (p: { sessionId: string; data: string }, ack: Ack<null>) => void;
+  "exec:resize": (p: { sessionId: string; cols: number; rows: number }, ack: Ack<null>) => void;
+  "exec:close": (p: { sessionId: string }, ack: Ack<null>) => void;
 }
+
+export type ClientCommand = keyof ClientToServerEvents;
+export type CommandPayload<K extends ClientCommand> = Parameters<ClientToServerEvents[K]>[0];
+export type CommandResult<K extends ClientCommand> =
+  Parameters<ClientToServerEvents[K]>[1] extends Ack<infer T> ? T : never;

@@ -43,3 +43,23 @@ export async function containerFor(host: HostConnection, ref: string, p: Princip
   }
   return detail.inspect.Id as string;
 }
+
+/**
+ * For streams: the container's canonical full id (so subscribers by name and by id share one stream)
+ * and its inspect document, after the host and label scope checks.
+ */
+export async function inspectInScope(
+  ctx: AppContext,
+  p: Principal,
+  hostId: string,
+  ref: string,
+): Promise<{ host: HostConnection; id: string; inspect: Record<string, unknown> }> {
+  requireHostInScope(p, hostId);
+  const host = ctx.hosts.get(hostId);
+  const detail = await inspectContainer(host, parseWith(containerRefSchema, ref, "containerId: "));
+  const labels = (detail.inspect.Config as { Labels?: Record<string, string> } | undefined)?.Labels ?? {};
+  if (!scopeAllowsLabels(p.scope, labels)) {
+    throw new AppError("NOT_FOUND", `No such container: ${ref}`, { hostId });
+  }
+  return { host, id: detail.inspect.Id as string, inspect: detail.inspect };
+}

@@ -1,28 +1,26 @@
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server } from "socket.io";
 import { scopeAllowsHost, scopeAllowsLabels } from "../../lib/permissions";
-import type { ClientToServerEvents, ContainerEvent, ServerToClientEvents } from "../../lib/realtime/events";
+import type { ContainerEvent } from "../../lib/realtime/events";
 import { authenticate, principalOf } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { originAllowed } from "../auth/request-auth";
 import type { AppContext } from "../context";
 import { eventLabels } from "../engines/engine-events";
+import { bindCommands, type CommandTable, type RealtimeModule } from "./commands";
 import { rooms } from "./rooms";
+import { createExecModule } from "./streams/exec";
+import { createLogsModule } from "./streams/logs";
+import { createStatsModule } from "./streams/stats";
+import type { WharfIo, WharfSocket } from "./types";
 
-export interface SocketData {
-  principal: Principal;
-}
-
-export type WharfIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type WharfSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
+export type { SocketData, WharfIo, WharfSocket } from "./types";
 
 /** How often long-lived sockets are re-checked against their session or token (expiry, revocation, scope). */
 export const SESSION_SWEEP_MS = 2000;
+
+/** The command names each server answers, for the route-table test. */
+export const realtimeCommands = new WeakMap<WharfIo, string[]>();
 
 const unscoped = (p: Principal) => p.scope.hosts === "*" && !p.scope.labelSelector;
 
@@ -54,10 +52,24 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
     }
   };
 
+  const stats = createStatsModule(ctx, io);
+  const logs = createLogsModule(ctx, io);
+  const exec = createExecModule(ctx, io);
+  const modules: Pick<RealtimeModule<never>, "onDisconnect" | "close">[] = [stats, logs, exec];
+  const table: CommandTable = { ...stats.commands, ...logs.commands, ...exec.commands };
+  realtimeCommands.set(io, Object.keys(table));
+
   io.on("connection", (socket) => {
     const p = socket.data.principal;
     if (p.sessionId) void socket.join(rooms.session(p.sessionId));
     place(socket);
+    bindCommands(ctx, io, socket, table);
+    socket.on("disconnect", () => {
+      for (const m of modules) m.onDisconnect?.(socket);
+    });
+  });
+  httpServer.on("close", () => {
+    for (const m of modules) m.close?.();
   });
 
   const scopedSockets = () =>

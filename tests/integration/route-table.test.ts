@@ -1,5 +1,8 @@
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Result } from "../../lib/errors";
 import { ROLES, roleAllows, type Permission, type Role } from "../../lib/permissions";
+import type { ClientCommand, CommandPayload } from "../../lib/realtime/events";
 import type { RouteDef } from "../../server/api/router";
 import {
   RUN_ID,
@@ -148,5 +151,73 @@ describe("API tokens", () => {
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     expect((await admin.send("DELETE", `/api/v1/tokens/${created.body.item.id}`)).status).toBe(200);
     expect((await fetch(`${srv.base}/api/v1/hosts`, { headers: auth })).status).toBe(401);
+  });
+});
+
+/** A sample payload per command: adding a command to the contract without a sample fails the typecheck. */
+const SAMPLES: { [K in ClientCommand]: (v: Record<string, string>) => CommandPayload<K> } = {
+  "stats:subscribe": (v) => ({ hostId: "local", containerId: v.id as string }),
+  "stats:unsubscribe": (v) => ({ hostId: "local", containerId: v.id as string }),
+  "logs:subscribe": (v) => ({ hostId: "local", containerId: v.id as string, tail: 1 }),
+  "logs:unsubscribe": (v) => ({ hostId: "local", containerId: v.id as string }),
+  "exec:start": (v) => ({ hostId: "local", containerId: v.id as string, cmd: ["true"], cols: 80, rows: 24 }),
+  "exec:input": () => ({ sessionId: "none", data: "x" }),
+  "exec:resize": () => ({ sessionId: "none", cols: 80, rows: 24 }),
+  "exec:close": () => ({ sessionId: "none" }),
+};
+
+/** What each command needs; mirrors the server's table so a change on either side is noticed here. */
+const NEEDS: Record<ClientCommand, Permission> = {
+  "stats:subscribe": "read",
+  "stats:unsubscribe": "read",
+  "logs:subscribe": "operate",
+  "logs:unsubscribe": "operate",
+  "exec:start": "operate",
+  "exec:input": "operate",
+  "exec:resize": "operate",
+  "exec:close": "operate",
+};
+
+describe("every socket command in the server's own table", () => {
+  it("is in the typed contract, and the server answers exactly the contract's commands", () => {
+    expect([...srv.wharf.socketCommands].sort()).toEqual(Object.keys(SAMPLES).sort());
+    console.info(`socket commands: ${srv.wharf.socketCommands.length}`);
+  });
+
+  it.each(ROLES)("answers FORBIDDEN to the %s role exactly where it lacks the permission", async (role) => {
+    const s = await connectSocket(srv.base, clients[role].cookie);
+    try {
+      for (const cmd of srv.wharf.socketCommands as ClientCommand[]) {
+        const payload = SAMPLES[cmd](values);
+        const res = (await (s as unknown as Socket)
+          .timeout(10_000)
+          .emitWithAck(cmd, payload)) as Result<unknown>;
+        const forbidden = !res.ok && res.error.code === "FORBIDDEN";
+        expect(forbidden, `${role} ${cmd}: ${JSON.stringify(res)}`).toBe(!roleAllows(role, NEEDS[cmd]));
+        if (cmd === "exec:start" && res.ok) {
+          await s
+            .timeout(10_000)
+            .emitWithAck("exec:close", { sessionId: (res.data as { sessionId: string }).sessionId });
+        }
+      }
+    } finally {
+      s.close();
+    }
+  });
+
+  it("validates payloads, naming the field", async () => {
+    const s = await connectSocket(srv.base, admin.cookie);
+    try {
+      const res = (await s
+        .timeout(5000)
+        .emitWithAck("exec:resize", { sessionId: "x", cols: -1, rows: 2 } as never)) as Result<unknown>;
+      expect(res.ok).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe("VALIDATION");
+        expect(res.error.message).toMatch(/^cols/);
+      }
+    } finally {
+      s.close();
+    }
   });
 });
