@@ -1,6 +1,11 @@
 "use client";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
+import { useCan } from "@/components/hooks/useCan";
+import { ContainerLogsTab } from "@/components/logs/ContainerLogsTab";
+import { ContainerStatsTab } from "@/components/stats/ContainerStatsTab";
+import { ContainerTerminalTab } from "@/components/terminal/ContainerTerminalTab";
 import { useNow } from "@/components/hooks/useNow";
 import { useContainerQuery } from "@/components/hooks/queries";
 import { StatePanel } from "@/components/ui/StatePanel";
@@ -36,11 +41,16 @@ function KV({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-const TABS = ["overview", "inspect"] as const;
+const TABS = ["overview", "stats", "logs", "terminal", "inspect"] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (t: string | null): t is Tab => !!t && (TABS as readonly string[]).includes(t);
 
 export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: string }) {
   const q = useContainerQuery(hostId, id);
-  const [tab, setTab] = useState<(typeof TABS)[number]>("overview");
+  const params = useSearchParams();
+  const requested = params.get("tab");
+  const [tab, setTab] = useState<Tab>(isTab(requested) ? requested : "overview");
+  const canOperate = useCan("operate");
   const now = useNow(1000);
   if (q.isPending) return <StatePanel tone="loading" title="Loading container…" />;
   if (q.error) {
@@ -81,7 +91,7 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
           </div>
         </div>
         <nav className="mt-2 flex gap-1" role="tablist">
-          {TABS.map((t) => (
+          {TABS.filter((t) => canOperate || (t !== "terminal" && t !== "logs")).map((t) => (
             <button
               key={t}
               role="tab"
@@ -94,7 +104,13 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
           ))}
         </nav>
       </header>
-      {tab === "inspect" ? (
+      {tab === "stats" ? (
+        <ContainerStatsTab hostId={hostId} containerId={v.id} />
+      ) : tab === "logs" && canOperate ? (
+        <ContainerLogsTab hostId={hostId} containerId={v.id} />
+      ) : tab === "terminal" && canOperate ? (
+        <ContainerTerminalTab hostId={hostId} containerId={v.id} />
+      ) : tab === "inspect" ? (
         <pre
           className="m-3 overflow-auto rounded border border-line bg-panel p-3 font-mono text-xs"
           data-testid="inspect-json"

@@ -56,6 +56,24 @@ export function RowActions({ target, state }: { target: ActionTarget; state: Con
           ▶ Start
         </Button>
       )}
+      <Link
+        className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
+        href={`/hosts/${target.hostId}/containers/${target.id}?tab=logs`}
+        aria-label={`Logs of ${target.name}`}
+        data-testid="open-logs"
+      >
+        Logs
+      </Link>
+      {running && (
+        <Link
+          className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
+          href={`/hosts/${target.hostId}/containers/${target.id}?tab=terminal`}
+          aria-label={`Shell in ${target.name}`}
+          data-testid="open-terminal"
+        >
+          Shell
+        </Link>
+      )}
       {open}
     </div>
   );

@@ -1,0 +1,26 @@
+"use client";
+import { useCallback } from "react";
+import { ApiError } from "@/components/api/client";
+import { useRealtime } from "@/components/providers/RealtimeProvider";
+import type { Result } from "@/lib/errors";
+import type { ClientCommand, CommandPayload, CommandResult } from "@/lib/realtime/events";
+
+export const COMMAND_TIMEOUT_MS = 15_000;
+
+/** Sends a typed socket command and resolves with its data, or rejects with the server's error. */
+export function useSocketCommand() {
+  const { socket } = useRealtime();
+  return useCallback(
+    async <K extends ClientCommand>(event: K, payload: CommandPayload<K>): Promise<CommandResult<K>> => {
+      if (!socket) throw new ApiError(0, "ENGINE_UNREACHABLE", "not connected to Wharf yet");
+      const emit = socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as unknown as (
+        e: string,
+        p: unknown,
+      ) => Promise<Result<CommandResult<K>>>;
+      const res = await emit(event, payload);
+      if (!res.ok) throw new ApiError(0, res.error.code, res.error.message, res.error.details);
+      return res.data;
+    },
+    [socket],
+  );
+}
