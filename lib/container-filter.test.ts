@@ -110,6 +110,11 @@ describe("filterContainers", () => {
     expect(names(filterContainers(all, { label: ["tier"] }))).toEqual(["cache", "web"]);
   });
 
+  it("does not take an inherited object property for a label key", () => {
+    expect(filterContainers(all, { label: ["constructor"] })).toEqual([]);
+    expect(filterContainers(all, { label: ["toString"] })).toEqual([]);
+  });
+
   it("matches a label key=value by equality", () => {
     expect(names(filterContainers(all, { label: ["tier=front"] }))).toEqual(["web"]);
   });

@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
 import {
+  auditQuerySchema,
   bulkActionSchema,
   containerListQuerySchema,
   containerRefSchema,
+  hostCreateSchema,
   hostIdSchema,
+  passwordChangeSchema,
   removeQuerySchema,
+  scopeHostsSchema,
+  tokenCreateSchema,
+  userCreateSchema,
+  userUpdateSchema,
 } from "./schemas";
+
+const PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+const PEM_KEY = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
 
 describe("containerListQuerySchema", () => {
   it("splits a comma-separated state list and trims the items", () => {
@@ -167,5 +177,303 @@ describe("removeQuerySchema", () => {
 
   it("rejects other spellings", () => {
     expect(removeQuerySchema.safeParse({ force: "yes" }).error?.issues[0]?.path).toEqual(["force"]);
+  });
+});
+
+describe("scopeHostsSchema", () => {
+  it("accepts * and a list of host ids", () => {
+    expect(scopeHostsSchema.parse("*")).toBe("*");
+    expect(scopeHostsSchema.parse(["local", "edge-1"])).toEqual(["local", "edge-1"]);
+    expect(scopeHostsSchema.parse([])).toEqual([]);
+  });
+
+  it.each([["all"], [""], [["Bad Host"]], [["*"]], [{ hosts: "*" }]])("rejects %j", (value) => {
+    expect(scopeHostsSchema.safeParse(value).success).toBe(false);
+  });
+
+  it("accepts 200 hosts and rejects 201", () => {
+    const hosts = (n: number) => Array.from({ length: n }, (_, i) => `h${i}`);
+
+    expect(scopeHostsSchema.safeParse(hosts(200)).success).toBe(true);
+    expect(scopeHostsSchema.safeParse(hosts(201)).success).toBe(false);
+  });
+});
+
+describe("userCreateSchema", () => {
+  const valid = { username: "ops", password: "long-enough", role: "operator" };
+
+  it("accepts a minimal user and leaves the scope out", () => {
+    expect(userCreateSchema.parse(valid)).toEqual(valid);
+  });
+
+  it("accepts a scope with hosts and a label selector", () => {
+    const body = { ...valid, hosts: ["edge"], labelSelector: "team=shop" };
+
+    expect(userCreateSchema.parse(body)).toEqual(body);
+  });
+
+  it("rejects an unknown field", () => {
+    const result = userCreateSchema.safeParse({ ...valid, isAdmin: true });
+
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["isAdmin"] });
+  });
+
+  it("rejects a password shorter than 8 characters", () => {
+    const result = userCreateSchema.safeParse({ ...valid, password: "1234567" });
+
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["password"],
+      message: "must be at least 8 characters",
+    });
+    expect(userCreateSchema.safeParse({ ...valid, password: "12345678" }).success).toBe(true);
+  });
+
+  it.each(["", "has space", "-dash-first", ".dot", "a/b", "x".repeat(65)])(
+    "rejects the username %j",
+    (username) => {
+      expect(userCreateSchema.safeParse({ ...valid, username }).error?.issues[0]?.path).toEqual(["username"]);
+    },
+  );
+
+  it.each(["ops", "Ops.Team", "ops_1", "ops@example.com", "o-p"])("accepts the username %j", (username) => {
+    expect(userCreateSchema.safeParse({ ...valid, username }).success).toBe(true);
+  });
+
+  it("rejects an unknown role", () => {
+    expect(userCreateSchema.safeParse({ ...valid, role: "root" }).error?.issues[0]?.path).toEqual(["role"]);
+  });
+
+  it.each(["team", "team=shop", "com.docker.compose.project=shop", "query=a=b", "team=", "app/tier=web"])(
+    "accepts the label selector %j",
+    (labelSelector) => {
+      expect(userCreateSchema.safeParse({ ...valid, labelSelector }).success).toBe(true);
+    },
+  );
+
+  it.each(["", "=shop", "team==shop", "team shop", "team=shop web", "-team", "l".repeat(256)])(
+    "rejects the label selector %j",
+    (labelSelector) => {
+      expect(userCreateSchema.safeParse({ ...valid, labelSelector }).error?.issues[0]?.path).toEqual([
+        "labelSelector",
+      ]);
+    },
+  );
+
+  it("rejects a null label selector on create", () => {
+    expect(userCreateSchema.safeParse({ ...valid, labelSelector: null }).success).toBe(false);
+  });
+});
+
+describe("userUpdateSchema", () => {
+  it("accepts an empty change", () => {
+    expect(userUpdateSchema.parse({})).toEqual({});
+  });
+
+  it("accepts null to clear the label selector", () => {
+    expect(userUpdateSchema.parse({ labelSelector: null })).toEqual({ labelSelector: null });
+  });
+
+  it("accepts every field together", () => {
+    const body = {
+      role: "viewer",
+      hosts: "*",
+      labelSelector: "tier",
+      disabled: true,
+      password: "a-new-password",
+    };
+
+    expect(userUpdateSchema.parse(body)).toEqual(body);
+  });
+
+  it("rejects an unknown field, such as a username change", () => {
+    expect(userUpdateSchema.safeParse({ username: "root" }).error?.issues[0]?.code).toBe("unrecognized_keys");
+  });
+
+  it("rejects a short password, a bad label selector and a non-boolean disabled", () => {
+    expect(userUpdateSchema.safeParse({ password: "short" }).error?.issues[0]?.path).toEqual(["password"]);
+    expect(userUpdateSchema.safeParse({ labelSelector: "=x" }).error?.issues[0]?.path).toEqual([
+      "labelSelector",
+    ]);
+    expect(userUpdateSchema.safeParse({ disabled: "true" }).error?.issues[0]?.path).toEqual(["disabled"]);
+  });
+});
+
+describe("passwordChangeSchema", () => {
+  it("accepts the current and a new password", () => {
+    const body = { currentPassword: "x", newPassword: "long-enough" };
+
+    expect(passwordChangeSchema.parse(body)).toEqual(body);
+  });
+
+  it("requires the current password", () => {
+    const result = passwordChangeSchema.safeParse({ currentPassword: "", newPassword: "long-enough" });
+
+    expect(result.error?.issues[0]).toMatchObject({ path: ["currentPassword"], message: "is required" });
+  });
+
+  it("holds the new password to the length rule", () => {
+    const result = passwordChangeSchema.safeParse({ currentPassword: "old", newPassword: "short" });
+
+    expect(result.error?.issues[0]?.path).toEqual(["newPassword"]);
+  });
+
+  it("rejects an unknown field", () => {
+    const result = passwordChangeSchema.safeParse({
+      currentPassword: "old",
+      newPassword: "long-enough",
+      userId: 1,
+    });
+
+    expect(result.error?.issues[0]?.code).toBe("unrecognized_keys");
+  });
+});
+
+describe("tokenCreateSchema", () => {
+  it("accepts a name, a role and a scope", () => {
+    const body = { name: "ci deploys", role: "operator", hosts: ["edge"], labelSelector: "team=shop" };
+
+    expect(tokenCreateSchema.parse(body)).toEqual(body);
+  });
+
+  it("requires a name of 1 to 80 characters", () => {
+    expect(tokenCreateSchema.safeParse({ name: "", role: "viewer" }).error?.issues[0]).toMatchObject({
+      path: ["name"],
+      message: "is required",
+    });
+    expect(tokenCreateSchema.safeParse({ name: "n".repeat(80), role: "viewer" }).success).toBe(true);
+    expect(tokenCreateSchema.safeParse({ name: "n".repeat(81), role: "viewer" }).success).toBe(false);
+  });
+
+  it("requires a known role", () => {
+    expect(tokenCreateSchema.safeParse({ name: "ci" }).error?.issues[0]?.path).toEqual(["role"]);
+    expect(tokenCreateSchema.safeParse({ name: "ci", role: "god" }).error?.issues[0]?.path).toEqual(["role"]);
+  });
+
+  it("rejects an unknown field", () => {
+    expect(tokenCreateSchema.safeParse({ name: "ci", role: "viewer", token: "wharf_x" }).success).toBe(false);
+  });
+});
+
+describe("hostCreateSchema", () => {
+  it("accepts a plain tcp host", () => {
+    const body = { id: "edge", url: "tcp://10.0.0.5:2375" };
+
+    expect(hostCreateSchema.parse(body)).toEqual(body);
+  });
+
+  it("accepts TLS material given as PEM text", () => {
+    const body = {
+      id: "secure",
+      name: "Secure",
+      url: "https://10.0.0.6:2376",
+      tls: { ca: PEM_CERT, cert: PEM_CERT, key: PEM_KEY },
+    };
+
+    expect(hostCreateSchema.parse(body)).toEqual(body);
+  });
+
+  it("accepts an SSH private key given as PEM text", () => {
+    const body = { id: "remote", url: "ssh://deploy@10.0.0.7", ssh: { privateKey: PEM_KEY } };
+
+    expect(hostCreateSchema.parse(body)).toEqual(body);
+  });
+
+  it("rejects a file path where PEM text belongs", () => {
+    const result = hostCreateSchema.safeParse({
+      id: "secure",
+      url: "https://10.0.0.6:2376",
+      tls: { ca: "/etc/docker/ca.pem", cert: PEM_CERT, key: PEM_KEY },
+    });
+
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["tls", "ca"],
+      message: "must be a CA certificate in PEM text",
+    });
+  });
+
+  it("rejects an SSH key file path", () => {
+    const result = hostCreateSchema.safeParse({
+      id: "remote",
+      url: "ssh://deploy@10.0.0.7",
+      ssh: { privateKey: "/root/.ssh/id_ed25519" },
+    });
+
+    expect(result.error?.issues[0]?.path).toEqual(["ssh", "privateKey"]);
+  });
+
+  it("requires all three TLS parts", () => {
+    const result = hostCreateSchema.safeParse({
+      id: "secure",
+      url: "https://10.0.0.6:2376",
+      tls: { ca: PEM_CERT, cert: PEM_CERT },
+    });
+
+    expect(result.error?.issues[0]?.path).toEqual(["tls", "key"]);
+  });
+
+  it.each(["http://10.0.0.5:2375", "10.0.0.5:2375", "tcp://", "ftp://host", ""])(
+    "rejects the url %j",
+    (url) => {
+      expect(hostCreateSchema.safeParse({ id: "edge", url }).error?.issues[0]?.path).toEqual(["url"]);
+    },
+  );
+
+  it("rejects a bad host id", () => {
+    expect(
+      hostCreateSchema.safeParse({ id: "Edge 1", url: "tcp://edge:2375" }).error?.issues[0]?.path,
+    ).toEqual(["id"]);
+  });
+
+  it("rejects an unknown field, at the top and inside tls", () => {
+    expect(hostCreateSchema.safeParse({ id: "edge", url: "tcp://edge:2375", source: "config" }).success).toBe(
+      false,
+    );
+    expect(
+      hostCreateSchema.safeParse({
+        id: "edge",
+        url: "https://edge:2376",
+        tls: { ca: PEM_CERT, cert: PEM_CERT, key: PEM_KEY, passphrase: "x" },
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe("auditQuerySchema", () => {
+  it("coerces the numeric query parameters", () => {
+    expect(auditQuerySchema.parse({ from: "1000", to: "2000", limit: "50", beforeId: "7" })).toEqual({
+      from: 1000,
+      to: 2000,
+      limit: 50,
+      beforeId: 7,
+    });
+  });
+
+  it("passes the text filters through", () => {
+    const q = { user: "admin", hostId: "edge", action: "container.", format: "csv" };
+
+    expect(auditQuerySchema.parse(q)).toEqual(q);
+  });
+
+  it("leaves absent fields undefined", () => {
+    expect(auditQuerySchema.parse({})).toEqual({});
+  });
+
+  it.each([
+    ["limit", "0"],
+    ["limit", "10001"],
+    ["limit", "2.5"],
+    ["limit", "many"],
+    ["from", "-1"],
+    ["beforeId", "0"],
+    ["hostId", "Bad Host"],
+    ["format", "xml"],
+  ])("rejects %s=%j", (key, value) => {
+    expect(auditQuerySchema.safeParse({ [key]: value }).error?.issues[0]?.path).toEqual([key]);
+  });
+
+  it("accepts the largest limit and both formats", () => {
+    expect(auditQuerySchema.parse({ limit: "10000" }).limit).toBe(10_000);
+    expect(auditQuerySchema.parse({ format: "json" }).format).toBe("json");
   });
 });

@@ -10,14 +10,15 @@ const routes: RouteDef[] = [
   {
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id",
-    access: "session",
+    access: "read",
     summary: "Inspect",
     handler,
   },
   {
     method: "DELETE",
     path: "/api/v1/hosts/:hostId/containers/:id",
-    access: "session",
+    access: "operate",
+    audit: "container.remove",
     summary: "Remove",
     handler,
     status: 204,
@@ -56,11 +57,25 @@ describe("buildOpenApi", () => {
     expect(paths(buildOpenApi(routes))["/api/v1/health"]?.get).not.toHaveProperty("parameters");
   });
 
-  it("requires the session cookie except on public routes", () => {
+  it("requires the session cookie or a bearer token except on public routes", () => {
     const p = paths(buildOpenApi(routes));
 
     expect(p["/api/v1/health"]?.get?.security).toEqual([]);
-    expect(p["/api/v1/hosts/{hostId}/containers/{id}"]?.get?.security).toEqual([{ cookieAuth: [] }]);
+    expect(p["/api/v1/hosts/{hostId}/containers/{id}"]?.get?.security).toEqual([
+      { cookieAuth: [] },
+      { bearerAuth: [] },
+    ]);
+  });
+
+  it("names each route's access and the audit action of a state-changing one", () => {
+    const p = paths(buildOpenApi(routes));
+
+    expect(p["/api/v1/health"]?.get).toMatchObject({ "x-wharf-access": "public" });
+    expect(p["/api/v1/health"]?.get).not.toHaveProperty("x-wharf-audit");
+    expect(p["/api/v1/hosts/{hostId}/containers/{id}"]?.delete).toMatchObject({
+      "x-wharf-access": "operate",
+      "x-wharf-audit": "container.remove",
+    });
   });
 
   it("puts methods of one path under the same entry with their own status", () => {
@@ -72,12 +87,15 @@ describe("buildOpenApi", () => {
     expect(entry?.delete?.summary).toBe("Remove");
   });
 
-  it("declares the cookie scheme under the session cookie's name", () => {
+  it("declares the cookie scheme under the session cookie's name, and the bearer scheme", () => {
     const doc = buildOpenApi(routes);
 
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.components).toMatchObject({
-      securitySchemes: { cookieAuth: { type: "apiKey", in: "cookie", name: SESSION_COOKIE } },
+      securitySchemes: {
+        cookieAuth: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+        bearerAuth: { type: "http", scheme: "bearer" },
+      },
     });
   });
 });

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { Router, type Handler, type HttpMethod } from "./router";
+import { Router, type Handler, type HttpMethod, type RouteDef } from "./router";
 
 const handler: Handler = async () => ({});
 
-function route(method: HttpMethod, path: string) {
-  return { method, path, access: "session" as const, summary: `${method} ${path}`, handler };
+/** A route as the API declares it: state-changing methods name their audit action. */
+function route(method: HttpMethod, path: string): RouteDef {
+  return {
+    method,
+    path,
+    access: method === "GET" ? "read" : "operate",
+    summary: `${method} ${path}`,
+    handler,
+    ...(method === "GET" ? {} : { audit: `test.${method.toLowerCase()}` }),
+  };
 }
 
 function buildRouter() {
@@ -103,5 +111,37 @@ describe("Router", () => {
       "DELETE /api/v1/hosts/:hostId/containers/:id",
       "POST /api/v1/hosts/:hostId/containers/:id/:action",
     ]);
+  });
+
+  it.each(["POST", "PATCH", "PUT", "DELETE"] as const)(
+    "refuses a %s route that names no audit action",
+    (method) => {
+      const { audit: _audit, ...def } = route(method, "/api/v1/things");
+
+      expect(() => new Router().add(def)).toThrow(
+        `route ${method} /api/v1/things changes state but names no audit action`,
+      );
+    },
+  );
+
+  it("accepts a state-changing route that opts out of auditing with false", () => {
+    const router = new Router().add({ ...route("POST", "/api/v1/auth/logout"), audit: false });
+
+    expect(router.match("POST", "/api/v1/auth/logout")).toMatchObject({
+      kind: "found",
+      route: { audit: false },
+    });
+  });
+
+  it("accepts a GET route without an audit action", () => {
+    const { audit: _audit, ...def } = route("GET", "/api/v1/things");
+
+    expect(new Router().add(def).match("GET", "/api/v1/things").kind).toBe("found");
+  });
+
+  it("keeps the audit action of a route it matched", () => {
+    const m = buildRouter().match("DELETE", "/api/v1/hosts/edge/containers/web");
+
+    expect(m.kind === "found" && m.route.audit).toBe("test.delete");
   });
 });

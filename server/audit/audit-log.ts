@@ -39,7 +39,9 @@ const SECRET_KEYS = /pass(word)?|secret|token|key|cert|credential|authorization/
 
 /** Parameters as recorded: any field whose name suggests a secret is replaced, at any depth. */
 export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 6 || value === null || typeof value !== "object") return value;
+  if (value === null || typeof value !== "object") return value;
+  // Deeper than any real parameter: drop it rather than risk an unredacted secret.
+  if (depth > 6) return "[truncated]";
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -80,7 +82,10 @@ export class AuditLog {
   }
 
   record(e: AuditInput): void {
-    const params = e.params === undefined ? null : JSON.stringify(redact(e.params)).slice(0, 8000);
+    const json = e.params === undefined ? null : JSON.stringify(redact(e.params));
+    // Cut too-long params to a JSON string of their start: cutting the JSON itself would leave text
+    // that query() cannot parse, and no page of the append-only log holding that entry could be read.
+    const params = json === null || json.length <= 8000 ? json : JSON.stringify(json.slice(0, 8000));
     this.insert.run(
       Date.now(),
       e.user,

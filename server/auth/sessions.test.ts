@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SessionUser } from "../../lib/types";
+import type { SessionUser, UserRecord } from "../../lib/types";
 import { openDatabase, type Db } from "../db/database";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SessionStore } from "./sessions";
 import { UserStore } from "./users";
@@ -24,13 +24,19 @@ beforeEach(async () => {
   users = new UserStore(db);
   now = T0;
   sessions = new SessionStore(db, users, () => now);
-  alice = await users.create("alice", "alice-password", "operator");
+  alice = sessionUser(await users.create("alice", "alice-password", "operator"));
 });
 
 afterEach(() => {
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** What a session carries: the user record without its bookkeeping fields. */
+function sessionUser(record: UserRecord): SessionUser {
+  const { disabled: _disabled, createdAt: _createdAt, ...user } = record;
+  return user;
+}
 
 const lastSeen = (id: string) =>
   (db.prepare("SELECT last_seen_at FROM sessions WHERE id = ?").get(id) as { last_seen_at: number })
@@ -138,8 +144,9 @@ describe("SessionStore", () => {
     const revoked: string[] = [];
     sessions.on("revoked", (id) => revoked.push(id));
 
-    sessions.revoke(session.id);
+    const removed = sessions.revoke(session.id);
 
+    expect(removed).toBe(true);
     expect(revoked).toEqual([session.id]);
     expect(sessions.resolve(token)).toBeUndefined();
     expect(sessions.isActive(session.id)).toBe(false);
@@ -165,5 +172,105 @@ describe("SessionStore", () => {
     db.prepare("UPDATE users SET role = 'viewer' WHERE id = ?").run(alice.id);
 
     expect(sessions.resolve(token)?.user.role).toBe("viewer");
+  });
+
+  it("resolves the user with its host scope and label selector", async () => {
+    const scoped = await users.create("bob", "bob-password", "viewer", {
+      hosts: ["edge"],
+      labelSelector: "team=shop",
+    });
+    const { token } = sessions.create(sessionUser(scoped));
+
+    expect(sessions.resolve(token)?.user).toEqual({
+      id: scoped.id,
+      username: "bob",
+      role: "viewer",
+      hosts: ["edge"],
+      labelSelector: "team=shop",
+    });
+  });
+
+  it("reports the current scope of the user", () => {
+    const { token } = sessions.create(alice);
+    db.prepare(`UPDATE users SET hosts = '["local"]', label_selector = 'tier' WHERE id = ?`).run(alice.id);
+
+    expect(sessions.resolve(token)?.user).toMatchObject({ hosts: ["local"], labelSelector: "tier" });
+  });
+
+  it("answers false when revoking a session that does not exist", () => {
+    expect(sessions.revoke("no-such-session")).toBe(false);
+  });
+
+  it("lists the session ids of one user only", async () => {
+    const bob = sessionUser(await users.create("bob", "bob-password", "viewer"));
+    const a1 = sessions.create(alice).session.id;
+    const a2 = sessions.create(alice).session.id;
+    sessions.create(bob);
+
+    expect(sessions.idsForUser(alice.id).sort()).toEqual([a1, a2].sort());
+    expect(sessions.idsForUser(999)).toEqual([]);
+  });
+
+  it("revokes every session of a user but the one to keep", async () => {
+    const bob = sessionUser(await users.create("bob", "bob-password", "viewer"));
+    const keep = sessions.create(alice);
+    const drop1 = sessions.create(alice);
+    const drop2 = sessions.create(alice);
+    const bobs = sessions.create(bob);
+    const revoked: string[] = [];
+    sessions.on("revoked", (id) => revoked.push(id));
+
+    const count = sessions.revokeForUser(alice.id, keep.session.id);
+
+    expect(count).toBe(2);
+    expect(revoked.sort()).toEqual([drop1.session.id, drop2.session.id].sort());
+    expect(sessions.resolve(keep.token)).toBeDefined();
+    expect(sessions.resolve(drop1.token)).toBeUndefined();
+    expect(sessions.resolve(bobs.token)).toBeDefined();
+  });
+
+  it("revokes every session of a user when none is kept", () => {
+    sessions.create(alice);
+    sessions.create(alice);
+
+    expect(sessions.revokeForUser(alice.id)).toBe(2);
+    expect(sessions.idsForUser(alice.id)).toEqual([]);
+  });
+
+  it("lists live sessions, most recently seen first, with their username and client", async () => {
+    const bob = sessionUser(await users.create("bob", "bob-password", "viewer"));
+    const first = sessions.create(alice, { ip: "10.0.0.1", userAgent: "curl/8" });
+    now = T0 + HOUR;
+    const second = sessions.create(bob);
+
+    expect(sessions.list()).toEqual([
+      {
+        id: second.session.id,
+        userId: bob.id,
+        username: "bob",
+        createdAt: T0 + HOUR,
+        lastSeenAt: T0 + HOUR,
+        expiresAt: T0 + HOUR + ABSOLUTE_TIMEOUT_MS,
+      },
+      {
+        id: first.session.id,
+        userId: alice.id,
+        username: "alice",
+        createdAt: T0,
+        lastSeenAt: T0,
+        expiresAt: T0 + ABSOLUTE_TIMEOUT_MS,
+        ip: "10.0.0.1",
+        userAgent: "curl/8",
+      },
+    ]);
+  });
+
+  it("leaves idle and expired sessions out of the list", () => {
+    const idle = sessions.create(alice);
+    now = T0 + IDLE_TIMEOUT_MS;
+    const fresh = sessions.create(alice);
+
+    expect(sessions.list().map((s) => s.id)).toEqual([fresh.session.id]);
+    expect(sessions.idsForUser(alice.id)).toContain(idle.session.id);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changesListing, toContainerEvent } from "./engine-events";
+import { changesListing, eventLabels, toContainerEvent } from "./engine-events";
 
 /** One line of Docker Engine 20.10's /events stream, parsed the way the server parses it. */
 const startEvent = JSON.parse(
@@ -29,6 +29,7 @@ describe("toContainerEvent", () => {
       action: "start",
       name: "web",
       time: 1_717_171_717_123,
+      attributes: { "com.docker.compose.project": "shop", image: "nginx:1.27", name: "web" },
     });
   });
 
@@ -55,7 +56,7 @@ describe("toContainerEvent", () => {
     });
   });
 
-  it("omits name and time when the engine does not send them", () => {
+  it("omits name, time and attributes when the engine does not send them", () => {
     const event = toContainerEvent("local", { Type: "container", Action: "destroy", Actor: { ID: "abc" } });
 
     expect(event).toEqual({ hostId: "local", containerId: "abc", action: "destroy" });
@@ -76,6 +77,33 @@ describe("toContainerEvent", () => {
     ["a container event without an action", { Type: "container", Actor: { ID: "abc" } }],
   ])("ignores %s", (_label, raw) => {
     expect(toContainerEvent("local", raw)).toBeUndefined();
+  });
+});
+
+describe("eventLabels", () => {
+  it("keeps the labels and drops the fields the engine adds beside them", () => {
+    const attributes = {
+      "com.docker.compose.project": "shop",
+      team: "payments",
+      image: "nginx:1.27",
+      name: "web",
+      exitCode: "137",
+      signal: "9",
+      execID: "e1",
+      health_status: "healthy",
+    };
+
+    expect(eventLabels(attributes)).toEqual({ "com.docker.compose.project": "shop", team: "payments" });
+  });
+
+  it("gives the labels of a mapped event", () => {
+    const event = toContainerEvent("local", startEvent);
+
+    expect(eventLabels(event?.attributes)).toEqual({ "com.docker.compose.project": "shop" });
+  });
+
+  it("gives no labels for missing attributes", () => {
+    expect(eventLabels(undefined)).toEqual({});
   });
 });
 

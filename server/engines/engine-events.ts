@@ -10,10 +10,10 @@ interface RawEngineEvent {
   timeNano?: number;
 }
 
-/** Maps one object from the engine's /events stream to a container:event, or undefined for other kinds. */
 /** The engine's attributes travel with the event inside the server, for scope checks; they are not sent out. */
 export type EngineContainerEvent = ContainerEvent & { attributes?: Record<string, string> };
 
+/** Maps one object from the engine's /events stream to a container:event, or undefined for other kinds. */
 export function toContainerEvent(hostId: string, raw: unknown): EngineContainerEvent | undefined {
   if (!raw || typeof raw !== "object") return undefined;
   const e = raw as RawEngineEvent;

@@ -38,9 +38,9 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const connections: HostConnection[] = [];
 
-function connect(docker: ReturnType<typeof fakeDocker>["docker"]) {
+function connect(docker: ReturnType<typeof fakeDocker>["docker"], hostSpec: HostSpec = spec) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const conn = new HostConnection(spec, timing, docker as any);
+  const conn = new HostConnection(hostSpec, timing, docker as any);
   connections.push(conn);
   const statuses: HostStatusEvent[] = [];
   const events: ContainerEvent[] = [];
@@ -81,9 +81,25 @@ describe("HostConnection", () => {
       kind: "tcp",
       status: "connecting",
       since: 1_000_000,
+      source: "config",
+      url: "tcp://edge:2375",
     });
     expect(conn.isUp).toBe(false);
     expect(docker.ping).not.toHaveBeenCalled();
+  });
+
+  it("reports a host an admin added as managed", () => {
+    const { docker } = fakeDocker();
+    const { conn } = connect(docker, { ...spec, source: "managed" });
+
+    expect(conn.summary()).toMatchObject({ source: "managed", url: "tcp://edge:2375" });
+  });
+
+  it("reports a host from the configuration as config when its spec says so", () => {
+    const { docker } = fakeDocker();
+    const { conn } = connect(docker, { ...spec, source: "config" });
+
+    expect(conn.summary().source).toBe("config");
   });
 
   it("goes up with the engine version once ping and version succeed", async () => {
@@ -103,6 +119,8 @@ describe("HostConnection", () => {
       since: 1_000_500,
       engineVersion: "20.10.24",
       apiVersion: "1.41",
+      source: "config",
+      url: "tcp://edge:2375",
     });
     expect(statuses).toEqual([
       { hostId: "edge", status: "up", engineVersion: "20.10.24", apiVersion: "1.41" },
@@ -266,7 +284,14 @@ describe("HostConnection", () => {
     await settle();
 
     expect(events).toEqual([
-      { hostId: "edge", containerId: "abc123", action: "die", name: "web", time: 1_717_171_717_000 },
+      {
+        hostId: "edge",
+        containerId: "abc123",
+        action: "die",
+        name: "web",
+        time: 1_717_171_717_000,
+        attributes: { name: "web", exitCode: "0" },
+      },
     ]);
   });
 

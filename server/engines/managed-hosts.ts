@@ -44,6 +44,16 @@ export class ManagedHostStore {
 
   /** Validates by building the spec first, so nothing half-valid is ever stored. */
   add(entry: HostEntry): HostSpec {
+    // Hosts added at run time carry their material inline; a path would make Wharf read its own files.
+    const material: [string, string | undefined][] = [
+      ["tls.ca", entry.tls?.ca],
+      ["tls.cert", entry.tls?.cert],
+      ["tls.key", entry.tls?.key],
+      ["ssh.privateKey", entry.ssh?.privateKey],
+    ];
+    const path = material.find(([, v]) => v !== undefined && !v.includes("-----BEGIN"));
+    if (path) throw new AppError("VALIDATION", `${path[0]}: must be PEM text, not a file path`);
+    if (this.has(entry.id)) throw new AppError("CONFLICT", `id: host "${entry.id}" already exists`);
     let spec: HostSpec;
     try {
       spec = { ...toHostSpec(entry, "host"), source: "managed" };

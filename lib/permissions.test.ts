@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import {
+  describeScope,
+  PERMISSIONS,
+  ROLES,
+  roleAllows,
+  scopeAllowsHost,
+  scopeAllowsLabels,
+  type Permission,
+  type Role,
+  type Scope,
+} from "./permissions";
+
+/** What each role may do, written out in full so a change to the ranking shows up here. */
+const MATRIX: Record<Role, Record<Permission, boolean>> = {
+  viewer: { read: true, operate: false, admin: false },
+  operator: { read: true, operate: true, admin: false },
+  admin: { read: true, operate: true, admin: true },
+};
+
+describe("roleAllows", () => {
+  it("knows exactly the three roles and three permissions", () => {
+    expect(ROLES).toEqual(["viewer", "operator", "admin"]);
+    expect(PERMISSIONS).toEqual(["read", "operate", "admin"]);
+  });
+
+  it.each(ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission] as const)))(
+    "%s may %s as the matrix says",
+    (role, permission) => {
+      expect(roleAllows(role, permission)).toBe(MATRIX[role][permission]);
+    },
+  );
+});
+
+describe("scopeAllowsHost", () => {
+  it("allows any host for *", () => {
+    expect(scopeAllowsHost({ hosts: "*" }, "local")).toBe(true);
+    expect(scopeAllowsHost({ hosts: "*" }, "anything-else")).toBe(true);
+  });
+
+  it("allows only the listed hosts", () => {
+    const scope: Scope = { hosts: ["local", "edge"] };
+
+    expect(scopeAllowsHost(scope, "edge")).toBe(true);
+    expect(scopeAllowsHost(scope, "edge-2")).toBe(false);
+  });
+
+  it("allows nothing for an empty list", () => {
+    expect(scopeAllowsHost({ hosts: [] }, "local")).toBe(false);
+  });
+
+  it("does not treat a listed '*' id specially", () => {
+    expect(scopeAllowsHost({ hosts: ["*"] }, "local")).toBe(false);
+  });
+});
+
+describe("scopeAllowsLabels", () => {
+  it("allows every container when there is no label selector", () => {
+    expect(scopeAllowsLabels({ hosts: "*" }, {})).toBe(true);
+    expect(scopeAllowsLabels({ hosts: "*" }, undefined)).toBe(true);
+  });
+
+  it("with a key-only selector, needs the label whatever its value", () => {
+    const scope: Scope = { hosts: "*", labelSelector: "team" };
+
+    expect(scopeAllowsLabels(scope, { team: "shop" })).toBe(true);
+    expect(scopeAllowsLabels(scope, { team: "" })).toBe(true);
+    expect(scopeAllowsLabels(scope, { tier: "web" })).toBe(false);
+  });
+
+  it("with key=value, needs that exact value", () => {
+    const scope: Scope = { hosts: "*", labelSelector: "team=shop" };
+
+    expect(scopeAllowsLabels(scope, { team: "shop", tier: "web" })).toBe(true);
+    expect(scopeAllowsLabels(scope, { team: "shopping" })).toBe(false);
+    expect(scopeAllowsLabels(scope, { team: "Shop" })).toBe(false);
+    expect(scopeAllowsLabels(scope, { shop: "team" })).toBe(false);
+  });
+
+  it("splits at the first '=' so a value may contain '='", () => {
+    const scope: Scope = { hosts: "*", labelSelector: "query=a=b" };
+
+    expect(scopeAllowsLabels(scope, { query: "a=b" })).toBe(true);
+    expect(scopeAllowsLabels(scope, { query: "a" })).toBe(false);
+    expect(scopeAllowsLabels(scope, { "query=a": "b" })).toBe(false);
+  });
+
+  it("with key= needs the label with an empty value", () => {
+    const scope: Scope = { hosts: "*", labelSelector: "team=" };
+
+    expect(scopeAllowsLabels(scope, { team: "" })).toBe(true);
+    expect(scopeAllowsLabels(scope, { team: "shop" })).toBe(false);
+  });
+
+  it("refuses a container whose labels are missing once there is a selector", () => {
+    expect(scopeAllowsLabels({ hosts: "*", labelSelector: "team" }, undefined)).toBe(false);
+    expect(scopeAllowsLabels({ hosts: "*", labelSelector: "team=shop" }, null)).toBe(false);
+  });
+
+  it("does not match inherited object properties as labels", () => {
+    expect(scopeAllowsLabels({ hosts: "*", labelSelector: "toString" }, {})).toBe(false);
+  });
+});
+
+describe("describeScope", () => {
+  it.each<[Scope, string]>([
+    [{ hosts: "*" }, "all hosts"],
+    [{ hosts: ["local", "edge"] }, "local, edge"],
+    [{ hosts: [] }, "no hosts"],
+    [{ hosts: "*", labelSelector: "team=shop" }, "all hosts, containers with team=shop"],
+    [{ hosts: ["edge"], labelSelector: "tier" }, "edge, containers with tier"],
+  ])("describes %j as %j", (scope, text) => {
+    expect(describeScope(scope)).toBe(text);
+  });
+});
