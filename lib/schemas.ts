@@ -153,6 +153,7 @@ export const containerRefPayloadSchema = z.object({ hostId: hostIdSchema, contai
 export const logsSubscribeSchema = containerRefPayloadSchema.extend({
   tail: z.number().int().min(0).max(100_000).optional(),
   since: z.number().int().min(0).optional(),
+  until: z.number().int().min(0).optional(),
   timestamps: z.boolean().optional(),
 });
 
@@ -172,3 +173,55 @@ export const execResizeSchema = z.object({
   rows: z.number().int().min(1).max(1000),
 });
 export const execCloseSchema = z.object({ sessionId: sessionIdField });
+
+export const MIN_MEMORY_BYTES = 6 * 1024 * 1024;
+
+const cpusetString = z
+  .string()
+  .max(256, "is too long")
+  .regex(/^(\d+(-\d+)?(,\d+(-\d+)?)*)?$/, "must be a list like 0-2,4");
+
+/** Live limits, in the engine's own units (bytes, nano-CPUs, microseconds); the UI converts human units. */
+export const resourcesSchema = z
+  .object({
+    cpuShares: z
+      .number()
+      .int("must be a whole number")
+      .min(2, "must be at least 2")
+      .max(262_144, "must be at most 262144")
+      .optional(),
+    nanoCpus: z
+      .number()
+      .int()
+      .min(10_000_000, "must be at least 0.01 CPU")
+      .max(1024 * 1e9)
+      .optional(),
+    cpuQuota: z.number().int().min(-1, "must be -1 (unlimited) or more").max(1e12).optional(),
+    cpuPeriod: z.number().int().min(0).max(1_000_000, "must be at most 1000000 µs").optional(),
+    cpusetCpus: cpusetString.optional(),
+    cpusetMems: cpusetString.optional(),
+    // The engine's update treats 0 as "leave unchanged", so a live limit can be changed but not removed.
+    memory: z.number().int().min(MIN_MEMORY_BYTES, "must be at least 6 MiB").optional(),
+    memoryReservation: z.number().int().min(0, "must not be negative").optional(),
+    memorySwap: z.number().int().min(-1, "must be -1 (unlimited) or more").optional(),
+    pidsLimit: z
+      .number()
+      .int()
+      .refine((v) => v === -1 || v >= 1, "must be -1 (unlimited) or at least 1")
+      .optional(),
+    blkioWeight: z
+      .number()
+      .int()
+      .refine((v) => v === 0 || (v >= 10 && v <= 1000), "must be 0 or between 10 and 1000")
+      .optional(),
+    restartPolicy: z
+      .object({
+        name: z.enum(["no", "always", "unless-stopped", "on-failure"]),
+        maximumRetryCount: z.number().int().min(0).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "name at least one limit to change");
+export type ResourcesRequest = z.infer<typeof resourcesSchema>;

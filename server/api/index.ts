@@ -4,6 +4,7 @@ import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
+import { registerQuotaRoutes } from "./routes/quotas";
 import { registerSystemRoutes } from "./routes/system";
 import { registerUserRoutes } from "./routes/users";
 
@@ -13,6 +14,7 @@ export function buildRouter(ctx: AppContext): Router {
   registerAuthRoutes(router, ctx);
   registerHostRoutes(router, ctx);
   registerContainerRoutes(router, ctx);
+  registerQuotaRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);
   return router;

@@ -1,0 +1,88 @@
+import { AppError } from "../../../lib/errors";
+import type { HostQuotaSummary, QuotaRow } from "../../../lib/quotas";
+import { resourcesSchema } from "../../../lib/schemas";
+import type { AppContext } from "../../context";
+import { listContainers } from "../../engines/containers";
+import { namespaceView } from "../../engines/namespaces";
+import { hostQuotas } from "../../engines/quotas";
+import { updateResources } from "../../engines/resources";
+import { parseWith } from "../http";
+import type { RequestContext, Router } from "../router";
+import { containerFor, hostFor, inScope, principalOf, visibleHostIds } from "../scope";
+
+async function quotasOf(ctx: AppContext, rc: RequestContext, hostId: string) {
+  const host = ctx.hosts.get(hostId);
+  const p = principalOf(rc);
+  const containers = (await listContainers(host)).filter((c) => inScope(p, c));
+  return hostQuotas(host, containers);
+}
+
+/** cgroup limits beside usage, live edits of them, and namespaces: what no other dashboard shows. */
+export function registerQuotaRoutes(router: Router, ctx: AppContext): void {
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/quotas",
+    access: "read",
+    summary: "Every limit of each container in scope, and the host's totals against its CPUs and memory",
+    handler: async (rc) => quotasOf(ctx, rc, hostFor(ctx, rc).spec.id),
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/quotas",
+    access: "read",
+    summary: "Limits and host totals for every host in scope; unreachable hosts are listed in errors",
+    handler: async (rc) => {
+      const ids = visibleHostIds(ctx, principalOf(rc));
+      const results = await Promise.allSettled(ids.map((id) => quotasOf(ctx, rc, id)));
+      const items: QuotaRow[] = [];
+      const summaries: HostQuotaSummary[] = [];
+      const errors: { hostId: string; code: string; message: string }[] = [];
+      results.forEach((r, i) => {
+        if (r.status === "fulfilled") {
+          items.push(...r.value.items);
+          summaries.push(r.value.summary);
+        } else {
+          const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
+          errors.push({ hostId: ids[i] as string, code: e.code, message: e.message });
+        }
+      });
+      return { items, summaries, errors };
+    },
+  });
+
+  router.add({
+    method: "PATCH",
+    path: "/api/v1/hosts/:hostId/containers/:id/resources",
+    access: "operate",
+    audit: "container.limits",
+    summary:
+      "Change live limits; answers the values read back, the engine's warnings and what was not applied",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const req = parseWith(resourcesSchema, await rc.body());
+      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
+      const result = await updateResources(host, id, req);
+      const pick = (l: Record<string, unknown>) => Object.fromEntries(Object.keys(req).map((k) => [k, l[k]]));
+      rc.audit.params = {
+        requested: req,
+        before: pick(result.before as unknown as Record<string, unknown>),
+        after: pick(result.applied as unknown as Record<string, unknown>),
+        warnings: result.warnings,
+        notApplied: result.notApplied.map((n) => n.field),
+      };
+      return result;
+    },
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/containers/:id/namespaces",
+    access: "read",
+    summary: "Namespace modes, the container's processes, and namespace identities for a local engine",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      return namespaceView(host, await containerFor(host, rc.params.id ?? "", principalOf(rc)));
+    },
+  });
+}

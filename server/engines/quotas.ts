@@ -1,0 +1,53 @@
+import type Dockerode from "dockerode";
+import { summarizeHost, type HostQuotaSummary, type QuotaRow } from "../../lib/quotas";
+import type { ContainerSummary } from "../../lib/types";
+import { engineInfo } from "./docker-client";
+import { engineCall } from "./engine-call";
+import type { HostConnection } from "./host-connection";
+import { readLimits } from "./resources";
+
+/** At most this many inspects in flight per host: a big host must not be flooded. */
+const INSPECT_CONCURRENCY = 8;
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Limits of the given containers (already scope-filtered), and the host's totals against its capacity. */
+export async function hostQuotas(
+  host: HostConnection,
+  containers: ContainerSummary[],
+): Promise<{ items: QuotaRow[]; summary: HostQuotaSummary }> {
+  const [info, inspected] = await Promise.all([
+    engineCall(host, (signal) => engineInfo(host.docker, signal)),
+    mapLimited(containers, INSPECT_CONCURRENCY, (c) =>
+      engineCall(host, (abortSignal) => host.docker.getContainer(c.id).inspect({ abortSignal })).catch(
+        () => undefined as Dockerode.ContainerInspectInfo | undefined,
+      ),
+    ),
+  ]);
+  const items: QuotaRow[] = [];
+  containers.forEach((c, i) => {
+    const doc = inspected[i];
+    // Gone between list and inspect: it simply is not there any more.
+    if (!doc) return;
+    items.push({
+      hostId: host.spec.id,
+      id: c.id,
+      name: c.name,
+      state: doc.State?.Status ?? c.state,
+      limits: readLimits(doc.HostConfig as unknown as Record<string, unknown>),
+    });
+  });
+  const summary = summarizeHost(host.spec.id, Number(info.NCPU ?? 0), Number(info.MemTotal ?? 0), items);
+  return { items, summary };
+}
