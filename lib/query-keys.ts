@@ -7,4 +7,23 @@ export const queryKeys = {
   containers: (hostId: string) => ["hosts", hostId, "containers"] as const,
   container: (hostId: string, id: string) => ["hosts", hostId, "containers", "detail", id] as const,
   allContainers: () => ["hosts", "*", "containers"] as const,
+  quotas: (hostId: string) => ["hosts", hostId, "quotas"] as const,
+  allQuotas: () => ["hosts", "*", "quotas"] as const,
+  namespaces: (hostId: string, id: string) => ["hosts", hostId, "containers", "namespaces", id] as const,
+  // Access control: admin-only lists, outside the host tree so engine events never touch them.
+  users: () => ["users"] as const,
+  tokens: () => ["tokens"] as const,
+  sessions: () => ["sessions"] as const,
+  /** Every audit query; invalidate this to refresh all filtered views. */
+  auditAll: () => ["audit"] as const,
+  audit: (filters: AuditFilters) => ["audit", filters] as const,
 };
+
+/** The audit log's filters as the API takes them (epoch ms for from/to). */
+export interface AuditFilters {
+  user?: string;
+  hostId?: string;
+  action?: string;
+  from?: number;
+  to?: number;
+}

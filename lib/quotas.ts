@@ -107,3 +107,35 @@ export function usageTone(used: number, limit: number): "ok" | "warn" | "bad" | 
   const r = used / limit;
   return r >= 0.95 ? "bad" : r >= 0.8 ? "warn" : "ok";
 }
+
+const num = (v: unknown) => (typeof v === "number" ? v : 0);
+
+/** Every limit from an inspect document's HostConfig, in the resources API's names. */
+export function readLimits(hc: Record<string, unknown>): ContainerLimits {
+  const rp = (hc.RestartPolicy ?? {}) as { Name?: string; MaximumRetryCount?: number };
+  const devices = (key: string) =>
+    ((hc[key] as { Path: string; Rate: number }[] | null) ?? []).map((d) => ({ path: d.Path, rate: d.Rate }));
+  return {
+    cpuShares: num(hc.CpuShares),
+    nanoCpus: num(hc.NanoCpus),
+    cpuQuota: num(hc.CpuQuota),
+    cpuPeriod: num(hc.CpuPeriod),
+    cpusetCpus: typeof hc.CpusetCpus === "string" ? hc.CpusetCpus : "",
+    cpusetMems: typeof hc.CpusetMems === "string" ? hc.CpusetMems : "",
+    memory: num(hc.Memory),
+    memoryReservation: num(hc.MemoryReservation),
+    memorySwap: num(hc.MemorySwap),
+    oomKillDisable: hc.OomKillDisable === true,
+    // The engine stores -1 and 0 alike as "no limit"; one spelling keeps comparisons honest.
+    pidsLimit: num(hc.PidsLimit) <= 0 ? -1 : num(hc.PidsLimit),
+    blkioWeight: num(hc.BlkioWeight),
+    blkioDeviceReadBps: devices("BlkioDeviceReadBps"),
+    blkioDeviceWriteBps: devices("BlkioDeviceWriteBps"),
+    blkioDeviceReadIOps: devices("BlkioDeviceReadIOps"),
+    blkioDeviceWriteIOps: devices("BlkioDeviceWriteIOps"),
+    restartPolicy: {
+      name: (rp.Name || "no") as ContainerLimits["restartPolicy"]["name"],
+      maximumRetryCount: rp.MaximumRetryCount ?? 0,
+    },
+  };
+}

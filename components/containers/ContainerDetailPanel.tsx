@@ -4,12 +4,15 @@ import { useSearchParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { ContainerLogsTab } from "@/components/logs/ContainerLogsTab";
+import { NamespacesTab } from "@/components/namespaces/NamespacesTab";
+import { ContainerLimitsSection } from "@/components/quotas/ContainerLimitsSection";
 import { ContainerStatsTab } from "@/components/stats/ContainerStatsTab";
 import { ContainerTerminalTab } from "@/components/terminal/ContainerTerminalTab";
 import { useNow } from "@/components/hooks/useNow";
 import { useContainerQuery } from "@/components/hooks/queries";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatAge, formatTimestamp } from "@/lib/format";
+import { readLimits } from "@/lib/quotas";
 import { ContainerActionsBar } from "./ContainerActionsBar";
 import { EnvList } from "./EnvList";
 import { StateBadge } from "./StateBadge";
@@ -41,7 +44,7 @@ function KV({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-const TABS = ["overview", "stats", "logs", "terminal", "inspect"] as const;
+const TABS = ["overview", "stats", "logs", "terminal", "namespaces", "inspect"] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (t: string | null): t is Tab => !!t && (TABS as readonly string[]).includes(t);
 
@@ -110,6 +113,8 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
         <ContainerLogsTab hostId={hostId} containerId={v.id} />
       ) : tab === "terminal" && canOperate ? (
         <ContainerTerminalTab hostId={hostId} containerId={v.id} />
+      ) : tab === "namespaces" ? (
+        <NamespacesTab hostId={hostId} containerId={v.id} />
       ) : tab === "inspect" ? (
         <pre
           className="m-3 overflow-auto rounded border border-line bg-panel p-3 font-mono text-xs"
@@ -143,6 +148,14 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
                 ["PID", v.pid || "—"],
                 ["Health", derived.health ?? "no healthcheck"],
               ]}
+            />
+          </Section>
+          <Section title="Limits (cgroup)">
+            <ContainerLimitsSection
+              hostId={hostId}
+              containerId={v.id}
+              name={derived.name}
+              limits={readLimits((q.data.inspect.HostConfig ?? {}) as Record<string, unknown>)}
             />
           </Section>
           <Section title="Ports">

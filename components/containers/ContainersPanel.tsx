@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { useContainersQuery, useHostsQuery } from "@/components/hooks/queries";
@@ -81,6 +82,11 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
         <span className="text-muted" data-testid="counts">
           {running} running · {all.length} total
         </span>
+        {host && (
+          <Link href={`/hosts/${host.id}/quotas`} className="text-[11px] text-accent hover:underline">
+            quotas
+          </Link>
+        )}
         {host && (
           <span className="text-[11px] text-muted">
             {host.kind}

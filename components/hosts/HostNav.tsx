@@ -14,6 +14,9 @@ export function HostNav() {
       <Link href="/containers" className={link("/containers", pathname === "/containers")}>
         All containers
       </Link>
+      <Link href="/quotas" className={link("/quotas", pathname === "/quotas")}>
+        Quotas
+      </Link>
       <div className="mt-3 mb-1 px-2 text-[11px] tracking-wide text-muted uppercase">Hosts</div>
       {error && <div className="px-2 text-bad">{error.message}</div>}
       {data?.items.length === 0 && (

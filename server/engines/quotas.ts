@@ -4,7 +4,7 @@ import type { ContainerSummary } from "../../lib/types";
 import { engineInfo } from "./docker-client";
 import { engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
-import { readLimits } from "./resources";
+import { readLimits } from "../../lib/quotas";
 
 /** At most this many inspects in flight per host: a big host must not be flooded. */
 const INSPECT_CONCURRENCY = 8;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { notApplied, readLimits, toEngineUpdate } from "./resources";
+import { readLimits } from "../../lib/quotas";
+import { notApplied, toEngineUpdate } from "./resources";
 
 const hostConfig = {
   CpuShares: 512,

@@ -1,7 +1,7 @@
 import { AppError } from "../../lib/errors";
 import type { ResourcesRequest } from "../../lib/schemas";
 import type { ContainerLimits, LimitField, ResourcesResult } from "../../lib/quotas";
-import { LIMIT_FIELDS } from "../../lib/quotas";
+import { LIMIT_FIELDS, readLimits } from "../../lib/quotas";
 import { parseCpuset } from "../../lib/units";
 import { engineInfo } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
@@ -24,37 +24,6 @@ const ENGINE_KEY = {
   blkioWeight: "BlkioWeight",
   restartPolicy: "RestartPolicy",
 } as const satisfies Record<LimitField, string>;
-
-const num = (v: unknown) => (typeof v === "number" ? v : 0);
-
-export function readLimits(hc: HostConfig): ContainerLimits {
-  const rp = (hc.RestartPolicy ?? {}) as { Name?: string; MaximumRetryCount?: number };
-  const devices = (key: string) =>
-    ((hc[key] as { Path: string; Rate: number }[] | null) ?? []).map((d) => ({ path: d.Path, rate: d.Rate }));
-  return {
-    cpuShares: num(hc.CpuShares),
-    nanoCpus: num(hc.NanoCpus),
-    cpuQuota: num(hc.CpuQuota),
-    cpuPeriod: num(hc.CpuPeriod),
-    cpusetCpus: typeof hc.CpusetCpus === "string" ? hc.CpusetCpus : "",
-    cpusetMems: typeof hc.CpusetMems === "string" ? hc.CpusetMems : "",
-    memory: num(hc.Memory),
-    memoryReservation: num(hc.MemoryReservation),
-    memorySwap: num(hc.MemorySwap),
-    oomKillDisable: hc.OomKillDisable === true,
-    // The engine stores -1 and 0 alike as "no limit"; one spelling keeps comparisons honest.
-    pidsLimit: num(hc.PidsLimit) <= 0 ? -1 : num(hc.PidsLimit),
-    blkioWeight: num(hc.BlkioWeight),
-    blkioDeviceReadBps: devices("BlkioDeviceReadBps"),
-    blkioDeviceWriteBps: devices("BlkioDeviceWriteBps"),
-    blkioDeviceReadIOps: devices("BlkioDeviceReadIOps"),
-    blkioDeviceWriteIOps: devices("BlkioDeviceWriteIOps"),
-    restartPolicy: {
-      name: (rp.Name || "no") as ContainerLimits["restartPolicy"]["name"],
-      maximumRetryCount: rp.MaximumRetryCount ?? 0,
-    },
-  };
-}
 
 export function toEngineUpdate(req: ResourcesRequest): Record<string, unknown> {
   const body: Record<string, unknown> = {};

@@ -1,0 +1,5 @@
+import { QuotasPanel } from "@/components/quotas/QuotasPanel";
+
+export default function AllQuotasPage() {
+  return <QuotasPanel />;
+}

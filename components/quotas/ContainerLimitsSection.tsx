@@ -1,0 +1,49 @@
+"use client";
+import { useState } from "react";
+import { useCan } from "@/components/hooks/useCan";
+import { useUpdateResources } from "@/components/hooks/useUpdateResources";
+import type { ContainerLimits, ResourcesResult } from "@/lib/quotas";
+import { LIMIT_EDITORS } from "./limit-fields";
+import { LimitCell } from "./LimitCell";
+
+/** The quota editor of the quota view, for one container on its own page. */
+export function ContainerLimitsSection({
+  hostId,
+  containerId,
+  name,
+  limits,
+}: {
+  hostId: string;
+  containerId: string;
+  name: string;
+  limits: ContainerLimits;
+}) {
+  const canEdit = useCan("operate");
+  const update = useUpdateResources(hostId, containerId, name);
+  const [last, setLast] = useState<ResourcesResult>();
+  const apply = async (req: Parameters<typeof update.mutateAsync>[0]) => {
+    const res = await update.mutateAsync(req);
+    setLast(res);
+    return res;
+  };
+  return (
+    <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1" data-testid="limits">
+      {LIMIT_EDITORS.map((f) => (
+        <div key={f.key} className="contents">
+          <dt className="text-muted" title={f.hint}>
+            {f.label}
+          </dt>
+          <dd>
+            <LimitCell
+              field={f}
+              limits={last?.applied ?? limits}
+              canEdit={canEdit}
+              onApply={apply}
+              lastResult={last}
+            />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
