@@ -16,6 +16,8 @@ export function LoginForm() {
   return (
     <div className="flex min-h-screen items-center justify-center">
       <form
+        // POST, never GET: before the script loads, a native submit must not put the password in the URL.
+        method="post"
         className="w-80 rounded border border-line bg-panel p-5 shadow-sm"
         onSubmit={(e) => {
           e.preventDefault();

@@ -18,7 +18,7 @@ function Meter({
   const tone = pct > 100 ? "bg-bad" : pct >= 80 ? "bg-warn" : "bg-ok";
   return (
     <div className="min-w-56">
-      <div className="flex justify-between text-[11px] text-muted">
+      <div className="flex justify-between gap-3 text-[11px] text-muted">
         <span>{label}</span>
         <span>
           {fmt(used)} / {fmt(total)} ({pct.toFixed(0)}%)
