@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { HostNav } from "@/components/hosts/HostNav";
 import { RealtimeProvider } from "@/components/providers/RealtimeProvider";
+import { AccountLink, AdminNav } from "./AdminNav";
 import { DisconnectBanner } from "./DisconnectBanner";
 import { ThemeToggle } from "./ThemeToggle";
 import { UserMenu } from "./UserMenu";
@@ -16,8 +17,12 @@ export function AppShell({ children }: { children: ReactNode }) {
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src="/wharf.svg" alt="" width={18} height={18} /> Wharf
           </Link>
-          <HostNav />
-          <div className="mt-auto flex flex-col gap-1 border-t border-line pt-2">
+          <div className="min-h-0 flex-1 overflow-y-auto">
+            <HostNav />
+            <AdminNav />
+          </div>
+          <div className="mt-2 flex flex-col gap-1 border-t border-line pt-2">
+            <AccountLink />
             <UserMenu />
             <ThemeToggle />
           </div>

@@ -1,0 +1,122 @@
+"use client";
+import { useId } from "react";
+import { inputClass } from "@/components/ui/Form";
+import type { Scope } from "@/lib/permissions";
+import type { HostSummary } from "@/lib/types";
+
+/** A scope as a form holds it: the label selector is "" when there is none. */
+export interface ScopeDraft {
+  hosts: "*" | string[];
+  labelSelector: string;
+}
+
+export const ALL_HOSTS: ScopeDraft = { hosts: "*", labelSelector: "" };
+
+export function draftOf(scope: Scope): ScopeDraft {
+  return { hosts: scope.hosts, labelSelector: scope.labelSelector ?? "" };
+}
+
+/**
+ * Which hosts, and optionally which containers within them (one label), a user or token may see.
+ * Hosts that no longer exist stay listed while they are still in the scope, so they can be removed.
+ */
+export function ScopeFields({
+  value,
+  onChange,
+  hosts,
+  invalidField,
+}: {
+  value: ScopeDraft;
+  onChange: (v: ScopeDraft) => void;
+  hosts: HostSummary[] | undefined;
+  invalidField?: string;
+}) {
+  const name = useId();
+  const picked = value.hosts === "*" ? [] : value.hosts;
+  const known = new Set((hosts ?? []).map((h) => h.id));
+  const choices = [
+    ...(hosts ?? []).map((h) => ({
+      id: h.id,
+      label: h.name === h.id ? h.id : `${h.name} (${h.id})`,
+      gone: false,
+    })),
+    ...picked.filter((id) => !known.has(id)).map((id) => ({ id, label: id, gone: true })),
+  ];
+  const toggle = (id: string, on: boolean) =>
+    onChange({ ...value, hosts: on ? [...picked, id] : picked.filter((x) => x !== id) });
+  return (
+    <div className="flex flex-col gap-2">
+      <fieldset
+        className="flex flex-col gap-1"
+        aria-invalid={invalidField?.startsWith("hosts") || undefined}
+        data-testid="scope-hosts"
+      >
+        <legend className="mb-1 text-muted">Hosts</legend>
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name={name}
+            checked={value.hosts === "*"}
+            onChange={() => onChange({ ...value, hosts: "*" })}
+          />
+          All hosts <span className="text-[11px] text-muted">(including hosts added later)</span>
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name={name}
+            checked={value.hosts !== "*"}
+            onChange={() => onChange({ ...value, hosts: picked })}
+          />
+          Only these hosts
+        </label>
+        <div className="ml-6 flex flex-wrap gap-x-4 gap-y-1">
+          {hosts === undefined && <span className="text-muted">Loading hosts…</span>}
+          {choices.map((c) => (
+            <label
+              key={c.id}
+              className={`flex items-center gap-1.5 ${value.hosts === "*" ? "opacity-50" : ""}`}
+            >
+              <input
+                type="checkbox"
+                disabled={value.hosts === "*"}
+                checked={value.hosts === "*" || picked.includes(c.id)}
+                onChange={(e) => toggle(c.id, e.target.checked)}
+              />
+              {c.label}
+              {c.gone && <span className="text-[11px] text-warn">(no longer configured)</span>}
+            </label>
+          ))}
+        </div>
+        {value.hosts !== "*" && picked.length === 0 && (
+          <span className="ml-6 text-[11px] text-warn">No host chosen: this scope sees nothing.</span>
+        )}
+      </fieldset>
+      <label className="flex flex-col gap-1">
+        <span className="text-muted">
+          Label selector <span className="text-[11px]">(optional)</span>
+        </span>
+        <input
+          name="labelSelector"
+          className={`${inputClass} w-64 font-mono text-xs`}
+          placeholder="team or team=payments"
+          value={value.labelSelector}
+          aria-invalid={invalidField === "labelSelector" || undefined}
+          onChange={(e) => onChange({ ...value, labelSelector: e.target.value })}
+        />
+        <span className="text-[11px] text-muted">
+          Within those hosts, only containers carrying this label.
+        </span>
+      </label>
+    </div>
+  );
+}
+
+/** The request fields for a scope: labelSelector left out when empty (create), or null to clear it (update). */
+export function scopeBody(d: ScopeDraft, forUpdate: boolean) {
+  const sel = d.labelSelector.trim();
+  return {
+    hosts: d.hosts,
+    ...(sel ? { labelSelector: sel } : forUpdate ? { labelSelector: null } : {}),
+  };
+}

@@ -1,0 +1,82 @@
+"use client";
+import { controlBase, inputClass } from "@/components/ui/Form";
+import { ROLES, type Role } from "@/lib/permissions";
+
+export const ROLE_HELP = {
+  viewer: "sees containers in scope, changes nothing",
+  operator: "also starts, stops, restarts and removes",
+  admin: "everything, plus users, tokens, hosts and the audit log",
+} as const satisfies Record<Role, string>;
+
+const ROLE_STYLE = {
+  viewer: "text-muted border-line",
+  operator: "text-warn border-warn/40",
+  admin: "text-accent border-accent/40",
+} as const satisfies Record<Role, string>;
+
+export function RoleBadge({ role }: { role: Role }) {
+  return (
+    <span className={`rounded border px-1 text-[11px] leading-4 ${ROLE_STYLE[role]}`} title={ROLE_HELP[role]}>
+      {role}
+    </span>
+  );
+}
+
+export function RoleSelect({
+  value,
+  onChange,
+  label,
+  disabled,
+  title,
+  name = "role",
+  compact,
+}: {
+  value: Role;
+  onChange: (r: Role) => void;
+  label?: string;
+  disabled?: boolean;
+  title?: string;
+  name?: string;
+  /** In a table row: as tall as the small buttons beside it. */
+  compact?: boolean;
+}) {
+  return (
+    <select
+      name={name}
+      aria-label={label}
+      title={title ?? ROLE_HELP[value]}
+      className={compact ? `${controlBase} h-5 text-xs` : `${inputClass} w-32`}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value as Role)}
+    >
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function ResultBadge({ result }: { result: "ok" | "error" }) {
+  return (
+    <span
+      className={`rounded border px-1 text-[11px] leading-4 ${result === "ok" ? "border-ok/40 text-ok" : "border-bad/40 text-bad"}`}
+      data-testid="result"
+    >
+      {result}
+    </span>
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Local wall-clock time, to the second: what an operator compares against their own logs. */
+export function formatLocal(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export const th = "px-2 py-1 text-left font-medium whitespace-nowrap";
+export const td = "px-2 py-1";
