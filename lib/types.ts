@@ -86,6 +86,11 @@ export interface SessionUser {
   labelSelector?: string;
 }
 
+/** What GET /auth/me answers: a user, or an API token acting as one. */
+export interface MeUser extends SessionUser {
+  kind: "user" | "token";
+}
+
 export interface UserRecord extends SessionUser {
   disabled: boolean;
   createdAt: number;

@@ -2,12 +2,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/components/api/client";
 import { queryKeys } from "@/lib/query-keys";
-import type { ContainerDetail, ContainerList, HostSummary, SessionUser } from "@/lib/types";
+import type { ContainerDetail, ContainerList, HostSummary, MeUser } from "@/lib/types";
 
 export function useMeQuery() {
   return useQuery({
     queryKey: queryKeys.me(),
-    queryFn: () => api<{ user: SessionUser }>("/api/v1/auth/me"),
+    queryFn: () => api<{ user: MeUser }>("/api/v1/auth/me"),
     staleTime: Infinity,
   });
 }

@@ -13,6 +13,7 @@ const isPermission = (a: string): a is Permission => (PERMISSIONS as readonly st
 export function createApiHandler(router: Router, ctx: AppContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     let rc: RequestContext | undefined;
+    let pendingBody: () => Promise<unknown> | undefined = () => undefined;
     let route: RouteDef | undefined;
     try {
       const m = router.match(req.method ?? "GET", url.pathname);
@@ -33,6 +34,7 @@ export function createApiHandler(router: Router, ctx: AppContext) {
       route = m.route;
       const { params } = m;
       let bodyPromise: Promise<unknown> | undefined;
+      pendingBody = () => bodyPromise;
       rc = {
         req,
         res,
@@ -42,7 +44,11 @@ export function createApiHandler(router: Router, ctx: AppContext) {
         session: auth?.session,
         body: () => (bodyPromise ??= readJsonBody(req)),
         audit: {
-          action: route.audit || `${route.method} ${route.path}`,
+          // ":name" in an audit action is filled from the path, so even a refused call names what it tried.
+          action: (route.audit || `${route.method} ${route.path}`).replace(
+            /:(\w+)/g,
+            (m, k: string) => params[k] ?? m,
+          ),
           ...(params.hostId ? { hostId: params.hostId } : {}),
           ...(params.id ? { target: params.id } : {}),
         },
@@ -70,6 +76,8 @@ export function createApiHandler(router: Router, ctx: AppContext) {
       // Anonymous calls to protected routes are not audited (noise); failed sign-ins are.
       if (route && rc && (appErr.code !== "UNAUTHENTICATED" || route.access === "public")) {
         try {
+          // What was asked matters most when it failed; the body is redacted like any other.
+          if (rc.audit.params === undefined) rc.audit.params = await pendingBody()?.catch(() => undefined);
           record(ctx, req, route, rc, url, appErr);
         } catch (auditErr) {
           console.error("[audit] could not record a failed request:", auditErr);

@@ -126,6 +126,17 @@ describe("what the audit log records", () => {
     expect(JSON.stringify(create?.params)).not.toContain(`pw-${P}-v-123`);
   });
 
+  it("names what a refused call tried, and keeps the redacted body of a failed one", async () => {
+    const viewer = await userClient(srv.base, admin, { username: `${P}-ro`, role: "viewer" });
+    expect((await viewer.send("POST", `/api/v1/hosts/local/containers/${P}-r/restart`)).status).toBe(403);
+    const [refused] = await audit(`?user=${P}-ro`);
+    expect(refused).toMatchObject({ action: "container.restart", target: `${P}-r`, result: "error" });
+    expect(refused?.error).toMatch(/^FORBIDDEN/);
+    await admin.send("POST", "/api/v1/users", { username: `${P}-bad`, password: "short", role: "viewer" });
+    const [failed] = await audit("?action=user.create");
+    expect(failed).toMatchObject({ result: "error", params: { username: `${P}-bad`, password: "[redacted]" } });
+  });
+
   it("filters by user, host and time, and exports CSV", async () => {
     const from = Date.now() - 60_000;
     const items = await audit(`?user=admin&hostId=local&from=${from}`);

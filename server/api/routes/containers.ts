@@ -75,11 +75,10 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/hosts/:hostId/containers/:id/:action",
     access: "operate",
-    audit: "container.action",
+    audit: "container.:action",
     summary: "Lifecycle action: start, stop, restart, kill, pause or unpause",
     handler: async (rc) => {
       const action = parseWith(containerActionSchema, rc.params.action, "action: ");
-      rc.audit.action = `container.${action}`;
       const host = hostFor(ctx, rc);
       const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
       await runContainerAction(host, id, action);
