@@ -17,6 +17,12 @@ export const queryKeys = {
   /** Every audit query; invalidate this to refresh all filtered views. */
   auditAll: () => ["audit"] as const,
   audit: (filters: AuditFilters) => ["audit", filters] as const,
+  // Registries: outside the host tree too; a registry's browse queries sit under its id.
+  registries: () => ["registries"] as const,
+  registryRepos: (id: number) => ["registries", id, "repos"] as const,
+  registryTags: (id: number, name: string) => ["registries", id, "repos", name, "tags"] as const,
+  registryTag: (id: number, name: string, tag: string) =>
+    ["registries", id, "repos", name, "tags", tag] as const,
 };
 
 /** The audit log's filters as the API takes them (epoch ms for from/to). */

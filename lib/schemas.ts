@@ -225,3 +225,98 @@ export const resourcesSchema = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, "name at least one limit to change");
 export type ResourcesRequest = z.infer<typeof resourcesSchema>;
+
+const LOCAL_REGISTRY_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * A registry address as stored: scheme, host and port. Without a scheme, loopback gets http (how
+ * local registries run) and anything else https, as the docker CLI assumes.
+ */
+export function normalizeRegistryUrl(input: string): { url: string } | { error: string } {
+  const raw = input.trim();
+  if (!raw) return { error: "is required" };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+  let u: URL;
+  try {
+    u = new URL(hasScheme ? raw : `http://${raw}`);
+    if (!hasScheme && !LOCAL_REGISTRY_HOST.test(u.hostname)) u = new URL(`https://${raw}`);
+  } catch {
+    return { error: "must be a URL like https://registry.example.com or localhost:5000" };
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") return { error: "must use http:// or https://" };
+  if (u.username || u.password) return { error: "must not carry credentials; use username and password" };
+  if (u.search || u.hash) return { error: "must not have a query or a fragment" };
+  // The v2 API always lives at /v2/ of the host, so a path can only be a mistake (or /v2 itself).
+  if (!/^\/?(v2\/?)?$/.test(u.pathname)) return { error: "must be the registry's root, without a path" };
+  return { url: `${u.protocol}//${u.host}` };
+}
+
+export const registryUrlSchema = z
+  .string()
+  .max(2048, "is too long")
+  .transform((v, ctx) => {
+    const r = normalizeRegistryUrl(v);
+    if ("error" in r) {
+      ctx.addIssue({ code: "custom", message: r.error });
+      return z.NEVER;
+    }
+    return r.url;
+  });
+
+const registryNameSchema = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(80, "is too long")
+  .refine((v) => !/\p{Cc}/u.test(v), "must not contain control characters");
+// Basic auth joins user and password with ':', so the user cannot contain one.
+const registryUsernameSchema = z
+  .string()
+  .trim()
+  .max(255, "is too long")
+  .refine((v) => !/[:\p{Cc}]/u.test(v), "must not contain ':' or control characters");
+const registryPasswordSchema = z.string().max(4096, "is too long");
+
+export const registryCreateSchema = z
+  .object({
+    name: registryNameSchema,
+    url: registryUrlSchema,
+    username: registryUsernameSchema.optional(),
+    password: registryPasswordSchema.optional(),
+  })
+  .strict()
+  .refine((v) => !v.password || !!v.username, { message: "is required with a password", path: ["username"] });
+export type RegistryCreateRequest = z.infer<typeof registryCreateSchema>;
+
+/** Omitted fields stay; `null` or "" clears the username or the password. */
+export const registryUpdateSchema = z
+  .object({
+    name: registryNameSchema.optional(),
+    url: registryUrlSchema.optional(),
+    username: registryUsernameSchema.nullable().optional(),
+    password: registryPasswordSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "name at least one field to change");
+export type RegistryUpdateRequest = z.infer<typeof registryUpdateSchema>;
+
+/** Repository names as the distribution spec defines them; `/` separates path components. */
+export const repositoryNameSchema = z
+  .string()
+  .min(1, "is required")
+  .max(255, "is too long")
+  .regex(
+    /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/,
+    "must be a repository name like library/busybox",
+  );
+
+/** A tag, or a digest (so a platform of a manifest list can be opened too). */
+export const tagReferenceSchema = z
+  .string()
+  .max(200, "is too long")
+  .regex(/^(\w[\w.-]{0,127}|[a-z0-9]+([+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,})$/, "must be a tag or a digest");
+
+export const registryPageQuerySchema = z.object({
+  n: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000).optional(),
+  last: z.string().max(512, "is too long").optional(),
+});

@@ -146,3 +146,52 @@ export interface ContainerDetail {
     uptimeSeconds?: number;
   };
 }
+
+/** A container registry as the API shows it: the password itself never leaves the server. */
+export interface RegistryRecord {
+  id: number;
+  name: string;
+  /** Normalized: scheme, host and port, no trailing slash. */
+  url: string;
+  /** Shown to admins only. */
+  username?: string;
+  hasPassword: boolean;
+  createdAt: number;
+}
+
+/** One page of a registry listing; `next` is the `last` value that fetches the following page. */
+export interface RegistryPage {
+  items: string[];
+  next?: string;
+}
+
+export interface RegistryDescriptor {
+  digest: string;
+  size: number;
+  mediaType?: string;
+}
+
+/** One entry of a manifest list or OCI index; attestations show as os "unknown". */
+export interface RegistryPlatform extends RegistryDescriptor {
+  os: string;
+  architecture: string;
+  variant?: string;
+}
+
+export interface RegistryTagDetail {
+  repository: string;
+  /** The tag, or the digest when a manifest was asked for by digest. */
+  reference: string;
+  digest: string;
+  mediaType: string;
+  kind: "manifest" | "index";
+  /** A manifest: config plus layers. An index: the sum of its manifests' own sizes (not their layers). */
+  size: number;
+  config?: RegistryDescriptor;
+  layers: RegistryDescriptor[];
+  platforms?: RegistryPlatform[];
+  /** From the image config blob, when the registry serves it. */
+  created?: string;
+  os?: string;
+  architecture?: string;
+}

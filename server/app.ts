@@ -15,6 +15,7 @@ import { openDatabase } from "./db/database";
 import { HostRegistry } from "./engines/host-registry";
 import { ManagedHostStore } from "./engines/managed-hosts";
 import type { HealthTiming } from "./engines/host-connection";
+import { RegistryStore } from "./registries/registry-store";
 import { applyHeaders, securityHeaders } from "./http-headers";
 import { attachRealtime, realtimeCommands, type WharfIo } from "./realtime/index";
 
@@ -75,6 +76,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     },
     hosts,
     managedHosts,
+    registries: new RegistryStore(db, secrets),
     startedAt: Date.now(),
   };
   const router = buildRouter(ctx);

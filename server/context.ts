@@ -8,6 +8,7 @@ import type { Config } from "./config";
 import type { Db } from "./db/database";
 import type { HostRegistry } from "./engines/host-registry";
 import type { ManagedHostStore } from "./engines/managed-hosts";
+import type { RegistryStore } from "./registries/registry-store";
 
 /** What request handlers and socket handlers may use; built once at boot. */
 export interface AppContext {
@@ -21,5 +22,6 @@ export interface AppContext {
   loginLimiter: { ip: LoginRateLimiter; user: LoginRateLimiter };
   hosts: HostRegistry;
   managedHosts: ManagedHostStore;
+  registries: RegistryStore;
   startedAt: number;
 }

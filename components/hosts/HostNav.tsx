@@ -17,6 +17,9 @@ export function HostNav() {
       <Link href="/quotas" className={link("/quotas", pathname === "/quotas")}>
         Quotas
       </Link>
+      <Link href="/registries" className={link("/registries", pathname === "/registries")}>
+        Registries
+      </Link>
       <div className="mt-3 mb-1 px-2 text-[11px] tracking-wide text-muted uppercase">Hosts</div>
       {error && <div className="px-2 text-bad">{error.message}</div>}
       {data?.items.length === 0 && (

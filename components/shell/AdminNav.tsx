@@ -9,6 +9,7 @@ const ADMIN_LINKS = [
   { href: "/admin/sessions", label: "Sessions" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/hosts", label: "Hosts" },
+  { href: "/admin/registries", label: "Registries" },
 ] as const;
 
 export const navLink = (active: boolean) =>

@@ -6,6 +6,7 @@ import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerQuotaRoutes } from "./routes/quotas";
 import { registerSystemRoutes } from "./routes/system";
+import { registerRegistryRoutes } from "./routes/registries";
 import { registerUserRoutes } from "./routes/users";
 
 export function buildRouter(ctx: AppContext): Router {
@@ -17,5 +18,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerQuotaRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);
+  registerRegistryRoutes(router, ctx);
   return router;
 }

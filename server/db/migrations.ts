@@ -68,4 +68,18 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: "registries",
+    sql: `
+      CREATE TABLE registries (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        username TEXT,
+        password TEXT,        -- sealed with the secret key; never sent to a browser
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

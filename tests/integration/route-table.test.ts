@@ -36,6 +36,10 @@ beforeAll(async () => {
     name: `${P}-t`,
     role: "viewer",
   });
+  const registry = await admin.send<{ id: number }>("POST", "/api/v1/registries", {
+    name: `${P}-reg`,
+    url: `http://127.0.0.1:${process.env.WHARF_REGISTRY_PORT ?? "5000"}`,
+  });
   // Real values for every path parameter, so a refusal can only come from authentication or permission.
   values = {
     hostId: "local",
@@ -44,6 +48,7 @@ beforeAll(async () => {
     userId: String((clients.viewer as Client & { id: number }).id),
     sessionId: sessions.body.items[0]?.id ?? "",
     tokenId: String(token.body.item.id),
+    registryId: String(registry.body.id),
   };
 });
 
@@ -57,6 +62,11 @@ function concretePath(r: RouteDef): string {
     if (name === "id" && r.path.startsWith("/api/v1/users/")) return values.userId as string;
     if (name === "id" && r.path.startsWith("/api/v1/sessions/")) return values.sessionId as string;
     if (name === "id" && r.path.startsWith("/api/v1/tokens/")) return values.tokenId as string;
+    if (r.path.startsWith("/api/v1/registries/")) {
+      if (name === "id") return values.registryId as string;
+      if (name === "name") return "busybox";
+      if (name === "tag") return "1.35";
+    }
     return values[name] as string;
   });
 }

@@ -1,0 +1,86 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, errorMessage } from "@/components/api/client";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { checkWith, fieldOf, FormDialog } from "@/components/ui/Form";
+import { useToast } from "@/components/ui/Toasts";
+import { queryKeys } from "@/lib/query-keys";
+import { registryUpdateSchema } from "@/lib/schemas";
+import type { RegistryRecord } from "@/lib/types";
+import { registryPaths } from "./queries";
+import { draftOf, RegistryFields, updateBody } from "./RegistryFields";
+
+/** A changed address or password makes every cached listing of the registry stale too. */
+export function useRefreshRegistries() {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: queryKeys.registries() });
+    void qc.invalidateQueries({ queryKey: queryKeys.auditAll() });
+  };
+}
+
+export function EditDialog({ registry, onClose }: { registry: RegistryRecord; onClose: () => void }) {
+  const toast = useToast();
+  const refresh = useRefreshRegistries();
+  const [d, setD] = useState(() => draftOf(registry));
+  const [error, setError] = useState<string>();
+  const save = useMutation({
+    mutationFn: (body: unknown) =>
+      api<RegistryRecord>(registryPaths.one(registry.id), { method: "PATCH", body }),
+    onSuccess: (r) => {
+      toast("ok", `Registry ${r.name} saved`);
+      onClose();
+    },
+    onError: (e) => setError(errorMessage(e)),
+    onSettled: refresh,
+  });
+  return (
+    <FormDialog
+      open
+      title={`Edit ${registry.name}`}
+      submitLabel="Save"
+      busy={save.isPending}
+      error={error}
+      onCancel={onClose}
+      onSubmit={() => {
+        const body = updateBody(d, registry);
+        if (Object.keys(body).length === 0) return onClose();
+        const problem = checkWith(registryUpdateSchema, body);
+        setError(problem);
+        if (!problem) save.mutate(body);
+      }}
+    >
+      <RegistryFields value={d} onChange={setD} invalidField={fieldOf(error)} saved={registry.hasPassword} />
+    </FormDialog>
+  );
+}
+
+export function RemoveDialog({ registry, onClose }: { registry: RegistryRecord; onClose: () => void }) {
+  const toast = useToast();
+  const refresh = useRefreshRegistries();
+  const remove = useMutation({
+    mutationFn: () => api(registryPaths.one(registry.id), { method: "DELETE" }),
+    onSuccess: () => {
+      toast("ok", `Registry ${registry.name} removed`);
+      onClose();
+    },
+    onSettled: refresh,
+  });
+  return (
+    <ConfirmDialog
+      open
+      title={`Remove ${registry.name}?`}
+      confirmLabel={remove.isPending ? "Removing…" : "Remove registry"}
+      onConfirm={() => remove.mutate()}
+      onCancel={onClose}
+    >
+      Wharf forgets this registry and its saved credentials. Nothing in the registry changes.
+      {remove.error && (
+        <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
+          {remove.error.message}
+        </span>
+      )}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+import { Field, inputClass } from "@/components/ui/Form";
+import type { RegistryRecord } from "@/lib/types";
+
+export interface RegistryDraft {
+  name: string;
+  url: string;
+  username: string;
+  /** Typed by the admin; the saved one is never sent to the browser. */
+  password: string;
+  clearPassword: boolean;
+}
+
+export const EMPTY_DRAFT: RegistryDraft = {
+  name: "",
+  url: "",
+  username: "",
+  password: "",
+  clearPassword: false,
+};
+
+export function draftOf(r: RegistryRecord): RegistryDraft {
+  return { name: r.name, url: r.url, username: r.username ?? "", password: "", clearPassword: false };
+}
+
+export function createBody(d: RegistryDraft) {
+  return {
+    name: d.name.trim(),
+    url: d.url.trim(),
+    ...(d.username.trim() ? { username: d.username.trim() } : {}),
+    ...(d.password ? { password: d.password } : {}),
+  };
+}
+
+/** Only what changed; a blank password keeps the saved one unless the admin asked to remove it. */
+export function updateBody(d: RegistryDraft, r: RegistryRecord) {
+  const username = d.username.trim();
+  return {
+    ...(d.name.trim() !== r.name ? { name: d.name.trim() } : {}),
+    ...(d.url.trim() !== r.url ? { url: d.url.trim() } : {}),
+    ...(username !== (r.username ?? "") ? { username: username || null } : {}),
+    ...(d.password ? { password: d.password } : d.clearPassword ? { password: null } : {}),
+  };
+}
+
+/** Whether a password is stored: the only thing the browser ever learns about it. */
+export function PasswordState({ saved }: { saved: boolean }) {
+  return saved ? (
+    <span
+      className="rounded border border-ok/40 px-1 text-[11px] leading-4 text-ok"
+      title="Stored encrypted; never shown again"
+      data-testid="password-saved"
+    >
+      saved
+    </span>
+  ) : (
+    <span className="text-[11px] text-muted">none</span>
+  );
+}
+
+export function RegistryFields({
+  value,
+  onChange,
+  invalidField,
+  saved,
+}: {
+  value: RegistryDraft;
+  onChange: (d: RegistryDraft) => void;
+  invalidField?: string;
+  /** Editing a registry that has a stored password. */
+  saved?: boolean;
+}) {
+  const set = (k: "name" | "url" | "username" | "password") => (e: { target: { value: string } }) =>
+    onChange({ ...value, [k]: e.target.value });
+  const bad = (f: string) => invalidField === f || undefined;
+  return (
+    <div className="flex flex-wrap gap-3">
+      <Field label="Name" hint="Shown in the browser and in error messages.">
+        <input
+          name="name"
+          autoComplete="off"
+          className={`${inputClass} w-44`}
+          placeholder="Local registry"
+          value={value.name}
+          aria-invalid={bad("name")}
+          onChange={set("name")}
+        />
+      </Field>
+      <Field
+        label="URL"
+        hint="localhost:5000 means http://; other hosts default to https://."
+        className="min-w-64 flex-1"
+      >
+        <input
+          name="url"
+          autoComplete="off"
+          className={`${inputClass} font-mono text-xs`}
+          placeholder="https://registry.example.com"
+          value={value.url}
+          aria-invalid={bad("url")}
+          onChange={set("url")}
+        />
+      </Field>
+      <Field label="Username" hint="Optional; for basic or token auth.">
+        <input
+          name="username"
+          autoComplete="off"
+          className={`${inputClass} w-40`}
+          value={value.username}
+          aria-invalid={bad("username")}
+          onChange={set("username")}
+        />
+      </Field>
+      <Field
+        label="Password"
+        hint={saved ? "Leave blank to keep the saved one." : "Stored encrypted; never shown again."}
+      >
+        <span className="flex items-center gap-2">
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            className={`${inputClass} w-40`}
+            placeholder={saved ? "••••••• (saved)" : ""}
+            value={value.password}
+            disabled={value.clearPassword}
+            aria-invalid={bad("password")}
+            onChange={set("password")}
+          />
+          {saved !== undefined && <PasswordState saved={saved} />}
+        </span>
+      </Field>
+      {saved && (
+        <label className="flex items-center gap-1.5 self-center text-muted">
+          <input
+            type="checkbox"
+            name="clearPassword"
+            checked={value.clearPassword}
+            onChange={(e) => onChange({ ...value, clearPassword: e.target.checked, password: "" })}
+          />
+          Remove the saved password
+        </label>
+      )}
+    </div>
+  );
+}
