@@ -13,11 +13,11 @@ export function useSocketCommand() {
   return useCallback(
     async <K extends ClientCommand>(event: K, payload: CommandPayload<K>): Promise<CommandResult<K>> => {
       if (!socket) throw new ApiError(0, "ENGINE_UNREACHABLE", "not connected to Wharf yet");
-      const emit = socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as unknown as (
-        e: string,
-        p: unknown,
-      ) => Promise<Result<CommandResult<K>>>;
-      const res = await emit(event, payload);
+      // Called on the socket itself: emitWithAck needs its `this`.
+      const timed = socket.timeout(COMMAND_TIMEOUT_MS) as unknown as {
+        emitWithAck: (e: string, p: unknown) => Promise<Result<CommandResult<K>>>;
+      };
+      const res = await timed.emitWithAck(event, payload);
       if (!res.ok) throw new ApiError(0, res.error.code, res.error.message, res.error.details);
       return res.data;
     },
