@@ -17,7 +17,7 @@ import { ManagedHostStore } from "./engines/managed-hosts";
 import type { HealthTiming } from "./engines/host-connection";
 import { RegistryStore } from "./registries/registry-store";
 import { applyHeaders, securityHeaders } from "./http-headers";
-import { attachRealtime, realtimeCommands, type WharfIo } from "./realtime/index";
+import { attachRealtime, realtimeCommands, realtimeDrains, type WharfIo } from "./realtime/index";
 
 export type PageHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -43,6 +43,9 @@ export interface Wharf {
 export const LOGIN_MAX_FAILURES_PER_USER = 10;
 export const LOGIN_MAX_FAILURES_PER_IP = 30;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/** How long shutdown waits for exec processes to be ended inside their containers. */
+const SHUTDOWN_DRAIN_MS = 4000;
 
 const PUBLIC_PAGE_PREFIXES = ["/_next/", "/login", "/favicon", "/icon", "/robots.txt", "/wharf.svg"];
 
@@ -126,6 +129,9 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
         });
       }),
     close: async () => {
+      // Exec processes are ended inside their containers while the engines are still reachable.
+      const drain = realtimeDrains.get(io);
+      if (drain) await Promise.race([drain(), new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS))]);
       hosts.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`wharf: ${signal}, shutting down`);
-    const force = setTimeout(() => process.exit(1), 5000);
+    const force = setTimeout(() => process.exit(1), 8000);
     force.unref();
     void wharf
       .close()

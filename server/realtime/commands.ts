@@ -26,7 +26,8 @@ export type CommandTable = { [K in ClientCommand]: CommandDef<K> };
 export interface RealtimeModule<K extends ClientCommand> {
   commands: { [P in K]: CommandDef<P> };
   onDisconnect?(socket: WharfSocket): void;
-  close?(): void;
+  /** Server shutdown: end what runs on the engines' side; awaited, within a deadline. */
+  close?(): void | Promise<unknown>;
 }
 
 function toErrorBody(err: unknown): ErrorBody {

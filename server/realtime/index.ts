@@ -19,6 +19,9 @@ export type { SocketData, WharfIo, WharfSocket } from "./types";
 /** How often long-lived sockets are re-checked against their session or token (expiry, revocation, scope). */
 export const SESSION_SWEEP_MS = 2000;
 
+/** Ends every module's engine-side work (exec processes above all) before shutdown. */
+export const realtimeDrains = new WeakMap<WharfIo, () => Promise<unknown>>();
+
 /** The command names each server answers, for the route-table test. */
 export const realtimeCommands = new WeakMap<WharfIo, string[]>();
 
@@ -68,9 +71,10 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
       for (const m of modules) m.onDisconnect?.(socket);
     });
   });
-  httpServer.on("close", () => {
-    for (const m of modules) m.close?.();
-  });
+  let drained: Promise<unknown> | undefined;
+  const drain = () => (drained ??= Promise.allSettled(modules.map((m) => m.close?.())));
+  realtimeDrains.set(io, drain);
+  httpServer.on("close", () => void drain());
 
   const scopedSockets = () =>
     [...(io.of("/").adapter.rooms.get(rooms.scoped) ?? [])]

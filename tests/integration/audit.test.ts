@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,13 +5,11 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../lib/types";
 import {
-  ADMIN_PASSWORD,
-  HOSTS_FILE,
-  ROOT,
   RUN_ID,
   login,
   removeByPrefix,
   runFixture,
+  spawnServer,
   startServer,
   userClient,
   waitHostsUp,
@@ -21,27 +18,6 @@ import {
 } from "./harness";
 
 const P = `${RUN_ID}-au`;
-
-function spawnServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "tests/integration/fixtures/api-server.ts", dataDir, HOSTS_FILE],
-    {
-      cwd: ROOT,
-      env: { ...process.env, WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) resolve({ child, base: `http://127.0.0.1:${m[1]}` });
-    });
-    child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
-  });
-}
 
 describe("the audit log survives SIGKILL right after the reply", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-audit-"));
@@ -134,7 +110,10 @@ describe("what the audit log records", () => {
     expect(refused?.error).toMatch(/^FORBIDDEN/);
     await admin.send("POST", "/api/v1/users", { username: `${P}-bad`, password: "short", role: "viewer" });
     const [failed] = await audit("?action=user.create");
-    expect(failed).toMatchObject({ result: "error", params: { username: `${P}-bad`, password: "[redacted]" } });
+    expect(failed).toMatchObject({
+      result: "error",
+      params: { username: `${P}-bad`, password: "[redacted]" },
+    });
   });
 
   it("filters by user, host and time, and exports CSV", async () => {

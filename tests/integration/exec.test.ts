@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../lib/errors";
 import type { ExecStart } from "../../lib/realtime/events";
@@ -9,6 +12,7 @@ import {
   login,
   removeByPrefix,
   runFixture,
+  spawnServer,
   startServer,
   userClient,
   waitFor,
@@ -331,6 +335,31 @@ describe("exec terminal", () => {
       mine.close();
       other.close();
     }
+  });
+
+  it("ends open shells inside their containers when the server is stopped (SIGTERM)", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-exec-stop-"));
+    const { child, base } = await spawnServer(dataDir);
+    const exited = new Promise((r) => child.once("exit", r));
+    try {
+      const c = await login(base);
+      await waitHostsUp(c, ["local"]);
+      const socket = await connectSocket(base, c.cookie);
+      const id = await open(socket);
+      await ack(socket, "exec:input", { sessionId: id, data: "sleep 1003 &\n" });
+      await waitFor(
+        async () => ((await processes(IDLE)).some((p) => p.args.includes("sleep 1003")) ? true : undefined),
+        5000,
+        "the background sleep to run",
+      );
+      child.kill("SIGTERM");
+      await exited;
+    } finally {
+      child.kill("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    // The process is gone: whatever is left now was left for good.
+    expect((await processes(IDLE)).filter((p) => !baseline.includes(p.pid))).toEqual([]);
   });
 
   it("audits exec.start and exec.end with the user and the command", async () => {

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -218,4 +218,26 @@ export async function userClient(
   if (created.status !== 201)
     throw new Error(`creating ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
   return { ...(await login(base, password, user.username)), id: created.body.id };
+}
+
+/** Wharf in a process of its own (no Next), for tests that kill or stop it. */
+export function spawnServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/integration/fixtures/api-server.ts", dataDir, HOSTS_FILE],
+    {
+      cwd: ROOT,
+      env: { ...process.env, WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve({ child, base: `http://127.0.0.1:${m[1]}` });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
+  });
 }

@@ -191,11 +191,12 @@ export function createExecModule(
     close() {
       closed = true;
       clearInterval(sweep);
-      // The database closes right after this; the end is recorded now, the processes end as they can.
-      for (const s of sessions.values()) {
-        void s.end("shutdown");
+      // The end is recorded first: the database may close before a slow engine answers the kill.
+      const ends = [...sessions.values()].map((s) => {
         recordEnd(app.audit, s, { reason: s.endReason ?? "shutdown", exitCode: null });
-      }
+        return s.end("shutdown");
+      });
+      return Promise.allSettled(ends);
     },
     sessionCount: () => sessions.size,
   };
