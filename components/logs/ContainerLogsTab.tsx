@@ -1,8 +1,9 @@
 "use client";
-import { StatePanel } from "@/components/ui/StatePanel";
+import { useMemo } from "react";
+import { LogViewer } from "./LogViewer";
 
 export function ContainerLogsTab({ hostId, containerId }: { hostId: string; containerId: string }) {
-  void hostId;
-  void containerId;
-  return <StatePanel title="Not available yet">Live logs arrive with the log streaming work.</StatePanel>;
+  const targets = useMemo(() => [{ hostId, containerId }], [hostId, containerId]);
+  // The page above it (header and tabs) is about 9rem tall.
+  return <LogViewer targets={targets} className="h-[calc(100vh-9rem)]" />;
 }

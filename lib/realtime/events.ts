@@ -45,15 +45,38 @@ export interface LogLine {
 }
 
 export interface LogsSubscribe extends ContainerRef {
+  /** Lines of history before following; every line when unset. */
   tail?: number;
+  /** Unix seconds. */
   since?: number;
+  /** Unix seconds; the stream ends there. */
+  until?: number;
   timestamps?: boolean;
+}
+
+export interface LogsSubscribed {
+  room: string;
+  /** The canonical full id, which every batch of this stream carries. */
+  containerId: string;
+  name: string;
+  tty: boolean;
+}
+
+/**
+ * What happened to the stream after the batch's lines: "stopped" (the container exited; lines resume
+ * if it starts again), "resumed" (it did), "ended" (final: removed, `until` reached, an engine error,
+ * or access revoked; subscribe again to retry).
+ */
+export interface LogsNotice {
+  kind: "stopped" | "resumed" | "ended";
+  message?: string;
 }
 
 export interface LogsBatch extends ContainerRef {
   lines: LogLine[];
-  /** Lines dropped for this client since the last batch because it could not keep up. */
+  /** Lines dropped for this client before this batch's lines because it could not keep up. */
   skipped?: number;
+  notice?: LogsNotice;
 }
 
 export interface ExecStart extends ContainerRef {
@@ -70,7 +93,8 @@ export interface ServerToClientEvents {
   "host:status": (e: HostStatusEvent) => void;
   "container:event": (e: ContainerEvent) => void;
   "stats:sample": (e: StatsSample) => void;
-  "logs:lines": (e: LogsBatch) => void;
+  /** The client acknowledges each batch; unacknowledged batches hold back the next ones (flow control). */
+  "logs:lines": (e: LogsBatch, ack: () => void) => void;
   "exec:output": (e: { sessionId: string; data: string }) => void;
   "exec:exit": (e: { sessionId: string; exitCode: number | null; error?: string }) => void;
 }
@@ -79,7 +103,7 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   "stats:subscribe": (p: ContainerRef, ack: Ack<{ history: StatsSample[] }>) => void;
   "stats:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;
-  "logs:subscribe": (p: LogsSubscribe, ack: Ack<{ room: string }>) => void;
+  "logs:subscribe": (p: LogsSubscribe, ack: Ack<LogsSubscribed>) => void;
   "logs:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;
   "exec:start": (p: ExecStart, ack: Ack<{ sessionId: string }>) => void;
   "exec:input": (p: { sessionId: string; data: string }, ack: Ack<null>) => void;

@@ -4,9 +4,10 @@ import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
+import { registerLogRoutes } from "./routes/logs";
 import { registerQuotaRoutes } from "./routes/quotas";
-import { registerSystemRoutes } from "./routes/system";
 import { registerRegistryRoutes } from "./routes/registries";
+import { registerSystemRoutes } from "./routes/system";
 import { registerUserRoutes } from "./routes/users";
 
 export function buildRouter(ctx: AppContext): Router {
@@ -15,9 +16,10 @@ export function buildRouter(ctx: AppContext): Router {
   registerAuthRoutes(router, ctx);
   registerHostRoutes(router, ctx);
   registerContainerRoutes(router, ctx);
+  registerLogRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
+  registerRegistryRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);
-  registerRegistryRoutes(router, ctx);
   return router;
 }

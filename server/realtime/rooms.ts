@@ -5,4 +5,11 @@ export const rooms = {
   /** Principals with a host list or a label selector; events are checked per socket. */
   scoped: "scope:some",
   session: (sessionId: string) => `session:${sessionId}`,
+  /** Subscribers of one upstream log stream: a container (canonical full id) and the stream's options. */
+  logs: (
+    hostId: string,
+    containerId: string,
+    o: { tail?: number; since?: number; until?: number; timestamps?: boolean },
+  ) =>
+    `logs:${hostId}/${containerId}?tail=${o.tail ?? "all"}&since=${o.since ?? ""}&until=${o.until ?? ""}&ts=${o.timestamps ? 1 : 0}`,
 };
