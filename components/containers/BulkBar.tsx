@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import { useBulkAction, type ActionTarget } from "@/components/hooks/useContainerActions";
 import { Button } from "@/components/ui/Button";
@@ -21,6 +22,13 @@ export function BulkBar({ targets, onDone }: { targets: ActionTarget[]; onDone: 
           {a}
         </Button>
       ))}
+      <Link
+        className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
+        href={`/logs?${targets.map((t) => `c=${encodeURIComponent(`${t.hostId}/${t.id}`)}`).join("&")}`}
+        data-testid="bulk-logs"
+      >
+        merged logs
+      </Link>
       <Button size="sm" variant="danger" disabled={bulk.isPending} onClick={() => setConfirmRemove(true)}>
         remove…
       </Button>

@@ -94,9 +94,11 @@ export interface Client {
   ): Promise<{ status: number; body: T }>;
 }
 
+/** JSON answers parsed; text answers (the log download) as they are. */
 async function asJson(res: Response): Promise<unknown> {
   const text = await res.text();
-  return text ? JSON.parse(text) : undefined;
+  if (!text) return undefined;
+  return (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
 }
 
 export async function login(base: string, password = ADMIN_PASSWORD, username = "admin"): Promise<Client> {
