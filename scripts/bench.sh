@@ -39,6 +39,7 @@ rc=0
 npx tsx bench/list.ts || rc=$?
 npx tsx bench/logs.ts || rc=$?
 npx tsx bench/exec.ts || rc=$?
+npx tsx bench/stats.ts || rc=$?
 if [ "$started" = 1 ]; then engines="started here, stopping them now"; else engines="left as they were"; fi
 log "done in $(($(date +%s) - t0)) s (exit $rc; test engines $engines)"
 exit "$rc"

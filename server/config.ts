@@ -26,6 +26,8 @@ export interface Config {
   secureCookies: "auto" | "always" | "never";
   /** Seals secrets at rest; when unset, a key file is generated in the data dir. */
   secretKey?: string;
+  /** How long a container's stats stream outlives its last subscriber; not read from the env (tests set it). */
+  statsGraceMs?: number;
 }
 
 export class ConfigError extends Error {}

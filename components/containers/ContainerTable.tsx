@@ -4,6 +4,7 @@ import type { ContainerSortKey, ContainerFilter } from "@/lib/container-filter";
 import { formatAge, shortId } from "@/lib/format";
 import type { ContainerSummary } from "@/lib/types";
 import { useNow } from "@/components/hooks/useNow";
+import { StatsCells } from "@/components/stats/StatsCells";
 import { RowActions } from "./RowActions";
 import { StateBadge } from "./StateBadge";
 
@@ -68,6 +69,8 @@ export function ContainerTable({
           {header("state", "State")}
           {header("status", "Status")}
           {header("created", "Created")}
+          <th className="px-2 py-1 text-right font-medium">CPU</th>
+          <th className="px-2 py-1 text-right font-medium">Mem</th>
           <th className="px-2 py-1 text-left font-medium">Ports</th>
           <th className="px-2 py-1" />
         </tr>
@@ -113,6 +116,7 @@ export function ContainerTable({
               >
                 {formatAge(c.created * 1000, now)} ago
               </td>
+              <StatsCells hostId={c.hostId} id={c.id} running={c.state === "running"} />
               <td className="px-2 font-mono text-xs text-muted">{ports(c)}</td>
               <td className="px-2 py-0.5">
                 <RowActions target={{ hostId: c.hostId, id: c.id, name: c.name }} state={c.state} />

@@ -7,6 +7,7 @@ import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { filterContainers, type ContainerFilter, type ContainerSortKey } from "@/lib/container-filter";
 import { BulkBar } from "./BulkBar";
@@ -87,6 +88,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
             quotas
           </Link>
         )}
+        {host && <HostStatsTotals hostId={host.id} />}
         {host && (
           <span className="text-[11px] text-muted">
             {host.kind}

@@ -35,6 +35,22 @@ export interface StatsSample extends ContainerRef {
   blkReadBytes: number;
   blkWriteBytes: number;
   pids: number;
+  /** Bytes per second since the previous sample; absent on the first sample and after a counter reset. */
+  netRxRate?: number;
+  netTxRate?: number;
+  blkReadRate?: number;
+  blkWriteRate?: number;
+  /** How the hub collected this sample: the engine's stats stream, or the host's cgroup files directly. */
+  mode?: StatsMode;
+}
+
+export type StatsMode = "engine" | "local";
+
+export interface StatsSubscribed {
+  history: StatsSample[];
+  /** The canonical full id: samples carry it, whatever name or prefix the client subscribed with. */
+  containerId: string;
+  mode: StatsMode;
 }
 
 export interface LogLine {
@@ -92,7 +108,14 @@ export type Ack<T> = (result: Result<T>) => void;
 export interface ServerToClientEvents {
   "host:status": (e: HostStatusEvent) => void;
   "container:event": (e: ContainerEvent) => void;
+  /** One live sample of a container this socket subscribed to (the public contract). */
   "stats:sample": (e: StatsSample) => void;
+  /**
+   * The same samples gathered for up to a quarter second, for sockets that ask for them with
+   * `auth: {statsBatch: true}` at the handshake (Wharf's UI does): one message per socket instead of
+   * one per sample keeps a viewer of 100 containers cheap to serve. Such sockets get no `stats:sample`.
+   */
+  "stats:samples": (e: StatsSample[]) => void;
   /** The client acknowledges each batch; unacknowledged batches hold back the next ones (flow control). */
   "logs:lines": (e: LogsBatch, ack: () => void) => void;
   "exec:output": (e: { sessionId: string; data: string }) => void;
@@ -101,7 +124,7 @@ export interface ServerToClientEvents {
 
 /** Every command takes an acknowledgement that receives a Result. */
 export interface ClientToServerEvents {
-  "stats:subscribe": (p: ContainerRef, ack: Ack<{ history: StatsSample[] }>) => void;
+  "stats:subscribe": (p: ContainerRef, ack: Ack<StatsSubscribed>) => void;
   "stats:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;
   "logs:subscribe": (p: LogsSubscribe, ack: Ack<LogsSubscribed>) => void;
   "logs:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;

@@ -49,7 +49,10 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
       try {
         const principal = socket.data.principal;
         if (!roleAllows(principal.role, def.permission)) {
-          throw new AppError("FORBIDDEN", `the ${principal.role} role may not do this (needs ${def.permission})`);
+          throw new AppError(
+            "FORBIDDEN",
+            `the ${principal.role} role may not do this (needs ${def.permission})`,
+          );
         }
         const parsed = def.schema.safeParse(payload);
         if (!parsed.success) throw validationError(parsed.error);

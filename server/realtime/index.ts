@@ -65,6 +65,9 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
   io.on("connection", (socket) => {
     const p = socket.data.principal;
     if (p.sessionId) void socket.join(rooms.session(p.sessionId));
+    if ((socket.handshake.auth as { statsBatch?: unknown } | undefined)?.statsBatch === true) {
+      void socket.join(rooms.statsBatched);
+    }
     place(socket);
     bindCommands(ctx, io, socket, table);
     socket.on("disconnect", () => {

@@ -5,6 +5,10 @@ export const rooms = {
   /** Principals with a host list or a label selector; events are checked per socket. */
   scoped: "scope:some",
   session: (sessionId: string) => `session:${sessionId}`,
+  /** Sockets that take live stats as `stats:samples` batches instead of one `stats:sample` each. */
+  statsBatched: "stats:batched",
+  /** Subscribers of one container's live stats; the id is the canonical full id. */
+  stats: (hostId: string, containerId: string) => `stats:${hostId}/${containerId}`,
   /** Subscribers of one upstream log stream: a container (canonical full id) and the stream's options. */
   logs: (
     hostId: string,

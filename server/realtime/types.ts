@@ -7,4 +7,9 @@ export interface SocketData {
 }
 
 export type WharfIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type WharfSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type WharfSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;

@@ -133,9 +133,14 @@ export async function login(base: string, password = ADMIN_PASSWORD, username = 
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectSocket(base: string, cookie?: string): Promise<TestSocket> {
+export function connectSocket(
+  base: string,
+  cookie?: string,
+  auth?: Record<string, unknown>,
+): Promise<TestSocket> {
   const socket: TestSocket = ioClient(base, {
     path: "/socket.io",
+    ...(auth ? { auth } : {}),
     transports: ["websocket"],
     extraHeaders: cookie ? { cookie } : {},
     reconnection: false,

@@ -1,22 +1,44 @@
-import { AppError } from "../../../lib/errors";
 import { containerRefPayloadSchema } from "../../../lib/schemas";
 import type { AppContext } from "../../context";
 import type { RealtimeModule } from "../commands";
 import type { WharfIo } from "../types";
+import { StatsHub, type StatsHubOptions } from "./stats-hub";
 
-const notYet = async (): Promise<never> => {
-  throw new AppError("CONFLICT", "live stats are not available in this version of Wharf yet");
-};
+/** Each server's hub, for tests and benchmarks that read its counters (`srv.wharf.io` is at hand there). */
+export const statsHubs = new WeakMap<WharfIo, StatsHub>();
 
-/** Shared upstream stats streams per container. */
+/** Hubs not closed yet, for a benchmark's probe loaded into the server process. */
+export const liveStatsHubs = new Set<StatsHub>();
+
+/** Shared upstream stats streams per container, or local cgroup reading where the engine runs here. */
 export function createStatsModule(
-  _app: AppContext,
-  _io: WharfIo,
+  app: AppContext,
+  io: WharfIo,
+  opts: StatsHubOptions = {},
 ): RealtimeModule<"stats:subscribe" | "stats:unsubscribe"> {
+  const hub = new StatsHub(app, io, opts);
+  statsHubs.set(io, hub);
+  liveStatsHubs.add(hub);
   return {
     commands: {
-      "stats:subscribe": { permission: "read", schema: containerRefPayloadSchema, handler: notYet },
-      "stats:unsubscribe": { permission: "read", schema: containerRefPayloadSchema, handler: notYet },
+      "stats:subscribe": {
+        permission: "read",
+        schema: containerRefPayloadSchema,
+        handler: ({ socket, principal }, p) => hub.subscribe(socket, principal, p.hostId, p.containerId),
+      },
+      "stats:unsubscribe": {
+        permission: "read",
+        schema: containerRefPayloadSchema,
+        handler: async ({ socket }, p) => {
+          hub.unsubscribe(socket, p.hostId, p.containerId);
+          return null;
+        },
+      },
+    },
+    onDisconnect: (socket) => hub.disconnect(socket),
+    close: () => {
+      hub.close();
+      liveStatsHubs.delete(hub);
     },
   };
 }

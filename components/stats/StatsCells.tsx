@@ -1,0 +1,58 @@
+"use client";
+import { useStatsStream } from "@/components/hooks/useStatsStream";
+import { formatBytes } from "@/lib/format";
+import { formatPercent } from "./format";
+import { useInView } from "./in-view";
+import { Sparkline } from "./Sparkline";
+
+/** A minute of samples in the row's sparklines. */
+const SPARK_SAMPLES = 60;
+
+/**
+ * The CPU and MEM cells of a container row. Only a running row on (or near) the screen subscribes;
+ * scrolled away, it lets go, and the server keeps the stream warm for a while in case it returns.
+ */
+export function StatsCells({ hostId, id, running }: { hostId: string; id: string; running: boolean }) {
+  const [ref, visible] = useInView<HTMLTableCellElement>();
+  const v = useStatsStream(hostId, running && visible ? id : undefined);
+  const recent = v.samples.slice(-SPARK_SAMPLES);
+  const last = recent.at(-1);
+  const empty = running ? (v.error ? "!" : "…") : "—";
+  return (
+    <>
+      <td
+        ref={ref}
+        className="px-2 text-right whitespace-nowrap tabular-nums"
+        data-testid="cpu"
+        title={v.error}
+      >
+        {last ? (
+          <>
+            <Sparkline
+              values={recent.map((s) => s.cpuPercent)}
+              max={Math.max(1, ...recent.map((s) => s.cpuPercent))}
+              className="mr-1 text-accent"
+            />
+            {formatPercent(last.cpuPercent)}
+          </>
+        ) : (
+          <span className="text-muted">{empty}</span>
+        )}
+      </td>
+      <td
+        className="px-2 text-right whitespace-nowrap tabular-nums"
+        data-testid="mem"
+        title={last ? `limit ${formatBytes(last.memoryLimitBytes)}` : undefined}
+      >
+        {last ? (
+          <>
+            <Sparkline values={recent.map((s) => s.memoryBytes)} className="mr-1 text-ok" />
+            {formatBytes(last.memoryBytes)}
+          </>
+        ) : (
+          <span className="text-muted">{empty}</span>
+        )}
+      </td>
+    </>
+  );
+}
