@@ -2,7 +2,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { StateBadge } from "@/components/containers/StateBadge";
+import { useStatsStream } from "@/components/hooks/useStatsStream";
 import { useUpdateResources } from "@/components/hooks/useUpdateResources";
+import { useInView } from "@/components/stats/in-view";
 import { cpuLimit, type QuotaRow, type ResourcesResult } from "@/lib/quotas";
 import type { ContainerState } from "@/lib/types";
 import { formatBytes } from "@/lib/format";
@@ -18,17 +20,24 @@ export interface LiveUsage {
 
 const byKey = (key: string) => LIMIT_EDITORS.find((f) => f.key === key) as (typeof LIMIT_EDITORS)[number];
 
+/** Live usage of a running row on screen, from the shared stats streams; rows scrolled away unsubscribe. */
+function useRowUsage(row: QuotaRow): [(el: HTMLTableRowElement | null) => void, LiveUsage | undefined] {
+  const [ref, visible] = useInView<HTMLTableRowElement>();
+  const v = useStatsStream(row.hostId, row.state === "running" && visible ? row.id : undefined);
+  const last = v.samples.at(-1);
+  return [ref, last && { cpuPercent: last.cpuPercent, memoryBytes: last.memoryBytes, pids: last.pids }];
+}
+
 export function QuotaRowView({
   row,
   showHost,
   canEdit,
-  usage,
 }: {
   row: QuotaRow;
   showHost: boolean;
   canEdit: boolean;
-  usage?: LiveUsage;
 }) {
+  const [ref, usage] = useRowUsage(row);
   const update = useUpdateResources(row.hostId, row.id, row.name);
   const [last, setLast] = useState<ResourcesResult>();
   const apply = async (req: Parameters<typeof update.mutateAsync>[0]) => {
@@ -52,7 +61,11 @@ export function QuotaRowView({
     l.blkioDeviceReadIOps.length +
     l.blkioDeviceWriteIOps.length;
   return (
-    <tr className="border-b border-line/60 hover:bg-panel-2/50" data-testid={`quota-row-${row.name}`}>
+    <tr
+      ref={ref}
+      className="border-b border-line/60 hover:bg-panel-2/50"
+      data-testid={`quota-row-${row.name}`}
+    >
       <td className="px-2 py-1 align-top">
         <Link href={`/hosts/${row.hostId}/containers/${row.id}`} className="font-medium hover:underline">
           {row.name}

@@ -1,5 +1,5 @@
 import type { QuotaRow } from "@/lib/quotas";
-import { QuotaRowView, type LiveUsage } from "./QuotaRowView";
+import { QuotaRowView } from "./QuotaRowView";
 
 const HEAD = [
   ["CPUs", "NanoCpus, or CpuQuota/CpuPeriod"],
@@ -18,12 +18,10 @@ export function QuotaTable({
   rows,
   showHost,
   canEdit,
-  usage,
 }: {
   rows: QuotaRow[];
   showHost: boolean;
   canEdit: boolean;
-  usage?: (row: QuotaRow) => LiveUsage | undefined;
 }) {
   return (
     <table className="w-full border-collapse" data-testid="quota-table">
@@ -40,13 +38,7 @@ export function QuotaTable({
       </thead>
       <tbody>
         {rows.map((r) => (
-          <QuotaRowView
-            key={`${r.hostId}/${r.id}`}
-            row={r}
-            showHost={showHost}
-            canEdit={canEdit}
-            usage={usage?.(r)}
-          />
+          <QuotaRowView key={`${r.hostId}/${r.id}`} row={r} showHost={showHost} canEdit={canEdit} />
         ))}
       </tbody>
     </table>
