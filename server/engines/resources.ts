@@ -105,13 +105,23 @@ export async function updateResources(
   const before = readLimits(await inspectHostConfig(host, id));
   const c = host.docker.getContainer(id);
   let warnings: string[] = [];
+  // A first memory limit needs a swap limit too, or the engine refuses; give it docker run's default.
+  if (
+    req.memory !== undefined &&
+    req.memorySwap === undefined &&
+    before.memory === 0 &&
+    before.memorySwap === 0
+  ) {
+    req = { ...req, memorySwap: req.memory * 2 };
+    warnings.push("memorySwap was unset; set to twice the memory limit, as docker run does");
+  }
   try {
     const res = (await engineCall(
       host,
       (abortSignal) => c.update({ ...toEngineUpdate(req), abortSignal }),
       ACTION_TIMEOUT_MS,
     )) as { Warnings?: string[] | null } | undefined;
-    warnings = res?.Warnings ?? [];
+    warnings = [...warnings, ...(res?.Warnings ?? [])];
   } catch (err) {
     const now = readLimits(await inspectHostConfig(host, id));
     const changed = LIMIT_FIELDS.filter(

@@ -88,6 +88,24 @@ describe("live limits", () => {
     expect(await inspect(LIMITS_FMT)).toBe(before);
   });
 
+  it("gives a first memory limit docker run's swap default, and says so", async () => {
+    const name = `${P}-nolimit`;
+    await runFixture("edge", name, "local/idle:1");
+    const res = await admin.send<ResourcesResult>(
+      "PATCH",
+      `/api/v1/hosts/edge/containers/${name}/resources`,
+      {
+        memory: 96 * MiB,
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.notApplied).toEqual([]);
+    expect(res.body.warnings.join("\n")).toMatch(/memorySwap was unset/);
+    expect(
+      await docker("edge", "inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}", name),
+    ).toBe(`${96 * MiB} ${192 * MiB}`);
+  });
+
   it("reports a blkio weight the kernel discards as not applied, with the engine's warning", async () => {
     const res = await patch({ blkioWeight: 300 });
     expect(res.status).toBe(200);
