@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import type { z } from "zod";
 import { Button } from "./Button";
+import { useModal } from "./useModal";
 
 /** Border, background and the invalid mark shared by every control. */
 export const controlBase =
@@ -80,13 +81,7 @@ export function FormDialog({
   variant?: "primary" | "danger";
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog
       ref={ref}
