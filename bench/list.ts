@@ -16,6 +16,7 @@ import { HOSTS_FILE } from "./lib/paths";
 import { hostTable, summaryLines } from "./lib/report";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
 import { assertHostsUp, signIn } from "./lib/wharf-client";
+import { abortOnInterrupt } from "./lib/interrupt";
 
 const HOST_IDS = ["local", "edge", "secure"] as const;
 const TOTAL = 500;
@@ -86,24 +87,15 @@ async function main(): Promise<number> {
     return engineTarget(spec);
   });
 
-  const ac = new AbortController();
   let child: WharfChild | undefined;
-  let signals = 0;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (++signals > 1) process.exit(130);
-    process.stderr.write(`\nbench: ${sig}, stopping (again to force)\n`);
-    ac.abort(new Error(`interrupted by ${sig}`));
-    void child?.stop();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const signal = abortOnInterrupt(() => void child?.stop());
 
   let code = 0;
   try {
-    await run(targets, ac.signal, (c) => (child = c));
+    await run(targets, signal, (c) => (child = c));
   } catch (err) {
-    code = ac.signal.aborted ? 130 : 1;
-    if (ac.signal.aborted) process.stderr.write("bench: interrupted\n");
+    code = signal.aborted ? 130 : 1;
+    if (signal.aborted) process.stderr.write("bench: interrupted\n");
     else
       process.stderr.write(
         `bench: FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

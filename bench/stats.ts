@@ -19,6 +19,7 @@ import type { StatsWharfChild } from "./lib/stats-child";
 import { ensureRunningContainers, removeStatsContainers } from "./lib/stats-fixtures";
 import { idleEngineCpu, runPhase, say, secs, sleep } from "./lib/stats-phase";
 import { phaseTable, summaryLines } from "./lib/stats-report";
+import { abortOnInterrupt } from "./lib/interrupt";
 
 const HOST = "edge";
 const ENGINE_DIR = path.join(ENGINES_DIR, HOST);
@@ -59,29 +60,20 @@ async function main(): Promise<number> {
   const target = engineTarget(spec);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-bench-stats-"));
 
-  const ac = new AbortController();
   let child: StatsWharfChild | undefined;
-  let signals = 0;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (++signals > 1) process.exit(130);
-    process.stderr.write(`\nbench: ${sig}, stopping (again to force)\n`);
-    ac.abort(new Error(`interrupted by ${sig}`));
-    void child?.stop();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const signal = abortOnInterrupt(() => void child?.stop());
 
   let code = 0;
   try {
     say(`bench stats: ${containers} containers on ${HOST}, ${viewerCount} viewers, ${seconds} s per mode`);
     const t = performance.now();
-    const fx = await ensureRunningContainers(target, containers, ac.signal);
+    const fx = await ensureRunningContainers(target, containers, signal);
     say(`fixtures: ${fx.ids.length} running (created ${fx.created}, started ${fx.started}) (${secs(t)})`);
 
     // The engine's own cost with nobody watching, what both modes pay anyway: measured before and after
     // the two modes (once freshly started containers settled), and averaged.
-    if (fx.started) await sleep(SETTLE_MS, ac.signal);
-    const idleBefore = await idleEngineCpu(ENGINE_DIR, Math.min(seconds, 30), ac.signal);
+    if (fx.started) await sleep(SETTLE_MS, signal);
+    const idleBefore = await idleEngineCpu(ENGINE_DIR, Math.min(seconds, 30), signal);
     const phase = (mode: "engine" | "local") =>
       runPhase({
         mode,
@@ -91,12 +83,12 @@ async function main(): Promise<number> {
         ids: fx.ids,
         seconds,
         viewers: viewerCount,
-        signal: ac.signal,
+        signal: signal,
         setChild: (c) => (child = c),
       });
     const engine = await phase("engine");
     const local = await phase("local");
-    const idleAfter = await idleEngineCpu(ENGINE_DIR, Math.min(seconds, 30), ac.signal);
+    const idleAfter = await idleEngineCpu(ENGINE_DIR, Math.min(seconds, 30), signal);
     const idlePerSec = (idleBefore + idleAfter) / 2;
     say(
       `baseline: engine CPU with no Wharf running ${idleBefore.toFixed(4)} before, ${idleAfter.toFixed(4)} after (CPU-s per s)`,
@@ -112,9 +104,9 @@ async function main(): Promise<number> {
         .join(" ")}`,
     );
   } catch (err) {
-    code = ac.signal.aborted ? 130 : 1;
+    code = signal.aborted ? 130 : 1;
     process.stderr.write(
-      ac.signal.aborted
+      signal.aborted
         ? "bench: interrupted\n"
         : `bench: FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );
