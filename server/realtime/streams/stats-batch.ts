@@ -42,9 +42,10 @@ export class SampleBatcher {
     const nsp = this.io.of("/");
     const roomNames = [...this.pending.keys()];
     const roomsOf = new Map<string, number[]>();
+    const batched = nsp.adapter.rooms.get(rooms.statsBatched);
     roomNames.forEach((room, i) => {
       for (const sid of nsp.adapter.rooms.get(room) ?? []) {
-        if (!nsp.adapter.rooms.get(rooms.statsBatched)?.has(sid)) continue;
+        if (!batched?.has(sid)) continue;
         const list = roomsOf.get(sid);
         if (list) list.push(i);
         else roomsOf.set(sid, [i]);
