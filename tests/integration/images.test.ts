@@ -452,3 +452,27 @@ describe("scope", () => {
     }
   });
 });
+
+describe("label scope", () => {
+  it("names only the containers inside a user's label scope as an image's users", async () => {
+    const inside = `${RUN_ID}-im-in`;
+    const outside = `${RUN_ID}-im-out`;
+    await docker("edge", "create", "--network", "none", "--name", inside, "--label", LABEL, "local/idle:1");
+    await docker("edge", "create", "--network", "none", "--name", outside, "local/idle:1");
+    try {
+      const team = await userClient(srv.base, admin, {
+        username: `${RUN_ID}-im-team`,
+        role: "viewer",
+        labelSelector: LABEL,
+      });
+      const seen = await team.get<ImageDetail>(`/api/v1/hosts/edge/images/${enc("local/idle:1")}`);
+      const names = seen.body.usedBy.map((u) => u.name);
+      expect(names).toContain(inside);
+      expect(names).not.toContain(outside);
+      const all = await admin.get<ImageDetail>(`/api/v1/hosts/edge/images/${enc("local/idle:1")}`);
+      expect(all.body.usedBy.map((u) => u.name)).toEqual(expect.arrayContaining([inside, outside]));
+    } finally {
+      await docker("edge", "rm", "-f", inside, outside);
+    }
+  });
+});
