@@ -138,6 +138,42 @@ describe("building", () => {
     expect(bad.body.error.message).toMatch(/^tags\.0: /);
   });
 
+  it("cancels a build: the engine stops the step and removes its container", async () => {
+    const jobId = `${RUN_ID}-build-cancel`;
+    const s = await connectSocket(srv.base, admin.cookie);
+    const updates: JobUpdate[] = [];
+    s.on("job:update", (u) => updates.push(u));
+    try {
+      await s.timeout(5000).emitWithAck("jobs:watch", { hostId: "local" });
+      const pending = admin.send<ErrorReply>("POST", "/api/v1/hosts/local/images/build", {
+        dockerfile: `FROM local/busybox:1.35\nLABEL ${LABEL}\nRUN sleep 120\n`,
+        tags: [`${NAME}:cancelled`],
+        jobId,
+      });
+      await waitFor(
+        async () =>
+          (await docker("local", "ps", "-q", "--filter", `label=${LABEL}`, "--filter", "status=running")) ||
+          undefined,
+        20_000,
+        "the RUN step's container",
+      );
+      const r = (await s.timeout(5000).emitWithAck("job:cancel", { jobId })) as Result<null>;
+      expect(r.ok).toBe(true);
+      const answer = await pending;
+      expect(answer.status).toBe(409);
+      expect(answer.body.error.message).toMatch(/cancelled by admin/);
+      await waitFor(
+        async () => (await docker("local", "ps", "-aq", "--filter", `label=${LABEL}`)) === "" || undefined,
+        20_000,
+        "the build's container to go",
+      );
+      expect(await docker("local", "images", "-q", `${NAME}:cancelled`)).toBe("");
+      expect(updates.find((u) => u.jobId === jobId && u.state === "cancelled")).toBeDefined();
+    } finally {
+      s.close();
+    }
+  });
+
   it("builds an uploaded tar context", async () => {
     fs.writeFileSync(path.join(tmp, "ctx/conf/msg.txt"), `from a tar ${RUN_ID}\n`);
     execFileSync("tar", ["-cf", "../ctx.tar", "."], { cwd: path.join(tmp, "ctx") });
