@@ -1,12 +1,8 @@
+import type { RecreateContainerResult } from "../../lib/container-spec/api-types";
 import type { CreateConfig } from "../../lib/container-spec/create-body";
 import { CARRIED_CONFIG_KEYS, CARRIED_HOST_CONFIG_KEYS } from "../../lib/container-spec/outside-form";
 import { AppError } from "../../lib/errors";
-import {
-  createContainer,
-  requireLocalImage,
-  startContainer,
-  type CreatedContainer,
-} from "./container-create";
+import { createContainer, requireLocalImage, startContainer } from "./container-create";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 
@@ -30,11 +26,7 @@ export function withCarriedSettings(config: CreateConfig, old: Obj): CreateConfi
   return out;
 }
 
-export interface RecreateResult extends CreatedContainer {
-  oldId: string;
-  /** Set when the new container runs but the old one could not be removed; it is kept under this name. */
-  oldKeptAs?: string;
-}
+export type RecreateResult = Omit<RecreateContainerResult, "changed">;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
