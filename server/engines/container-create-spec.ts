@@ -19,7 +19,7 @@ async function imageDefaults(host: HostConnection, imageId: string): Promise<Ima
 /** The form for "duplicate" and "edit and recreate", and the "Copy as docker run" line. */
 export function specView(inspect: Record<string, unknown>, image?: ImageDefaults): ContainerSpecView {
   const spec = inspectToSpec(inspect, image);
-  const extra = outsideFormFlags(inspect);
+  const extra = outsideFormFlags(inspect, image);
   return { spec, dockerRun: specToDockerRun(spec, extra), outsideForm: extra.map((w) => w.join(" ")) };
 }
 
