@@ -30,13 +30,38 @@ export type RecreateResult = Omit<RecreateContainerResult, "changed">;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+const underWay = new Set<string>();
+
+/**
+ * One recreate per container at a time: two interleaved ones would each undo the other's steps.
+ * A second one is refused rather than queued, since it was made from a form of the old container.
+ */
+export async function oneAtATime<T>(key: string, what: string, fn: () => Promise<T>): Promise<T> {
+  if (underWay.has(key)) throw new AppError("CONFLICT", `a recreate of ${what} is already under way`);
+  underWay.add(key);
+  try {
+    return await fn();
+  } finally {
+    underWay.delete(key);
+  }
+}
+
 /**
  * Replaces a container with one made from `config`, under the same name, in steps that can each be
  * undone: stop the old, rename it aside, create and start the new, and only then remove the old. Any
  * failure before the end undoes what was done, so the old container is back as it was, and the
  * engine's own message is answered.
  */
-export async function recreateContainer(
+export function recreateContainer(
+  host: HostConnection,
+  old: Obj,
+  req: { name?: string; start?: boolean; config: CreateConfig },
+): Promise<RecreateResult> {
+  const name = String(old.Name).replace(/^\//, "");
+  return oneAtATime(`${host.spec.id}/${String(old.Id)}`, name, () => swap(host, old, req));
+}
+
+async function swap(
   host: HostConnection,
   old: Obj,
   req: { name?: string; start?: boolean; config: CreateConfig },
