@@ -2,6 +2,7 @@ import type { AppContext } from "../context";
 import { Router } from "./router";
 import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerContainerCreateRoutes } from "./routes/container-create";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerImageRoutes } from "./routes/images";
@@ -17,6 +18,7 @@ export function buildRouter(ctx: AppContext): Router {
   registerAuthRoutes(router, ctx);
   registerHostRoutes(router, ctx);
   registerContainerRoutes(router, ctx);
+  registerContainerCreateRoutes(router, ctx);
   registerLogRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
   registerImageRoutes(router, ctx);
