@@ -6,6 +6,7 @@ export { DockerRunParseError, parseDockerRun, specToDockerRun } from "./docker-r
 export { specToCreateBody, isUserNetwork, type CreateConfig, type CreateRequest } from "./create-body";
 export { inspectToSpec, type ImageDefaults } from "./inspect";
 export { outsideFormFlags } from "./outside-form";
+export { hostAccessSettings, hostAccessRefusal, type HostAccessSetting } from "./host-access";
 export {
   createConfigSchema,
   createRequestSchema,
