@@ -204,6 +204,45 @@ describe("hostAccessSettings", () => {
     expect(hostAccessSettings(config)).toEqual([]);
   });
 
+  it.each([
+    ["a lower-case key", hc({ privileged: true }), "config.HostConfig.privileged"],
+    [
+      "a lower-case HostConfig",
+      { Image: "a", hostconfig: { Binds: ["/:/h"] } },
+      "config.hostconfig.Binds[0]",
+    ],
+    [
+      "a long s, which the engine folds to s",
+      hc({ "Bind\u017f": ["/:/h"] }),
+      "config.HostConfig.Bind\u017f[0]",
+    ],
+    ["a field at the top of the body", { Image: "a", Privileged: true }, "config.Privileged"],
+    ["CapAdd as one string", hc({ CapAdd: "SYS_ADMIN" }), "config.HostConfig.CapAdd"],
+    ["a lower-case pid mode key", hc({ pidmode: "host" }), "config.HostConfig.pidmode"],
+    [
+      "a mount whose type is spelt twice",
+      hc({ Mounts: [{ Type: "volume", type: "bind", source: "/", Target: "/h" }] }),
+      "config.HostConfig.Mounts[0].source",
+    ],
+    [
+      "driver options under other spellings",
+      hc({
+        Mounts: [
+          { Type: "volume", Target: "/r", volumeoptions: { driverconfig: { options: { device: "/" } } } },
+        ],
+      }),
+      "config.HostConfig.Mounts[0].VolumeOptions.DriverConfig",
+    ],
+    ["the engine's bare label option", hc({ SecurityOpt: ["disable"] }), "config.HostConfig.SecurityOpt[0]"],
+    [
+      "an option the engine would split elsewhere",
+      hc({ SecurityOpt: ["no-new-privileges:seccomp=unconfined"] }),
+      "config.HostConfig.SecurityOpt[0]",
+    ],
+  ])("reads the body as the engine does: %s", (_, config, field) => {
+    expect(fields(config)).toEqual([field]);
+  });
+
   it("lists every setting in body order", () => {
     const config = hc({
       Binds: ["/:/host"],

@@ -94,6 +94,18 @@ describe("an operator's create", () => {
       "config.HostConfig.Mounts[0].Source",
       /host path/,
     ],
+    [
+      "privileged at the top of the body, where the engine still reads it",
+      () => ({ ...idle({}), Privileged: true }),
+      "config.Privileged",
+      /privileged/,
+    ],
+    [
+      "a lower-case key, which the engine reads like Privileged",
+      () => idle({ privileged: true }),
+      "config.HostConfig.privileged",
+      /privileged/,
+    ],
     ["--pid host", () => idle({ PidMode: "host" }), "config.HostConfig.PidMode", /every process/],
     ["--network host", () => idle({ NetworkMode: "host" }), "config.HostConfig.NetworkMode", /network/],
     ["--cap-add", () => idle({ CapAdd: ["NET_ADMIN"] }), "config.HostConfig.CapAdd[0]", /NET_ADMIN/],
