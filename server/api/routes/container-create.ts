@@ -146,7 +146,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
     path: "/api/v1/hosts/:hostId/containers/:id/spec",
     access: "read",
     summary:
-      "The create form filled from a container (for duplicate, and edit and recreate) and the docker run line that recreates it",
+      "The create form filled from a container (for duplicate, and edit and recreate), the docker run line that recreates it, and the host-access settings a recreate of it would keep (admins only)",
     handler: async (rc) => {
       const host = hostFor(ctx, rc);
       const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
