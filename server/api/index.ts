@@ -5,6 +5,7 @@ import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerLogRoutes } from "./routes/logs";
+import { registerNetworkRoutes } from "./routes/networks";
 import { registerQuotaRoutes } from "./routes/quotas";
 import { registerRegistryRoutes } from "./routes/registries";
 import { registerSystemRoutes } from "./routes/system";
@@ -23,5 +24,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);
   registerVolumeRoutes(router, ctx);
+  registerNetworkRoutes(router, ctx);
   return router;
 }
