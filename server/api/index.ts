@@ -3,6 +3,7 @@ import { Router } from "./router";
 import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerRoutes } from "./routes/containers";
+import { registerEngineSystemRoutes } from "./routes/engine-system";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerLogRoutes } from "./routes/logs";
 import { registerNetworkRoutes } from "./routes/networks";
@@ -25,5 +26,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerAccessRoutes(router, ctx);
   registerVolumeRoutes(router, ctx);
   registerNetworkRoutes(router, ctx);
+  registerEngineSystemRoutes(router, ctx);
   return router;
 }
