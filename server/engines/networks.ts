@@ -134,12 +134,12 @@ export async function createNetwork(
   return toNetworkSummary(host.spec.id, await inspectRaw(host, id), []);
 }
 
+export function refusePredefined(name: string): never {
+  throw new AppError("VALIDATION", `id: ${name} is a predefined network and cannot be removed`);
+}
+
 export async function removeNetwork(host: HostConnection, raw: RawNetwork): Promise<void> {
-  if (isPredefinedNetwork(raw.Name)) {
-    throw new AppError("VALIDATION", `id: ${raw.Name} is a predefined network and cannot be removed`, {
-      hostId: host.spec.id,
-    });
-  }
+  if (isPredefinedNetwork(raw.Name)) refusePredefined(raw.Name);
   await networkCall(
     host,
     (abortSignal) => host.docker.getNetwork(raw.Id).remove({ abortSignal }),

@@ -1,4 +1,5 @@
 import {
+  isPredefinedNetwork,
   networkConnectSchema,
   networkCreateSchema,
   networkDisconnectSchema,
@@ -16,6 +17,7 @@ import {
   inspectNetworkRaw,
   listNetworks,
   pruneNetworks,
+  refusePredefined,
   removeNetwork,
 } from "../../engines/networks";
 import { parseWith } from "../http";
@@ -92,6 +94,8 @@ export function registerNetworkRoutes(router: Router, ctx: AppContext): void {
     summary:
       "Remove a network; the engine refuses while containers are attached; bridge, host and none are refused",
     handler: async (rc) => {
+      // The engine's own networks are refused by name on every engine, whether or not it has them.
+      if (isPredefinedNetwork(rc.params.id ?? "")) refusePredefined(rc.params.id ?? "");
       const { host, raw } = await networkFor(ctx, rc);
       await removeNetwork(host, raw);
       return { ok: true };
