@@ -316,6 +316,23 @@ describe("volume permissions and label scope", () => {
     expect(await cliVolumes()).not.toContain(`${P}-v`);
   });
 
+  it("answers 404 for a host outside the caller's scope, and lists only hosts in it", async () => {
+    const edgeOnly = await userClient(srv.base, admin, {
+      username: `${P}-edge`,
+      role: "operator",
+      hosts: ["edge"],
+    });
+
+    const local = await edgeOnly.get<ErrorBody>(base);
+    const create = await edgeOnly.send<ErrorBody>("POST", base, { Name: `${P}-x`, Labels: labels });
+    const all = await edgeOnly.get<VolumeList>("/api/v1/volumes");
+
+    expect(local.status).toBe(404);
+    expect(create.status).toBe(404);
+    expect(new Set(all.body.items.map((v) => v.hostId))).not.toContain("local");
+    expect(await cliVolumes()).not.toContain(`${P}-x`);
+  });
+
   it("shows a label-scoped principal only volumes with its label, labels what it creates, and limits its prunes", async () => {
     const own = `${P}-team`;
 
