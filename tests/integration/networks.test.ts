@@ -168,6 +168,8 @@ describe("networks", () => {
     const removed = await admin.send("DELETE", `${base}/${P}-a`);
 
     expect(off.status).toBe(200);
+    expect(await endpointOf(`${P}-c1`, `${P}-a`)).toBeUndefined();
+    expect(await endpointOf(`${P}-c1`, `${P}-b`)).toBeDefined();
     expect(again.status).toBeGreaterThanOrEqual(400);
     expect(again.body.error.message).toMatch(/is not connected to network/);
     expect(removed.status).toBe(200);
