@@ -10,6 +10,7 @@ import {
 } from "../../../lib/networks";
 import type { AppContext } from "../../context";
 import {
+  checkFixedAddresses,
   connectNetwork,
   createNetwork,
   disconnectNetwork,
@@ -111,6 +112,7 @@ export function registerNetworkRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const body = parseWith(networkConnectSchema, await rc.body());
       const { host, raw } = await networkFor(ctx, rc);
+      checkFixedAddresses(raw, body);
       const containerId = await containerFor(host, body.container, principalOf(rc));
       await connectNetwork(host, raw.Id, containerId, body);
       return { ok: true };
