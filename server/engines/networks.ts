@@ -1,10 +1,7 @@
 import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
 import {
-  cidrContainsIp,
   isPredefinedNetwork,
-  parseCidr,
-  parseIp,
   type NetworkConnectRequest,
   type NetworkCreateRequest,
   type NetworkDisconnectRequest,
@@ -14,6 +11,7 @@ import {
 import type { PruneFilters } from "../../lib/volumes";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
+export { checkFixedAddresses } from "./networks-map";
 import {
   aliasCapableNetworkIds,
   networkEndpoints,
@@ -148,34 +146,6 @@ export async function removeNetwork(host: HostConnection, raw: RawNetwork): Prom
     (abortSignal) => host.docker.getNetwork(raw.Id).remove({ abortSignal }),
     ACTION_TIMEOUT_MS,
   );
-}
-
-/**
- * A fixed address must lie in one of the network's pools; the engine would answer a 500 for it.
- * Checked before the engine is asked, naming the field.
- */
-export function checkFixedAddresses(
-  raw: RawNetwork,
-  req: Pick<NetworkConnectRequest, "ipv4Address" | "ipv6Address">,
-): void {
-  const pools = (raw.IPAM?.Config ?? []).flatMap((c) => {
-    const p = c.Subnet ? parseCidr(c.Subnet) : undefined;
-    return p ? [{ text: c.Subnet as string, cidr: p }] : [];
-  });
-  for (const [field, value] of [
-    ["ipv4Address", req.ipv4Address],
-    ["ipv6Address", req.ipv6Address],
-  ] as const) {
-    const ip = value ? parseIp(value) : undefined;
-    if (!ip) continue;
-    const same = pools.filter((p) => p.cidr.family === ip.family);
-    if (!same.some((p) => cidrContainsIp(p.cidr, ip))) {
-      const where = same.length
-        ? `outside the network's subnets (${same.map((p) => p.text).join(", ")})`
-        : `not possible: the network has no IPv${ip.family} subnet`;
-      throw new AppError("VALIDATION", `${field}: ${value} is ${where}`);
-    }
-  }
 }
 
 export async function connectNetwork(
