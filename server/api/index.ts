@@ -4,13 +4,16 @@ import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerCreateRoutes } from "./routes/container-create";
 import { registerContainerRoutes } from "./routes/containers";
+import { registerEngineSystemRoutes } from "./routes/engine-system";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerImageRoutes } from "./routes/images";
 import { registerLogRoutes } from "./routes/logs";
+import { registerNetworkRoutes } from "./routes/networks";
 import { registerQuotaRoutes } from "./routes/quotas";
 import { registerRegistryRoutes } from "./routes/registries";
 import { registerSystemRoutes } from "./routes/system";
 import { registerUserRoutes } from "./routes/users";
+import { registerVolumeRoutes } from "./routes/volumes";
 
 export function buildRouter(ctx: AppContext): Router {
   const router = new Router();
@@ -25,5 +28,8 @@ export function buildRouter(ctx: AppContext): Router {
   registerRegistryRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);
+  registerVolumeRoutes(router, ctx);
+  registerNetworkRoutes(router, ctx);
+  registerEngineSystemRoutes(router, ctx);
   return router;
 }
