@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { specToCreateBody } from "./create-body";
 import { parseDockerRun } from "./docker-run";
-import { hostAccessRefusal, hostAccessSettings } from "./host-access";
+import { hostAccessRefusal, hostAccessSettings, namedVolumes, volumeHostAccess } from "./host-access";
 
 const hc = (HostConfig: Record<string, unknown>) => ({ Image: "app:1", HostConfig });
 const fields = (config: unknown) => hostAccessSettings(config).map((s) => s.field);
@@ -287,5 +287,51 @@ describe("hostAccessRefusal", () => {
     expect(three).toMatch(
       /^config\.HostConfig\.Privileged: only an admin may .* \(and 2 more host-access settings\)$/,
     );
+  });
+});
+
+describe("namedVolumes", () => {
+  it("lists the named volumes a body mounts, under any spelling, and no host paths", () => {
+    const config = {
+      Image: "a",
+      HostConfig: {
+        Binds: ["data:/data:ro", "/srv:/srv", "/anon"],
+        Mounts: [
+          { Type: "volume", Source: "cache", Target: "/c" },
+          { Type: "volume", Target: "/anon2" },
+          { Type: "bind", Source: "/etc", Target: "/e" },
+          { type: "volume", source: "logs", target: "/l" },
+        ],
+      },
+      binds: ["other:/o"],
+    };
+
+    expect(namedVolumes(config)).toEqual([
+      { field: "config.HostConfig.Binds[0]", name: "data" },
+      { field: "config.HostConfig.Mounts[0].Source", name: "cache" },
+      { field: "config.HostConfig.Mounts[3].source", name: "logs" },
+      { field: "config.binds[0]", name: "other" },
+    ]);
+  });
+});
+
+describe("volumeHostAccess", () => {
+  it.each([
+    ["a bind of the host's root", "local", { type: "none", o: "bind", device: "/" }, /host's \/ \(o=bind\)/],
+    ["a host disk", "local", { type: "ext4", device: "/dev/sda1" }, /\/dev\/sda1 \(type=ext4\)/],
+    ["a bind among other options", "", { type: "none", o: "ro,bind", device: "/etc" }, /\/etc/],
+  ])("lists %s", (_, driver, options, reason) => {
+    expect(volumeHostAccess("v", driver, options)).toMatch(reason);
+  });
+
+  it.each([
+    ["a plain volume", "local", null],
+    ["no options", "local", {}],
+    ["tmpfs", "local", { type: "tmpfs", device: "tmpfs", o: "size=1m" }],
+    ["NFS", "local", { type: "nfs", o: "addr=10.0.0.1", device: ":/export" }],
+    ["CIFS", "local", { type: "cifs", device: "//server/share" }],
+    ["another driver", "vendor/plugin", { device: "/" }],
+  ])("leaves out %s", (_, driver, options) => {
+    expect(volumeHostAccess("v", driver, options)).toBeUndefined();
   });
 });

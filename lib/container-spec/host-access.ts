@@ -168,6 +168,59 @@ function scanHostConfig(hc: Obj, path: string, add: (field: string, reason: stri
   unmasked("ReadonlyPaths", READONLY_DEFAULTS);
 }
 
+/** The HostConfigs the engine may read from a body: under HostConfig (any spelling), and at its top. */
+function hostConfigs(config: unknown, prefix: string): [Obj, string][] {
+  return [
+    ...entries(config, "HostConfig").map(([k, hc]): [Obj, string] => [obj(hc), `${prefix}.${k}`]),
+    [obj(config), prefix],
+  ];
+}
+
+/**
+ * The named volumes a body mounts (`-v name:/path` in Binds, volume Mounts with a Source), each
+ * with its place in the body. Whether one reaches into the host depends on how it was created:
+ * see volumeHostAccess.
+ */
+export function namedVolumes(config: unknown, prefix = "config"): { field: string; name: string }[] {
+  const out: { field: string; name: string }[] = [];
+  for (const [hc, path] of hostConfigs(config, prefix)) {
+    for (const [key, binds] of entries(hc, "Binds")) {
+      list(binds).forEach((b, i) => {
+        const parts = typeof b === "string" ? b.split(":") : [];
+        const [source = ""] = parts;
+        if (parts.length >= 2 && source && !source.startsWith("/"))
+          out.push({ field: `${path}.${key}[${i}]`, name: source });
+      });
+    }
+    for (const [key, mounts] of entries(hc, "Mounts")) {
+      list(mounts).forEach((m, i) => {
+        const source = values(m, "Source").find((v) => typeof v === "string" && v !== "");
+        const [sourceKey = "Source"] = entries(m, "Source").map(([k]) => k);
+        if (values(m, "Type").includes("volume") && typeof source === "string")
+          out.push({ field: `${path}.${key}[${i}].${sourceKey}`, name: source });
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Why mounting an existing volume reaches into the host, or undefined. The local driver mounts
+ * `device` with `type` and `o`: `o=bind,device=/` is the host's root, `device=/dev/sda1` one of
+ * its disks. Remote devices (NFS `:/export`, CIFS `//server/share`) and tmpfs stay off the host.
+ */
+export function volumeHostAccess(
+  name: string,
+  driver: string,
+  options: Record<string, string> | null | undefined,
+): string | undefined {
+  if (driver !== "local" && driver !== "") return undefined;
+  const device = options?.device ?? "";
+  const bind = (options?.o ?? "").split(",").includes("bind");
+  if (!bind && (!device.startsWith("/") || device.startsWith("//"))) return undefined;
+  return `mount the volume ${name}, which the engine mounts from the host's ${device || "files"} (${bind ? "o=bind" : `type=${options?.type ?? "?"}`})`;
+}
+
 /**
  * Every host-access setting in a ContainerCreate body (`config`), HostConfig first. `prefix` is
  * the body's own path, `config` for create and recreate requests. HostConfig fields at the top of
@@ -176,8 +229,7 @@ function scanHostConfig(hc: Obj, path: string, add: (field: string, reason: stri
 export function hostAccessSettings(config: unknown, prefix = "config"): HostAccessSetting[] {
   const out: HostAccessSetting[] = [];
   const add = (field: string, reason: string) => out.push({ field, reason });
-  for (const [key, hc] of entries(config, "HostConfig")) scanHostConfig(obj(hc), `${prefix}.${key}`, add);
-  scanHostConfig(obj(config), prefix, add);
+  for (const [hc, path] of hostConfigs(config, prefix)) scanHostConfig(hc, path, add);
   for (const [nc, networking] of entries(config, "NetworkingConfig")) {
     for (const [ec, endpoints] of entries(networking, "EndpointsConfig")) {
       if (Object.hasOwn(obj(endpoints), "host")) {

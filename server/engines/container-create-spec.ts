@@ -4,6 +4,7 @@ import { hostAccessSettings } from "../../lib/container-spec/host-access";
 import { inspectToSpec, type ImageDefaults } from "../../lib/container-spec/inspect";
 import { outsideFormFlags, withCarriedSettings } from "../../lib/container-spec/outside-form";
 import type { ContainerSpecView } from "../../lib/container-spec/api-types";
+import { hostBackedVolumes } from "./container-create-volumes";
 import { engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 
@@ -35,5 +36,10 @@ export async function containerSpecView(
   host: HostConnection,
   inspect: Record<string, unknown>,
 ): Promise<ContainerSpecView> {
-  return specView(inspect, await imageDefaults(host, typeof inspect.Image === "string" ? inspect.Image : ""));
+  const view = specView(
+    inspect,
+    await imageDefaults(host, typeof inspect.Image === "string" ? inspect.Image : ""),
+  );
+  const body = withCarriedSettings(specToCreateBody(view.spec).config, inspect);
+  return { ...view, hostAccess: [...view.hostAccess, ...(await hostBackedVolumes(host, body))] };
 }

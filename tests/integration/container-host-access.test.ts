@@ -24,6 +24,7 @@ let dir: string;
 const P = `${RUN_ID}-ha`;
 const VOL = `${P}-vol`;
 const NET = `${P}-net`;
+const BIND_VOL = `${P}-bindvol`;
 const LABEL = `wharf.test=${RUN_ID}`;
 const CONTAINERS = "/api/v1/hosts/local/containers";
 
@@ -80,6 +81,7 @@ afterAll(async () => {
   await removeByPrefix(P);
   await docker("local", "network", "rm", NET).catch(() => "");
   await docker("local", "volume", "rm", VOL).catch(() => "");
+  await docker("local", "volume", "rm", BIND_VOL).catch(() => "");
   if (dir) await rm(dir, { recursive: true, force: true });
   await srv?.stop();
 });
@@ -256,6 +258,45 @@ describe("an admin's container with host access", () => {
     expect((entry?.params as { hostAccess?: { field: string }[] }).hostAccess?.map((s) => s.field)).toEqual([
       "config.HostConfig.Privileged",
       "config.HostConfig.SecurityOpt[0]",
+    ]);
+  });
+});
+
+describe("a volume made to bind a host path", () => {
+  it("may be made by an operator, but only an admin may mount it", async () => {
+    const made = await operator.send("POST", "/api/v1/hosts/local/volumes", {
+      Name: BIND_VOL,
+      DriverOpts: { type: "none", o: "bind", device: dir },
+      Labels: { "wharf.test": RUN_ID },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+
+    const viaBinds = await operator.send<ErrorBody>("POST", CONTAINERS, {
+      name: `${P}-vb`,
+      config: idle({ Binds: [`${BIND_VOL}:/data`] }),
+    });
+    const viaMounts = await operator.send<ErrorBody>("POST", CONTAINERS, {
+      name: `${P}-vm`,
+      config: idle({ Mounts: [{ Type: "volume", Source: BIND_VOL, Target: "/data" }] }),
+    });
+    const asAdmin = await admin.send("POST", CONTAINERS, {
+      name: `${P}-va`,
+      config: idle({ Binds: [`${BIND_VOL}:/data`] }),
+    });
+
+    expect(viaBinds.status).toBe(403);
+    expect(viaBinds.body.error.message).toBe(
+      `config.HostConfig.Binds[0]: only an admin may mount the volume ${BIND_VOL}, which the engine mounts from the host's ${dir} (o=bind)`,
+    );
+    expect(viaMounts.status).toBe(403);
+    expect(viaMounts.body.error.message).toMatch(
+      /^config\.HostConfig\.Mounts\[0\]\.Source: only an admin may mount the volume/,
+    );
+    expect(await namesLike(`${P}-vb`)).toEqual([]);
+    expect(await namesLike(`${P}-vm`)).toEqual([]);
+    expect(asAdmin.status, JSON.stringify(asAdmin.body)).toBe(201);
+    expect((await specOf(operator, `${P}-va`)).hostAccess.map((s) => s.field)).toEqual([
+      "config.HostConfig.Binds[0]",
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { createRequestSchema, recreateRequestSchema } from "../../../lib/contain
 import {
   hostAccessRefusal,
   hostAccessSettings,
+  namedVolumes,
   type HostAccessSetting,
 } from "../../../lib/container-spec/host-access";
 import { inspectToSpec } from "../../../lib/container-spec/inspect";
@@ -14,6 +15,7 @@ import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { containerSpecView } from "../../engines/container-create-spec";
 import { createContainer } from "../../engines/container-create";
+import { hostBackedVolumes } from "../../engines/container-create-volumes";
 import { inspectContainer } from "../../engines/containers";
 import { recreateContainer, withCarriedSettings } from "../../engines/recreate";
 import { parseWith } from "../http";
@@ -83,7 +85,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       const req = parseWith(createRequestSchema, raw);
       if (req.name) rc.audit.target = req.name;
       requireLabelsInScope(p, req.config.Labels);
-      const hostAccess = hostAccessSettings(req.config);
+      const hostAccess = [...hostAccessSettings(req.config), ...(await hostBackedVolumes(host, req.config))];
       if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
       requireHostAccessAllowed(p, hostAccess);
       const created = await createContainer(host, { ...req, config: req.config as CreateConfig });
@@ -116,9 +118,13 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       const old = (await inspectContainer(host, id)).inspect;
       rc.audit.target = summary(old).name;
       const config = req.config as CreateConfig;
-      const hostAccess = hostAccessSettings(withCarriedSettings(config, old));
+      const effective = withCarriedSettings(config, old);
+      const hostAccess = [...hostAccessSettings(effective), ...(await hostBackedVolumes(host, effective))];
       if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
-      const asked = new Set(hostAccessSettings(config).map((s) => s.field));
+      const asked = new Set([
+        ...hostAccessSettings(config).map((s) => s.field),
+        ...namedVolumes(config).map((v) => v.field),
+      ]);
       requireHostAccessAllowed(p, hostAccess, {
         from: `the old container ${summary(old).name}`,
         fields: new Set(hostAccess.map((s) => s.field).filter((f) => !asked.has(f))),
