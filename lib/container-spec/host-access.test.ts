@@ -291,7 +291,7 @@ describe("hostAccessRefusal", () => {
 });
 
 describe("namedVolumes", () => {
-  it("lists the named volumes a body mounts, under any spelling, and no host paths", () => {
+  it("lists the named volumes a body mounts, under any spelling, and no host paths or bad names", () => {
     const config = {
       Image: "a",
       HostConfig: {
@@ -303,7 +303,7 @@ describe("namedVolumes", () => {
           { type: "volume", source: "logs", target: "/l" },
         ],
       },
-      binds: ["other:/o"],
+      binds: ["other:/o", "../containers/x:/p"],
     };
 
     expect(namedVolumes(config)).toEqual([

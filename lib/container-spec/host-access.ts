@@ -19,6 +19,8 @@ export interface HostAccessSetting {
   reason: string;
 }
 
+import { VOLUME_NAME } from "./mounts";
+
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -179,7 +181,8 @@ function hostConfigs(config: unknown, prefix: string): [Obj, string][] {
 /**
  * The named volumes a body mounts (`-v name:/path` in Binds, volume Mounts with a Source), each
  * with its place in the body. Whether one reaches into the host depends on how it was created:
- * see volumeHostAccess.
+ * see volumeHostAccess. Only names the local driver accepts are listed: the engine refuses any
+ * other at create, and such a name could not be a volume that binds a host path.
  */
 export function namedVolumes(config: unknown, prefix = "config"): { field: string; name: string }[] {
   const out: { field: string; name: string }[] = [];
@@ -188,7 +191,7 @@ export function namedVolumes(config: unknown, prefix = "config"): { field: strin
       list(binds).forEach((b, i) => {
         const parts = typeof b === "string" ? b.split(":") : [];
         const [source = ""] = parts;
-        if (parts.length >= 2 && source && !source.startsWith("/"))
+        if (parts.length >= 2 && VOLUME_NAME.test(source))
           out.push({ field: `${path}.${key}[${i}]`, name: source });
       });
     }
@@ -196,7 +199,7 @@ export function namedVolumes(config: unknown, prefix = "config"): { field: strin
       list(mounts).forEach((m, i) => {
         const source = values(m, "Source").find((v) => typeof v === "string" && v !== "");
         const [sourceKey = "Source"] = entries(m, "Source").map(([k]) => k);
-        if (values(m, "Type").includes("volume") && typeof source === "string")
+        if (values(m, "Type").includes("volume") && typeof source === "string" && VOLUME_NAME.test(source))
           out.push({ field: `${path}.${key}[${i}].${sourceKey}`, name: source });
       });
     }
