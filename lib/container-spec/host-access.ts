@@ -92,7 +92,8 @@ function securityOptReason(opt: string): string | undefined {
  * (and folds ſ to s, K to k): `privileged` or `Bindſ` set the same fields as `Privileged` and
  * `Binds`. Every spelling is read, and a setting is listed under the key the body used.
  */
-const fold = (key: string) => key.replace(/\u017f/g, "s").toLowerCase();
+export const engineKeyFold = (key: string) => key.replace(/\u017f/g, "s").toLowerCase();
+const fold = engineKeyFold;
 function entries(o: unknown, name: string): [string, unknown][] {
   const want = fold(name);
   return Object.entries(obj(o)).filter(([k]) => fold(k) === want);
