@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineObjectEvent } from "../../lib/realtime/events";
 import type { VolumeList, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
@@ -324,6 +327,42 @@ describe("volume permissions and label scope", () => {
     expect((await viewer.send("DELETE", `${base}/${P}-b`)).status).toBe(403);
     expect((await viewer.send("POST", `${base}/prune`, { all: true })).status).toBe(403);
     expect(await cliVolumes()).not.toContain(`${P}-v`);
+  });
+
+  it("refuses an operator a volume backed by a host path, and lets an admin make one", async () => {
+    const operator = await userClient(srv.base, admin, { username: `${P}-op`, role: "operator" });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${P}-bind-`));
+    for (const DriverOpts of [
+      { type: "none", o: "bind", device: dir },
+      { type: "tmpfs", device: dir },
+    ]) {
+      const r = await operator.send<{ error: { message: string } }>("POST", base, {
+        Name: `${P}-hostpath`,
+        Labels: labels,
+        DriverOpts,
+      });
+      expect(r.status).toBe(403);
+      expect(r.body.error.message).toMatch(/^DriverOpts: only an admin may/);
+      expect(await cliVolumes()).not.toContain(`${P}-hostpath`);
+    }
+    // Options that keep the data in the engine's own storage stay open to operators.
+    const plain = await operator.send("POST", base, {
+      Name: `${P}-tmpfs`,
+      Labels: labels,
+      DriverOpts: { type: "tmpfs", device: "tmpfs", o: "size=1m" },
+    });
+    expect(plain.status).toBe(201);
+    const byAdmin = await admin.send("POST", base, {
+      Name: `${P}-hostpath`,
+      Labels: labels,
+      DriverOpts: { type: "none", o: "bind", device: dir },
+    });
+    expect(byAdmin.status).toBe(201);
+    expect(await cliVolumes()).toEqual(expect.arrayContaining([`${P}-hostpath`, `${P}-tmpfs`]));
+    for (const name of [`${P}-hostpath`, `${P}-tmpfs`]) {
+      expect((await admin.send("DELETE", `${base}/${name}`)).status).toBe(200);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("answers 404 for a host outside the caller's scope, and lists only hosts in it", async () => {

@@ -1,4 +1,5 @@
 import { parseLabelSelector } from "../../../lib/container-filter";
+import { volumeHostAccess } from "../../../lib/container-spec/host-access";
 import { AppError } from "../../../lib/errors";
 import { scopeAllowsLabels } from "../../../lib/permissions";
 import { hostIdSchema } from "../../../lib/schemas";
@@ -141,6 +142,7 @@ export function registerVolumeRoutes(router: Router, ctx: AppContext): void {
       const host = hostFor(ctx, rc);
       const body = parseWith(volumeCreateSchema, await rc.body());
       if (body.Name) rc.audit.target = body.Name;
+      refuseHostBackedVolume(principalOf(rc), body);
       const labels = withScopeLabel(principalOf(rc), body.Labels);
       const created = await createVolume(host, { ...body, ...(labels ? { Labels: labels } : {}) });
       rc.audit.target = created.name;
@@ -182,4 +184,23 @@ export function registerVolumeRoutes(router: Router, ctx: AppContext): void {
       return result;
     },
   });
+}
+
+/**
+ * A local volume whose options bind a host path (`o=bind`, or `device=/…`) is a bind mount under
+ * another name: only admins may make one, as only they may bind host paths into containers.
+ */
+function refuseHostBackedVolume(
+  p: Principal,
+  body: { Name?: string; Driver?: string; DriverOpts?: Record<string, string> },
+): void {
+  if (p.role === "admin") return;
+  const reason = volumeHostAccess(body.Name ?? "", body.Driver ?? "local", body.DriverOpts);
+  if (reason) {
+    throw new AppError(
+      "FORBIDDEN",
+      `DriverOpts: only an admin may create a volume backed by a host path; a container would ${reason}`,
+      { field: "DriverOpts" },
+    );
+  }
 }
