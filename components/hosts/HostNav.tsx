@@ -4,6 +4,26 @@ import { usePathname } from "next/navigation";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { HostStatusDot } from "./HostStatusDot";
 
+/** Views across every host in scope. */
+const GLOBAL_SECTIONS = [
+  ["/containers", "All containers"],
+  ["/images", "Images"],
+  ["/volumes", "Volumes"],
+  ["/networks", "Networks"],
+  ["/quotas", "Quotas"],
+  ["/registries", "Registries"],
+] as const;
+
+/** One host's views, shown under the host while one of them is open; "" is the container list. */
+const HOST_SECTIONS = [
+  ["", "Containers"],
+  ["images", "Images"],
+  ["volumes", "Volumes"],
+  ["networks", "Networks"],
+  ["system", "System"],
+  ["quotas", "Quotas"],
+] as const;
+
 export function HostNav() {
   const { data, error } = useHostsQuery();
   const pathname = usePathname();
@@ -11,15 +31,11 @@ export function HostNav() {
     `flex items-center gap-2 rounded px-2 py-1 ${active ? "bg-panel-2 font-medium" : "hover:bg-panel-2"}`;
   return (
     <nav className="flex flex-col gap-0.5" aria-label="Hosts">
-      <Link href="/containers" className={link("/containers", pathname === "/containers")}>
-        All containers
-      </Link>
-      <Link href="/quotas" className={link("/quotas", pathname === "/quotas")}>
-        Quotas
-      </Link>
-      <Link href="/registries" className={link("/registries", pathname === "/registries")}>
-        Registries
-      </Link>
+      {GLOBAL_SECTIONS.map(([href, label]) => (
+        <Link key={href} href={href} className={link(href, pathname === href)}>
+          {label}
+        </Link>
+      ))}
       <div className="mt-3 mb-1 px-2 text-[11px] tracking-wide text-muted uppercase">Hosts</div>
       {error && <div className="px-2 text-bad">{error.message}</div>}
       {data?.items.length === 0 && (
@@ -27,19 +43,39 @@ export function HostNav() {
       )}
       {data?.items.map((h) => {
         const href = `/hosts/${h.id}`;
+        const open = pathname === href || pathname.startsWith(`${href}/`);
         return (
-          <Link
-            key={h.id}
-            href={href}
-            className={link(href, pathname.startsWith(href))}
-            data-testid={`host-${h.id}`}
-            data-status={h.status}
-            title={h.error ?? `${h.kind} · engine ${h.engineVersion ?? "?"}`}
-          >
-            <HostStatusDot status={h.status} />
-            <span className="truncate">{h.name}</span>
-            <span className="ml-auto text-[11px] text-muted">{h.status === "up" ? h.kind : h.status}</span>
-          </Link>
+          <div key={h.id}>
+            <Link
+              href={href}
+              className={link(href, open)}
+              data-testid={`host-${h.id}`}
+              data-status={h.status}
+              title={h.error ?? `${h.kind} · engine ${h.engineVersion ?? "?"}`}
+            >
+              <HostStatusDot status={h.status} />
+              <span className="truncate">{h.name}</span>
+              <span className="ml-auto text-[11px] text-muted">{h.status === "up" ? h.kind : h.status}</span>
+            </Link>
+            {open && (
+              <div
+                className="mb-1 ml-4 flex flex-col border-l border-line pl-1"
+                data-testid={`host-sections-${h.id}`}
+              >
+                {HOST_SECTIONS.map(([sub, label]) => {
+                  const to = sub ? `${href}/${sub}` : href;
+                  const active = sub
+                    ? pathname.startsWith(to)
+                    : pathname === href || pathname.startsWith(`${href}/containers`);
+                  return (
+                    <Link key={sub} href={to} className={`${link(to, active)} py-0.5 text-[12px]`}>
+                      {label}
+                    </Link>
+                  );
+                })}
+              </div>
+            )}
+          </div>
         );
       })}
     </nav>
