@@ -4,6 +4,8 @@ import type { ContainerSortKey, ContainerFilter } from "@/lib/container-filter";
 import { formatAge, shortId } from "@/lib/format";
 import type { ContainerSummary } from "@/lib/types";
 import { useNow } from "@/components/hooks/useNow";
+import { UpdateBadge } from "@/components/images/UpdateBadge";
+import type { ImageUpdateStatus } from "@/lib/images/types";
 import { StatsCells } from "@/components/stats/StatsCells";
 import { RowActions } from "./RowActions";
 import { StateBadge } from "./StateBadge";
@@ -27,6 +29,7 @@ export function ContainerTable({
   onToggleAll,
   focused,
   onFocusRow,
+  updateFor,
 }: {
   items: ContainerSummary[];
   showHost: boolean;
@@ -37,6 +40,8 @@ export function ContainerTable({
   onToggleAll: (all: boolean) => void;
   focused: number;
   onFocusRow: (i: number) => void;
+  /** "Update available" for a container's image, from the cached image list. */
+  updateFor?: (hostId: string, image: string) => ImageUpdateStatus | undefined;
 }) {
   const header = (key: ContainerSortKey, label: string) => (
     <th
@@ -103,6 +108,11 @@ export function ContainerTable({
               {showHost && <td className="px-2 text-muted">{c.hostId}</td>}
               <td className="max-w-56 truncate px-2 font-mono text-xs" title={c.image}>
                 {c.image}
+                {updateFor && (
+                  <span className="ml-1.5 font-sans">
+                    <UpdateBadge hostId={c.hostId} update={updateFor(c.hostId, c.image)} />
+                  </span>
+                )}
               </td>
               <td className="px-2">
                 <StateBadge state={c.state} />
