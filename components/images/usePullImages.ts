@@ -30,7 +30,7 @@ export function usePullImages() {
   const generation = useRef(0);
 
   const start = useCallback(
-    async (req: PullRequest) => {
+    async (req: PullRequest): Promise<NonNullable<PullRun["result"]>[]> => {
       const gen = ++generation.current;
       const planned = req.hosts.map((hostId) => ({ hostId, jobId: newJobId() }));
       setRuns(planned);
@@ -38,23 +38,26 @@ export function usePullImages() {
         if (gen === generation.current)
           setRuns((rs) => rs.map((r) => (r.jobId === jobId ? { ...r, result } : r)));
       };
-      await Promise.all(
+      const results = await Promise.all(
         planned.map(async ({ hostId, jobId }) => {
+          let result: NonNullable<PullRun["result"]>;
           try {
             const data = await api<{ id?: string }>(imagePaths.pull(hostId), {
               method: "POST",
               body: { image: req.image, jobId, ...(req.registryId ? { registryId: req.registryId } : {}) },
             });
-            settle(jobId, { hostId, ok: true, data });
+            result = { hostId, ok: true, data };
           } catch (err) {
             const code = err instanceof ApiError ? err.code : "INTERNAL";
-            settle(jobId, { hostId, ok: false, error: { code, message: errorMessage(err) } });
-          } finally {
-            void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });
+            result = { hostId, ok: false, error: { code, message: errorMessage(err) } };
           }
+          settle(jobId, result);
+          void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });
+          return result;
         }),
       );
       void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      return results;
     },
     [qc],
   );
