@@ -76,6 +76,8 @@ export interface ImageDetail {
   };
   /** Containers using this image, on every host in the caller's scope (matched by image id). */
   usedBy: ImageUser[];
+  /** Hosts whose containers could not be listed, so `usedBy` may be missing some. */
+  usedByErrors?: HostListError[];
   update?: ImageUpdateStatus;
 }
 
@@ -91,6 +93,8 @@ export interface ImageUpdateStatus {
   remoteDigest?: string;
   message?: string;
   checkedAt: number;
+  /** The local image the tag points at (in the per-host updates list). */
+  imageId?: string;
 }
 
 export interface PruneResult {
@@ -119,13 +123,7 @@ export type JobKind = "pull" | "push" | "build";
 export type JobState = "running" | "done" | "error" | "cancelled";
 
 export type LayerPhase =
-  | "waiting"
-  | "downloading"
-  | "verifying"
-  | "extracting"
-  | "pushing"
-  | "exists"
-  | "done";
+  "waiting" | "downloading" | "verifying" | "extracting" | "pushing" | "exists" | "done";
 
 export interface JobLayer {
   /** Short layer id as the engine reports it. */

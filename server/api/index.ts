@@ -4,6 +4,7 @@ import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
+import { registerImageRoutes } from "./routes/images";
 import { registerLogRoutes } from "./routes/logs";
 import { registerQuotaRoutes } from "./routes/quotas";
 import { registerRegistryRoutes } from "./routes/registries";
@@ -18,6 +19,7 @@ export function buildRouter(ctx: AppContext): Router {
   registerContainerRoutes(router, ctx);
   registerLogRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
+  registerImageRoutes(router, ctx);
   registerRegistryRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);

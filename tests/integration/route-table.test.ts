@@ -174,6 +174,9 @@ const SAMPLES: { [K in ClientCommand]: (v: Record<string, string>) => CommandPay
   "exec:input": () => ({ sessionId: "none", data: "x" }),
   "exec:resize": () => ({ sessionId: "none", cols: 80, rows: 24 }),
   "exec:close": () => ({ sessionId: "none" }),
+  "jobs:watch": () => ({ hostId: "local" }),
+  "jobs:unwatch": () => ({}),
+  "job:cancel": () => ({ jobId: "none" }),
 };
 
 /** What each command needs; mirrors the server's table so a change on either side is noticed here. */
@@ -186,6 +189,9 @@ const NEEDS: Record<ClientCommand, Permission> = {
   "exec:input": "operate",
   "exec:resize": "operate",
   "exec:close": "operate",
+  "jobs:watch": "read",
+  "jobs:unwatch": "read",
+  "job:cancel": "operate",
 };
 
 describe("every socket command in the server's own table", () => {
