@@ -51,7 +51,7 @@ export function TagImageDialog({
       error={problem ?? save.error?.message}
       onCancel={onClose}
       onSubmit={() => {
-        const p = checkReference(`${repo}:${tag}`)?.replace(/^image:/, "repo:");
+        const p = checkReference(`${repo}:${tag}`, "repo");
         setProblem(p);
         if (!p) save.mutate();
       }}

@@ -17,8 +17,8 @@ export function parseBuildArgs(text: string): { args: Record<string, string> } |
 export function parseTags(text: string): { tags: string[] } | { error: string } {
   const tags = text.split(/[\s,]+/).filter(Boolean);
   for (const t of tags) {
-    const problem = checkReference(t);
-    if (problem) return { error: problem.replace(/^image:/, `tags: "${t}":`) };
+    const problem = checkReference(t, `tags: "${t}"`);
+    if (problem) return { error: problem };
   }
   return { tags };
 }

@@ -14,10 +14,11 @@ describe("checkReference", () => {
 
   it("names the field and the reason for bad input", () => {
     expect(checkReference("")).toMatch(/^image: enter a reference/);
-    expect(checkReference("bad ref")).toBe("image: must not contain spaces");
-    expect(checkReference("Busybox")).toMatch(/^image: not a valid reference/);
-    expect(checkReference("busybox:")).toMatch(/^image: not a valid reference/);
-    expect(checkReference("busybox@sha256:123")).toMatch(/^image: not a valid reference/);
+    expect(checkReference("bad ref")).toMatch(/^image: has an invalid tag|^image: has an invalid path/);
+    expect(checkReference("Busybox")).toBe("image: repository name must be lowercase");
+    expect(checkReference("busybox:")).toBe('image: has an invalid tag ""');
+    expect(checkReference("busybox@sha256:123")).toBe('image: has an invalid digest "sha256:123"');
+    expect(checkReference("App:2", "tags")).toBe("tags: repository name must be lowercase");
   });
 });
 

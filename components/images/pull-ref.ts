@@ -1,31 +1,20 @@
-/**
- * The reference a pull asks for, as the user typed it, checked before any request so a typo is
- * named at once. The grammar is the distribution reference one: [domain[:port]/]path[:tag][@digest].
- */
-const COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-const DOMAIN =
-  "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?)";
-const REFERENCE = new RegExp(
-  `^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$`,
-);
+import { parseReference } from "@/lib/images/reference";
 
-/** Why `ref` is not a valid image reference, in the server's "field: reason" wording, or undefined. */
-export function checkReference(ref: string): string | undefined {
+/**
+ * Why `ref` is not a valid image reference, worded like the server's VALIDATION message
+ * ("image: reason"), so a typo is named before any request; undefined when it is fine.
+ */
+export function checkReference(ref: string, field = "image"): string | undefined {
   const r = ref.trim();
-  if (!r) return "image: enter a reference, e.g. localhost:5000/busybox:1.35";
-  if (/\s/.test(r)) return "image: must not contain spaces";
-  if (r.length > 255) return "image: must be at most 255 characters";
-  if (!REFERENCE.test(r))
-    return "image: not a valid reference; use lowercase [registry/]name[:tag][@sha256:digest]";
-  return undefined;
+  if (!r) return `${field}: enter a reference, e.g. localhost:5000/busybox:1.35`;
+  const parsed = parseReference(r);
+  return parsed.ok ? undefined : `${field}: ${parsed.error}`;
 }
 
 /** Whether the first path part names a registry host, the way the engine decides it. */
 export function hasDomain(ref: string): boolean {
-  const i = ref.indexOf("/");
-  if (i < 0) return false;
-  const first = ref.slice(0, i);
-  return first.includes(".") || first.includes(":") || first === "localhost";
+  const parsed = parseReference(ref.trim());
+  return parsed.ok && !!parsed.ref.domain;
 }
 
 /** The registry's host and port from its URL (`http://127.0.0.1:5000` → `127.0.0.1:5000`). */
