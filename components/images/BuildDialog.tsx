@@ -125,6 +125,7 @@ function BuildForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
               <textarea
                 className={`${textareaClass} h-40 font-mono text-xs`}
                 spellCheck={false}
+                aria-label="Dockerfile"
                 value={dockerfile}
                 aria-invalid={error?.startsWith("dockerfile:")}
                 onChange={(e) => setDockerfile(e.target.value)}
@@ -139,6 +140,7 @@ function BuildForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
           <Field label="Tags" hint="Spaces or commas between tags, e.g. app:1 app:latest">
             <input
               className={`${inputClass} font-mono`}
+              aria-label="Tags"
               value={tags}
               aria-invalid={error?.startsWith("tags:")}
               onChange={(e) => setTags(e.target.value)}
@@ -148,6 +150,7 @@ function BuildForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
           <Field label="Build args" hint="One KEY=VALUE a line">
             <textarea
               className={`${textareaClass} h-16 font-mono text-xs`}
+              aria-label="Build args"
               value={args}
               aria-invalid={error?.startsWith("buildArgs:")}
               onChange={(e) => setArgs(e.target.value)}

@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
+import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { Button } from "@/components/ui/Button";
 import { BuildDialog } from "./BuildDialog";
 import { ImportDialog } from "./ImportDialog";
 import { PruneDialog } from "./PruneDialog";
 import { PullDialog } from "./PullDialog";
+import { useCheckUpdates } from "./useCheckUpdates";
 
 type Open = "pull" | "build" | "import" | "prune" | undefined;
 
@@ -22,8 +24,22 @@ export function ImageToolbar({
   const canOperate = useCan("operate");
   const [open, setOpen] = useState<Open>();
   const close = () => setOpen(undefined);
+  const hosts = useHostsQuery();
+  const check = useCheckUpdates();
+  const inView = hostId
+    ? [hostId]
+    : (hosts.data?.items ?? []).filter((h) => h.status === "up").map((h) => h.id);
   return (
     <div className="flex items-center gap-1.5">
+      <Button
+        size="sm"
+        disabled={check.isPending || inView.length === 0}
+        onClick={() => check.mutate(inView)}
+        title="Ask the registries again now for newer digests of the tags they serve"
+        data-testid="check-updates"
+      >
+        {check.isPending ? "Checking…" : "Check updates"}
+      </Button>
       <Button size="sm" onClick={onHub} aria-pressed={hubOpen} data-testid="hub-toggle">
         Docker Hub
       </Button>

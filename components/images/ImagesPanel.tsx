@@ -70,7 +70,11 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
           {host && <HostStatusDot status={host.status} />}
           {host ? `${host.name} · images` : "All images"}
         </h1>
-        <span className="text-muted" data-testid="image-counts">
+        <span
+          className="text-muted"
+          data-testid="image-counts"
+          title="The sum of image sizes: a layer shared by several images counts once per image"
+        >
           {all.length} images · {formatBytes(total)}
         </span>
         <ImageFilterBar

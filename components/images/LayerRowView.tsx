@@ -4,7 +4,7 @@ import { formatAge, formatBytes } from "@/lib/format";
 import type { ImageLayer } from "@/lib/images/types";
 import { barPercent, describeStep, type BarScale, type LayerRow } from "./layer-view";
 
-const GRID = "grid grid-cols-[2rem_minmax(0,1fr)_minmax(6rem,16rem)_4.5rem_3rem] items-center gap-2";
+const GRID = "grid grid-cols-[2rem_minmax(0,1fr)_minmax(5rem,12rem)_4.5rem_3rem] items-center gap-2";
 
 function Step({
   layer,
@@ -19,7 +19,8 @@ function Step({
   scale: BarScale;
   now: number;
 }) {
-  const text = describeStep(layer.createdBy);
+  // An imported base records no instruction, only a comment ("Imported from -").
+  const text = describeStep(layer.createdBy) || layer.comment;
   return (
     <li className={`${GRID} py-0.5`} data-testid="layer-row" data-empty={layer.empty}>
       <span className="text-right text-[11px] text-muted tabular-nums">{step}</span>
@@ -68,7 +69,7 @@ function MetaRun({ row, now }: { row: Extract<LayerRow, { kind: "meta" }>; now: 
         <span />
       </button>
       {open && (
-        <ul className="border-l-2 border-line pl-1">
+        <ul className="bg-panel-2/50">
           {row.layers.map((l, i) => (
             <Step key={i} layer={l} step={row.firstStep + i} max={1} scale="linear" now={now} />
           ))}

@@ -3,6 +3,20 @@ import type { JobLayer } from "@/lib/images/types";
 import { layerProgress } from "./job-progress";
 import { ProgressBar } from "./ProgressBar";
 
+const GRID = "grid grid-cols-[7rem_8rem_1fr_1fr_9rem] items-center gap-2 text-xs";
+
+export function JobLayerHeader({ push }: { push: boolean }) {
+  return (
+    <li className={`${GRID} text-[11px] text-muted`} aria-hidden>
+      <span>layer</span>
+      <span>status</span>
+      <span>{push ? "upload" : "download"}</span>
+      <span>{push ? "" : "extract"}</span>
+      <span className="text-right">bytes</span>
+    </li>
+  );
+}
+
 /** One layer of a pull or push: download (or upload) and extract as two bars, and the bytes so far. */
 export function JobLayerRow({ layer }: { layer: JobLayer }) {
   const p = layerProgress(layer);
@@ -11,7 +25,7 @@ export function JobLayerRow({ layer }: { layer: JobLayer }) {
   const push = layer.phase === "pushing";
   return (
     <li
-      className="grid grid-cols-[7rem_8rem_1fr_1fr_9rem] items-center gap-2 text-xs"
+      className={`${GRID} ${layer.phase === "exists" ? "opacity-60" : ""}`}
       data-testid="job-layer"
       data-phase={layer.phase}
     >

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { shortId } from "@/lib/format";
 import type { JobSnapshot } from "@/lib/images/types";
 import { jobProgress } from "./job-progress";
-import { JobLayerRow } from "./JobLayerRow";
+import { JobLayerHeader, JobLayerRow } from "./JobLayerRow";
 import { JobStateBadge } from "./JobStateBadge";
 import { ProgressBar } from "./ProgressBar";
 
@@ -72,6 +72,7 @@ export function JobProgress({
       )}
       {showLayers && job.layers.length > 0 && (
         <ul className="mt-1 flex flex-col gap-0.5" data-testid="job-layers">
+          <JobLayerHeader push={job.kind === "push"} />
           {job.layers.map((l) => (
             <JobLayerRow key={l.id} layer={l} />
           ))}

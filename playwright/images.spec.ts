@@ -1,0 +1,216 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E_ADMIN_PASSWORD, docker } from "./engines";
+import { LoginPage } from "./pages/LoginPage";
+import { ImagesListPage, RegistryBrowserPage } from "./pages/imagesPages";
+
+const enginesDir = process.env.WHARF_ENGINES_DIR ?? path.join(import.meta.dirname, "..", ".engines");
+const REGISTRY = "127.0.0.1:5000";
+// A repository of this run's own, so its layer is new to every engine and the pull really downloads.
+const REPO = `e2e-pull-${Date.now().toString(36)}`;
+const TAG = "1";
+const REF = `${REGISTRY}/${REPO}:${TAG}`;
+const BUILT = `e2e-built-${Date.now().toString(36)}:1`;
+const USER_CONTAINER = `e2e-upd-${Date.now().toString(36)}`;
+/** Image ids this run left behind untagged (the version an update replaced). */
+const superseded: string[] = [];
+const SHOTS = process.env.WHARF_SHOTS_DIR ?? "test-results/shots";
+
+/** Builds with the classic builder from stdin, offline, on the `local` engine. */
+function buildOnLocal(dockerfile: string, tag: string): void {
+  execFileSync(
+    "docker",
+    [
+      "-H",
+      `unix://${path.join(enginesDir, "local", "docker.sock")}`,
+      "build",
+      "--network",
+      "none",
+      "-q",
+      "-t",
+      tag,
+      "-",
+    ],
+    { input: dockerfile, env: { ...process.env, DOCKER_BUILDKIT: "0" }, encoding: "utf8" },
+  );
+}
+
+/** Removes an image of this run by reference or id, if the engine still has it. */
+function removeImage(engine: "local" | "edge", ref: string): void {
+  try {
+    docker(engine, "image", "inspect", "-f", "{{.Id}}", ref);
+  } catch {
+    return;
+  }
+  docker(engine, "rmi", "-f", ref);
+}
+
+async function addRegistry(request: APIRequestContext): Promise<number> {
+  const res = await request.post("/api/v1/registries", {
+    headers: { "x-wharf-csrf": "1" },
+    data: { name: `e2e-${REPO}`, url: `http://${REGISTRY}` },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: number }).id;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const theme of ["dark", "light"] as const) {
+    await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
+    await page.screenshot({ path: `${SHOTS}/${name}-${theme}.png` });
+  }
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(() => {
+  // Four random megabytes in a layer of its own, pushed to the plain registry, then gone from the engines.
+  pushVersion("1");
+});
+
+/** Builds a version of the test image on `local`, pushes it under the one tag, and drops it from `local`. */
+function pushVersion(version: string): void {
+  buildOnLocal(
+    `FROM local/busybox:1.35\nRUN head -c 4194304 /dev/urandom > /blob\nENV E2E=${version}\nLABEL wharf.test=${REPO}\nCMD ["sh"]\n`,
+    REF,
+  );
+  docker("local", "push", "-q", REF);
+  removeImage("local", REF);
+}
+
+/** Deletes this run's manifest from the registry (its blobs go at the registry's next garbage collection). */
+async function deleteFromRegistry(): Promise<void> {
+  const manifest = `http://${REGISTRY}/v2/${REPO}/manifests/${TAG}`;
+  const head = await fetch(manifest, {
+    method: "HEAD",
+    headers: { accept: "application/vnd.docker.distribution.manifest.v2+json" },
+  });
+  const digest = head.headers.get("docker-content-digest");
+  if (digest) await fetch(`http://${REGISTRY}/v2/${REPO}/manifests/${digest}`, { method: "DELETE" });
+}
+
+test.afterAll(async () => {
+  if (docker("edge", "ps", "-aq", "--filter", `name=^/${USER_CONTAINER}$`))
+    docker("edge", "rm", "-f", USER_CONTAINER);
+  removeImage("edge", REF);
+  removeImage("local", REF);
+  removeImage("edge", BUILT);
+  for (const id of superseded) removeImage("edge", id);
+  await deleteFromRegistry();
+});
+
+test("browse the registry, pull a tag to a host with live layer bars, then read its layers", async ({
+  page,
+  context,
+}) => {
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const registryId = await addRegistry(page.request);
+  // A second viewer of the host's images, to see the same job.
+  const other = await context.newPage();
+  const otherList = new ImagesListPage(other);
+  await otherList.open("edge");
+
+  const browser = new RegistryBrowserPage(page);
+  await browser.open(registryId);
+  await browser.openTag(REPO, TAG);
+
+  const pull = await browser.pullToHost();
+  await expect(pull.reference()).toHaveValue(REF);
+  await pull.pickHost("Edge");
+  await pull.submit();
+  // Bars appear per layer, and the host's own result follows.
+  await expect(pull.layers("edge").first()).toBeVisible();
+  await expect(pull.hostResult("edge")).toHaveAttribute("data-result", "ok", { timeout: 30_000 });
+  // The base layer was on the engine already; the random one really came over the wire.
+  await expect(pull.layers("edge").and(page.locator('[data-phase="done"]'))).toHaveCount(1);
+  await expect(pull.layers("edge").and(page.locator('[data-phase="exists"]'))).toHaveCount(1);
+  await expect(pull.layers("edge").first().getByRole("progressbar").first()).toHaveAttribute(
+    "aria-valuenow",
+    "100",
+  );
+  await shoot(page, "pull-dialog");
+  expect(docker("edge", "images", "-q", REF)).not.toBe("");
+  await pull.close();
+
+  // The other viewer's jobs tray shows the same pull, finished, and the list has the image.
+  const tray = otherList.jobsTray();
+  await expect(tray.getByTestId("jobs-count")).toHaveText("0 running · 1 recent");
+  await tray.getByRole("button", { name: /Jobs/ }).click();
+  await expect(tray.getByTestId("job-state")).toHaveText("done");
+  await expect(tray).toContainText(REF);
+  await expect(otherList.row(REF)).toBeVisible();
+  await other.close();
+
+  const list = new ImagesListPage(page);
+  await list.open("edge");
+  await expect(list.row(REF)).toBeVisible();
+  await shoot(page, "images-list");
+
+  const detail = await list.openImage(REF);
+  // Oldest first: the imported base, then the RUN that wrote the blob, with its size.
+  await expect(detail.layerRows().first()).toContainText("Imported from");
+  await expect(detail.layerRows().filter({ hasText: "RUN head -c 4194304" })).toContainText("4.0 MiB");
+  // ENV, LABEL and CMD collapse into one row, which opens to list them.
+  const meta = detail.metaRuns().last();
+  await expect(meta).toContainText("3 metadata steps");
+  await meta.getByRole("button").click();
+  await expect(meta).toContainText(`LABEL wharf.test=${REPO}`);
+  await shoot(page, "image-detail");
+});
+
+test("a newer digest in the registry shows as an update on the image and its container, and one click pulls it", async ({
+  page,
+}) => {
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  docker("edge", "run", "-d", "--network", "none", "--name", USER_CONTAINER, REF, "sleep", "3600");
+  const before = docker("edge", "images", "-q", REF);
+  superseded.push(before);
+  pushVersion("2");
+
+  const list = new ImagesListPage(page);
+  await list.open("edge");
+  await page.getByTestId("check-updates").click();
+  const badge = list.row(REF).getByTestId("update-available");
+  await expect(badge).toBeVisible();
+
+  await page.goto("/hosts/edge");
+  await expect(page.getByTestId(`row-${USER_CONTAINER}`).getByTestId("update-available")).toBeVisible();
+
+  await list.open("edge");
+  await list.row(REF).getByTestId("update-available").click();
+  await expect(page.getByTestId("toast-ok")).toContainText(`Pulled ${REF} on edge`);
+  await expect(list.row(REF).getByTestId("update-available")).toHaveCount(0);
+  await expect.poll(() => docker("edge", "images", "-q", REF)).not.toBe(before);
+});
+
+test("build from a pasted Dockerfile with its log, refusing a bad tag first", async ({ page }) => {
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const list = new ImagesListPage(page);
+  await list.open("edge");
+  const build = await list.openBuild();
+  await build.fill(`FROM local/busybox:1.35\nRUN echo built > /built\nLABEL wharf.test=${REPO}\n`, "Bad:1");
+  await build.submit();
+  await expect(build.error()).toHaveText('tags: "Bad:1": repository name must be lowercase');
+  await build.fill(undefined, BUILT);
+  await build.submit();
+  await expect(build.log()).toContainText("Successfully built", { timeout: 30_000 });
+  await expect(build.result()).toBeVisible();
+  await shoot(page, "build-dialog");
+  await build.result().getByRole("link").click();
+  await expect(page.getByTestId("image-name")).toHaveText(BUILT);
+  expect(docker("edge", "images", "-q", BUILT)).not.toBe("");
+});
+
+test("Docker Hub search says the Hub is unreachable, with the engine's reason", async ({ page }) => {
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const list = new ImagesListPage(page);
+  await list.open("edge");
+  await page.getByTestId("hub-toggle").click();
+  await page.getByLabel("Search Docker Hub").fill("nginx");
+  await page.getByLabel("Search Docker Hub").press("Enter");
+  const error = page.getByTestId("hub-search").getByTestId("state-error");
+  await expect(error).toContainText("Docker Hub search failed", { timeout: 30_000 });
+  await expect(error).not.toContainText("Something went wrong");
+  await shoot(page, "hub-error");
+});
