@@ -7,14 +7,19 @@ import { ImagesListPage, RegistryBrowserPage } from "./pages/imagesPages";
 
 const enginesDir = process.env.WHARF_ENGINES_DIR ?? path.join(import.meta.dirname, "..", ".engines");
 const REGISTRY = "127.0.0.1:5000";
-// A repository of this run's own, so its layer is new to every engine and the pull really downloads.
-const REPO = `e2e-pull-${Date.now().toString(36)}`;
-const TAG = "1";
+const RUN = Date.now().toString(36);
+// One repository for every run (a registry keeps a repository's name after its last tag goes), and a
+// tag of this run's own holding random bytes, so its layer is new to every engine and really downloads.
+const REPO = "wharf-e2e/images";
+const TAG = RUN;
 const REF = `${REGISTRY}/${REPO}:${TAG}`;
-const BUILT = `e2e-built-${Date.now().toString(36)}:1`;
-const USER_CONTAINER = `e2e-upd-${Date.now().toString(36)}`;
+const BUILT = `e2e-built-${RUN}:1`;
+const USER_CONTAINER = `e2e-upd-${RUN}`;
 /** Image ids this run left behind untagged (the version an update replaced). */
 const superseded: string[] = [];
+const TAGGED = `e2e-tagged-${RUN}:2`;
+/** Image ids this run loaded onto `secure`. */
+const imported: string[] = [];
 const SHOTS = process.env.WHARF_SHOTS_DIR ?? "test-results/shots";
 
 /** Builds with the classic builder from stdin, offline, on the `local` engine. */
@@ -36,20 +41,31 @@ function buildOnLocal(dockerfile: string, tag: string): void {
   );
 }
 
-/** Removes an image of this run by reference or id, if the engine still has it. */
-function removeImage(engine: "local" | "edge", ref: string): void {
+/** Whether an engine has an image, asked quietly: a miss is an expected answer here, not an error. */
+function hasImage(engine: "local" | "edge" | "secure", ref: string): boolean {
   try {
-    docker(engine, "image", "inspect", "-f", "{{.Id}}", ref);
+    execFileSync(
+      "docker",
+      ["-H", `unix://${path.join(enginesDir, engine, "docker.sock")}`, "image", "inspect", ref],
+      {
+        stdio: "ignore",
+      },
+    );
+    return true;
   } catch {
-    return;
+    return false;
   }
-  docker(engine, "rmi", "-f", ref);
+}
+
+/** Removes an image of this run by reference or id, if the engine still has it. */
+function removeImage(engine: "local" | "edge" | "secure", ref: string): void {
+  if (hasImage(engine, ref)) docker(engine, "rmi", "-f", ref);
 }
 
 async function addRegistry(request: APIRequestContext): Promise<number> {
   const res = await request.post("/api/v1/registries", {
     headers: { "x-wharf-csrf": "1" },
-    data: { name: `e2e-${REPO}`, url: `http://${REGISTRY}` },
+    data: { name: `e2e-${RUN}`, url: `http://${REGISTRY}` },
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: number }).id;
@@ -72,7 +88,7 @@ test.beforeAll(() => {
 /** Builds a version of the test image on `local`, pushes it under the one tag, and drops it from `local`. */
 function pushVersion(version: string): void {
   buildOnLocal(
-    `FROM local/busybox:1.35\nRUN head -c 4194304 /dev/urandom > /blob\nENV E2E=${version}\nLABEL wharf.test=${REPO}\nCMD ["sh"]\n`,
+    `FROM local/busybox:1.35\nRUN head -c 4194304 /dev/urandom > /blob\nENV E2E=${version}\nLABEL wharf.test=e2e-${RUN}\nCMD ["sh"]\n`,
     REF,
   );
   docker("local", "push", "-q", REF);
@@ -97,6 +113,8 @@ test.afterAll(async () => {
   removeImage("local", REF);
   removeImage("edge", BUILT);
   for (const id of superseded) removeImage("edge", id);
+  removeImage("edge", TAGGED);
+  for (const id of imported) removeImage("secure", id);
   await deleteFromRegistry();
 });
 
@@ -155,7 +173,7 @@ test("browse the registry, pull a tag to a host with live layer bars, then read 
   const meta = detail.metaRuns().last();
   await expect(meta).toContainText("3 metadata steps");
   await meta.getByRole("button").click();
-  await expect(meta).toContainText(`LABEL wharf.test=${REPO}`);
+  await expect(meta).toContainText(`LABEL wharf.test=e2e-${RUN}`);
   await shoot(page, "image-detail");
 });
 
@@ -189,7 +207,10 @@ test("build from a pasted Dockerfile with its log, refusing a bad tag first", as
   const list = new ImagesListPage(page);
   await list.open("edge");
   const build = await list.openBuild();
-  await build.fill(`FROM local/busybox:1.35\nRUN echo built > /built\nLABEL wharf.test=${REPO}\n`, "Bad:1");
+  await build.fill(
+    `FROM local/busybox:1.35\nRUN echo built > /built\nLABEL wharf.test=e2e-${RUN}\n`,
+    "Bad:1",
+  );
   await build.submit();
   await expect(build.error()).toHaveText('tags: "Bad:1": repository name must be lowercase');
   await build.fill(undefined, BUILT);
@@ -200,6 +221,43 @@ test("build from a pasted Dockerfile with its log, refusing a bad tag first", as
   await build.result().getByRole("link").click();
   await expect(page.getByTestId("image-name")).toHaveText(BUILT);
   expect(docker("edge", "images", "-q", BUILT)).not.toBe("");
+});
+
+test("tag an image, export it, import the tar on another host, then remove it there", async ({ page }) => {
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const id = docker("edge", "image", "inspect", "-f", "{{.Id}}", BUILT);
+  imported.push(id);
+  await page.goto(`/hosts/edge/images/${encodeURIComponent(BUILT)}`);
+  await expect(page.getByTestId("image-name")).toHaveText(BUILT);
+
+  await page.getByTestId("image-tag").click();
+  await page.getByLabel("Repository").fill(`e2e-tagged-${RUN}`);
+  await page.getByLabel("Tag", { exact: true }).fill("2");
+  await page.getByRole("button", { name: "Tag", exact: true }).click();
+  await expect(page.getByTestId("toast-ok")).toContainText(`Tagged ${TAGGED} on edge`);
+  expect(docker("edge", "image", "inspect", "-f", "{{.Id}}", TAGGED)).toBe(id);
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("image-export").click();
+  const tar = `test-results/e2e-export-${RUN}.tar`;
+  await (await download).saveAs(tar);
+
+  const list = new ImagesListPage(page);
+  await list.open("secure");
+  await page.getByTestId("open-import").click();
+  const dialog = page.getByTestId("import-dialog");
+  await dialog.locator('input[type="file"]').setInputFiles(tar);
+  await dialog.getByTestId("import-submit").click();
+  await expect(dialog.getByTestId("import-result")).toContainText(id);
+  expect(docker("secure", "image", "inspect", "-f", "{{.Id}}", id)).toBe(id);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await page.goto(`/hosts/secure/images/${encodeURIComponent(id)}`);
+  await page.getByTestId("image-remove").click();
+  await page.getByTestId("remove-force").check();
+  await page.getByRole("button", { name: "Force remove" }).click();
+  await expect(page).toHaveURL(/\/hosts\/secure\/images$/);
+  expect(hasImage("secure", id)).toBe(false);
 });
 
 test("Docker Hub search says the Hub is unreachable, with the engine's reason", async ({ page }) => {

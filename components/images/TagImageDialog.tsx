@@ -60,6 +60,7 @@ export function TagImageDialog({
         <Field label="Repository">
           <input
             className={`${inputClass} font-mono`}
+            aria-label="Repository"
             value={repo}
             autoFocus
             onChange={(e) => setRepo(e.target.value)}
@@ -67,7 +68,12 @@ export function TagImageDialog({
           />
         </Field>
         <Field label="Tag">
-          <input className={`${inputClass} font-mono`} value={tag} onChange={(e) => setTag(e.target.value)} />
+          <input
+            aria-label="Tag"
+            className={`${inputClass} font-mono`}
+            value={tag}
+            onChange={(e) => setTag(e.target.value)}
+          />
         </Field>
       </div>
     </FormDialog>
