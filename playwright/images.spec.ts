@@ -110,6 +110,7 @@ test.afterAll(async () => {
   if (docker("edge", "ps", "-aq", "--filter", `name=^/${USER_CONTAINER}$`))
     docker("edge", "rm", "-f", USER_CONTAINER);
   removeImage("edge", REF);
+  removeImage("secure", REF);
   removeImage("local", REF);
   removeImage("edge", BUILT);
   for (const id of superseded) removeImage("edge", id);
@@ -136,6 +137,7 @@ test("browse the registry, pull a tag to a host with live layer bars, then read 
   const pull = await browser.pullToHost();
   await expect(pull.reference()).toHaveValue(REF);
   await pull.pickHost("Edge");
+  await pull.pickHost("Secure (TLS)");
   await pull.submit();
   // Bars appear per layer, and the host's own result follows.
   await expect(pull.layers("edge").first()).toBeVisible();
@@ -148,7 +150,10 @@ test("browse the registry, pull a tag to a host with live layer bars, then read 
     "100",
   );
   await shoot(page, "pull-dialog");
-  expect(docker("edge", "images", "-q", REF)).not.toBe("");
+  // A result per host: the second host pulled the same image over TLS.
+  await expect(pull.hostResult("secure")).toHaveAttribute("data-result", "ok", { timeout: 30_000 });
+  expect(hasImage("edge", REF)).toBe(true);
+  expect(hasImage("secure", REF)).toBe(true);
   await pull.close();
 
   // The other viewer's jobs tray shows the same pull, finished, and the list has the image.
@@ -158,7 +163,15 @@ test("browse the registry, pull a tag to a host with live layer bars, then read 
   await expect(tray.getByTestId("job-state")).toHaveText("done");
   await expect(tray).toContainText(REF);
   await expect(otherList.row(REF)).toBeVisible();
+  await shoot(other, "jobs-tray");
   await other.close();
+
+  // The cross-host list has it once per host, with the host column.
+  const all = new ImagesListPage(page);
+  await all.open();
+  await all.filter(REPO);
+  await expect(all.row(REF)).toHaveCount(2);
+  await expect(all.row(REF).and(page.locator('[data-host="secure"]'))).toBeVisible();
 
   const list = new ImagesListPage(page);
   await list.open("edge");
