@@ -116,6 +116,11 @@ test.afterAll(async () => {
   for (const id of superseded) removeImage("edge", id);
   removeImage("edge", TAGGED);
   for (const id of imported) removeImage("secure", id);
+  // Whatever else carries this run's label: build steps a cancelled build left untagged.
+  for (const engine of ["local", "edge", "secure"] as const) {
+    const ids = docker(engine, "images", "-aq", "--filter", `label=wharf.test=e2e-${RUN}`);
+    if (ids) docker(engine, "rmi", "-f", ...new Set(ids.split("\n")));
+  }
   await deleteFromRegistry();
 });
 
@@ -234,6 +239,26 @@ test("build from a pasted Dockerfile with its log, refusing a bad tag first", as
   await build.result().getByRole("link").click();
   await expect(page.getByTestId("image-name")).toHaveText(BUILT);
   expect(docker("edge", "images", "-q", BUILT)).not.toBe("");
+});
+
+test("cancel a running build from its dialog", async ({ page }) => {
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const list = new ImagesListPage(page);
+  await list.open("edge");
+  const build = await list.openBuild();
+  await build.fill(
+    `FROM local/busybox:1.35\nLABEL wharf.test=e2e-${RUN}\nRUN sleep 30\n`,
+    `e2e-cancel-${RUN}:1`,
+  );
+  await build.submit();
+  const job = build.root.getByTestId("job-state");
+  await expect(job).toHaveText("running");
+  await expect(build.log()).toContainText("RUN sleep 30");
+  await shoot(page, "build-running");
+  await build.root.getByRole("button", { name: "Cancel" }).click();
+  await expect(job).toHaveText("cancelled");
+  await expect(build.error()).toBeVisible();
+  expect(hasImage("edge", `e2e-cancel-${RUN}:1`)).toBe(false);
 });
 
 test("tag an image, export it, import the tar on another host, then remove it there", async ({ page }) => {

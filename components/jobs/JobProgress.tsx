@@ -4,7 +4,8 @@ import { useState } from "react";
 import { errorMessage } from "@/components/api/client";
 import { useCancelJob } from "@/components/hooks/useJobs";
 import { Button } from "@/components/ui/Button";
-import { shortId } from "@/lib/format";
+import { useNow } from "@/components/hooks/useNow";
+import { formatAge, shortId } from "@/lib/format";
 import type { JobSnapshot } from "@/lib/images/types";
 import { jobProgress } from "./job-progress";
 import { JobLayerHeader, JobLayerRow } from "./JobLayerRow";
@@ -24,6 +25,7 @@ export function JobProgress({
   const cancel = useCancelJob();
   const [cancelError, setCancelError] = useState<string>();
   const running = job.state === "running";
+  const now = useNow(5000);
   return (
     <div className="flex flex-col gap-1" data-testid={`job-${job.jobId}`} data-state={job.state}>
       <div className="flex items-center gap-2">
@@ -33,6 +35,9 @@ export function JobProgress({
           {job.ref}
         </span>
         <span className="text-muted">on {job.hostId}</span>
+        <span className="text-[11px] text-muted" title={new Date(job.startedAt).toISOString()}>
+          by {job.user} · {formatAge(job.startedAt, now)} ago
+        </span>
         {job.imageId && (
           <Link
             className="font-mono text-xs text-accent hover:underline"
