@@ -143,6 +143,7 @@ test("browse the registry, pull a tag to a host with live layer bars, then read 
   await expect(pull.reference()).toHaveValue(REF);
   await pull.pickHost("Edge");
   await pull.pickHost("Secure (TLS)");
+  await shoot(page, "pull-form");
   await pull.submit();
   // Bars appear per layer, and the host's own result follows.
   await expect(pull.layers("edge").first()).toBeVisible();
@@ -302,6 +303,14 @@ test("Docker Hub search says the Hub is unreachable, with the engine's reason", 
   await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
   const list = new ImagesListPage(page);
   await list.open("edge");
+  // Prune's dialog counts what it would remove before anything is removed; nothing is pruned here.
+  await page.getByTestId("open-prune").click();
+  const prune = page.getByTestId("prune-dialog");
+  await expect(prune.getByTestId("prune-estimate")).toContainText(/\d+ images match/);
+  await shoot(page, "prune-dialog");
+  await prune.getByRole("button", { name: "Cancel" }).click();
+  await expect(prune).toBeHidden();
+
   await page.getByTestId("hub-toggle").click();
   await page.getByLabel("Search Docker Hub").fill("nginx");
   await page.getByLabel("Search Docker Hub").press("Enter");

@@ -60,6 +60,15 @@ describe("jobProgress", () => {
   });
 });
 
+describe("buildProgress", () => {
+  it("counts the steps before the builder's latest one", () => {
+    expect(
+      jobProgress(job({ kind: "build", log: ["Step 1/4 : FROM x", " ---> abc", "Step 3/4 : RUN y"] })),
+    ).toBe(0.5);
+    expect(jobProgress(job({ kind: "build", log: ["Sending build context"] }))).toBe(0);
+  });
+});
+
 describe("applyJobUpdate", () => {
   it("appends only the new log lines and bounds the log", () => {
     const first = applyJobUpdate(undefined, job({ log: ["Step 1/2"] }));

@@ -29,9 +29,22 @@ export function layerProgress(l: JobLayer): LayerProgress {
   }
 }
 
-/** The whole job's progress, 0..1: every layer weighs the same, download and extract half each. */
-export function jobProgress(job: Pick<JobSnapshot, "layers" | "state">): number {
+/** A build's progress from the builder's last "Step k/n" line: steps before it are done. */
+export function buildProgress(log: string[]): number {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const m = /^Step (\d+)\/(\d+) :/.exec(log[i] ?? "");
+    if (m) return Math.max(0, Number(m[1]) - 1) / Math.max(1, Number(m[2]));
+  }
+  return 0;
+}
+
+/**
+ * The whole job's progress, 0..1. Pulls and pushes: every layer weighs the same, download and
+ * extract half each. Builds: the steps done.
+ */
+export function jobProgress(job: Pick<JobSnapshot, "layers" | "state" | "kind" | "log">): number {
   if (job.state === "done") return 1;
+  if (job.kind === "build") return buildProgress(job.log);
   if (job.layers.length === 0) return 0;
   const sum = job.layers.reduce((n, l) => {
     const p = layerProgress(l);
