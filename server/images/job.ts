@@ -86,13 +86,24 @@ export class Job {
         for (const m of parser.push(chunk)) this.progress = reduceProgress(this.progress, m);
         this.changed(this, false);
       });
+      let ended = false;
       stream.once("end", () => {
+        ended = true;
         for (const m of parser.end()) this.progress = reduceProgress(this.progress, m);
         resolve();
       });
       stream.once("error", reject);
-      // A destroyed stream (cancel) closes without "end".
-      stream.once("close", () => resolve());
+      // A cancel destroys the stream (run() then ignores the outcome); any other early close is a failure.
+      stream.once("close", () => {
+        if (ended) return;
+        reject(
+          new AppError(
+            "ENGINE_UNREACHABLE",
+            `host ${this.init.hostId} closed the ${this.init.kind} stream before it ended`,
+            { hostId: this.init.hostId },
+          ),
+        );
+      });
     });
   }
 

@@ -116,3 +116,28 @@ describe("JobManager", () => {
     m.cancelAll("test");
   });
 });
+
+describe("a stream that breaks off", () => {
+  it("fails the job instead of calling it done", async () => {
+    const m = new JobManager();
+    const e = engineStream();
+    let completed = false;
+    const { job } = m.start(
+      { kind: "pull", hostId: "edge", ref: "x:1", user: "u" },
+      {
+        open: e.open,
+        complete: async () => {
+          completed = true;
+          return "sha256:x";
+        },
+      },
+    );
+    e.line({ status: "Downloading", id: "f7591f02886d", progressDetail: { current: 1, total: 9 } });
+    await new Promise((r) => setImmediate(r));
+    e.s.destroy();
+    await job.done;
+    expect(job.state).toBe("error");
+    expect(job.outcome()?.message).toMatch(/closed the pull stream before it ended/);
+    expect(completed).toBe(false);
+  });
+});

@@ -19,7 +19,7 @@ describe("zip to tar", () => {
       const listed = execFileSync("tar", ["-tvf", "ctx.tar"], { cwd: dir, encoding: "utf8" });
       expect(listed).toMatch(/-rwxr-xr-x .* sub\/run\.sh/);
       fs.mkdirSync(path.join(dir, "out"));
-      execFileSync("tar", ["-xf", "../ctx.tar"], { cwd: path.join(dir, "out") });
+      execFileSync("tar", ["-mxf", "../ctx.tar"], { cwd: path.join(dir, "out") });
       expect(fs.readFileSync(path.join(dir, "out/sub/run.sh"), "utf8")).toBe(
         "#!/bin/sh\necho hi\n".repeat(100),
       );

@@ -333,11 +333,11 @@ describe("pulling", () => {
       late.close();
       expect(snap.ok && snap.data.jobs.find((j) => j.jobId === `${RUN_ID}-cancel`)?.state).toBe("running");
 
-      const denied = (await (
-        await connectSocket(srv.base, viewer.cookie)
-      )
+      const viewerSocket = await connectSocket(srv.base, viewer.cookie);
+      const denied = (await viewerSocket
         .timeout(5000)
         .emitWithAck("job:cancel", { jobId: `${RUN_ID}-cancel` })) as Result<null>;
+      viewerSocket.close();
       expect(!denied.ok && denied.error.code).toBe("FORBIDDEN");
       const cancelled = (await s
         .timeout(5000)
@@ -408,5 +408,71 @@ describe("Docker Hub search", () => {
     const missing = await viewer.get<ErrorReply>("/api/v1/hosts/edge/images/search");
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/^query\.term/);
+  });
+});
+
+describe("scope", () => {
+  it("keeps hosts outside a user's scope out of lists, details and job updates", async () => {
+    const scoped = await userClient(srv.base, admin, {
+      username: `${RUN_ID}-im-local`,
+      role: "operator",
+      hosts: ["local"],
+    });
+    expect((await scoped.get<ErrorReply>("/api/v1/hosts/edge/images")).status).toBe(404);
+    expect((await scoped.get<ErrorReply>(`/api/v1/hosts/edge/images/${enc(REF)}`)).status).toBe(404);
+    const all = await scoped.get<ImageList>("/api/v1/images?q=local%2Fbusybox");
+    expect(all.body.items.map((i) => i.hostId)).toEqual(["local"]);
+
+    const mine = await connectSocket(srv.base, scoped.cookie);
+    const theirs = await connectSocket(srv.base, admin.cookie);
+    try {
+      const refused = (await mine
+        .timeout(5000)
+        .emitWithAck("jobs:watch", { hostId: "edge" })) as Result<unknown>;
+      expect(!refused.ok && refused.error.code).toBe("NOT_FOUND");
+      await mine.timeout(5000).emitWithAck("jobs:watch", {});
+      await theirs.timeout(5000).emitWithAck("jobs:watch", {});
+      const seenByScoped = collectUpdates(mine);
+      const seenByAdmin = collectUpdates(theirs);
+      const r = await admin.send<{ jobId: string }>("POST", "/api/v1/hosts/edge/images/pull", { image: REF });
+      expect(r.status).toBe(200);
+      await waitFor(
+        () => seenByAdmin.find((u) => u.jobId === r.body.jobId && u.state === "done"),
+        5000,
+        "the admin's update",
+      );
+      expect(seenByScoped.filter((u) => u.hostId === "edge")).toEqual([]);
+      const cancel = (await mine
+        .timeout(5000)
+        .emitWithAck("job:cancel", { jobId: r.body.jobId })) as Result<null>;
+      expect(!cancel.ok && cancel.error.code).toBe("NOT_FOUND");
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+});
+
+describe("label scope", () => {
+  it("names only the containers inside a user's label scope as an image's users", async () => {
+    const inside = `${RUN_ID}-im-in`;
+    const outside = `${RUN_ID}-im-out`;
+    await docker("edge", "create", "--network", "none", "--name", inside, "--label", LABEL, "local/idle:1");
+    await docker("edge", "create", "--network", "none", "--name", outside, "local/idle:1");
+    try {
+      const team = await userClient(srv.base, admin, {
+        username: `${RUN_ID}-im-team`,
+        role: "viewer",
+        labelSelector: LABEL,
+      });
+      const seen = await team.get<ImageDetail>(`/api/v1/hosts/edge/images/${enc("local/idle:1")}`);
+      const names = seen.body.usedBy.map((u) => u.name);
+      expect(names).toContain(inside);
+      expect(names).not.toContain(outside);
+      const all = await admin.get<ImageDetail>(`/api/v1/hosts/edge/images/${enc("local/idle:1")}`);
+      expect(all.body.usedBy.map((u) => u.name)).toEqual(expect.arrayContaining([inside, outside]));
+    } finally {
+      await docker("edge", "rm", "-f", inside, outside);
+    }
   });
 });

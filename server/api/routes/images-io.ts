@@ -1,3 +1,4 @@
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../../../lib/errors";
 import type { AppContext } from "../../context";
@@ -24,7 +25,8 @@ export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
       // Asked first so an unknown image is a 404 and not a broken download.
       const inspect = await inspectEngineImage(host, ref);
       const abort = new AbortController();
-      const source = await exportEngineImage(host, inspect.Id, abort.signal);
+      // By the name asked for, so the tar carries that tag (an id exports the image untagged, as the CLI does).
+      const source = await exportEngineImage(host, ref, abort.signal);
       rc.res.statusCode = 200;
       rc.res.setHeader("content-type", "application/x-tar");
       rc.res.setHeader(
@@ -55,8 +57,15 @@ export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const host = hostFor(ctx, rc);
       let bytes = 0;
-      rc.req.on("data", (c: Buffer) => (bytes += c.length));
-      const out = await loadEngineImages(host, rc.req);
+      // Counted on the way through: a listener on the request itself would drain it before the engine reads.
+      const counted = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      rc.req.on("error", (e) => counted.destroy(e));
+      const out = await loadEngineImages(host, rc.req.pipe(counted));
       const parser = new ProgressParser();
       let progress = emptyProgress();
       out.setEncoding("utf8");
