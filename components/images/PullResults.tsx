@@ -12,7 +12,15 @@ export function PullResults({ runs, image }: { runs: PullRun[]; image: string })
   return (
     <ul className="flex flex-col gap-3" data-testid="pull-results">
       {runs.map((r) => {
-        const job = jobs.find((j) => j.jobId === r.jobId);
+        // A pull of a reference already being pulled on that host joins the running job.
+        const job =
+          jobs.find((j) => j.jobId === (r.result?.data?.jobId ?? r.jobId)) ??
+          (r.result
+            ? undefined
+            : jobs.find(
+                (j) =>
+                  j.kind === "pull" && j.hostId === r.hostId && j.ref === r.image && j.state === "running",
+              ));
         return (
           <li
             key={r.jobId}

@@ -10,8 +10,10 @@ import { imagePaths } from "./queries";
 export interface PullRun {
   hostId: string;
   jobId: string;
+  /** The image reference, to find a job this pull joined instead of starting its own. */
+  image: string;
   /** Set when that host's pull has ended. */
-  result?: HostResult<{ id?: string }>;
+  result?: HostResult<{ id?: string; jobId?: string }>;
 }
 
 export interface PullRequest {
@@ -32,7 +34,7 @@ export function usePullImages() {
   const start = useCallback(
     async (req: PullRequest): Promise<NonNullable<PullRun["result"]>[]> => {
       const gen = ++generation.current;
-      const planned = req.hosts.map((hostId) => ({ hostId, jobId: newJobId() }));
+      const planned = req.hosts.map((hostId) => ({ hostId, jobId: newJobId(), image: req.image }));
       setRuns(planned);
       const settle = (jobId: string, result: PullRun["result"]) => {
         if (gen === generation.current)
@@ -42,7 +44,7 @@ export function usePullImages() {
         planned.map(async ({ hostId, jobId }) => {
           let result: NonNullable<PullRun["result"]>;
           try {
-            const data = await api<{ id?: string }>(imagePaths.pull(hostId), {
+            const data = await api<{ id?: string; jobId?: string }>(imagePaths.pull(hostId), {
               method: "POST",
               body: { image: req.image, jobId, ...(req.registryId ? { registryId: req.registryId } : {}) },
             });
