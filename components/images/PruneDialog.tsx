@@ -4,7 +4,7 @@ import { useState } from "react";
 import { api } from "@/components/api/client";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { Button } from "@/components/ui/Button";
-import { FormError } from "@/components/ui/Form";
+import { Field, FormError, inputClass } from "@/components/ui/Form";
 import { formatBytes } from "@/lib/format";
 import type { PruneResult } from "@/lib/images/types";
 import { queryKeys } from "@/lib/query-keys";
@@ -29,12 +29,22 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
   const hosts = useHostsQuery();
   const [target, setTarget] = useState(() => defaultHost(hosts.data?.items, hostId));
   const [all, setAll] = useState(false);
+  const [label, setLabel] = useState("");
+  const labelProblem =
+    label.trim() && !/^[^=\s]+(=\S*)?$/.test(label.trim()) ? "labels: must be key or key=value" : undefined;
   const qc = useQueryClient();
   const images = useImagesQuery(target || undefined, { enabled: !!target });
-  const candidates = (images.data?.items ?? []).filter((i) => (all ? i.unused : i.dangling));
+  // What the engine's prune takes: images no container uses, untagged ones only unless `all`.
+  const candidates = (images.data?.items ?? []).filter(
+    (i) => i.unused && (all || i.dangling) && matchesLabel(i.labels, label.trim()),
+  );
   const estimate = candidates.reduce((n, i) => n + i.size, 0);
   const prune = useMutation({
-    mutationFn: () => api<PruneResult>(imagePaths.prune(target), { method: "POST", body: { all } }),
+    mutationFn: () =>
+      api<PruneResult>(imagePaths.prune(target), {
+        method: "POST",
+        body: { all, ...(label.trim() ? { labels: [label.trim()] } : {}) },
+      }),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: queryKeys.images(target) });
       void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
@@ -57,7 +67,7 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
             <Button onClick={onClose}>Cancel</Button>
             <Button
               variant="danger"
-              disabled={!target || prune.isPending}
+              disabled={!target || prune.isPending || !!labelProblem}
               onClick={() => prune.mutate()}
               data-testid="prune-submit"
             >
@@ -85,6 +95,17 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
               All unused: every image no container uses, tagged or not
             </label>
           </fieldset>
+          <Field label="Only images with the label" hint="key or key=value; empty for every image">
+            <input
+              className={`${inputClass} font-mono`}
+              aria-label="Label filter"
+              placeholder="team=payments"
+              value={label}
+              aria-invalid={!!labelProblem}
+              onChange={(e) => setLabel(e.target.value)}
+            />
+          </Field>
+          <FormError message={labelProblem} />
           <p className="text-muted" data-testid="prune-estimate">
             {images.isPending
               ? "Counting…"
@@ -95,4 +116,10 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
       )}
     </DialogShell>
   );
+}
+
+function matchesLabel(labels: Record<string, string>, filter: string): boolean {
+  if (!filter) return true;
+  const eq = filter.indexOf("=");
+  return eq < 0 ? filter in labels : labels[filter.slice(0, eq)] === filter.slice(eq + 1);
 }
