@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD, docker } from "./engines";
 import { LoginPage } from "./pages/LoginPage";
-import { ImagesListPage, RegistryBrowserPage } from "./pages/imagesPages";
+import { ImageDetailPage, ImagesListPage, RegistryBrowserPage } from "./pages/imagesPages";
 
 const enginesDir = process.env.WHARF_ENGINES_DIR ?? path.join(import.meta.dirname, "..", ".engines");
 const REGISTRY = "127.0.0.1:5000";
@@ -178,7 +178,15 @@ test("browse the registry, pull a tag to a host with live layer bars, then read 
   await expect(list.row(REF)).toBeVisible();
   await shoot(page, "images-list");
 
-  const detail = await list.openImage(REF);
+  // Keyboard: "/" filters, Escape leaves the box, j focuses the first row, Enter opens it.
+  await page.keyboard.press("/");
+  await page.keyboard.type(TAG);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await expect(list.row(REF)).toHaveAttribute("data-focused", "true");
+  await page.keyboard.press("Enter");
+  const detail = new ImageDetailPage(page);
+  await expect(detail.name()).toHaveText(REF);
   // Oldest first: the imported base, then the RUN that wrote the blob, with its size.
   await expect(detail.layerRows().first()).toContainText("Imported from");
   await expect(detail.layerRows().filter({ hasText: "RUN head -c 4194304" })).toContainText("4.0 MiB");
@@ -202,7 +210,7 @@ test("prune this run's dangling images by label, and see the space it reclaimed"
   const prune = page.getByTestId("prune-dialog");
   // Limited to this run's label: other dangling images on this shared engine are not ours to remove.
   await prune.getByLabel("Label filter").fill(`wharf.test=e2e-${RUN}`);
-  await expect(prune.getByTestId("prune-estimate")).toContainText("1 images match");
+  await expect(prune.getByTestId("prune-estimate")).toContainText("1 image matches");
   await shoot(page, "prune-dialog");
   await prune.getByTestId("prune-submit").click();
   await expect(prune.getByTestId("prune-result")).toContainText(/reclaiming \d+(\.\d)? MiB/);
@@ -215,6 +223,14 @@ test("a newer digest in the registry shows as an update on the image and its con
 }) => {
   await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
   docker("edge", "run", "-d", "--network", "none", "--name", USER_CONTAINER, REF, "sleep", "3600");
+  // The image page names the container using it, linked to its page.
+  await page.goto(`/hosts/edge/images/${encodeURIComponent(REF)}`);
+  const usedBy = page.getByTestId("used-by");
+  await expect(usedBy.getByRole("link", { name: USER_CONTAINER })).toHaveAttribute(
+    "href",
+    /\/hosts\/edge\/containers\//,
+  );
+  await expect(usedBy).toContainText("running");
   const before = docker("edge", "images", "-q", REF);
   superseded.push(before);
   pushVersion("2");
@@ -227,6 +243,7 @@ test("a newer digest in the registry shows as an update on the image and its con
 
   await page.goto("/hosts/edge");
   await expect(page.getByTestId(`row-${USER_CONTAINER}`).getByTestId("update-available")).toBeVisible();
+  await shoot(page, "containers-update-badge");
 
   await list.open("edge");
   await list.row(REF).getByTestId("update-available").click();

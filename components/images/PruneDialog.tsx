@@ -109,7 +109,7 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
           <p className="text-muted" data-testid="prune-estimate">
             {images.isPending
               ? "Counting…"
-              : `${candidates.length} images match, about ${formatBytes(estimate)} (shared layers may keep some space in use).`}
+              : `${candidates.length} ${candidates.length === 1 ? "image matches" : "images match"}, about ${formatBytes(estimate)} (shared layers may keep some space in use).`}
           </p>
           <FormError message={prune.error?.message} testId="dialog-error" />
         </div>
