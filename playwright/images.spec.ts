@@ -240,6 +240,7 @@ test("a newer digest in the registry shows as an update on the image and its con
   await page.getByTestId("check-updates").click();
   const badge = list.row(REF).getByTestId("update-available");
   await expect(badge).toBeVisible();
+  await shoot(page, "images-update-badge");
 
   await page.goto("/hosts/edge");
   await expect(page.getByTestId(`row-${USER_CONTAINER}`).getByTestId("update-available")).toBeVisible();

@@ -106,13 +106,16 @@ export function ContainerTable({
                 <span className="ml-2 font-mono text-[11px] text-muted">{shortId(c.id)}</span>
               </td>
               {showHost && <td className="px-2 text-muted">{c.hostId}</td>}
-              <td className="max-w-56 truncate px-2 font-mono text-xs" title={c.image}>
-                {c.image}
-                {updateFor && (
-                  <span className="ml-1.5 font-sans">
-                    <UpdateBadge hostId={c.hostId} update={updateFor(c.hostId, c.image)} />
-                  </span>
-                )}
+              <td className="max-w-56 px-2 font-mono text-xs" title={c.image}>
+                {/* The name gives way, not the badge: a long image name must not hide an update. */}
+                <span className="flex items-center gap-1.5">
+                  <span className="min-w-0 truncate">{c.image}</span>
+                  {updateFor && (
+                    <span className="shrink-0 font-sans">
+                      <UpdateBadge hostId={c.hostId} update={updateFor(c.hostId, c.image)} />
+                    </span>
+                  )}
+                </span>
               </td>
               <td className="px-2">
                 <StateBadge state={c.state} />

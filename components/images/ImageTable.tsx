@@ -75,12 +75,15 @@ export function ImageTable({
             onMouseDown={() => onFocusRow(n)}
             className="border-b border-line/60 hover:bg-panel-2"
           >
-            <td className="max-w-96 truncate px-2 py-1">
-              <Link className="hover:underline" href={imageHref(i)}>
-                <Tags image={i} />
-              </Link>
-              <span className="ml-2">
-                <UpdateBadge hostId={i.hostId} update={i.update} />
+            <td className="max-w-96 px-2 py-1">
+              {/* The name gives way, not the badge. */}
+              <span className="flex items-center gap-2">
+                <Link className="min-w-0 truncate hover:underline" href={imageHref(i)}>
+                  <Tags image={i} />
+                </Link>
+                <span className="shrink-0">
+                  <UpdateBadge hostId={i.hostId} update={i.update} />
+                </span>
               </span>
             </td>
             {showHost && <td className="px-2 text-muted">{i.hostId}</td>}
