@@ -38,7 +38,15 @@ export function useCheckUpdates() {
           "Update check failed on some hosts",
           failed.map((r) => `${r.hostId}: ${r.error}`).join("\n"),
         );
-      else toast("ok", available ? `${available} tags have updates` : "Every tracked tag is current");
+      else
+        toast(
+          "ok",
+          available === 1
+            ? "1 tag has an update"
+            : available
+              ? `${available} tags have updates`
+              : "Every tracked tag is current",
+        );
     },
   });
 }
