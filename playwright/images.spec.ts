@@ -17,7 +17,9 @@ const BUILT = `e2e-built-${RUN}:1`;
 const USER_CONTAINER = `e2e-upd-${RUN}`;
 /** Image ids this run left behind untagged (the version an update replaced). */
 const superseded: string[] = [];
-const TAGGED = `e2e-tagged-${RUN}:2`;
+// The built image tagged into the registry's namespace, to push it there (same repository, own tag).
+const PUSHED_TAG = `${RUN}-pushed`;
+const TAGGED = `${REGISTRY}/${REPO}:${PUSHED_TAG}`;
 /** Image ids this run loaded onto `secure`. */
 const imported: string[] = [];
 const SHOTS = process.env.WHARF_SHOTS_DIR ?? "test-results/shots";
@@ -90,9 +92,8 @@ function pushVersion(version: string): void {
 }
 
 /** Deletes this run's manifest from the registry (its blobs go at the registry's next garbage collection). */
-async function deleteFromRegistry(): Promise<void> {
-  const manifest = `http://${REGISTRY}/v2/${REPO}/manifests/${TAG}`;
-  const head = await fetch(manifest, {
+async function deleteFromRegistry(tag: string): Promise<void> {
+  const head = await fetch(`http://${REGISTRY}/v2/${REPO}/manifests/${tag}`, {
     method: "HEAD",
     headers: { accept: "application/vnd.docker.distribution.manifest.v2+json" },
   });
@@ -115,7 +116,8 @@ test.afterAll(async () => {
     const ids = docker(engine, "images", "-aq", "--filter", `label=wharf.test=e2e-${RUN}`);
     if (ids) docker(engine, "rmi", "-f", ...new Set(ids.split("\n")));
   }
-  await deleteFromRegistry();
+  await deleteFromRegistry(TAG);
+  await deleteFromRegistry(PUSHED_TAG);
 });
 
 test("browse the registry, pull a tag to a host with live layer bars, then read its layers", async ({
@@ -294,7 +296,9 @@ test("cancel a running build from its dialog", async ({ page }) => {
   expect(hasImage("edge", `e2e-cancel-${RUN}:1`)).toBe(false);
 });
 
-test("tag an image, export it, import the tar on another host, then remove it there", async ({ page }) => {
+test("tag an image into the registry, push it, export it, import the tar on another host, then remove it there", async ({
+  page,
+}) => {
   await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
   const id = docker("edge", "image", "inspect", "-f", "{{.Id}}", BUILT);
   imported.push(id);
@@ -302,11 +306,26 @@ test("tag an image, export it, import the tar on another host, then remove it th
   await expect(page.getByTestId("image-name")).toHaveText(BUILT);
 
   await page.getByTestId("image-tag").click();
-  await page.getByLabel("Repository").fill(`e2e-tagged-${RUN}`);
-  await page.getByLabel("Tag", { exact: true }).fill("2");
+  await page.getByLabel("Repository").fill(`${REGISTRY}/${REPO}`);
+  await page.getByLabel("Tag", { exact: true }).fill(PUSHED_TAG);
   await page.getByRole("button", { name: "Tag", exact: true }).click();
   await expect(page.getByTestId("toast-ok")).toContainText(`Tagged ${TAGGED} on edge`);
   expect(docker("edge", "image", "inspect", "-f", "{{.Id}}", TAGGED)).toBe(id);
+
+  // Push the new tag to the registry, with per-layer upload bars.
+  await page.getByTestId("image-push").click();
+  const push = page.getByTestId("push-dialog");
+  await push.getByLabel("Tag to push").selectOption(TAGGED);
+  await push.getByRole("button", { name: "Push", exact: true }).click();
+  await expect(push.getByTestId("push-result")).toBeVisible({ timeout: 30_000 });
+  await expect(push.getByTestId("job-state")).toHaveText("done");
+  await expect(push.getByTestId("job-layer").first()).toBeVisible();
+  const manifest = await fetch(`http://${REGISTRY}/v2/${REPO}/manifests/${PUSHED_TAG}`, {
+    method: "HEAD",
+    headers: { accept: "application/vnd.docker.distribution.manifest.v2+json" },
+  });
+  expect(manifest.status).toBe(200);
+  await push.getByRole("button", { name: "Done" }).click();
 
   const download = page.waitForEvent("download");
   await page.getByTestId("image-export").click();

@@ -67,6 +67,7 @@ export function PushImageDialog({
           <div className="flex flex-col gap-3">
             <Field label="Tag to push">
               <select
+                aria-label="Tag to push"
                 className={`${inputClass} font-mono`}
                 value={image}
                 onChange={(e) => setImage(e.target.value)}
@@ -78,6 +79,7 @@ export function PushImageDialog({
             </Field>
             <Field label="Registry" hint="The image goes to this registry under the same name and tag.">
               <select
+                aria-label="Registry"
                 className={inputClass}
                 value={chosen}
                 onChange={(e) => setRegistryId(Number(e.target.value))}
@@ -98,7 +100,11 @@ export function PushImageDialog({
           ) : (
             push.isPending && <div className="text-muted">Starting the push…</div>
           )}
-          {push.isSuccess && <div className="text-ok">Pushed.</div>}
+          {push.isSuccess && (
+            <div className="text-ok" data-testid="push-result">
+              Pushed {image}.
+            </div>
+          )}
           <FormError message={push.error?.message} testId="dialog-error" />
         </div>
       )}
