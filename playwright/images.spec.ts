@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD, docker } from "./engines";
@@ -274,6 +276,31 @@ test("build from a pasted Dockerfile with its log, refusing a bad tag first", as
   await build.result().getByRole("link").click();
   await expect(page.getByTestId("image-name")).toHaveText(BUILT);
   expect(docker("edge", "images", "-q", BUILT)).not.toBe("");
+});
+
+test("build from an uploaded tar context", async ({ page }) => {
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const dir = mkdtempSync(path.join(tmpdir(), "wharf-e2e-ctx-"));
+  writeFileSync(path.join(dir, "hello.txt"), `hello from ${RUN}\n`);
+  writeFileSync(
+    path.join(dir, "Dockerfile"),
+    `FROM local/busybox:1.35\nCOPY hello.txt /hello.txt\nLABEL wharf.test=e2e-${RUN}\n`,
+  );
+  const tar = path.join(dir, "context.tar");
+  execFileSync("tar", ["-C", dir, "-cf", tar, "Dockerfile", "hello.txt"]);
+  const tag = `e2e-ctx-${RUN}:1`;
+
+  const list = new ImagesListPage(page);
+  await list.open("edge");
+  const build = await list.openBuild();
+  await build.useArchive(tar, tag);
+  await build.submit();
+  await expect(build.result()).toBeVisible({ timeout: 30_000 });
+  await expect(build.log()).toContainText("COPY hello.txt /hello.txt");
+  expect(docker("edge", "run", "--rm", "--network", "none", tag, "cat", "/hello.txt")).toBe(
+    `hello from ${RUN}`,
+  );
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test("cancel a running build from its dialog", async ({ page }) => {

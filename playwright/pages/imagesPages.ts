@@ -123,6 +123,12 @@ export class BuildDialogPage {
     await this.root.getByLabel("Tags", { exact: true }).fill(tags);
   }
 
+  async useArchive(file: string, tags: string): Promise<void> {
+    await this.root.getByRole("radio", { name: /Upload a context/ }).check();
+    await this.root.locator('input[type="file"]').setInputFiles(file);
+    await this.root.getByLabel("Tags", { exact: true }).fill(tags);
+  }
+
   async submit(): Promise<void> {
     await this.root.getByTestId("build-submit").click();
   }
