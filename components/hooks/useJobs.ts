@@ -37,6 +37,18 @@ export function useJobs(hostId?: string): JobSnapshot[] {
   return useMemo(() => (hostId ? all.filter((j) => j.hostId === hostId) : all), [all, hostId]);
 }
 
+/** Why the server refused to report jobs (a scope or role change), if it did. */
+export function useJobsError(): string | undefined {
+  const { socket } = useRealtime();
+  const qc = useQueryClient();
+  const store = socket ? storeFor(socket, qc) : undefined;
+  return useSyncExternalStore(
+    store?.subscribe ?? noop,
+    store?.getError ?? (() => undefined),
+    () => undefined,
+  );
+}
+
 /** One job by id, once the server has reported it. */
 export function useJob(jobId: string | undefined): JobSnapshot | undefined {
   const jobs = useJobs();

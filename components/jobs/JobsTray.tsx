@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
-import { useJobs } from "@/components/hooks/useJobs";
+import { useJobs, useJobsError } from "@/components/hooks/useJobs";
 import { JobProgress } from "./JobProgress";
 import { jobProgress } from "./job-progress";
 
@@ -13,11 +13,20 @@ const RECENT = 8;
  */
 export function JobsTray({ hostId }: { hostId?: string }) {
   const jobs = useJobs(hostId);
+  const error = useJobsError();
   const canOperate = useCan("operate");
   const [open, setOpen] = useState(false);
   const [expanded, setExpanded] = useState<string>();
   const running = jobs.filter((j) => j.state === "running");
   const shown = [...running, ...jobs.filter((j) => j.state !== "running").slice(0, RECENT)];
+  if (error && jobs.length === 0) {
+    return (
+      <div className="border-t border-line bg-panel px-3 py-1 text-bad" role="alert" data-testid="jobs-error">
+        Live job progress is unavailable: {error}. Pulls and builds still run; their results show when they
+        end.
+      </div>
+    );
+  }
   if (jobs.length === 0) return null;
   return (
     <section className="border-t border-line bg-panel" data-testid="jobs-tray" aria-label="Jobs">

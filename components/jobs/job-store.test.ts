@@ -104,6 +104,6 @@ describe("JobStore", () => {
     socket.answer = { ok: false, error: { code: "FORBIDDEN", message: "no access to host edge" } };
     const store = new JobStore(socket, () => {});
     store.subscribe(() => {});
-    expect(store.error).toBe("no access to host edge");
+    expect(store.getError()).toBe("no access to host edge");
   });
 });

@@ -48,6 +48,8 @@ export class JobStore {
 
   getSnapshot = () => this.snapshot;
 
+  getError = () => this.error;
+
   private emit() {
     this.snapshot = sortJobs(this.jobs.values());
     for (const fn of this.listeners) fn();
