@@ -176,6 +176,7 @@ test("browse the registry, pull a tag to a host with live layer bars, then read 
   await all.filter(REPO);
   await expect(all.row(REF)).toHaveCount(2);
   await expect(all.row(REF).and(page.locator('[data-host="secure"]'))).toBeVisible();
+  await shoot(page, "images-all-hosts");
 
   const list = new ImagesListPage(page);
   await list.open("edge");

@@ -75,6 +75,7 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
           data-testid="image-counts"
           title="The sum of image sizes: a layer shared by several images counts once per image"
         >
+          {items.length !== all.length && `${items.length} of `}
           {all.length} images · {formatBytes(total)}
         </span>
         <ImageFilterBar
