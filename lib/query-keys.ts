@@ -10,6 +10,15 @@ export const queryKeys = {
   quotas: (hostId: string) => ["hosts", hostId, "quotas"] as const,
   allQuotas: () => ["hosts", "*", "quotas"] as const,
   namespaces: (hostId: string, id: string) => ["hosts", hostId, "containers", "namespaces", id] as const,
+  /** Every image query of a host (list, detail, history, updates): what an image event invalidates. */
+  images: (hostId: string) => ["hosts", hostId, "images"] as const,
+  imageList: (hostId: string) => ["hosts", hostId, "images", "list"] as const,
+  image: (hostId: string, id: string) => ["hosts", hostId, "images", "detail", id] as const,
+  imageHistory: (hostId: string, id: string) => ["hosts", hostId, "images", "history", id] as const,
+  imageUpdates: (hostId: string) => ["hosts", hostId, "images", "updates"] as const,
+  allImages: () => ["hosts", "*", "images"] as const,
+  // Docker Hub search: not an engine object, so outside the host tree.
+  hubSearch: (term: string) => ["hub", "search", term] as const,
   // Access control: admin-only lists, outside the host tree so engine events never touch them.
   users: () => ["users"] as const,
   tokens: () => ["tokens"] as const,

@@ -4,6 +4,8 @@ import type { ContainerSortKey, ContainerFilter } from "@/lib/container-filter";
 import { formatAge, shortId } from "@/lib/format";
 import type { ContainerSummary } from "@/lib/types";
 import { useNow } from "@/components/hooks/useNow";
+import { UpdateBadge } from "@/components/images/UpdateBadge";
+import type { ImageUpdateStatus } from "@/lib/images/types";
 import { StatsCells } from "@/components/stats/StatsCells";
 import { RowActions } from "./RowActions";
 import { StateBadge } from "./StateBadge";
@@ -27,6 +29,7 @@ export function ContainerTable({
   onToggleAll,
   focused,
   onFocusRow,
+  updateFor,
 }: {
   items: ContainerSummary[];
   showHost: boolean;
@@ -37,6 +40,8 @@ export function ContainerTable({
   onToggleAll: (all: boolean) => void;
   focused: number;
   onFocusRow: (i: number) => void;
+  /** "Update available" for a container's image, from the cached image list. */
+  updateFor?: (hostId: string, image: string) => ImageUpdateStatus | undefined;
 }) {
   const header = (key: ContainerSortKey, label: string) => (
     <th
@@ -101,8 +106,16 @@ export function ContainerTable({
                 <span className="ml-2 font-mono text-[11px] text-muted">{shortId(c.id)}</span>
               </td>
               {showHost && <td className="px-2 text-muted">{c.hostId}</td>}
-              <td className="max-w-56 truncate px-2 font-mono text-xs" title={c.image}>
-                {c.image}
+              <td className="max-w-56 px-2 font-mono text-xs" title={c.image}>
+                {/* The name gives way, not the badge: a long image name must not hide an update. */}
+                <span className="flex items-center gap-1.5">
+                  <span className="min-w-0 truncate">{c.image}</span>
+                  {updateFor && (
+                    <span className="shrink-0 font-sans">
+                      <UpdateBadge hostId={c.hostId} update={updateFor(c.hostId, c.image)} />
+                    </span>
+                  )}
+                </span>
               </td>
               <td className="px-2">
                 <StateBadge state={c.state} />

@@ -7,6 +7,7 @@ import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { filterContainers, type ContainerFilter, type ContainerSortKey } from "@/lib/container-filter";
@@ -20,6 +21,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const hosts = useHostsQuery();
   const list = useContainersQuery(hostId);
   const restart = useContainerAction();
+  const updateFor = useImageUpdateLookup(hostId);
   const canOperate = useCan("operate");
   const [filter, setFilter] = useState<ContainerFilter>({ sort: "name", dir: "asc" });
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -152,6 +154,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
             onToggleAll={(on) => setSelected(on ? new Set(items.map(rowKey)) : new Set())}
             focused={focused}
             onFocusRow={setFocused}
+            updateFor={updateFor}
           />
         )}
       </div>

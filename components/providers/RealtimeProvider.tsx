@@ -40,10 +40,16 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       auth: { statsBatch: true },
     });
 
+    const invalidateImages = (hostId: string) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+    };
     const onContainer = (e: ContainerEvent) => {
       if (quiet(e.action)) return;
       void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
       void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+      // A container made or removed changes which images are in use.
+      if (e.action === "create" || e.action === "destroy") invalidateImages(e.hostId);
     };
     const onHost = (e: HostStatusEvent) => {
       qc.setQueryData<{ items: HostSummary[] }>(queryKeys.hosts(), (old) =>
@@ -67,6 +73,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       // A host that comes back may have changed while it was away.
       void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
       void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+      invalidateImages(e.hostId);
     };
     socket.on("container:event", onContainer);
     socket.on("host:status", onHost);

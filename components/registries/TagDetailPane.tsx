@@ -4,6 +4,8 @@ import { useState } from "react";
 import { formatLocal } from "@/components/admin/bits";
 import { api } from "@/components/api/client";
 import { useCan } from "@/components/hooks/useCan";
+import { PullDialog } from "@/components/images/PullDialog";
+import { registryHost } from "@/components/images/pull-ref";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { StatePanel } from "@/components/ui/StatePanel";
@@ -11,7 +13,7 @@ import { useToast } from "@/components/ui/Toasts";
 import { formatBytes } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { RegistryDescriptor, RegistryTagDetail } from "@/lib/types";
-import { registryPaths, useTagQuery } from "./queries";
+import { registryPaths, useRegistriesQuery, useTagQuery } from "./queries";
 
 const short = (digest: string) => digest.replace(/^(\w+:)?(.{12}).*$/, "$1$2");
 
@@ -31,7 +33,10 @@ export function TagDetailPane({
 }) {
   const q = useTagQuery(registryId, repo, tag);
   const isAdmin = useCan("admin");
+  const canOperate = useCan("operate");
+  const registry = useRegistriesQuery().data?.items.find((r) => r.id === registryId);
   const [confirming, setConfirming] = useState(false);
+  const [pulling, setPulling] = useState(false);
   if (q.isPending) return <StatePanel tone="loading" title={`Loading ${repo}:${tag}…`} />;
   if (q.error)
     return (
@@ -49,11 +54,18 @@ export function TagDetailPane({
           {tag.includes(":") ? "@" : ":"}
           {tag}
         </h2>
-        {isAdmin && (
-          <Button size="sm" variant="danger" className="ml-auto" onClick={() => setConfirming(true)}>
-            Delete tag
-          </Button>
-        )}
+        <span className="ml-auto flex items-center gap-1.5">
+          {canOperate && registry && (
+            <Button size="sm" variant="primary" onClick={() => setPulling(true)} data-testid="tag-pull">
+              Pull to host…
+            </Button>
+          )}
+          {isAdmin && (
+            <Button size="sm" variant="danger" onClick={() => setConfirming(true)}>
+              Delete tag
+            </Button>
+          )}
+        </span>
       </div>
       <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="text-muted">Digest</dt>
@@ -82,6 +94,16 @@ export function TagDetailPane({
       </dl>
       {t.platforms && <Platforms detail={t} onOpen={onOpen} />}
       {t.kind === "manifest" && <Layers layers={t.layers} config={t.config} />}
+      {registry && (
+        <PullDialog
+          open={pulling}
+          onClose={() => setPulling(false)}
+          preset={{
+            image: `${registryHost(registry.url)}/${repo}${tag.includes(":") ? "@" : ":"}${tag}`,
+            registryId,
+          }}
+        />
+      )}
       {confirming && (
         <DeleteTagDialog
           registryId={registryId}

@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+
+export function DetailSection({
+  title,
+  aside,
+  children,
+  testId,
+}: {
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <section className="rounded border border-line bg-panel" data-testid={testId}>
+      <h2 className="flex items-center gap-2 border-b border-line px-3 py-1 text-[11px] font-semibold tracking-wide text-muted uppercase">
+        {title}
+        {aside && <span className="ml-auto font-normal tracking-normal normal-case">{aside}</span>}
+      </h2>
+      <div className="p-3">{children}</div>
+    </section>
+  );
+}
+
+export function KV({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1">
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-muted">{k}</dt>
+          <dd className="min-w-0 break-words" data-testid={`kv-${k}`}>
+            {v}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import type { HostSummary } from "@/lib/types";
+
+/** Pick one or several hosts; hosts that are down can still be picked and will report their error. */
+export function HostChecklist({
+  hosts,
+  value,
+  onChange,
+  disabled,
+}: {
+  hosts: HostSummary[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <fieldset className="flex flex-col gap-1" disabled={disabled}>
+      <legend className="mb-1 text-muted">Hosts</legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {hosts.map((h) => (
+          <label key={h.id} className="flex items-center gap-1.5">
+            <input
+              type="checkbox"
+              checked={value.includes(h.id)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, h.id] : value.filter((id) => id !== h.id))
+              }
+            />
+            <HostStatusDot status={h.status} />
+            {h.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** One host, for actions that run on a single engine (build, import, prune). */
+export function HostSelect({
+  hosts,
+  value,
+  onChange,
+  disabled,
+}: {
+  hosts: HostSummary[];
+  value: string;
+  onChange: (id: string) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-muted">Host</span>
+      <select
+        aria-label="Host"
+        className="h-[26px] rounded border border-line bg-bg px-2"
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {hosts.map((h) => (
+          <option key={h.id} value={h.id}>
+            {h.name}
+            {h.status !== "up" ? ` (${h.status})` : ""}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The host a single-host action starts on: the page's host, else the first one that is up. */
+export function defaultHost(hosts: HostSummary[] | undefined, hostId?: string): string {
+  return hostId ?? hosts?.find((h) => h.status === "up")?.id ?? hosts?.[0]?.id ?? "";
+}

@@ -1,0 +1,108 @@
+"use client";
+import Link from "next/link";
+import { useNow } from "@/components/hooks/useNow";
+import { formatAge, formatBytes, shortId } from "@/lib/format";
+import type { ImageSummary } from "@/lib/images/types";
+import { imageKey, imageRef, NONE, type ImageFilter, type ImageSortKey } from "./image-filter";
+import { UpdateBadge } from "./UpdateBadge";
+
+export const imageHref = (i: Pick<ImageSummary, "hostId" | "id" | "repoTags">) =>
+  `/hosts/${encodeURIComponent(i.hostId)}/images/${encodeURIComponent(imageRef(i))}`;
+
+/** Tags of one image: the first as the name, the others after it. */
+function Tags({ image }: { image: ImageSummary }) {
+  if (image.dangling) return <span className="text-muted">{NONE}</span>;
+  const [first, ...rest] = image.repoTags;
+  return (
+    <>
+      <span className="font-medium">{first}</span>
+      {rest.length > 0 && (
+        <span className="ml-2 font-mono text-[11px] text-muted" title={rest.join("\n")}>
+          +{rest.length}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function ImageTable({
+  items,
+  showHost,
+  sort,
+  onSort,
+  focused,
+  onFocusRow,
+}: {
+  items: ImageSummary[];
+  showHost: boolean;
+  sort: Pick<ImageFilter, "sort" | "dir">;
+  onSort: (key: ImageSortKey) => void;
+  focused: number;
+  onFocusRow: (i: number) => void;
+}) {
+  const now = useNow(10_000);
+  const header = (key: ImageSortKey, label: string, right = false) => (
+    <th
+      className={`px-2 py-1 font-medium ${right ? "text-right" : "text-left"}`}
+      aria-sort={sort.sort === key ? (sort.dir === "desc" ? "descending" : "ascending") : "none"}
+    >
+      <button className="hover:text-fg" onClick={() => onSort(key)}>
+        {label}
+        {sort.sort === key ? (sort.dir === "desc" ? " ▾" : " ▴") : ""}
+      </button>
+    </th>
+  );
+  return (
+    <table className="w-full border-collapse" data-testid="image-table">
+      <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
+        <tr>
+          {header("name", "Repository:tag")}
+          {showHost && header("host", "Host")}
+          {header("id", "Id")}
+          {header("size", "Size", true)}
+          {header("shared", "Shared", true)}
+          {header("created", "Created")}
+          {header("containers", "Containers", true)}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((i, n) => (
+          <tr
+            key={imageKey(i)}
+            data-testid={`image-row-${i.repoTags[0] ?? shortId(i.id)}`}
+            data-host={i.hostId}
+            data-focused={n === focused}
+            onMouseDown={() => onFocusRow(n)}
+            className="border-b border-line/60 hover:bg-panel-2"
+          >
+            <td className="max-w-96 px-2 py-1">
+              {/* The name gives way, not the badge. */}
+              <span className="flex items-center gap-2">
+                <Link className="min-w-0 truncate hover:underline" href={imageHref(i)}>
+                  <Tags image={i} />
+                </Link>
+                <span className="shrink-0">
+                  <UpdateBadge hostId={i.hostId} update={i.update} />
+                </span>
+              </span>
+            </td>
+            {showHost && <td className="px-2 text-muted">{i.hostId}</td>}
+            <td className="px-2 font-mono text-xs text-muted" title={i.id}>
+              {shortId(i.id)}
+            </td>
+            <td className="px-2 text-right whitespace-nowrap tabular-nums">{formatBytes(i.size)}</td>
+            <td className="px-2 text-right whitespace-nowrap text-muted tabular-nums">
+              {i.sharedSize < 0 ? "—" : formatBytes(i.sharedSize)}
+            </td>
+            <td className="px-2 whitespace-nowrap text-muted" title={new Date(i.created).toISOString()}>
+              {formatAge(i.created, now)} ago
+            </td>
+            <td className={`px-2 text-right tabular-nums ${i.containers > 0 ? "" : "text-muted"}`}>
+              {i.containers < 0 ? "—" : i.containers}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

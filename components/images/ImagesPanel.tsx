@@ -1,0 +1,129 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { useHostsQuery } from "@/components/hooks/queries";
+import { useListKeyboard } from "@/components/hooks/useListKeyboard";
+import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { JobsTray } from "@/components/jobs/JobsTray";
+import { StatePanel } from "@/components/ui/StatePanel";
+import { formatBytes } from "@/lib/format";
+import { filterImages, type ImageFilter, type ImageSortKey } from "./image-filter";
+import { ImageFilterBar } from "./ImageFilterBar";
+import { HostDownBanner, HostErrorsBanner } from "./HostDownBanner";
+import { HubSearchPanel } from "./HubSearchPanel";
+import { ImageTable, imageHref } from "./ImageTable";
+import { ImageToolbar } from "./ImageToolbar";
+import { useImagesQuery } from "./queries";
+
+/** A host's images, or every host's when hostId is undefined. */
+export function ImagesPanel({ hostId }: { hostId?: string }) {
+  const router = useRouter();
+  const hosts = useHostsQuery();
+  const list = useImagesQuery(hostId);
+  const [filter, setFilter] = useState<ImageFilter>({ sort: "name", dir: "asc" });
+  const [focused, setFocused] = useState(-1);
+  const [hub, setHub] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
+  const all = useMemo(() => list.data?.items ?? [], [list.data]);
+  const items = useMemo(() => filterImages(all, filter), [all, filter]);
+  const total = all.reduce((n, i) => n + i.size, 0);
+
+  useListKeyboard({
+    count: items.length,
+    focused,
+    setFocused,
+    open: (i) => {
+      const img = items[i];
+      if (img) router.push(imageHref(img));
+    },
+    toggle: () => {},
+    restart: () => {},
+    focusSearch: () => searchRef.current?.focus(),
+  });
+
+  const onSort = (key: ImageSortKey) =>
+    setFilter((f) => ({
+      ...f,
+      sort: key,
+      dir:
+        f.sort === key
+          ? f.dir === "asc"
+            ? "desc"
+            : "asc"
+          : key === "name" || key === "host"
+            ? "asc"
+            : "desc",
+    }));
+
+  if (hostId && hosts.data && !host) {
+    return (
+      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
+        Pick a host in the sidebar, or add it to WHARF_HOSTS.
+      </StatePanel>
+    );
+  }
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
+        <h1 className="flex items-center gap-2 text-base font-semibold">
+          {host && <HostStatusDot status={host.status} />}
+          {host ? `${host.name} · images` : "All images"}
+        </h1>
+        <span
+          className="text-muted"
+          data-testid="image-counts"
+          title="The sum of image sizes: a layer shared by several images counts once per image"
+        >
+          {items.length !== all.length && `${items.length} of `}
+          {all.length} images · {formatBytes(total)}
+        </span>
+        <ImageFilterBar
+          ref={searchRef}
+          filter={filter}
+          onChange={setFilter}
+          hosts={hostId ? undefined : hosts.data?.items}
+        />
+        <div className="ml-auto">
+          <ImageToolbar hostId={hostId} hubOpen={hub} onHub={() => setHub((h) => !h)} />
+        </div>
+      </header>
+      <HostDownBanner host={host} />
+      <HostErrorsBanner errors={list.data?.errors} />
+      {hub && <HubSearchPanel hostId={hostId} />}
+      <div className="min-h-0 flex-1 overflow-auto">
+        {list.isPending ? (
+          <StatePanel tone="loading" title="Loading images…" />
+        ) : list.error ? (
+          <StatePanel tone="error" title="Could not list images">
+            {list.error.message}
+            {host?.status === "down" &&
+              " The host is down; Wharf retries on its own and the list returns when it is up."}
+          </StatePanel>
+        ) : all.length === 0 ? (
+          <StatePanel title="No images yet">
+            Pull one with <b>Pull…</b>, build one from a Dockerfile with <b>Build…</b>, or load a tar with{" "}
+            <b>Import…</b>.
+          </StatePanel>
+        ) : items.length === 0 ? (
+          <StatePanel title="No image matches the filter">
+            Clear the filter to see all {all.length}.
+          </StatePanel>
+        ) : (
+          <ImageTable
+            items={items}
+            showHost={!hostId}
+            sort={filter}
+            onSort={onSort}
+            focused={focused}
+            onFocusRow={setFocused}
+          />
+        )}
+      </div>
+      <JobsTray hostId={hostId} />
+      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
+        Keys: j/k move · Enter open · / filter
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useHostsQuery } from "@/components/hooks/queries";
+import { ProgressBar } from "@/components/jobs/ProgressBar";
+import { Button } from "@/components/ui/Button";
+import { FormError } from "@/components/ui/Form";
+import { formatBytes } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
+import { DialogShell } from "./DialogShell";
+import { defaultHost, HostSelect } from "./HostChecklist";
+import { imagePaths } from "./queries";
+import { uploadFile } from "./upload";
+
+/** Loads images from a `docker save` tar onto one host. */
+export function ImportDialog({
+  open,
+  onClose,
+  hostId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  hostId?: string;
+}) {
+  return open ? <ImportForm onClose={onClose} hostId={hostId} /> : null;
+}
+
+function loadedNames(reply: unknown): string[] {
+  const r = reply as { items?: unknown; loaded?: unknown } | undefined;
+  const list = Array.isArray(r?.items) ? r.items : Array.isArray(r?.loaded) ? r.loaded : [];
+  return list.map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
+}
+
+function ImportForm({ onClose, hostId }: { onClose: () => void; hostId?: string }) {
+  const hosts = useHostsQuery();
+  const qc = useQueryClient();
+  const [target, setTarget] = useState(() => defaultHost(hosts.data?.items, hostId));
+  const [file, setFile] = useState<File>();
+  const [sent, setSent] = useState(0);
+  const load = useMutation({
+    mutationFn: (f: File) => uploadFile<unknown>(imagePaths.load(target), f, setSent),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: queryKeys.images(target) });
+      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+    },
+  });
+  const done = load.isSuccess;
+  return (
+    <DialogShell
+      open
+      title="Import images from a tar"
+      onClose={onClose}
+      testId="import-dialog"
+      footer={
+        done ? (
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button
+              variant="primary"
+              disabled={!file || !target || load.isPending}
+              onClick={() => file && load.mutate(file)}
+              data-testid="import-submit"
+            >
+              {load.isPending ? "Loading…" : "Load"}
+            </Button>
+          </>
+        )
+      }
+    >
+      <div className="flex flex-col gap-3">
+        {!hostId && (
+          <HostSelect
+            hosts={hosts.data?.items ?? []}
+            value={target}
+            onChange={setTarget}
+            disabled={load.isPending}
+          />
+        )}
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Archive written by docker save (or Export on an image page)</span>
+          <input
+            type="file"
+            accept=".tar,application/x-tar"
+            disabled={load.isPending || done}
+            onChange={(e) => setFile(e.target.files?.[0])}
+          />
+        </label>
+        {file && <span className="text-muted">{formatBytes(file.size)}</span>}
+        {load.isPending && (
+          <div className="flex flex-col gap-1">
+            <ProgressBar value={sent} label="upload" />
+            <span className="text-[11px] text-muted">
+              {sent < 1
+                ? `Uploading ${Math.round(sent * 100)}%`
+                : "Uploaded; the engine is loading the layers…"}
+            </span>
+          </div>
+        )}
+        {done && (
+          <div className="text-ok" data-testid="import-result">
+            Loaded on {target}
+            {loadedNames(load.data).length > 0 && `: ${loadedNames(load.data).join(", ")}`}.
+          </div>
+        )}
+        <FormError message={load.error?.message} testId="dialog-error" />
+      </div>
+    </DialogShell>
+  );
+}

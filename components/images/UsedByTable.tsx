@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { StateBadge } from "@/components/containers/StateBadge";
+import type { ImageUser } from "@/lib/images/types";
+import { CONTAINER_STATES, type ContainerState } from "@/lib/types";
+
+const isState = (s: string): s is ContainerState => (CONTAINER_STATES as readonly string[]).includes(s);
+
+/** Containers on any host in scope that run this image; each links to its page. */
+export function UsedByTable({ users }: { users: ImageUser[] }) {
+  if (users.length === 0)
+    return <div className="text-muted">No container uses this image: it can be removed without force.</div>;
+  return (
+    <table className="w-full text-xs" data-testid="used-by">
+      <tbody>
+        {users.map((u) => (
+          <tr key={`${u.hostId}/${u.id}`} className="border-b border-line/50">
+            <td className="py-0.5 pr-2">
+              <Link
+                className="font-medium hover:underline"
+                href={`/hosts/${encodeURIComponent(u.hostId)}/containers/${encodeURIComponent(u.id)}`}
+              >
+                {u.name}
+              </Link>
+            </td>
+            <td className="pr-2 text-muted">{u.hostId}</td>
+            <td>{isState(u.state) ? <StateBadge state={u.state} /> : u.state}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

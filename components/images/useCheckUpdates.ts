@@ -1,0 +1,52 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, errorMessage } from "@/components/api/client";
+import { useToast } from "@/components/ui/Toasts";
+import type { ImageUpdateStatus } from "@/lib/images/types";
+import { queryKeys } from "@/lib/query-keys";
+import { imagePaths } from "./queries";
+
+/**
+ * Asks each host's registries again now instead of waiting for the server's cached answers to age,
+ * then refreshes the lists so their badges follow. A host that fails says so by name.
+ */
+export function useCheckUpdates() {
+  const qc = useQueryClient();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: async (hostIds: string[]) => {
+      const results = await Promise.all(
+        hostIds.map(async (hostId) => {
+          try {
+            const r = await api<{ items: ImageUpdateStatus[] }>(`${imagePaths.updates(hostId)}?refresh=1`);
+            return { hostId, available: r.items.filter((u) => u.state === "available").length };
+          } catch (err) {
+            return { hostId, error: errorMessage(err) };
+          }
+        }),
+      );
+      for (const h of hostIds) void qc.invalidateQueries({ queryKey: queryKeys.images(h) });
+      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      return results;
+    },
+    onSuccess: (results) => {
+      const failed = results.filter((r) => "error" in r);
+      const available = results.reduce((n, r) => n + ("available" in r ? (r.available ?? 0) : 0), 0);
+      if (failed.length)
+        toast(
+          "error",
+          "Update check failed on some hosts",
+          failed.map((r) => `${r.hostId}: ${r.error}`).join("\n"),
+        );
+      else
+        toast(
+          "ok",
+          available === 1
+            ? "1 tag has an update"
+            : available
+              ? `${available} tags have updates`
+              : "Every tracked tag is current",
+        );
+    },
+  });
+}

@@ -1,0 +1,70 @@
+"use client";
+import { useState } from "react";
+import { useCan } from "@/components/hooks/useCan";
+import { useJobs, useJobsError } from "@/components/hooks/useJobs";
+import { JobProgress } from "./JobProgress";
+import { jobProgress } from "./job-progress";
+
+const RECENT = 8;
+
+/**
+ * Pulls, pushes and builds on the hosts in view, as everyone sees them: a job started in another
+ * browser shows the same bars here. Collapsed to one line until opened.
+ */
+export function JobsTray({ hostId }: { hostId?: string }) {
+  const jobs = useJobs(hostId);
+  const error = useJobsError();
+  const canOperate = useCan("operate");
+  const [open, setOpen] = useState(false);
+  const [expanded, setExpanded] = useState<string>();
+  const running = jobs.filter((j) => j.state === "running");
+  const shown = [...running, ...jobs.filter((j) => j.state !== "running").slice(0, RECENT)];
+  if (error && jobs.length === 0) {
+    return (
+      <div className="border-t border-line bg-panel px-3 py-1 text-bad" role="alert" data-testid="jobs-error">
+        Live job progress is unavailable: {error}. Pulls and builds still run; their results show when they
+        end.
+      </div>
+    );
+  }
+  if (jobs.length === 0) return null;
+  return (
+    <section className="border-t border-line bg-panel" data-testid="jobs-tray" aria-label="Jobs">
+      <button
+        type="button"
+        className="flex w-full items-center gap-2 px-3 py-1 text-left hover:bg-panel-2"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="font-medium">Jobs</span>
+        <span className="text-muted" data-testid="jobs-count">
+          {running.length} running · {jobs.length - running.length} recent
+        </span>
+        {!open && running[0] && (
+          <span className="ml-2 min-w-0 truncate font-mono text-xs text-muted">
+            {running[0].ref} {Math.round(jobProgress(running[0]) * 100)}%
+          </span>
+        )}
+        <span className="ml-auto text-muted">{open ? "▾" : "▴"}</span>
+      </button>
+      {open && (
+        <ul className="max-h-72 overflow-auto border-t border-line">
+          {shown.map((j) => (
+            <li key={j.jobId} className="border-b border-line/60 px-3 py-1.5">
+              <JobProgress job={j} canCancel={canOperate} showLayers={expanded === j.jobId} />
+              {j.layers.length > 0 && (
+                <button
+                  type="button"
+                  className="text-[11px] text-accent hover:underline"
+                  onClick={() => setExpanded((e) => (e === j.jobId ? undefined : j.jobId))}
+                >
+                  {expanded === j.jobId ? "hide layers" : `${j.layers.length} layers`}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
