@@ -21,15 +21,18 @@ export interface ContainerEvent {
 }
 
 /** Engine object kinds whose changes reach the browser as `engine:event` (containers have their own event). */
-export const ENGINE_OBJECT_TYPES = ["volume", "network"] as const;
+export const ENGINE_OBJECT_TYPES = ["volume", "network", "image"] as const;
 export type EngineObjectType = (typeof ENGINE_OBJECT_TYPES)[number];
 
-/** A change to a volume (create, mount, unmount, destroy) or a network (create, connect, disconnect, destroy). */
+/**
+ * A change to a volume (create, mount, unmount, destroy), a network (create, connect, disconnect,
+ * destroy) or an image (pull, tag, untag, delete, import, load, push), whoever made it.
+ */
 export interface EngineObjectEvent {
   hostId: string;
   type: EngineObjectType;
   action: string;
-  /** A volume's name, or a network's full id. */
+  /** A volume's name, a network's full id, or the image's reference or id as the engine names it. */
   id: string;
   /** A network's name, when the engine says it. */
   name?: string;

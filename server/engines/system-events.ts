@@ -38,7 +38,7 @@ export function toEngineEventItem(hostId: string, raw: unknown): EngineEventItem
   };
 }
 
-/** The browser's `engine:event` for a volume or network event; undefined for other kinds. */
+/** The browser's `engine:event` for a volume, network or image event; undefined for other kinds. */
 export function toObjectEvent(e: EngineEventItem): EngineObjectEvent | undefined {
   if (!(ENGINE_OBJECT_TYPES as readonly string[]).includes(e.type)) return undefined;
   const container = e.type === "network" ? e.attributes.container : undefined;

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../lib/errors";
+import type { EngineObjectEvent } from "../../lib/realtime/events";
 import type {
   HostResult,
   ImageDetail,
@@ -195,6 +196,26 @@ describe("listing and inspecting", () => {
     const bad = await viewer.get<ErrorReply>("/api/v1/hosts/local/images?sort=colour");
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^query\.sort/);
+  });
+
+  it("tells the browser when an image is tagged or untagged outside Wharf", async () => {
+    const s = await connectSocket(srv.base, viewer.cookie);
+    const seen: EngineObjectEvent[] = [];
+    s.on("engine:event", (e) => seen.push(e));
+    const alias = `${RUN_ID}-evt:1`;
+    try {
+      await docker("local", "tag", REF, alias);
+      await docker("local", "rmi", alias);
+      const mine = () => seen.filter((e) => e.type === "image" && e.hostId === "local");
+      await waitFor(
+        () => (mine().some((e) => e.action === "untag") ? true : undefined),
+        5000,
+        "the untag event",
+      );
+      expect(mine().map((e) => e.action)).toEqual(expect.arrayContaining(["tag", "untag"]));
+    } finally {
+      s.disconnect();
+    }
   });
 
   it("lists every host's images at once, each with its host", async () => {
