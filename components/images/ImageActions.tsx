@@ -30,7 +30,7 @@ export function ImageActions({
     <div className="flex items-center gap-1.5">
       <a
         className="inline-flex items-center rounded border border-line bg-panel px-1.5 py-0.5 text-xs hover:bg-panel-2"
-        href={imagePaths.exportTar(hostId, image.id)}
+        href={imagePaths.exportTar(hostId, image.repoTags[0] ?? image.id)}
         download
         data-testid="image-export"
       >
