@@ -19,6 +19,25 @@ export interface ContainerEvent {
   time?: number;
 }
 
+/** Engine object kinds whose changes reach the browser as `engine:event` (containers have their own event). */
+export const ENGINE_OBJECT_TYPES = ["volume", "network"] as const;
+export type EngineObjectType = (typeof ENGINE_OBJECT_TYPES)[number];
+
+/** A change to a volume (create, mount, unmount, destroy) or a network (create, connect, disconnect, destroy). */
+export interface EngineObjectEvent {
+  hostId: string;
+  type: EngineObjectType;
+  action: string;
+  /** A volume's name, or a network's full id. */
+  id: string;
+  /** A network's name, when the engine says it. */
+  name?: string;
+  /** For network connect and disconnect: the container's full id. */
+  containerId?: string;
+  /** Engine time, epoch ms. */
+  time?: number;
+}
+
 export interface ContainerRef {
   hostId: string;
   containerId: string;
@@ -108,6 +127,8 @@ export type Ack<T> = (result: Result<T>) => void;
 export interface ServerToClientEvents {
   "host:status": (e: HostStatusEvent) => void;
   "container:event": (e: ContainerEvent) => void;
+  /** Volume and network changes on hosts in scope (not sent to label-scoped principals; see the README). */
+  "engine:event": (e: EngineObjectEvent) => void;
   /** One live sample of a container this socket subscribed to (the public contract). */
   "stats:sample": (e: StatsSample) => void;
   /**
