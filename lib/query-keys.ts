@@ -19,6 +19,8 @@ export const queryKeys = {
   diskUsage: (hostId: string) => ["hosts", hostId, "system", "df"] as const,
   prunePreview: (hostId: string) => ["hosts", hostId, "system", "prune-preview"] as const,
   engineEvents: (hostId: string) => ["hosts", hostId, "system", "events"] as const,
+  /** The host's image list, for the create form's image suggestions. */
+  imageChoices: (hostId: string) => ["hosts", hostId, "images", "list"] as const,
   containerSpec: (hostId: string, id: string) => ["hosts", hostId, "containers", "spec", id] as const,
   // Access control: admin-only lists, outside the host tree so engine events never touch them.
   users: () => ["users"] as const,

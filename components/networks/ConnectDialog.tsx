@@ -4,7 +4,7 @@ import { errorMessage } from "@/components/api/client";
 import { useContainersQuery } from "@/components/hooks/queries";
 import { Field, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
-import type { NetworkSummary } from "./network-types";
+import type { NetworkSummary } from "@/lib/networks";
 import { useConnectNetwork } from "./queries";
 
 /** Attach one of the host's containers to a network, with optional DNS aliases. */
@@ -12,7 +12,7 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
   const toast = useToast();
   const containers = useContainersQuery(network.hostId);
   const connect = useConnectNetwork();
-  const attached = new Set(network.containers.map((c) => c.id));
+  const attached = new Set(network.containers.map((c) => c.containerId));
   const choices = (containers.data?.items ?? []).filter((c) => !attached.has(c.id));
   const [container, setContainer] = useState("");
   const [aliases, setAliases] = useState("");

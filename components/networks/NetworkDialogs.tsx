@@ -1,8 +1,10 @@
 "use client";
 import { errorMessage } from "@/components/api/client";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { LabelFilterField, labelFilters } from "@/components/volumes/LabelFilterField";
 import { useToast } from "@/components/ui/Toasts";
-import type { NetworkEndpoint, NetworkSummary } from "./network-types";
+import type { NetworkEndpoint, NetworkSummary } from "@/lib/networks";
 import { useConnectNetwork, usePruneNetworks, useRemoveNetwork } from "./queries";
 
 function DialogError({ error }: { error: unknown }) {
@@ -67,7 +69,7 @@ export function DisconnectDialog({
       onCancel={onClose}
       onConfirm={() =>
         disconnect.mutate(
-          { hostId: network.hostId, id: network.id, container: endpoint.id, disconnect: true },
+          { hostId: network.hostId, id: network.id, container: endpoint.containerId, disconnect: true },
           {
             onSuccess: () => {
               toast("ok", `${endpoint.name} disconnected from ${network.name}`);
@@ -77,7 +79,8 @@ export function DisconnectDialog({
         )
       }
     >
-      It loses its address {endpoint.ipv4 || ""} and aliases on this network; the container keeps running.
+      It loses its address {endpoint.ipv4Address ?? ""} and aliases on this network; the container keeps
+      running.
       <DialogError error={disconnect.error} />
     </ConfirmDialog>
   );
@@ -85,6 +88,7 @@ export function DisconnectDialog({
 
 export function PruneNetworksDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const prune = usePruneNetworks();
+  const [label, setLabel] = useState("");
   const done = prune.data;
   return (
     <ConfirmDialog
@@ -92,7 +96,7 @@ export function PruneNetworksDialog({ hostId, onClose }: { hostId: string; onClo
       title={done ? "Networks pruned" : `Prune unused networks on ${hostId}?`}
       confirmLabel={done ? "Close" : prune.isPending ? "Pruning…" : "Prune"}
       onCancel={onClose}
-      onConfirm={() => (done ? onClose() : prune.mutate({ hostId }))}
+      onConfirm={() => (done ? onClose() : prune.mutate({ hostId, labels: labelFilters(label) }))}
     >
       {done ? (
         <div data-testid="prune-result">
@@ -104,7 +108,12 @@ export function PruneNetworksDialog({ hostId, onClose }: { hostId: string; onClo
           </ul>
         </div>
       ) : (
-        <p>Removes every user network with no container attached. The built-in bridge, host and none stay.</p>
+        <>
+          <p>
+            Removes every user network with no container attached. The built-in bridge, host and none stay.
+          </p>
+          <LabelFilterField value={label} onChange={setLabel} />
+        </>
       )}
       <DialogError error={prune.error} />
     </ConfirmDialog>

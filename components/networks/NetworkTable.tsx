@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/Button";
 import { SortHeader } from "@/components/volumes/SortHeader";
 import type { SortState } from "@/components/volumes/table-sort";
-import type { NetworkEndpoint, NetworkSummary } from "./network-types";
+import type { NetworkEndpoint, NetworkSummary } from "@/lib/networks";
 
 export type NetworkSortKey = "name" | "host" | "driver" | "scope" | "containers";
 export const networkKey = (n: Pick<NetworkSummary, "hostId" | "id">) => `${n.hostId}/${n.id}`;
@@ -19,10 +19,12 @@ function Endpoint({
 }) {
   return (
     <li className="flex items-center gap-2 whitespace-nowrap" data-testid={`endpoint-${e.name}`}>
-      <Link className="hover:underline" href={`/hosts/${n.hostId}/containers/${e.id}`}>
+      <Link className="hover:underline" href={`/hosts/${n.hostId}/containers/${e.containerId}`}>
         {e.name}
       </Link>
-      <span className="font-mono text-[11px] text-muted">{e.ipv4 || e.ipv6 || "no address"}</span>
+      <span className="font-mono text-[11px] text-muted">
+        {e.ipv4Address || e.ipv6Address || (e.state === "running" ? "no address" : e.state)}
+      </span>
       {e.aliases.length > 0 && (
         <span className="text-[11px] text-muted" title="DNS aliases on this network">
           aka {e.aliases.join(", ")}
@@ -82,7 +84,7 @@ export function NetworkTable({
       </thead>
       <tbody>
         {items.map((n, i) => {
-          const userNet = !n.builtIn;
+          const userNet = !n.predefined;
           return (
             <tr
               key={networkKey(n)}
@@ -102,7 +104,7 @@ export function NetworkTable({
                     internal
                   </span>
                 )}
-                {n.builtIn && <span className="ml-2 text-[11px] text-muted">built-in</span>}
+                {n.predefined && <span className="ml-2 text-[11px] text-muted">built-in</span>}
                 <div className="font-mono text-[11px] text-muted">{n.id.slice(0, 12)}</div>
               </td>
               {showHost && <td className="px-2 py-1 text-muted">{n.hostId}</td>}
@@ -127,7 +129,7 @@ export function NetworkTable({
                   <ul className="flex flex-col">
                     {n.containers.map((e) => (
                       <Endpoint
-                        key={e.id}
+                        key={e.containerId}
                         n={n}
                         e={e}
                         onDisconnect={canOperate && userNet ? () => onDisconnect(n, e) : undefined}

@@ -11,7 +11,7 @@ import { nextSort, sortAndFilter, type SortState } from "@/components/volumes/ta
 import { ConnectDialog } from "./ConnectDialog";
 import { CreateNetworkDialog } from "./CreateNetworkDialog";
 import { DisconnectDialog, PruneNetworksDialog, RemoveNetworkDialog } from "./NetworkDialogs";
-import type { NetworkEndpoint, NetworkSummary } from "./network-types";
+import type { NetworkEndpoint, NetworkSummary } from "@/lib/networks";
 import { NetworkTable, type NetworkSortKey } from "./NetworkTable";
 import { useNetworksQuery } from "./queries";
 
@@ -28,6 +28,7 @@ const texts = (n: NetworkSummary) => [
   n.driver,
   n.hostId,
   ...n.ipam.map((c) => c.subnet),
+  ...n.containers.flatMap((c) => [c.ipv4Address ?? ""]),
   ...Object.entries(n.labels).map(([k, v]) => `${k}=${v}`),
   ...n.containers.flatMap((c) => [c.name, ...c.aliases]),
   n.internal ? "internal" : "",
@@ -56,7 +57,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
     setFocused,
     open: (i) => {
       const n = items[i];
-      if (n && canOperate && !n.builtIn) setDialog({ kind: "connect", n });
+      if (n && canOperate && !n.predefined) setDialog({ kind: "connect", n });
     },
     toggle: () => {},
     restart: () => {},
@@ -70,7 +71,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
       </StatePanel>
     );
   }
-  const userNets = all.filter((n) => !n.builtIn);
+  const userNets = all.filter((n) => !n.predefined);
   return (
     <div className="flex h-full flex-col">
       <ListHeader

@@ -1,5 +1,6 @@
-/** Client-side checks of a new network's addressing, worded like the server's VALIDATION messages. */
+import { networkCreateSchema, type NetworkCreateRequest } from "@/lib/networks";
 
+/** A new network as the dialog holds it. */
 export interface NetworkDraft {
   name: string;
   /** An internal bridge has no route out of the host. */
@@ -11,66 +12,46 @@ export interface NetworkDraft {
 
 export const EMPTY_NETWORK: NetworkDraft = { name: "", internal: true, subnet: "", gateway: "", labels: [] };
 
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-
-/** An IPv4 dotted quad as a 32-bit number, or undefined. */
-export function ipv4ToNumber(s: string): number | undefined {
-  const parts = s.split(".");
-  if (parts.length !== 4) return undefined;
-  let n = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255 || (p.length > 1 && p.startsWith("0"))) return undefined;
-    n = n * 256 + Number(p);
-  }
-  return n;
-}
-
-export function parseCidr(s: string): { base: number; prefix: number } | string {
-  const m = /^([\d.]+)\/(\d{1,2})$/.exec(s.trim());
-  if (!m) return `"${s}" is not an IPv4 CIDR like 172.30.0.0/24`;
-  const base = ipv4ToNumber(m[1] ?? "");
-  const prefix = Number(m[2]);
-  if (base === undefined) return `"${m[1]}" is not an IPv4 address`;
-  if (prefix < 8 || prefix > 30) return "prefix must be between /8 and /30";
-  const size = 2 ** (32 - prefix);
-  if (base % size !== 0) return `host bits are set: the network address of /${prefix} must be aligned`;
-  return { base, prefix };
-}
-
-/** The first problem as "field: reason", or undefined when the draft may be sent. */
-export function checkNetworkDraft(d: NetworkDraft): string | undefined {
-  if (!d.name.trim()) return "Name: required";
-  if (!NAME.test(d.name.trim())) return "Name: letters, digits, _ . - only, starting with a letter or digit";
-  if (d.gateway.trim() && !d.subnet.trim()) return "Gateway: needs a subnet";
-  if (!d.subnet.trim()) return undefined;
-  const cidr = parseCidr(d.subnet);
-  if (typeof cidr === "string") return `Subnet: ${cidr}`;
-  if (!d.gateway.trim()) return undefined;
-  const gw = ipv4ToNumber(d.gateway.trim());
-  if (gw === undefined) return `Gateway: "${d.gateway}" is not an IPv4 address`;
-  const size = 2 ** (32 - cidr.prefix);
-  if (gw < cidr.base || gw >= cidr.base + size) return `Gateway: ${d.gateway} is outside ${d.subnet}`;
-  if (gw === cidr.base || gw === cidr.base + size - 1)
-    return "Gateway: cannot be the subnet's network or broadcast address";
-  return undefined;
-}
-
-/** The Engine API's NetworkCreate body. */
-export function networkCreateBody(d: NetworkDraft) {
+/** The Engine API's NetworkCreate body for a bridge, with IPAM only when a subnet or gateway is given. */
+export function networkCreateBody(d: NetworkDraft): NetworkCreateRequest {
   const labels: Record<string, string> = {};
   for (const l of d.labels) if (l.key.trim()) labels[l.key.trim()] = l.value;
+  const subnet = d.subnet.trim();
+  const gateway = d.gateway.trim();
   return {
     Name: d.name.trim(),
     Driver: "bridge",
     Internal: d.internal,
     Labels: labels,
-    ...(d.subnet.trim()
+    ...(subnet || gateway
       ? {
           IPAM: {
             Driver: "default",
-            Config: [{ Subnet: d.subnet.trim(), ...(d.gateway.trim() ? { Gateway: d.gateway.trim() } : {}) }],
+            Config: [{ ...(subnet ? { Subnet: subnet } : {}), ...(gateway ? { Gateway: gateway } : {}) }],
           },
         }
       : {}),
   };
+}
+
+const FIELD_NAMES: [RegExp, string][] = [
+  [/^IPAM\.Config\.\d+\.Subnet$/, "Subnet"],
+  [/^IPAM\.Config\.\d+\.Gateway$/, "Gateway"],
+  [/^EnableIPv6$/, "Subnet"],
+  [/^Name$/, "Name"],
+  [/^Labels/, "Labels"],
+];
+
+/**
+ * The server's own checks, run before sending (the same schema), worded for the dialog: the first
+ * problem as "Field: reason", or undefined when the draft may be sent.
+ */
+export function checkNetworkDraft(d: NetworkDraft): string | undefined {
+  const r = networkCreateSchema.safeParse(networkCreateBody(d));
+  if (r.success) return undefined;
+  const issue = r.error.issues[0];
+  if (!issue) return "invalid network";
+  const path = issue.path.join(".");
+  const field = FIELD_NAMES.find(([re]) => re.test(path))?.[1] ?? (path || "Network");
+  return `${field}: ${issue.message}`;
 }

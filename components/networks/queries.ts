@@ -1,10 +1,8 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/components/api/client";
-import type { PruneResult } from "@/components/volumes/volume-types";
 import { queryKeys } from "@/lib/query-keys";
-import type { networkCreateBody } from "./network-form";
-import type { NetworkList, NetworkSummary } from "./network-types";
+import type { NetworkCreateRequest, NetworkList, NetworkPruneResult, NetworkSummary } from "@/lib/networks";
 
 const enc = encodeURIComponent;
 export const networkPaths = {
@@ -34,7 +32,7 @@ function useRefreshNetworks() {
 export function useCreateNetwork(hostId: string) {
   const refresh = useRefreshNetworks();
   return useMutation({
-    mutationFn: (body: ReturnType<typeof networkCreateBody>) =>
+    mutationFn: (body: NetworkCreateRequest) =>
       api<NetworkSummary>(networkPaths.list(hostId), { method: "POST", body }),
     onSettled: () => refresh(hostId),
   });
@@ -76,8 +74,11 @@ export function useConnectNetwork() {
 export function usePruneNetworks() {
   const refresh = useRefreshNetworks();
   return useMutation({
-    mutationFn: ({ hostId }: { hostId: string }) =>
-      api<PruneResult>(networkPaths.prune(hostId), { method: "POST", body: {} }),
+    mutationFn: ({ hostId, labels }: { hostId: string; labels: string[] }) =>
+      api<NetworkPruneResult>(networkPaths.prune(hostId), {
+        method: "POST",
+        body: labels.length ? { filters: { label: labels } } : {},
+      }),
     onSettled: (_d, _e, v) => refresh(v.hostId),
   });
 }

@@ -6,6 +6,7 @@ import { queryKeys } from "@/lib/query-keys";
 import type {
   ClientToServerEvents,
   ContainerEvent,
+  EngineObjectEvent,
   HostStatusEvent,
   ServerToClientEvents,
 } from "@/lib/realtime/events";
@@ -44,6 +45,21 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       if (quiet(e.action)) return;
       void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
       void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+      // Created and removed containers change who uses a volume or network, and the host's event list.
+      void qc.invalidateQueries({ queryKey: queryKeys.engineEvents(e.hostId) });
+      if (e.action === "create" || e.action === "destroy") {
+        void qc.invalidateQueries({ queryKey: queryKeys.volumes(e.hostId) });
+        void qc.invalidateQueries({ queryKey: queryKeys.allVolumes() });
+      }
+    };
+    const onEngineObject = (e: EngineObjectEvent) => {
+      const [one, all] =
+        e.type === "volume"
+          ? [queryKeys.volumes(e.hostId), queryKeys.allVolumes()]
+          : [queryKeys.networks(e.hostId), queryKeys.allNetworks()];
+      void qc.invalidateQueries({ queryKey: one });
+      void qc.invalidateQueries({ queryKey: all });
+      void qc.invalidateQueries({ queryKey: queryKeys.engineEvents(e.hostId) });
     };
     const onHost = (e: HostStatusEvent) => {
       qc.setQueryData<{ items: HostSummary[] }>(queryKeys.hosts(), (old) =>
@@ -69,6 +85,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
     };
     socket.on("container:event", onContainer);
+    socket.on("engine:event", onEngineObject);
     socket.on("host:status", onHost);
     socket.on("connect", () => {
       setState({ socket, connected: true });

@@ -2,12 +2,10 @@
 import { useState } from "react";
 import { errorMessage } from "@/components/api/client";
 import { KeyValueRows, recordOf, type KeyValue } from "@/components/create/KeyValueRows";
-import { Field, fieldOf, FormDialog, inputClass } from "@/components/ui/Form";
+import { checkWith, Field, fieldOf, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
+import { volumeCreateSchema } from "@/lib/volumes";
 import { useCreateVolume } from "./queries";
-
-/** The engine's rule for volume names; an empty name lets the engine pick one. */
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const toast = useToast();
@@ -27,27 +25,23 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
       error={error}
       onCancel={onClose}
       onSubmit={() => {
-        if (name && !NAME.test(name))
-          return setError(
-            "Name: must start with a letter or digit and hold only letters, digits, _ . - (2+ characters)",
-          );
-        if (!driver.trim()) return setError("Driver: required (local is the engine's own)");
-        setError(undefined);
-        create.mutate(
-          {
-            ...(name ? { Name: name } : {}),
-            Driver: driver.trim(),
-            DriverOpts: recordOf(options),
-            Labels: recordOf(labels),
+        const body = {
+          ...(name ? { Name: name } : {}),
+          Driver: driver.trim(),
+          DriverOpts: recordOf(options),
+          Labels: recordOf(labels),
+        };
+        // The server's own schema, so the message is the one it would answer.
+        const problem = checkWith(volumeCreateSchema, body);
+        setError(problem);
+        if (problem) return;
+        create.mutate(body, {
+          onSuccess: (v) => {
+            toast("ok", `Volume ${v?.name ?? name} created`);
+            onClose();
           },
-          {
-            onSuccess: (v) => {
-              toast("ok", `Volume ${v?.name ?? name} created`);
-              onClose();
-            },
-            onError: (e) => setError(errorMessage(e)),
-          },
-        );
+          onError: (e) => setError(errorMessage(e)),
+        });
       }}
     >
       <div className="flex flex-wrap gap-3">

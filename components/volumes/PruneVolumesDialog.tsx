@@ -3,8 +3,9 @@ import { useState } from "react";
 import { errorMessage } from "@/components/api/client";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { formatBytes } from "@/lib/format";
+import type { VolumeSummary } from "@/lib/volumes";
+import { LabelFilterField, labelFilters } from "./LabelFilterField";
 import { usePruneVolumes } from "./queries";
-import type { VolumeSummary } from "./volume-types";
 
 /** Prune unused volumes of one host, then say what went and how much space came back. */
 export function PruneVolumesDialog({
@@ -18,40 +19,48 @@ export function PruneVolumesDialog({
 }) {
   const prune = usePruneVolumes();
   const [all, setAll] = useState(false);
-  // The engine prunes only anonymous volumes unless asked for all unused ones.
-  const unused = volumes.filter((v) => v.hostId === hostId && v.usedBy.length === 0);
+  const [label, setLabel] = useState("");
+  const unused = volumes.filter((v) => v.hostId === hostId && v.usedBy.length === 0 && v.refCount <= 0);
   const done = prune.data;
-  if (done) {
-    return (
-      <ConfirmDialog open title="Volumes pruned" confirmLabel="Close" onConfirm={onClose} onCancel={onClose}>
-        <p data-testid="prune-result">
-          {done.deleted.length} removed · {formatBytes(done.spaceReclaimed)} reclaimed
-        </p>
-        {done.deleted.length > 0 && (
+  return (
+    <ConfirmDialog
+      open
+      title={done ? "Volumes pruned" : `Prune unused volumes on ${hostId}?`}
+      confirmLabel={done ? "Close" : prune.isPending ? "Pruning…" : "Prune"}
+      onCancel={onClose}
+      onConfirm={() => (done ? onClose() : prune.mutate({ hostId, all, labels: labelFilters(label) }))}
+    >
+      {done ? (
+        <div data-testid="prune-result">
+          <p>
+            {done.deleted.length} removed · {formatBytes(done.spaceReclaimed)} reclaimed
+            {done.covered === "anonymous" && " (anonymous volumes only)"}
+          </p>
           <ul className="mt-2 max-h-40 overflow-auto font-mono text-xs">
             {done.deleted.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>
-        )}
-      </ConfirmDialog>
-    );
-  }
-  return (
-    <ConfirmDialog
-      open
-      title={`Prune unused volumes on ${hostId}?`}
-      confirmLabel={prune.isPending ? "Pruning…" : "Prune"}
-      onCancel={onClose}
-      onConfirm={() => prune.mutate({ hostId, all })}
-    >
-      <p className="mb-2">
-        {unused.length} volume{unused.length === 1 ? " is" : "s are"} not used by any container.
-      </p>
-      <label className="flex items-start gap-2">
-        <input type="checkbox" className="mt-0.5" checked={all} onChange={(e) => setAll(e.target.checked)} />
-        <span>Include named volumes (by default only anonymous ones go)</span>
-      </label>
+        </div>
+      ) : (
+        <>
+          <p className="mb-2">
+            {unused.length} volume{unused.length === 1 ? " is" : "s are"} not used by any container:{" "}
+            {unused.filter((v) => v.anonymous).length} anonymous, {unused.filter((v) => !v.anonymous).length}{" "}
+            named.
+          </p>
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              className="mt-0.5"
+              checked={all}
+              onChange={(e) => setAll(e.target.checked)}
+            />
+            <span>Include named volumes (by default only anonymous ones go)</span>
+          </label>
+          <LabelFilterField value={label} onChange={setLabel} />
+        </>
+      )}
       {prune.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
           {errorMessage(prune.error)}

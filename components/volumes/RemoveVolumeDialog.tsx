@@ -4,7 +4,7 @@ import { errorMessage } from "@/components/api/client";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useToast } from "@/components/ui/Toasts";
 import { useRemoveVolume } from "./queries";
-import type { VolumeSummary } from "./volume-types";
+import type { VolumeSummary } from "@/lib/volumes";
 
 /**
  * Removing a volume in use is refused by the engine; the refusal is shown as the engine wrote it.

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/Button";
 import { formatBytes } from "@/lib/format";
 import { SortHeader } from "./SortHeader";
 import type { SortState } from "./table-sort";
-import type { VolumeSummary } from "./volume-types";
+import type { VolumeSummary } from "@/lib/volumes";
 
 export type VolumeSortKey = "name" | "host" | "driver" | "size" | "users";
 export const volumeKey = (v: Pick<VolumeSummary, "hostId" | "name">) => `${v.hostId}/${v.name}`;
@@ -100,10 +100,10 @@ export function VolumeTable({
                         {u.name}
                       </Link>{" "}
                       <span
-                        className={`rounded px-1 text-[11px] ${u.readOnly ? "bg-panel-2 text-muted" : "bg-warn/15 text-warn"}`}
-                        title={`mounted at ${u.destination}`}
+                        className={`rounded px-1 text-[11px] ${u.rw ? "bg-warn/15 text-warn" : "bg-panel-2 text-muted"}`}
+                        title={`mounted at ${u.destination} (${u.state})`}
                       >
-                        {u.readOnly ? "ro" : "rw"}
+                        {u.rw ? "rw" : "ro"}
                       </span>
                     </li>
                   ))}

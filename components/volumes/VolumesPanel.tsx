@@ -14,7 +14,7 @@ import { PruneVolumesDialog } from "./PruneVolumesDialog";
 import { RemoveVolumeDialog } from "./RemoveVolumeDialog";
 import { useVolumesQuery } from "./queries";
 import { nextSort, sortAndFilter, type SortState } from "./table-sort";
-import type { VolumeSummary } from "./volume-types";
+import type { VolumeSummary } from "@/lib/volumes";
 import { VolumeTable, type VolumeSortKey } from "./VolumeTable";
 
 const texts = (v: VolumeSummary) => [

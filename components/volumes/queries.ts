@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/components/api/client";
 import { queryKeys } from "@/lib/query-keys";
-import type { PruneResult, VolumeList, VolumeSummary } from "./volume-types";
+import type { VolumeCreateRequest, VolumeList, VolumePruneResult, VolumeSummary } from "@/lib/volumes";
 
 const enc = encodeURIComponent;
 export const volumePaths = {
@@ -29,17 +29,10 @@ function useRefreshVolumes() {
   };
 }
 
-export interface VolumeCreate {
-  Name?: string;
-  Driver?: string;
-  DriverOpts?: Record<string, string>;
-  Labels?: Record<string, string>;
-}
-
 export function useCreateVolume(hostId: string) {
   const refresh = useRefreshVolumes();
   return useMutation({
-    mutationFn: (body: VolumeCreate) =>
+    mutationFn: (body: VolumeCreateRequest) =>
       api<VolumeSummary>(volumePaths.list(hostId), { method: "POST", body }),
     onSettled: () => refresh(hostId),
   });
@@ -57,8 +50,11 @@ export function useRemoveVolume() {
 export function usePruneVolumes() {
   const refresh = useRefreshVolumes();
   return useMutation({
-    mutationFn: ({ hostId, all }: { hostId: string; all: boolean }) =>
-      api<PruneResult>(volumePaths.prune(hostId), { method: "POST", body: all ? { all: true } : {} }),
+    mutationFn: ({ hostId, all, labels }: { hostId: string; all: boolean; labels: string[] }) =>
+      api<VolumePruneResult>(volumePaths.prune(hostId), {
+        method: "POST",
+        body: { ...(all ? { all: true } : {}), ...(labels.length ? { filters: { label: labels } } : {}) },
+      }),
     onSettled: (_d, _e, v) => refresh(v.hostId),
   });
 }
