@@ -24,6 +24,8 @@ export interface ContainerSpec {
   network: string;
   /** Aliases on `network` (user networks only). */
   aliases: string[];
+  /** Further networks, connected after create, each with its aliases. */
+  networks?: NetworkAttachment[];
   restart: ContainerLimits["restartPolicy"];
   healthcheck?: HealthcheckSpec;
   /** Only the limits that are set (non-zero, or -1 for pidsLimit means unlimited). */
@@ -33,6 +35,11 @@ export interface ContainerSpec {
   autoRemove: boolean;
   /** Start the container once it is created. */
   start: boolean;
+}
+
+export interface NetworkAttachment {
+  name: string;
+  aliases: string[];
 }
 
 export interface EnvVar {

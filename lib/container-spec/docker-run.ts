@@ -1,0 +1,2 @@
+export { DockerRunParseError, parseDockerRun } from "./docker-run-import";
+export { specToDockerRun } from "./docker-run-export";
