@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { textareaClass } from "@/components/ui/Form";
-import { mergeEnv, parseEnvText } from "./env-text";
+import { parseEnvText } from "@/lib/container-spec/spec";
+import { mergeEnv } from "./env-text";
 import { FormSection } from "./FormSection";
 import { KeyValueRows } from "./KeyValueRows";
 import type { SectionProps } from "./section-props";
@@ -36,8 +37,8 @@ export function EnvSection({ draft, setSpec, errors }: SectionProps) {
               onClick={() => {
                 const r = parseEnvText(paste);
                 setSpec({ env: mergeEnv(draft.spec.env, r.env) });
-                setSkipped(r.skipped);
-                if (!r.skipped.length) setPaste(undefined);
+                setSkipped(r.errors);
+                if (!r.errors.length) setPaste(undefined);
               }}
             >
               Add variables
@@ -48,7 +49,7 @@ export function EnvSection({ draft, setSpec, errors }: SectionProps) {
           </div>
           {skipped.length > 0 && (
             <div className="text-warn" role="alert">
-              Not read (no KEY=value): {skipped.map((l) => `“${l}”`).join(", ")}
+              Not read: {skipped.join("; ")}
             </div>
           )}
         </div>

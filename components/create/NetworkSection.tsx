@@ -1,9 +1,11 @@
 "use client";
 import { Field, inputClass } from "@/components/ui/Form";
+import { isUserNetwork } from "@/lib/container-spec/create-body";
 import { FormSection } from "./FormSection";
 import type { SectionProps } from "./section-props";
 
-const BUILT_IN = ["none", "bridge", "host"];
+const BUILT_IN = ["", "none", "bridge", "host"];
+const LABEL: Record<string, string> = { "": "engine default (bridge)" };
 
 /** Network mode or a user network, and aliases (only meaningful on a user network). */
 export function NetworkSection({
@@ -16,7 +18,7 @@ export function NetworkSection({
   const s = draft.spec;
   const userNets = networkNames.filter((n) => !BUILT_IN.includes(n));
   const known = [...BUILT_IN, ...userNets];
-  const userNet = !BUILT_IN.includes(s.network) && !s.network.startsWith("container:");
+  const userNet = isUserNetwork(s.network);
   return (
     <FormSection title="Network" testId="section-network" error={errors.network}>
       <div className="flex flex-wrap gap-3">
@@ -31,7 +33,7 @@ export function NetworkSection({
             {!known.includes(s.network) && <option value={s.network}>{s.network}</option>}
             {BUILT_IN.map((n) => (
               <option key={n} value={n}>
-                {n}
+                {LABEL[n] ?? n}
               </option>
             ))}
             {userNets.length > 0 && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, parseDuration } from "./duration";
-import { draftOf, emptySpec, specOf } from "./spec-draft";
+import { emptySpec } from "@/lib/container-spec/spec";
+import { draftOf, specOf } from "./spec-draft";
 
 const MiB = 1024 * 1024;
 
@@ -26,7 +26,7 @@ describe("the create form's draft", () => {
     expect(specOf({ ...d, spec: { ...d.spec, image: " " } })).toMatchObject({ field: "image" });
     expect(specOf({ ...d, texts: { ...d.texts, cmd: "echo 'x" } })).toEqual({
       field: "cmd",
-      message: "command: unterminated ' quote",
+      message: "command: a single quote is not closed",
     });
     expect(specOf({ ...d, texts: { ...d.texts, limits: { memory: "2m" } } })).toEqual({
       field: "limits",
@@ -66,12 +66,17 @@ describe("the create form's draft", () => {
     }
   });
 
-  it("reads and writes healthcheck durations", () => {
-    expect(parseDuration("1m30s")).toBe(90e9);
-    expect(parseDuration("500ms")).toBe(5e8);
-    expect(parseDuration("10")).toBe(10e9);
-    expect(parseDuration("1x")).toBeUndefined();
-    expect(formatDuration(90e9)).toBe("90s");
-    expect(formatDuration(120e9)).toBe("2m");
+  it("reads healthcheck durations as typed: Go durations, bare seconds, or empty for the default", () => {
+    const d = draftOf({ ...emptySpec(), image: "x" });
+    const t = {
+      ...d.texts,
+      healthTest: "true",
+      healthInterval: "1m30s",
+      healthTimeout: "10",
+      healthRetries: "2",
+    };
+    expect(specOf({ ...d, texts: t })).toMatchObject({
+      healthcheck: { test: ["CMD-SHELL", "true"], interval: 90e9, timeout: 10e9, startPeriod: 0, retries: 2 },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { ContainerSpec, HealthcheckSpec } from "@/lib/container-spec/types";
+import { formatDuration, parseDuration } from "@/lib/container-spec/values";
 import { joinArgs, splitArgs } from "./argv";
-import { formatDuration, parseDuration } from "./duration";
 import { limitsFromTexts, limitTexts } from "./limits-form";
 
 /** The parts of a spec the form holds as typed text until submit, so half-typed input is kept. */
@@ -19,30 +19,6 @@ export interface SpecTexts {
 export interface SpecDraft {
   spec: ContainerSpec;
   texts: SpecTexts;
-}
-
-export function emptySpec(): ContainerSpec {
-  return {
-    image: "",
-    name: "",
-    cmd: [],
-    entrypoint: [],
-    workingDir: "",
-    user: "",
-    hostname: "",
-    env: [],
-    labels: [],
-    ports: [],
-    mounts: [],
-    network: "none",
-    aliases: [],
-    restart: { name: "no", maximumRetryCount: 0 },
-    limits: {},
-    tty: false,
-    openStdin: false,
-    autoRemove: false,
-    start: true,
-  };
 }
 
 /** The command a healthcheck runs, as the form shows it: CMD-SHELL text, or CMD's argv joined. */
@@ -65,9 +41,9 @@ export function draftOf(spec: ContainerSpec): SpecDraft {
       aliases: spec.aliases.join(" "),
       limits: limitTexts(spec.limits),
       healthTest: healthText(h),
-      healthInterval: formatDuration(h?.interval ?? 0),
-      healthTimeout: formatDuration(h?.timeout ?? 0),
-      healthStartPeriod: formatDuration(h?.startPeriod ?? 0),
+      healthInterval: durationText(h?.interval),
+      healthTimeout: durationText(h?.timeout),
+      healthStartPeriod: durationText(h?.startPeriod),
       healthRetries: h?.retries ? String(h.retries) : "",
     },
   };
@@ -79,13 +55,20 @@ export interface DraftProblem {
   message: string;
 }
 
+const durationText = (ns: number | undefined) => (ns ? formatDuration(ns) : "");
+/** An empty duration is the engine's default; a bare number is seconds, as people type it. */
+const durationOf = (text: string) => {
+  const t = text.trim();
+  return !t ? 0 : /^\d+$/.test(t) ? Number(t) * 1e9 : parseDuration(t);
+};
+
 function healthcheckOf(t: SpecTexts): HealthcheckSpec | undefined | DraftProblem {
   const test = t.healthTest.trim();
   if (!test) return undefined;
   const durations = {
-    interval: parseDuration(t.healthInterval),
-    timeout: parseDuration(t.healthTimeout),
-    startPeriod: parseDuration(t.healthStartPeriod),
+    interval: durationOf(t.healthInterval),
+    timeout: durationOf(t.healthTimeout),
+    startPeriod: durationOf(t.healthStartPeriod),
   };
   for (const [k, v] of Object.entries(durations))
     if (v === undefined)

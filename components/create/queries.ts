@@ -1,0 +1,86 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/components/api/client";
+import type { CreateConfig } from "@/lib/container-spec/create-body";
+import type { ContainerSpec } from "@/lib/container-spec/types";
+import { queryKeys } from "@/lib/query-keys";
+
+const base = (hostId: string) => `/api/v1/hosts/${encodeURIComponent(hostId)}/containers`;
+
+/** What the spec route answers: the form's view of a container and its `docker run` line. */
+export interface ContainerSpecReply {
+  spec: ContainerSpec;
+  dockerRun: string;
+}
+
+export interface CreateReply {
+  id: string;
+  name?: string;
+  warnings?: string[];
+}
+
+/** One step of a recreate (create new, stop old, rename, start, remove old, …) and how it went. */
+export interface RecreateStep {
+  step: string;
+  ok: boolean;
+  message?: string;
+}
+
+export interface RecreateReply {
+  id: string;
+  name?: string;
+  steps?: RecreateStep[];
+  warnings?: string[];
+}
+
+export function useContainerSpecQuery(hostId: string, id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.containerSpec(hostId, id ?? ""),
+    queryFn: () => api<ContainerSpecReply>(`${base(hostId)}/${encodeURIComponent(id ?? "")}/spec`),
+    enabled: !!id,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
+
+function useRefresh(hostId: string) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: queryKeys.containers(hostId) });
+    void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+    void qc.invalidateQueries({ queryKey: queryKeys.volumes(hostId) });
+  };
+}
+
+export function useCreateContainer(hostId: string) {
+  const refresh = useRefresh(hostId);
+  return useMutation({
+    mutationFn: (body: { name?: string; start: boolean; config: CreateConfig }) =>
+      api<CreateReply>(base(hostId), { method: "POST", body }),
+    onSettled: refresh,
+  });
+}
+
+export function useRecreateContainer(hostId: string, id: string) {
+  const refresh = useRefresh(hostId);
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name?: string; start: boolean; config: CreateConfig }) =>
+      api<RecreateReply>(`${base(hostId)}/${encodeURIComponent(id)}/recreate`, { method: "POST", body }),
+    onSettled: () => {
+      refresh();
+      void qc.invalidateQueries({ queryKey: ["hosts", hostId, "containers", "detail"] });
+      void qc.invalidateQueries({ queryKey: ["hosts", hostId, "containers", "spec"] });
+    },
+  });
+}
+
+export function usePullImage(hostId: string) {
+  return useMutation({
+    mutationFn: (image: string) =>
+      api<{ id: string }>(`/api/v1/hosts/${encodeURIComponent(hostId)}/images/pull`, {
+        method: "POST",
+        body: { image },
+      }),
+  });
+}

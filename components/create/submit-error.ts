@@ -1,0 +1,22 @@
+import { ApiError, errorMessage } from "@/components/api/client";
+import { formFieldOf, pathOf } from "./field-errors";
+
+/** Where a failed create or recreate is shown: next to a field, as a missing image, or as a whole. */
+export type SubmitError =
+  | { kind: "field"; field: string; message: string }
+  | { kind: "image"; image: string; message: string }
+  | { kind: "general"; message: string; details?: unknown };
+
+export function classifySubmitError(err: unknown, image: string): SubmitError {
+  const message = errorMessage(err);
+  if (err instanceof ApiError) {
+    if (err.status === 400) {
+      const field = formFieldOf(pathOf(message));
+      if (field) return { kind: "field", field, message };
+    }
+    // The engine's "No such image: x" (404): offer to pull it rather than only saying so.
+    if (err.status === 404 && /image/i.test(message)) return { kind: "image", image, message };
+    return { kind: "general", message, details: err.details };
+  }
+  return { kind: "general", message };
+}
