@@ -28,6 +28,13 @@ export interface VolumeSummary {
   usedBy: VolumeUser[];
   /** Created without a name (a container's anonymous volume): a 64-hex-digit name or the engine's label. */
   anonymous: boolean;
+  /**
+   * Whether the engine's prune may remove it when unused. The engine never sizes or prunes local
+   * volumes created with driver options (tmpfs, bind, NFS): they may hold data outside its store.
+   */
+  prunable: boolean;
+  /** Why `size` is -1, when the engine will not compute it. */
+  sizeNote?: string;
 }
 
 export interface VolumeUser {

@@ -9,6 +9,7 @@ import { registerQuotaRoutes } from "./routes/quotas";
 import { registerRegistryRoutes } from "./routes/registries";
 import { registerSystemRoutes } from "./routes/system";
 import { registerUserRoutes } from "./routes/users";
+import { registerVolumeRoutes } from "./routes/volumes";
 
 export function buildRouter(ctx: AppContext): Router {
   const router = new Router();
@@ -21,5 +22,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerRegistryRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);
+  registerVolumeRoutes(router, ctx);
   return router;
 }

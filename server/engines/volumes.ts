@@ -1,0 +1,190 @@
+import type Dockerode from "dockerode";
+import { AppError } from "../../lib/errors";
+import type { PruneFilters, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
+import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import type { HostConnection } from "./host-connection";
+import {
+  createDifferences,
+  engineSizes,
+  mountCounts,
+  toVolumeSummary,
+  volumeUsageByName,
+  volumeUsers,
+  type RawContainer,
+  type RawVolume,
+} from "./volumes-usage";
+
+/** dockerode takes an abortSignal on these calls at runtime; its type definitions lack it. */
+export function withSignal<T = unknown>(target: object, method: string, opts: object): Promise<T> {
+  const fn = (target as Record<string, unknown>)[method] as (o: object) => Promise<T>;
+  return fn.call(target, opts);
+}
+
+export type LabelCheck = (labels: Record<string, string>) => boolean;
+const everything: LabelCheck = () => true;
+
+/** Prune's `all` filter arrived with API 1.42; before it, the engine prunes named volumes too. */
+export function pruneCoversNamed(apiVersion: string | undefined): boolean {
+  const [major = 0, minor = 0] = (apiVersion ?? "0.0").split(".").map(Number);
+  return major === 1 && minor < 42;
+}
+
+/** A failure to read disk usage leaves sizes unknown (-1) and says why, rather than failing the list. */
+async function readUsage(host: HostConnection) {
+  try {
+    const df = (await engineCall(host, (abortSignal) => withSignal(host.docker, "df", { abortSignal }))) as {
+      Volumes?: RawVolume[] | null;
+    };
+    return { usage: volumeUsageByName(df.Volumes), warning: undefined };
+  } catch (err) {
+    const message = err instanceof AppError ? err.message : String(err);
+    return { usage: new Map(), warning: `sizes unknown on ${host.spec.id}: disk usage failed: ${message}` };
+  }
+}
+
+const listAllContainers = (host: HostConnection) =>
+  engineCall(host, (abortSignal) => host.docker.listContainers({ all: true, abortSignal })) as Promise<
+    RawContainer[]
+  >;
+
+export async function listVolumes(
+  host: HostConnection,
+  visible: LabelCheck = everything,
+): Promise<{ items: VolumeSummary[]; warnings: string[] }> {
+  const [list, containers, { usage, warning }] = await Promise.all([
+    engineCall(host, (abortSignal) => host.docker.listVolumes({ abortSignal })),
+    listAllContainers(host),
+    readUsage(host),
+  ]);
+  const users = volumeUsers(containers, visible);
+  const counts = mountCounts(containers);
+  const items = ((list.Volumes ?? []) as RawVolume[])
+    .filter((v) => visible(v.Labels ?? {}))
+    .map((v) =>
+      toVolumeSummary(host.spec.id, v, usage.get(v.Name), users.get(v.Name), counts.get(v.Name) ?? 0),
+    );
+  return { items, warnings: [...(list.Warnings ?? []), ...(warning ? [warning] : [])] };
+}
+
+async function inspectRaw(host: HostConnection, name: string): Promise<RawVolume> {
+  return (await engineCall(host, (abortSignal) =>
+    host.docker.getVolume(name).inspect({ abortSignal }),
+  )) as RawVolume;
+}
+
+async function findRaw(host: HostConnection, name: string): Promise<RawVolume | undefined> {
+  try {
+    return await inspectRaw(host, name);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") return undefined;
+    throw err;
+  }
+}
+
+/** One volume with its size and users; a volume outside `visible` is "no such volume", like a missing one. */
+export async function getVolume(
+  host: HostConnection,
+  name: string,
+  visible: LabelCheck = everything,
+): Promise<VolumeSummary> {
+  const raw = await inspectRaw(host, name);
+  if (!visible(raw.Labels ?? {})) {
+    throw new AppError("NOT_FOUND", `get ${name}: no such volume`, { hostId: host.spec.id });
+  }
+  const [containers, { usage }] = await Promise.all([listAllContainers(host), readUsage(host)]);
+  const users = volumeUsers(containers, visible);
+  const mounts = mountCounts(containers).get(raw.Name) ?? 0;
+  return toVolumeSummary(host.spec.id, raw, usage.get(raw.Name), users.get(raw.Name), mounts);
+}
+
+export interface VolumeCreate {
+  Name?: string;
+  Driver: string;
+  DriverOpts?: Record<string, string>;
+  Labels?: Record<string, string>;
+}
+
+/**
+ * The engine answers a create for an existing name with the existing volume, silently ignoring a
+ * different driver's options or labels; Wharf says so instead of pretending it created what was asked.
+ */
+export async function createVolume(host: HostConnection, body: VolumeCreate): Promise<VolumeSummary> {
+  if (body.Name) {
+    const existing = await findRaw(host, body.Name);
+    if (existing) {
+      const diffs = createDifferences(existing, body);
+      throw new AppError(
+        "CONFLICT",
+        diffs.length
+          ? `volume "${body.Name}" already exists on ${host.spec.id} with a different ${diffs.join(", ")}; the engine would keep the existing one unchanged`
+          : `volume "${body.Name}" already exists on ${host.spec.id}`,
+        { hostId: host.spec.id, differences: diffs },
+      );
+    }
+  }
+  // dockerode answers with a handle (its `name`), not the engine's document: read that back.
+  const handle = (await engineCall(
+    host,
+    (abortSignal) =>
+      host.docker.createVolume({ ...body, abortSignal } as Dockerode.VolumeCreateOptions) as Promise<unknown>,
+    ACTION_TIMEOUT_MS,
+  )) as { name?: string; Name?: string };
+  const created = await inspectRaw(host, handle.name ?? handle.Name ?? body.Name ?? "");
+  return toVolumeSummary(
+    host.spec.id,
+    created,
+    engineSizes(created) ? { size: 0, refCount: 0 } : undefined,
+    [],
+    0,
+  );
+}
+
+export const FORCE_NOTE =
+  "force does not override this: the engine refuses to remove a volume any container references, running or not, and force only drops a volume whose driver fails to remove it; remove the containers first";
+
+export async function removeVolume(host: HostConnection, name: string, force: boolean): Promise<void> {
+  try {
+    await engineCall(
+      host,
+      (abortSignal) => host.docker.getVolume(name).remove({ force, abortSignal }),
+      ACTION_TIMEOUT_MS,
+    );
+  } catch (err) {
+    if (force && err instanceof AppError && err.code === "CONFLICT") {
+      throw new AppError("CONFLICT", `${err.message} (${FORCE_NOTE})`, err.details);
+    }
+    throw err;
+  }
+}
+
+const engineFilters = (filters: PruneFilters | undefined, extra: Record<string, string[]> = {}) => ({
+  ...(filters?.label?.length ? { label: filters.label } : {}),
+  ...extra,
+});
+
+export async function pruneVolumes(
+  host: HostConnection,
+  opts: { all?: boolean; filters?: PruneFilters },
+): Promise<VolumePruneResult> {
+  const olderEngine = pruneCoversNamed(host.summary().apiVersion);
+  if (olderEngine && !opts.all) {
+    throw new AppError(
+      "VALIDATION",
+      `all: this engine (API ${host.summary().apiVersion}) prunes named volumes too and cannot limit a prune to anonymous volumes; send all: true to remove every unused volume`,
+      { hostId: host.spec.id },
+    );
+  }
+  const filters = engineFilters(opts.filters, !olderEngine && opts.all ? { all: ["true"] } : {});
+  const r = (await engineCall(
+    host,
+    (abortSignal) => host.docker.pruneVolumes({ filters, abortSignal }),
+    ACTION_TIMEOUT_MS,
+  )) as { VolumesDeleted?: string[] | null; SpaceReclaimed?: number };
+  return {
+    deleted: r.VolumesDeleted ?? [],
+    spaceReclaimed: r.SpaceReclaimed ?? 0,
+    covered: olderEngine || opts.all ? "all-unused" : "anonymous",
+  };
+}
+
+export { engineFilters };

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { VolumeList, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
+import {
+  RUN_ID,
+  docker,
+  login,
+  removeByPrefix,
+  startServer,
+  userClient,
+  waitHostsUp,
+  type Client,
+  type TestServer,
+} from "./harness";
+
+let srv: TestServer;
+let admin: Client;
+const P = `${RUN_ID}-vol`;
+const LABEL = `wharf.test=${RUN_ID}`;
+const labels = { "wharf.test": RUN_ID };
+const base = "/api/v1/hosts/local/volumes";
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+const cliVolumes = async () =>
+  (await docker("local", "volume", "ls", "-q", "--filter", `label=${LABEL}`)).split("\n").filter(Boolean);
+const inspect = async (name: string) =>
+  JSON.parse(await docker("local", "volume", "inspect", name))[0] as {
+    Driver: string;
+    Labels: Record<string, string>;
+    Options: Record<string, string> | null;
+    Mountpoint: string;
+    Scope: string;
+  };
+
+/** A stopped container mounting the volume keeps it "in use" without running anything. */
+async function mountIn(name: string, volume: string, mode = "rw", cmd: string[] = []) {
+  return docker(
+    "local",
+    "run",
+    "--network",
+    "none",
+    "--name",
+    name,
+    "--label",
+    LABEL,
+    "-v",
+    `${volume}:/data:${mode}`,
+    "local/busybox:1.35",
+    ...cmd,
+  );
+}
+
+beforeAll(async () => {
+  srv = await startServer();
+  admin = await login(srv.base);
+  await waitHostsUp(admin, ["local"]);
+});
+
+afterAll(async () => {
+  await removeByPrefix(P);
+  const left = await cliVolumes().catch(() => []);
+  if (left.length) await docker("local", "volume", "rm", "-f", ...left).catch(() => "");
+  await srv?.stop();
+});
+
+describe("volumes", () => {
+  it("creates a volume as the engine reports it, and lists it on the host and across hosts", async () => {
+    const name = `${P}-a`;
+
+    const res = await admin.send<VolumeSummary>("POST", base, {
+      Name: name,
+      Labels: { ...labels, tier: "db" },
+      DriverOpts: { type: "tmpfs", device: "tmpfs", o: "size=8m" },
+    });
+
+    expect(res.status).toBe(201);
+    const cli = await inspect(name);
+    expect(cli.Driver).toBe("local");
+    expect(cli.Labels).toEqual({ ...labels, tier: "db" });
+    expect(cli.Options).toEqual({ type: "tmpfs", device: "tmpfs", o: "size=8m" });
+    const host = await admin.get<VolumeList>(base);
+    const listed = host.body.items.find((v) => v.name === name);
+    expect(listed).toMatchObject({
+      hostId: "local",
+      driver: "local",
+      mountpoint: cli.Mountpoint,
+      scope: cli.Scope,
+      labels: { ...labels, tier: "db" },
+      options: { type: "tmpfs", device: "tmpfs", o: "size=8m" },
+      refCount: 0,
+      usedBy: [],
+      anonymous: false,
+      // The engine neither sizes nor prunes a volume with driver options; the list says so.
+      size: -1,
+      prunable: false,
+    });
+    expect(listed?.sizeNote).toMatch(/does not size or prune/);
+    expect(listed?.created).toBeGreaterThan(Date.now() - 5 * 60_000);
+    const all = await admin.get<VolumeList>("/api/v1/volumes");
+    expect(all.body.errors).toEqual([]);
+    expect(all.body.items.filter((v) => v.name === name).map((v) => v.hostId)).toEqual(["local"]);
+  });
+
+  it("shows the size the engine computed and the containers using it, read-only or not", async () => {
+    const name = `${P}-b`;
+    await admin.send("POST", base, { Name: name, Labels: labels });
+    await mountIn(`${P}-writer`, name, "rw", [
+      "sh",
+      "-c",
+      "dd if=/dev/zero of=/data/f bs=1024 count=100 2>/dev/null",
+    ]);
+    await docker(
+      "local",
+      "create",
+      "--network",
+      "none",
+      "--name",
+      `${P}-reader`,
+      "-v",
+      `${name}:/mnt/ro:ro`,
+      "local/idle:1",
+    );
+
+    const res = await admin.get<VolumeSummary>(`${base}/${name}`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.size).toBe(102_400);
+    expect(res.body.refCount).toBe(2);
+    const users = res.body.usedBy
+      .map((u) => ({ name: u.name, destination: u.destination, rw: u.rw }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(users).toEqual([
+      { name: `${P}-reader`, destination: "/mnt/ro", rw: false },
+      { name: `${P}-writer`, destination: "/data", rw: true },
+    ]);
+    const cliUsers = (
+      await docker("local", "ps", "-a", "--filter", `volume=${name}`, "--format", "{{.Names}}")
+    )
+      .split("\n")
+      .sort();
+    expect(users.map((u) => u.name)).toEqual(cliUsers);
+  });
+
+  it("refuses to remove a volume in use with the engine's message, and says force does not override it", async () => {
+    const name = `${P}-b`;
+
+    const plain = await admin.send<ErrorBody>("DELETE", `${base}/${name}`);
+    const forced = await admin.send<ErrorBody>("DELETE", `${base}/${name}?force=1`);
+
+    expect(plain.status).toBe(409);
+    expect(plain.body.error.message).toMatch(/volume is in use/);
+    expect(forced.status).toBe(409);
+    expect(forced.body.error.message).toMatch(/volume is in use.*force does not override this/);
+    expect(await cliVolumes()).toContain(name);
+  });
+
+  it("removes a volume once nothing uses it", async () => {
+    const name = `${P}-c`;
+    await admin.send("POST", base, { Name: name, Labels: labels });
+
+    const res = await admin.send("DELETE", `${base}/${name}`);
+
+    expect(res.status).toBe(200);
+    expect(await cliVolumes()).not.toContain(name);
+    expect((await admin.get<ErrorBody>(`${base}/${name}`)).status).toBe(404);
+  });
+
+  it.each([
+    [{ Name: "bad name", Labels: labels }, 400, /^Name:/],
+    [{ Name: "x", Labels: labels }, 400, /^Name:/],
+    [{ Name: `${P}-d`, Driver: "not a driver", Labels: labels }, 400, /^Driver:/],
+    [{ Name: `${P}-d`, Labels: { "bad key": "v" } }, 400, /^Labels/],
+    [{ Name: `${P}-d`, Labels: labels, DriverOpts: { o: 5 } }, 400, /^DriverOpts\.o:/],
+    [{ Name: `${P}-d`, Labels: labels, Mountpoint: "/etc" }, 400, /Mountpoint/],
+    [
+      { Name: `${P}-d`, Labels: labels, Driver: "wharf-no-such-plugin" },
+      404,
+      /plugin "wharf-no-such-plugin" not found/,
+    ],
+  ])("refuses %j, and nothing is created", async (body, status, message) => {
+    const res = await admin.send<ErrorBody>("POST", base, body);
+
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toMatch(message);
+    expect(await cliVolumes()).not.toContain(`${P}-d`);
+  });
+
+  it("answers 409 to a duplicate name with other options, and leaves the existing volume as it was", async () => {
+    const name = `${P}-a`;
+
+    const res = await admin.send<ErrorBody & { error: { details: { differences: string[] } } }>(
+      "POST",
+      base,
+      {
+        Name: name,
+        Labels: labels,
+      },
+    );
+
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/already exists .* different options, labels/);
+    expect((await inspect(name)).Labels).toEqual({ ...labels, tier: "db" });
+  });
+
+  it("prunes only unused volumes that carry the label, and says why `all` is needed on this engine", async () => {
+    const unused = `${P}-unused`;
+    await admin.send("POST", base, { Name: unused, Labels: labels });
+    await docker(
+      "local",
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "-v",
+      `${unused}:/data`,
+      "local/busybox:1.35",
+      "sh",
+      "-c",
+      "dd if=/dev/zero of=/data/f bs=1024 count=64 2>/dev/null",
+    );
+
+    const refused = await admin.send<ErrorBody>("POST", `${base}/prune`, { filters: { label: [LABEL] } });
+    const res = await admin.send<VolumePruneResult>("POST", `${base}/prune`, {
+      all: true,
+      filters: { label: [LABEL] },
+    });
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/^all: this engine \(API 1\.41\) prunes named volumes too/);
+    expect(res.status).toBe(200);
+    // `-a` has driver options: the engine never prunes those, as its list entry says.
+    expect(res.body.deleted).toEqual([unused]);
+    expect(res.body.spaceReclaimed).toBe(65_536);
+    expect(res.body.covered).toBe("all-unused");
+    expect((await cliVolumes()).sort()).toEqual([`${P}-a`, `${P}-b`]);
+  });
+
+  it("records create, remove and prune in the audit log", async () => {
+    const actions = async (a: string) =>
+      (
+        await admin.get<{ items: { action: string; target?: string; result: string }[] }>(
+          `/api/v1/audit?action=${a}`,
+        )
+      ).body.items;
+
+    expect((await actions("volume.create")).some((e) => e.target === `${P}-a` && e.result === "ok")).toBe(
+      true,
+    );
+    expect((await actions("volume.remove")).some((e) => e.target === `${P}-b` && e.result === "error")).toBe(
+      true,
+    );
+    expect((await actions("volume.prune")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("volume permissions and label scope", () => {
+  let viewer: Client;
+  let scoped: Client;
+
+  beforeAll(async () => {
+    viewer = await userClient(srv.base, admin, { username: `${P}-viewer`, role: "viewer" });
+    scoped = await userClient(srv.base, admin, {
+      username: `${P}-scoped`,
+      role: "operator",
+      labelSelector: `team=${RUN_ID}`,
+    });
+  });
+
+  it("lets a viewer list but not create, remove or prune", async () => {
+    expect((await viewer.get(base)).status).toBe(200);
+    expect((await viewer.send("POST", base, { Name: `${P}-v`, Labels: labels })).status).toBe(403);
+    expect((await viewer.send("DELETE", `${base}/${P}-b`)).status).toBe(403);
+    expect((await viewer.send("POST", `${base}/prune`, { all: true })).status).toBe(403);
+    expect(await cliVolumes()).not.toContain(`${P}-v`);
+  });
+
+  it("shows a label-scoped principal only volumes with its label, labels what it creates, and limits its prunes", async () => {
+    const own = `${P}-team`;
+
+    const created = await scoped.send<VolumeSummary>("POST", base, { Name: own, Labels: labels });
+    const ownLabels = (await inspect(own)).Labels;
+    const list = await scoped.get<VolumeList>(base);
+    const outside = await scoped.get<ErrorBody>(`${base}/${P}-b`);
+    const removeOutside = await scoped.send<ErrorBody>("DELETE", `${base}/${P}-b`);
+    const pruned = await scoped.send<VolumePruneResult>("POST", `${base}/prune`, {
+      all: true,
+      filters: { label: [LABEL] },
+    });
+
+    expect(created.status).toBe(201);
+    expect(ownLabels).toEqual({ ...labels, team: RUN_ID });
+    expect(list.body.items.map((v) => v.name)).toEqual([own]);
+    expect(outside.status).toBe(404);
+    expect(removeOutside.status).toBe(404);
+    expect(pruned.body.deleted).toEqual([own]);
+    expect((await cliVolumes()).sort()).toEqual([`${P}-a`, `${P}-b`]);
+  });
+});
