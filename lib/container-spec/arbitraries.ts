@@ -142,13 +142,17 @@ export const specArbitrary: fc.Arbitrary<ContainerSpec> = fc
   })
   .map(({ net, extra, healthcheck: h, ...rest }) => {
     const user = net === "backend";
-    const networks = user ? [...new Map(extra.map((n) => [n.name, n])).values()] : [];
+    // The engine adds the hostname to a network's aliases itself, so inspect cannot tell it apart.
+    const notHost = (a: string) => a !== rest.hostname;
+    const networks = user
+      ? [...new Map(extra.map((n) => [n.name, { ...n, aliases: n.aliases.filter(notHost) }])).values()]
+      : [];
     return {
       ...rest,
       network: net,
       // The host network brings the host's own name.
       hostname: net === "host" ? "" : rest.hostname,
-      aliases: user ? rest.aliases : [],
+      aliases: user ? rest.aliases.filter(notHost) : [],
       ...(networks.length ? { networks } : {}),
       ...(h ? { healthcheck: h } : {}),
     };

@@ -23,7 +23,9 @@ export interface CreateConfig {
     Retries?: number;
   };
   HostConfig?: Record<string, unknown>;
-  NetworkingConfig?: { EndpointsConfig?: Record<string, { Aliases?: string[] } & Record<string, unknown>> };
+  NetworkingConfig?: {
+    EndpointsConfig?: Record<string, { Aliases?: string[] | null } & Record<string, unknown>>;
+  };
   [other: string]: unknown;
 }
 

@@ -46,9 +46,10 @@ function mountFlag(m: ContainerSpec["mounts"][number]): string[] {
 
 /**
  * The one shell line that recreates `spec` with the docker CLI: `docker run -d …` (or `docker create`
- * when it is not to be started), every word quoted only where the shell needs it.
+ * when it is not to be started), every word quoted only where the shell needs it. `extraFlags` are
+ * settings outside the form (see outsideFormFlags), written before the image.
  */
-export function specToDockerRun(spec: ContainerSpec): string {
+export function specToDockerRun(spec: ContainerSpec, extraFlags: string[][] = []): string {
   const args: string[][] = [spec.start ? ["docker", "run", "-d"] : ["docker", "create"]];
   if (spec.name) args.push(["--name", spec.name]);
   const term = `${spec.openStdin ? "i" : ""}${spec.tty ? "t" : ""}`;
@@ -75,6 +76,7 @@ export function specToDockerRun(spec: ContainerSpec): string {
   if (spec.restart.name !== "no") args.push(["--restart", formatRestart(spec.restart)]);
   args.push(...limitFlags(spec.limits));
   if (spec.healthcheck) args.push(...healthFlags(spec.healthcheck));
+  args.push(...extraFlags);
   args.push([spec.image, ...entryRest, ...spec.cmd]);
   return args.map((words) => words.map(shellQuote).join(" ")).join(" ");
 }

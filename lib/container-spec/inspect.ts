@@ -151,8 +151,9 @@ export function inspectToSpec(inspect: Obj, image?: ImageDefaults): ContainerSpe
   spec.mounts = mountsOf(hc, config, image);
 
   const networks = obj(obj(inspect.NetworkSettings).Networks);
-  const aliasesOf = (name: string) =>
-    strs(obj(networks[name]).Aliases).filter((a) => a !== id.slice(0, 12) && a !== id);
+  // The engine adds the container's short id and its hostname to the aliases of a started container.
+  const implicit = new Set([id, id.slice(0, 12), hostname]);
+  const aliasesOf = (name: string) => strs(obj(networks[name]).Aliases).filter((a) => !implicit.has(a));
   if (isUserNetwork(spec.network)) spec.aliases = aliasesOf(spec.network);
   const main = spec.network || "bridge";
   const extra = Object.keys(networks).filter((n) => n !== main && isUserNetwork(n));

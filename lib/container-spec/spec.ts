@@ -69,3 +69,12 @@ export function parseEnvText(text: string): { env: ContainerSpec["env"]; errors:
   });
   return { env, errors };
 }
+
+/** The form's fields that differ between two specs, by name (values stay out: env may hold secrets). */
+export function specChanges(before: ContainerSpec, after: ContainerSpec): (keyof ContainerSpec)[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof ContainerSpec)[]);
+  keys.delete("start");
+  return [...keys]
+    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .sort();
+}

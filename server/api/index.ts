@@ -2,9 +2,11 @@ import type { AppContext } from "../context";
 import { Router } from "./router";
 import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerContainerCreateRoutes } from "./routes/container-create";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerLogRoutes } from "./routes/logs";
+import { registerNetworkRoutes } from "./routes/networks";
 import { registerQuotaRoutes } from "./routes/quotas";
 import { registerRegistryRoutes } from "./routes/registries";
 import { registerSystemRoutes } from "./routes/system";
@@ -17,11 +19,13 @@ export function buildRouter(ctx: AppContext): Router {
   registerAuthRoutes(router, ctx);
   registerHostRoutes(router, ctx);
   registerContainerRoutes(router, ctx);
+  registerContainerCreateRoutes(router, ctx);
   registerLogRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
   registerRegistryRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);
   registerVolumeRoutes(router, ctx);
+  registerNetworkRoutes(router, ctx);
   return router;
 }

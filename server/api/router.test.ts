@@ -39,6 +39,16 @@ describe("Router", () => {
     expect(m.kind === "found" && m.params).toEqual({ hostId: "edge", id: "web", action: "restart" });
   });
 
+  it("prefers a literal segment over a parameter, whatever the order of the table", () => {
+    const r = buildRouter().add(route("POST", "/api/v1/hosts/:hostId/containers/:id/recreate"));
+
+    const m = r.match("POST", "/api/v1/hosts/edge/containers/web/recreate");
+    const other = r.match("POST", "/api/v1/hosts/edge/containers/web/restart");
+
+    expect(m.kind === "found" && m.route.path).toBe("/api/v1/hosts/:hostId/containers/:id/recreate");
+    expect(other.kind === "found" && other.route.path).toBe("/api/v1/hosts/:hostId/containers/:id/:action");
+  });
+
   it("picks the route for the requested method on a shared path", () => {
     const m = buildRouter().match("DELETE", "/api/v1/hosts/edge/containers/web");
 

@@ -78,12 +78,20 @@ export class Router {
   match(method: string, pathname: string): RouteMatch {
     const parts = pathname.split("/").filter(Boolean);
     const allowed: HttpMethod[] = [];
+    let best: { route: CompiledRoute; params: Record<string, string>; rank: string } | undefined;
     for (const r of this.routes) {
       const params = matchSegments(r.segments, parts);
       if (!params) continue;
-      if (r.method === method) return { kind: "found", route: r, params };
-      allowed.push(r.method);
+      if (r.method !== method) {
+        allowed.push(r.method);
+        continue;
+      }
+      // A literal segment beats a parameter at the same place (…/:id/recreate over …/:id/:action),
+      // whatever the order the routes were added in.
+      const rank = r.segments.map((s) => (s.startsWith(":") ? "0" : "1")).join("");
+      if (!best || rank > best.rank) best = { route: r, params, rank };
     }
+    if (best) return { kind: "found", route: best.route, params: best.params };
     return allowed.length ? { kind: "method-not-allowed", allowed } : { kind: "not-found" };
   }
 }

@@ -7,6 +7,7 @@ import type { RouteDef } from "../../server/api/router";
 import {
   RUN_ID,
   connectSocket,
+  docker,
   login,
   removeByPrefix,
   runFixture,
@@ -28,6 +29,7 @@ beforeAll(async () => {
   admin = await login(srv.base);
   await waitHostsUp(admin);
   await runFixture("local", `${P}-c`, "local/idle:1");
+  await docker("local", "volume", "create", `${P}-v`);
   clients.admin = admin;
   clients.viewer = await userClient(srv.base, admin, { username: `${P}-viewer`, role: "viewer" });
   clients.operator = await userClient(srv.base, admin, { username: `${P}-operator`, role: "operator" });
@@ -49,11 +51,14 @@ beforeAll(async () => {
     sessionId: sessions.body.items[0]?.id ?? "",
     tokenId: String(token.body.item.id),
     registryId: String(registry.body.id),
+    volume: `${P}-v`,
+    network: "none",
   };
 });
 
 afterAll(async () => {
   await removeByPrefix(P);
+  await docker("local", "volume", "rm", `${P}-v`).catch(() => "");
   await srv?.stop();
 });
 
@@ -62,6 +67,8 @@ function concretePath(r: RouteDef): string {
     if (name === "id" && r.path.startsWith("/api/v1/users/")) return values.userId as string;
     if (name === "id" && r.path.startsWith("/api/v1/sessions/")) return values.sessionId as string;
     if (name === "id" && r.path.startsWith("/api/v1/tokens/")) return values.tokenId as string;
+    if (name === "name" && r.path.includes("/volumes/")) return values.volume as string;
+    if (name === "id" && r.path.includes("/networks/")) return values.network as string;
     if (r.path.startsWith("/api/v1/registries/")) {
       if (name === "id") return values.registryId as string;
       if (name === "name") return "busybox";

@@ -1,0 +1,104 @@
+import type { CreateConfig } from "../../../lib/container-spec/create-body";
+import { createRequestSchema, recreateRequestSchema } from "../../../lib/container-spec/create-schema";
+import { inspectToSpec } from "../../../lib/container-spec/inspect";
+import { specChanges } from "../../../lib/container-spec/spec";
+import { AppError } from "../../../lib/errors";
+import { scopeAllowsLabels } from "../../../lib/permissions";
+import type { Principal } from "../../auth/principal";
+import type { AppContext } from "../../context";
+import { containerSpecView } from "../../engines/container-create-spec";
+import { createContainer } from "../../engines/container-create";
+import { inspectContainer } from "../../engines/containers";
+import { recreateContainer } from "../../engines/recreate";
+import { parseWith } from "../http";
+import type { Router } from "../router";
+import { containerFor, hostFor, principalOf } from "../scope";
+
+/** A label-scoped caller may only make containers it could see afterwards. */
+function requireLabelsInScope(p: Principal, labels: Record<string, string> | null | undefined): void {
+  if (!p.scope.labelSelector || scopeAllowsLabels(p.scope, labels ?? {})) return;
+  throw new AppError(
+    "FORBIDDEN",
+    `config.Labels: your access covers only containers labelled ${p.scope.labelSelector}; add that label`,
+  );
+}
+
+/** The request as the audit log keeps it: environment values left out, since they often hold secrets. */
+function auditView(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const body = raw as { config?: { Env?: unknown } };
+  const env = body.config?.Env;
+  if (!Array.isArray(env)) return raw;
+  const keys = env.map((e) => (typeof e === "string" ? `${e.split("=")[0]}=…` : e));
+  return { ...body, config: { ...body.config, Env: keys } };
+}
+
+const summary = (inspect: Record<string, unknown>) => ({
+  id: inspect.Id,
+  name: String(inspect.Name).replace(/^\//, ""),
+  image: (inspect.Config as { Image?: string } | undefined)?.Image,
+  state: (inspect.State as { Status?: string } | undefined)?.Status,
+});
+
+export function registerContainerCreateRoutes(router: Router, ctx: AppContext): void {
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/containers",
+    access: "operate",
+    audit: "container.create",
+    status: 201,
+    summary:
+      "Create a container from the engine's ContainerCreate body, validated first; start it if asked. The image must be on the host (404 names it otherwise)",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const host = hostFor(ctx, rc);
+      const raw = await rc.body();
+      rc.audit.params = auditView(raw);
+      const req = parseWith(createRequestSchema, raw);
+      if (req.name) rc.audit.target = req.name;
+      requireLabelsInScope(p, req.config.Labels);
+      const created = await createContainer(host, { ...req, config: req.config as CreateConfig });
+      rc.audit.target = created.name;
+      rc.audit.params = { ...(auditView(raw) as object), id: created.id, warnings: created.warnings };
+      return created;
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/containers/:id/recreate",
+    access: "operate",
+    audit: "container.recreate",
+    summary:
+      "Replace a container with one made from a new ContainerCreate body, under the same name; any failure puts the old one back as it was",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const host = hostFor(ctx, rc);
+      const raw = await rc.body();
+      rc.audit.params = auditView(raw);
+      const req = parseWith(recreateRequestSchema, raw);
+      const id = await containerFor(host, rc.params.id ?? "", p);
+      requireLabelsInScope(p, req.config.Labels);
+      const old = (await inspectContainer(host, id)).inspect;
+      rc.audit.target = summary(old).name;
+      const result = await recreateContainer(host, old, { ...req, config: req.config as CreateConfig });
+      const now = (await inspectContainer(host, result.id)).inspect;
+      const changed = specChanges(inspectToSpec(old), inspectToSpec(now));
+      rc.audit.params = { before: summary(old), after: summary(now), changed, warnings: result.warnings };
+      return { ...result, changed };
+    },
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/containers/:id/spec",
+    access: "read",
+    summary:
+      "The create form filled from a container (for duplicate, and edit and recreate) and the docker run line that recreates it",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
+      return containerSpecView(host, (await inspectContainer(host, id)).inspect);
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import { specToDockerRun } from "../../lib/container-spec/docker-run";
+import { inspectToSpec, type ImageDefaults } from "../../lib/container-spec/inspect";
+import { outsideFormFlags } from "../../lib/container-spec/outside-form";
+import type { ContainerSpec } from "../../lib/container-spec/types";
+import { engineCall } from "./engine-call";
+import type { HostConnection } from "./host-connection";
+
+export interface ContainerSpecView {
+  spec: ContainerSpec;
+  /** One shell line that recreates the container with the docker CLI. */
+  dockerRun: string;
+  /** Settings the form does not hold, as flags: they are in `dockerRun`, and a recreate keeps them. */
+  outsideForm: string[];
+}
+
+/** The image's own config, so values the container only inherited are left out; none if it is gone. */
+async function imageDefaults(host: HostConnection, imageId: string): Promise<ImageDefaults | undefined> {
+  if (!imageId) return undefined;
+  try {
+    const info = await engineCall(host, () => host.docker.getImage(imageId).inspect());
+    return (info.Config ?? undefined) as ImageDefaults | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The form for "duplicate" and "edit and recreate", and the "Copy as docker run" line. */
+export function specView(inspect: Record<string, unknown>, image?: ImageDefaults): ContainerSpecView {
+  const spec = inspectToSpec(inspect, image);
+  const extra = outsideFormFlags(inspect);
+  return { spec, dockerRun: specToDockerRun(spec, extra), outsideForm: extra.map((w) => w.join(" ")) };
+}
+
+export async function containerSpecView(
+  host: HostConnection,
+  inspect: Record<string, unknown>,
+): Promise<ContainerSpecView> {
+  return specView(inspect, await imageDefaults(host, typeof inspect.Image === "string" ? inspect.Image : ""));
+}

@@ -1,0 +1,136 @@
+import type Dockerode from "dockerode";
+import { AppError } from "../../lib/errors";
+import { isUserNetwork, type CreateConfig } from "../../lib/container-spec/create-body";
+import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import type { HostConnection } from "./host-connection";
+
+type Endpoints = Record<string, { Aliases?: string[] | null } & Record<string, unknown>>;
+
+export interface CreatedContainer {
+  id: string;
+  name: string;
+  started: boolean;
+  warnings: string[];
+}
+
+/** The image must be on the host already: Wharf pulls nothing on its own, the UI offers the pull. */
+export async function requireLocalImage(host: HostConnection, image: string): Promise<void> {
+  try {
+    await engineCall(host, () => host.docker.getImage(image).inspect());
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") {
+      throw new AppError("NOT_FOUND", `image ${image} is not on host ${host.spec.id}; pull it first`, {
+        hostId: host.spec.id,
+        image,
+        missing: "image",
+      });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Engines before API 1.44 take one network at create; the rest are connected afterwards. The one
+ * named by NetworkMode goes first so its aliases are set at create time.
+ */
+export function splitEndpoints(config: CreateConfig): { first: Endpoints; rest: Endpoints } {
+  const all = { ...(config.NetworkingConfig?.EndpointsConfig ?? {}) } as Endpoints;
+  const mode = typeof config.HostConfig?.NetworkMode === "string" ? config.HostConfig.NetworkMode : "";
+  const firstName = mode && all[mode] ? mode : isUserNetwork(mode) ? undefined : Object.keys(all)[0];
+  const first: Endpoints = {};
+  if (firstName && all[firstName]) {
+    first[firstName] = all[firstName];
+    delete all[firstName];
+  }
+  return { first, rest: all };
+}
+
+export async function removeQuietly(host: HostConnection, id: string): Promise<string | undefined> {
+  try {
+    await engineCall(
+      host,
+      (abortSignal) => host.docker.getContainer(id).remove({ force: true, abortSignal }),
+      ACTION_TIMEOUT_MS,
+    );
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+export async function startContainer(host: HostConnection, id: string): Promise<void> {
+  await engineCall(
+    host,
+    (abortSignal) => host.docker.getContainer(id).start({ abortSignal }),
+    ACTION_TIMEOUT_MS,
+  );
+}
+
+/**
+ * Creates a container, connects its further networks and starts it if asked. Anything that fails
+ * after the create removes the new container again, so a failed call leaves nothing behind.
+ */
+export async function createContainer(
+  host: HostConnection,
+  req: { name?: string; start?: boolean; config: CreateConfig },
+): Promise<CreatedContainer> {
+  await requireLocalImage(host, req.config.Image);
+  const { first, rest } = splitEndpoints(req.config);
+  const body: CreateConfig = { ...req.config };
+  if (Object.keys(first).length) body.NetworkingConfig = { ...body.NetworkingConfig, EndpointsConfig: first };
+  else delete body.NetworkingConfig;
+  const created = await engineCall(
+    host,
+    (abortSignal) =>
+      // The modem's own call, because dockerode's createContainer drops the engine's warnings.
+      new Promise<{ Id: string; Warnings?: string[] | null }>((resolve, reject) => {
+        host.docker.modem.dial(
+          {
+            path: "/containers/create?",
+            method: "POST",
+            options: { _query: req.name ? { name: req.name } : {}, _body: body },
+            abortSignal,
+            statusCodes: {
+              200: true,
+              201: true,
+              400: "bad parameter",
+              404: "no such image",
+              409: "conflict",
+              500: "server error",
+            },
+          },
+          (err: unknown, data: unknown) =>
+            err ? reject(err) : resolve(data as { Id: string; Warnings?: string[] | null }),
+        );
+      }),
+    ACTION_TIMEOUT_MS,
+  );
+  const id = created.Id;
+  try {
+    for (const [network, endpoint] of Object.entries(rest)) {
+      await engineCall(
+        host,
+        (abortSignal) =>
+          host.docker.getNetwork(network).connect({
+            Container: id,
+            EndpointConfig: endpoint as Dockerode.EndpointSettings,
+            abortSignal,
+          } as Dockerode.NetworkConnectOptions),
+        ACTION_TIMEOUT_MS,
+      );
+    }
+    if (req.start) await startContainer(host, id);
+  } catch (err) {
+    const cleanup = await removeQuietly(host, id);
+    if (cleanup && err instanceof AppError) {
+      throw new AppError(
+        err.code,
+        `${err.message} (and the new container ${id.slice(0, 12)} could not be removed: ${cleanup})`,
+        err.details,
+      );
+    }
+    throw err;
+  }
+  const info = await engineCall(host, (abortSignal) => host.docker.getContainer(id).inspect({ abortSignal }));
+  return { id, name: info.Name.replace(/^\//, ""), started: !!req.start, warnings: created.Warnings ?? [] };
+}

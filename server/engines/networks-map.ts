@@ -1,0 +1,117 @@
+import { isPredefinedNetwork, type NetworkEndpoint, type NetworkSummary } from "../../lib/networks";
+
+/** The parts of the engine's network document that Wharf reads. */
+export interface RawNetwork {
+  Id: string;
+  Name: string;
+  Driver?: string;
+  Scope?: string;
+  Created?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  Ingress?: boolean;
+  EnableIPv6?: boolean;
+  IPAM?: {
+    Driver?: string;
+    Config?: { Subnet?: string; Gateway?: string; IPRange?: string }[] | null;
+  } | null;
+  Labels?: Record<string, string> | null;
+  Options?: Record<string, string> | null;
+  Containers?: Record<
+    string,
+    { Name?: string; IPv4Address?: string; IPv6Address?: string; MacAddress?: string }
+  > | null;
+}
+
+export interface RawEndpointSettings {
+  NetworkID?: string;
+  IPAddress?: string;
+  IPPrefixLen?: number;
+  GlobalIPv6Address?: string;
+  GlobalIPv6PrefixLen?: number;
+  MacAddress?: string;
+  Aliases?: string[] | null;
+}
+
+export interface RawNetworkedContainer {
+  Id: string;
+  Names?: string[];
+  State?: string;
+  Labels?: Record<string, string> | null;
+  NetworkSettings?: { Networks?: Record<string, RawEndpointSettings> | null } | null;
+}
+
+const cidr = (ip: string | undefined, len: number | undefined) => (ip ? `${ip}/${len ?? 0}` : undefined);
+
+/**
+ * Containers attached to each network (by network id), from one container list, which also covers
+ * stopped containers the network's own document leaves out. The container list carries no aliases on
+ * older engines, so `aliases` (by container id, then network id) fills them from inspect documents; the
+ * engine's automatic short-id alias is left out.
+ */
+export function networkEndpoints(
+  containers: readonly RawNetworkedContainer[],
+  aliases: ReadonlyMap<string, Record<string, string[]>> = new Map(),
+  visible: (labels: Record<string, string>) => boolean = () => true,
+): Map<string, NetworkEndpoint[]> {
+  const out = new Map<string, NetworkEndpoint[]>();
+  for (const c of containers) {
+    if (!visible(c.Labels ?? {})) continue;
+    for (const ep of Object.values(c.NetworkSettings?.Networks ?? {})) {
+      if (!ep.NetworkID) continue;
+      const short = c.Id.slice(0, 12);
+      const names = aliases.get(c.Id)?.[ep.NetworkID] ?? ep.Aliases ?? [];
+      const ipv4 = cidr(ep.IPAddress, ep.IPPrefixLen);
+      const ipv6 = cidr(ep.GlobalIPv6Address, ep.GlobalIPv6PrefixLen);
+      const list = out.get(ep.NetworkID) ?? [];
+      list.push({
+        containerId: c.Id,
+        name: (c.Names?.[0] ?? short).replace(/^\//, ""),
+        state: c.State ?? "unknown",
+        ...(ipv4 ? { ipv4Address: ipv4 } : {}),
+        ...(ipv6 ? { ipv6Address: ipv6 } : {}),
+        ...(ep.MacAddress ? { macAddress: ep.MacAddress } : {}),
+        aliases: names.filter((a) => a !== short && a !== c.Id),
+      });
+      out.set(ep.NetworkID, list);
+    }
+  }
+  return out;
+}
+
+export function toNetworkSummary(
+  hostId: string,
+  n: RawNetwork,
+  containers: NetworkEndpoint[] | undefined,
+): NetworkSummary {
+  const created = n.Created ? Date.parse(n.Created) : NaN;
+  return {
+    hostId,
+    id: n.Id,
+    name: n.Name,
+    driver: n.Driver ?? "",
+    scope: n.Scope ?? "local",
+    internal: !!n.Internal,
+    attachable: !!n.Attachable,
+    ingress: !!n.Ingress,
+    enableIPv6: !!n.EnableIPv6,
+    ipamDriver: n.IPAM?.Driver ?? "default",
+    ipam: (n.IPAM?.Config ?? [])
+      .filter((c) => c.Subnet)
+      .map((c) => ({
+        subnet: c.Subnet as string,
+        ...(c.Gateway ? { gateway: c.Gateway } : {}),
+        ...(c.IPRange ? { ipRange: c.IPRange } : {}),
+      })),
+    labels: n.Labels ?? {},
+    options: n.Options ?? {},
+    ...(Number.isFinite(created) && created > 0 ? { created } : {}),
+    predefined: isPredefinedNetwork(n.Name),
+    containers: containers ?? [],
+  };
+}
+
+/** Networks whose containers may carry aliases: the predefined ones do not support them. */
+export function aliasCapableNetworkIds(networks: readonly RawNetwork[]): Set<string> {
+  return new Set(networks.filter((n) => !isPredefinedNetwork(n.Name)).map((n) => n.Id));
+}

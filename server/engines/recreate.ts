@@ -1,0 +1,103 @@
+import type { CreateConfig } from "../../lib/container-spec/create-body";
+import { CARRIED_CONFIG_KEYS, CARRIED_HOST_CONFIG_KEYS } from "../../lib/container-spec/outside-form";
+import { AppError } from "../../lib/errors";
+import {
+  createContainer,
+  requireLocalImage,
+  startContainer,
+  type CreatedContainer,
+} from "./container-create";
+import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import type { HostConnection } from "./host-connection";
+
+type Obj = Record<string, unknown>;
+
+/**
+ * The form does not hold capabilities, devices, log settings and the like: a recreate keeps the old
+ * container's unless the new body names them itself.
+ */
+export function withCarriedSettings(config: CreateConfig, old: Obj): CreateConfig {
+  const oldHc = (old.HostConfig ?? {}) as Obj;
+  const oldConfig = (old.Config ?? {}) as Obj;
+  const hc: Obj = { ...(config.HostConfig ?? {}) };
+  for (const k of CARRIED_HOST_CONFIG_KEYS) {
+    if (!(k in hc) && oldHc[k] !== undefined && oldHc[k] !== null) hc[k] = oldHc[k];
+  }
+  const out: CreateConfig = { ...config, HostConfig: hc };
+  for (const k of CARRIED_CONFIG_KEYS) {
+    if (!(k in out) && oldConfig[k] !== undefined && oldConfig[k] !== null) out[k] = oldConfig[k];
+  }
+  return out;
+}
+
+export interface RecreateResult extends CreatedContainer {
+  oldId: string;
+  /** Set when the new container runs but the old one could not be removed; it is kept under this name. */
+  oldKeptAs?: string;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Replaces a container with one made from `config`, under the same name, in steps that can each be
+ * undone: stop the old, rename it aside, create and start the new, and only then remove the old. Any
+ * failure before the end undoes what was done, so the old container is back as it was, and the
+ * engine's own message is answered.
+ */
+export async function recreateContainer(
+  host: HostConnection,
+  old: Obj,
+  req: { name?: string; start?: boolean; config: CreateConfig },
+): Promise<RecreateResult> {
+  const oldId = String(old.Id);
+  const oldName = String(old.Name).replace(/^\//, "");
+  const state = (old.State ?? {}) as { Running?: boolean };
+  const wasRunning = state.Running === true;
+  const asideName = `${oldName}-wharf-old-${oldId.slice(0, 12)}`;
+  const c = host.docker.getContainer(oldId);
+  // Nothing is touched before the new image is known to be there.
+  await requireLocalImage(host, req.config.Image);
+
+  const undo: { what: string; run: () => Promise<unknown> }[] = [];
+  try {
+    if (wasRunning) {
+      await engineCall(host, (abortSignal) => c.stop({ abortSignal }), ACTION_TIMEOUT_MS);
+      undo.push({ what: "start the old container", run: () => startContainer(host, oldId) });
+    }
+    await engineCall(host, (abortSignal) => c.rename({ name: asideName, abortSignal }), ACTION_TIMEOUT_MS);
+    undo.push({
+      what: `rename the old container back to ${oldName}`,
+      run: () =>
+        engineCall(host, (abortSignal) => c.rename({ name: oldName, abortSignal }), ACTION_TIMEOUT_MS),
+    });
+    // createContainer removes the new container itself when connecting or starting it fails.
+    const created = await createContainer(host, {
+      name: req.name ?? oldName,
+      start: req.start ?? wasRunning,
+      config: withCarriedSettings(req.config, old),
+    });
+    try {
+      await engineCall(host, (abortSignal) => c.remove({ abortSignal }), ACTION_TIMEOUT_MS);
+      return { ...created, oldId };
+    } catch (err) {
+      return {
+        ...created,
+        oldId,
+        oldKeptAs: asideName,
+        warnings: [...created.warnings, `the old container was kept as ${asideName}: ${message(err)}`],
+      };
+    }
+  } catch (err) {
+    const failed: string[] = [];
+    for (const step of undo.reverse()) {
+      try {
+        await step.run();
+      } catch (undoErr) {
+        failed.push(`could not ${step.what}: ${message(undoErr)}`);
+      }
+    }
+    if (!failed.length) throw err;
+    const e = err instanceof AppError ? err : new AppError("INTERNAL", message(err));
+    throw new AppError(e.code, `${e.message}; and while undoing: ${failed.join("; ")}`, e.details);
+  }
+}
