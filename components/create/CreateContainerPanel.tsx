@@ -11,7 +11,8 @@ import { CreateFooter } from "./CreateFooter";
 import { DockerRunImportBox } from "./DockerRunImportBox";
 import { MissingImageNotice } from "./MissingImageNotice";
 import { useContainerSpecQuery, useCreateContainer, useRecreateContainer } from "./queries";
-import { RecreateOutcome } from "./RecreateOutcome";
+import { OutsideFormNotice } from "./OutsideFormNotice";
+import { RecreateOutcome, recreateSteps } from "./RecreateOutcome";
 import { SpecForm } from "./SpecForm";
 import { draftOf, specOf, type SpecDraft } from "./spec-draft";
 import { classifySubmitError, type SubmitError } from "./submit-error";
@@ -35,6 +36,7 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
   const [draft, setDraft] = useState<SpecDraft>(() => draftOf(emptySpec()));
   const [loaded, setLoaded] = useState<string>();
   const [error, setError] = useState<SubmitError>();
+  const [keepRunState, setKeepRunState] = useState(true);
 
   // Fill the form once from the source container, when its spec arrives.
   if (sourceId && source.data && loaded !== sourceId) {
@@ -59,12 +61,14 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
     if ("field" in spec) return setError({ kind: "field", field: spec.field, message: spec.message });
     setError(undefined);
     const { name, config } = specToCreateBody(spec);
-    const body = { ...(name ? { name } : {}), start: spec.start, config };
+    // Left out, a recreate keeps the old container's run state (the server's default).
+    const keep = mode.kind === "recreate" && keepRunState;
+    const body = { ...(name ? { name } : {}), ...(keep ? {} : { start: spec.start }), config };
     const onError = (e: unknown) => setError(classifySubmitError(e, spec.image));
     if (mode.kind === "recreate") {
       recreate.mutate(body, {
         onSuccess: (r) => {
-          toast("ok", `${name || "container"} recreated`, r.warnings?.join("\n"));
+          toast("ok", `${r.name} recreated`, recreateSteps(r));
           router.push(`/hosts/${hostId}/containers/${r.id}`);
         },
         onError,
@@ -74,8 +78,8 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
         onSuccess: (r) => {
           toast(
             "ok",
-            `${r.name ?? name ?? "container"} created${spec.start ? " and started" : ""}`,
-            r.warnings?.join("\n"),
+            `${r.name} created${r.started ? " and started" : ""}`,
+            r.warnings.join("\n") || undefined,
           );
           router.push(`/hosts/${hostId}/containers/${r.id}`);
         },
@@ -141,11 +145,10 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
           <MissingImageNotice hostId={hostId} image={error.image} message={error.message} onPulled={submit} />
         )}
         {error?.kind === "general" && (
-          <RecreateOutcome
-            recreate={mode.kind === "recreate"}
-            message={error.message}
-            details={error.details}
-          />
+          <RecreateOutcome recreate={mode.kind === "recreate"} message={error.message} />
+        )}
+        {source.data && source.data.outsideForm.length > 0 && (
+          <OutsideFormNotice flags={source.data.outsideForm} recreate={mode.kind === "recreate"} />
         )}
         <SpecForm {...props} hostId={hostId} />
       </div>
@@ -155,6 +158,8 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
         busy={busy}
         fieldError={error?.kind === "field" ? error.message : undefined}
         onStartChange={(start) => props.setSpec({ start })}
+        keepRunState={keepRunState}
+        onKeepRunState={setKeepRunState}
       />
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
+import { inputClass } from "@/components/ui/Form";
 import { specToDockerRun } from "@/lib/container-spec/docker-run";
 import { specOf, type SpecDraft } from "./spec-draft";
 
@@ -11,12 +12,17 @@ export function CreateFooter({
   busy,
   fieldError,
   onStartChange,
+  keepRunState,
+  onKeepRunState,
 }: {
   draft: SpecDraft;
   mode: "new" | "duplicate" | "recreate";
   busy: boolean;
   fieldError?: string;
   onStartChange: (start: boolean) => void;
+  /** Recreate only: leave the new container running or stopped as the old one was. */
+  keepRunState?: boolean;
+  onKeepRunState?: (keep: boolean) => void;
 }) {
   const [showLine, setShowLine] = useState(false);
   const spec = showLine ? specOf(draft) : undefined;
@@ -32,15 +38,34 @@ export function CreateFooter({
         </pre>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-1.5">
-          <input
-            type="checkbox"
-            name="start"
-            checked={draft.spec.start}
-            onChange={(e) => onStartChange(e.target.checked)}
-          />
-          Start after {mode === "recreate" ? "recreate" : "create"}
-        </label>
+        {mode === "recreate" && onKeepRunState ? (
+          <label className="flex items-center gap-1.5">
+            Afterwards
+            <select
+              name="run-state"
+              className={inputClass}
+              value={keepRunState ? "same" : draft.spec.start ? "start" : "stop"}
+              onChange={(e) => {
+                onKeepRunState(e.target.value === "same");
+                if (e.target.value !== "same") onStartChange(e.target.value === "start");
+              }}
+            >
+              <option value="same">running or stopped, as it was</option>
+              <option value="start">started</option>
+              <option value="stop">left stopped</option>
+            </select>
+          </label>
+        ) : (
+          <label className="flex items-center gap-1.5">
+            <input
+              type="checkbox"
+              name="start"
+              checked={draft.spec.start}
+              onChange={(e) => onStartChange(e.target.checked)}
+            />
+            Start after create
+          </label>
+        )}
         <Button size="sm" variant="ghost" onClick={() => setShowLine((v) => !v)}>
           {showLine ? "Hide" : "Show"} as docker run
         </Button>

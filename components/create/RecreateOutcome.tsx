@@ -1,46 +1,34 @@
-import type { RecreateStep } from "./queries";
+import type { RecreateReply } from "./queries";
 
-const stepsOf = (details: unknown): RecreateStep[] => {
-  const steps = (details as { steps?: unknown } | undefined)?.steps;
-  return Array.isArray(steps) ? (steps as RecreateStep[]) : [];
-};
-const restoredOf = (details: unknown): boolean | undefined => {
-  const r = (details as { restored?: unknown } | undefined)?.restored;
-  return typeof r === "boolean" ? r : undefined;
-};
+/** The steps a recreate went through, for the success message. */
+export function recreateSteps(r: RecreateReply): string {
+  return [
+    "set the old container aside, stopped",
+    `created the new one${r.started ? " and started it" : ""}`,
+    r.oldKeptAs ? `kept the old one as ${r.oldKeptAs}` : "removed the old one",
+    r.changed.length ? `changed: ${r.changed.join(", ")}` : "no setting changed",
+    ...r.warnings,
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
 
-/** A failed create or recreate: the server's message, and for a recreate what became of the old container. */
-export function RecreateOutcome({
-  recreate,
-  message,
-  details,
-}: {
-  recreate: boolean;
-  message: string;
-  details?: unknown;
-}) {
-  const steps = stepsOf(details);
-  const restored = restoredOf(details);
+/**
+ * A failed create or recreate: the server's message, and for a recreate what became of the old
+ * container. The server puts the old one back on any failure, and says "while undoing" when it could not.
+ */
+export function RecreateOutcome({ recreate, message }: { recreate: boolean; message: string }) {
+  const undoFailed = /while undoing/.test(message);
   return (
     <div className="rounded border border-bad/50 bg-bad/10 px-3 py-2" role="alert" data-testid="submit-error">
       <div className="font-medium text-bad">{recreate ? "Recreate failed" : "Create failed"}</div>
       <div className="font-mono text-xs break-words whitespace-pre-wrap">{message}</div>
       {recreate && (
         <div className="mt-1" data-testid="restore-state">
-          {restored === false
-            ? "The old container could not be put back; check the host's container list."
-            : "The old container was restored as it was: nothing changed."}
+          {undoFailed
+            ? "The old container could not be fully put back (see above); check the host's container list."
+            : "The old container was restored as it was: same name, same settings, running if it was."}
         </div>
-      )}
-      {steps.length > 0 && (
-        <ol className="mt-1 ml-4 list-decimal text-[12px]">
-          {steps.map((s, i) => (
-            <li key={i} className={s.ok ? "text-ok" : "text-bad"}>
-              {s.step}
-              {s.message ? `: ${s.message}` : ""}
-            </li>
-          ))}
-        </ol>
       )}
     </div>
   );

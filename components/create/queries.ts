@@ -11,26 +11,23 @@ const base = (hostId: string) => `/api/v1/hosts/${encodeURIComponent(hostId)}/co
 export interface ContainerSpecReply {
   spec: ContainerSpec;
   dockerRun: string;
+  /** Settings the form does not hold, as flags; a recreate keeps them. */
+  outsideForm: string[];
 }
 
 export interface CreateReply {
   id: string;
-  name?: string;
-  warnings?: string[];
+  name: string;
+  started: boolean;
+  warnings: string[];
 }
 
-/** One step of a recreate (create new, stop old, rename, start, remove old, …) and how it went. */
-export interface RecreateStep {
-  step: string;
-  ok: boolean;
-  message?: string;
-}
-
-export interface RecreateReply {
-  id: string;
-  name?: string;
-  steps?: RecreateStep[];
-  warnings?: string[];
+export interface RecreateReply extends CreateReply {
+  oldId: string;
+  /** Set when the new container runs but the old one could not be removed. */
+  oldKeptAs?: string;
+  /** The form fields that differ between the old container and the new one. */
+  changed: string[];
 }
 
 export function useContainerSpecQuery(hostId: string, id: string | undefined) {
@@ -55,7 +52,7 @@ function useRefresh(hostId: string) {
 export function useCreateContainer(hostId: string) {
   const refresh = useRefresh(hostId);
   return useMutation({
-    mutationFn: (body: { name?: string; start: boolean; config: CreateConfig }) =>
+    mutationFn: (body: { name?: string; start?: boolean; config: CreateConfig }) =>
       api<CreateReply>(base(hostId), { method: "POST", body }),
     onSettled: refresh,
   });
@@ -65,7 +62,7 @@ export function useRecreateContainer(hostId: string, id: string) {
   const refresh = useRefresh(hostId);
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; start: boolean; config: CreateConfig }) =>
+    mutationFn: (body: { name?: string; start?: boolean; config: CreateConfig }) =>
       api<RecreateReply>(`${base(hostId)}/${encodeURIComponent(id)}/recreate`, { method: "POST", body }),
     onSettled: () => {
       refresh();

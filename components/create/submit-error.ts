@@ -5,7 +5,7 @@ import { formFieldOf, pathOf } from "./field-errors";
 export type SubmitError =
   | { kind: "field"; field: string; message: string }
   | { kind: "image"; image: string; message: string }
-  | { kind: "general"; message: string; details?: unknown };
+  | { kind: "general"; message: string };
 
 export function classifySubmitError(err: unknown, image: string): SubmitError {
   const message = errorMessage(err);
@@ -15,8 +15,10 @@ export function classifySubmitError(err: unknown, image: string): SubmitError {
       if (field) return { kind: "field", field, message };
     }
     // The engine's "No such image: x" (404): offer to pull it rather than only saying so.
-    if (err.status === 404 && /image/i.test(message)) return { kind: "image", image, message };
-    return { kind: "general", message, details: err.details };
+    const missing = (err.details as { missing?: unknown; image?: unknown } | undefined) ?? {};
+    if (err.status === 404 && missing.missing === "image")
+      return { kind: "image", image: typeof missing.image === "string" ? missing.image : image, message };
+    return { kind: "general", message };
   }
   return { kind: "general", message };
 }

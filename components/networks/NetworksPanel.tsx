@@ -7,6 +7,7 @@ import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { HostPicker, ListHeader } from "@/components/volumes/ListHeader";
+import { count } from "@/components/volumes/plural";
 import { nextSort, sortAndFilter, type SortState } from "@/components/volumes/table-sort";
 import { ConnectDialog } from "./ConnectDialog";
 import { CreateNetworkDialog } from "./CreateNetworkDialog";
@@ -82,10 +83,10 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
             {host ? `${host.name} · networks` : "All networks"}
           </>
         }
-        counts={`${all.length} networks · ${userNets.length} user-defined · ${userNets.filter((n) => !n.containers.length).length} unused`}
+        counts={`${count(all.length, "network")} · ${userNets.length} user-defined · ${userNets.filter((n) => !n.containers.length).length} unused`}
         q={sort.q}
         onQ={(q) => setSort((s) => ({ ...s, q }))}
-        placeholder="Filter: name, subnet, container…"
+        placeholder="Filter (/): name, subnet, container"
       >
         {canOperate && target && (
           <>

@@ -26,7 +26,7 @@ export const ListHeader = forwardRef<
           type="search"
           aria-label="Filter"
           placeholder={placeholder}
-          className={`${inputClass} w-56`}
+          className={`${inputClass} w-64`}
           value={q}
           onChange={(e) => onQ(e.target.value)}
         />

@@ -69,8 +69,13 @@ export function VolumeTable({
             onMouseDown={() => onFocusRow(i)}
             className="border-b border-line/60 align-top hover:bg-panel-2 data-[focused=true]:bg-panel-2"
           >
-            <td className="max-w-72 truncate px-2 py-1 font-mono text-xs" title={v.name}>
-              {v.name}
+            <td className="max-w-72 truncate px-2 py-1 font-medium" title={v.name}>
+              {v.anonymous ? (
+                <span className="font-mono text-xs text-muted">{v.name.slice(0, 16)}…</span>
+              ) : (
+                v.name
+              )}
+              {v.anonymous && <span className="ml-1 text-[11px] text-muted">anonymous</span>}
             </td>
             {showHost && <td className="px-2 py-1 text-muted">{v.hostId}</td>}
             <td className="px-2 py-1">{v.driver}</td>

@@ -8,6 +8,7 @@ import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
+import { count } from "./plural";
 import { CreateVolumeDialog } from "./CreateVolumeDialog";
 import { HostPicker, ListHeader } from "./ListHeader";
 import { PruneVolumesDialog } from "./PruneVolumesDialog";
@@ -78,13 +79,13 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
         }
         counts={
           <>
-            {all.length} volumes · {all.filter((v) => !v.usedBy.length).length} unused
+            {count(all.length, "volume")} · {all.filter((v) => !v.usedBy.length).length} unused
             {sized.length > 0 && ` · ${formatBytes(sized.reduce((s, v) => s + v.size, 0))}`}
           </>
         }
         q={sort.q}
         onQ={(q) => setSort((s) => ({ ...s, q }))}
-        placeholder="Filter: name, label, container…"
+        placeholder="Filter (/): name, label, user"
       >
         {canOperate && target && (
           <>
