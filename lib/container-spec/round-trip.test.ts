@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { specArbitrary } from "./arbitraries";
 import { specToCreateBody } from "./create-body";
-import { createConfigSchema } from "./create-schema";
-import { parseDockerRun, specToDockerRun } from "./docker-run";
+import { createConfigSchema, createRequestSchema } from "./create-schema";
+import { DockerRunParseError, parseDockerRun, specToDockerRun } from "./docker-run";
 import { inspectToSpec } from "./inspect";
 import { shellQuote, splitShellWords } from "./shell-words";
 import type { ContainerSpec } from "./types";
@@ -79,6 +79,53 @@ describe("round trips", () => {
         expect(r.success ? "" : JSON.stringify(r.error.issues)).toBe("");
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("reads any pasted text without crashing: a spec, or a parse error saying why", () => {
+    const flagish = fc.constantFrom(
+      "docker run ",
+      "-",
+      "--",
+      "-e",
+      "-p",
+      "--mount",
+      "'",
+      '"',
+      "\\",
+      "$",
+      " ",
+      "=",
+      ":",
+      "\n",
+      "a",
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(flagish, { maxLength: 30 }).map((a) => a.join("")),
+        ),
+        (text) => {
+          try {
+            const r = parseDockerRun(text);
+            expect(typeof r.spec.image).toBe("string");
+          } catch (e) {
+            expect(e).toBeInstanceOf(DockerRunParseError);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("validates any JSON body without throwing", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.jsonValue({ maxDepth: 4 }), (config, hostConfig) => {
+        const bodies = [config, { config }, { config: { Image: "a", HostConfig: hostConfig } }];
+        for (const b of bodies) expect(() => createRequestSchema.safeParse(b)).not.toThrow();
+      }),
+      { numRuns: 500 },
     );
   });
 });

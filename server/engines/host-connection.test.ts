@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
 import { backoffDelay, DEFAULT_TIMING, HostConnection, type HealthTiming } from "./host-connection";
 import type { HostSpec } from "./host-spec";
+import { STREAM_EVENT_TYPES } from "./system-events";
 
 const timing: HealthTiming = { upIntervalMs: 1000, minBackoffMs: 100, maxBackoffMs: 400, pingTimeoutMs: 50 };
 
@@ -126,7 +127,10 @@ describe("HostConnection", () => {
       { hostId: "edge", status: "up", engineVersion: "20.10.24", apiVersion: "1.41" },
     ]);
     expect(docker.ping.mock.calls[0]?.[0].abortSignal).toBeInstanceOf(AbortSignal);
-    expect(docker.getEvents).toHaveBeenCalledWith({ filters: { type: ["container"] } }, expect.any(Function));
+    expect(docker.getEvents).toHaveBeenCalledWith(
+      { filters: { type: [...STREAM_EVENT_TYPES] } },
+      expect.any(Function),
+    );
   });
 
   it("pings again every up interval without asking the version again", async () => {
@@ -351,7 +355,7 @@ describe("HostConnection", () => {
 
     expect(docker.getEvents.mock.calls[1]?.[0]).toEqual({
       since: Math.floor(lostAt / 1000),
-      filters: { type: ["container"] },
+      filters: { type: [...STREAM_EVENT_TYPES] },
     });
   });
 

@@ -6,6 +6,8 @@ import { toContainerEvent } from "./engine-events";
 import { engineMessage } from "./engine-error";
 import type { HostSpec } from "./host-spec";
 import { createJsonLineParser } from "./json-lines";
+import { EventRing, STREAM_EVENT_TYPES, toEngineEventItem } from "./system-events";
+import type { EngineEventItem } from "../../lib/system";
 
 export interface HealthTiming {
   /** Ping interval while up. */
@@ -27,7 +29,7 @@ export function backoffDelay(failures: number, t: HealthTiming): number {
   return Math.min(t.maxBackoffMs, t.minBackoffMs * 2 ** Math.max(0, failures - 1));
 }
 
-type Events = { status: [HostStatusEvent]; container: [ContainerEvent] };
+type Events = { status: [HostStatusEvent]; container: [ContainerEvent]; engine: [EngineEventItem] };
 
 /**
  * One engine: its dockerode client, its health (ping with backoff) and its event stream.
@@ -35,6 +37,8 @@ type Events = { status: [HostStatusEvent]; container: [ContainerEvent] };
  */
 export class HostConnection extends EventEmitter<Events> {
   readonly docker: DockerClient;
+  /** Recent events of every kind, from the same stream, for the host's events view. */
+  readonly recentEvents = new EventRing();
   private status: HostStatus = "connecting";
   private since = Date.now();
   private error?: string;
@@ -149,8 +153,13 @@ export class HostConnection extends EventEmitter<Events> {
     const parse = createJsonLineParser((obj) => {
       const e = toContainerEvent(this.spec.id, obj);
       if (e) this.emit("container", e);
+      const item = toEngineEventItem(this.spec.id, obj);
+      if (item) {
+        this.recentEvents.push(item);
+        this.emit("engine", item);
+      }
     });
-    this.docker.getEvents({ ...since, filters: { type: ["container"] } }, (err, stream) => {
+    this.docker.getEvents({ ...since, filters: { type: [...STREAM_EVENT_TYPES] } }, (err, stream) => {
       if (err || !stream) {
         this.checkNow();
         return;
@@ -160,6 +169,8 @@ export class HostConnection extends EventEmitter<Events> {
         return;
       }
       this.closeEvents();
+      // Without a replay, what happened before now is not in the ring.
+      if (sinceMs === undefined) this.recentEvents.restart(Date.now());
       this.events = stream as typeof this.events;
       stream.on("data", parse);
       const lost = () => {

@@ -2,11 +2,17 @@ import { EventEmitter } from "node:events";
 import { AppError } from "../../lib/errors";
 import type { HostStatusEvent } from "../../lib/realtime/events";
 import type { EngineContainerEvent } from "./engine-events";
+import type { EngineEventItem } from "../../lib/system";
 import type { HostSummary } from "../../lib/types";
 import { DEFAULT_TIMING, HostConnection, type HealthTiming } from "./host-connection";
 import type { HostSpec } from "./host-spec";
 
-type Events = { status: [HostStatusEvent]; container: [EngineContainerEvent]; changed: [] };
+type Events = {
+  status: [HostStatusEvent];
+  container: [EngineContainerEvent];
+  engine: [EngineEventItem];
+  changed: [];
+};
 
 export class HostRegistry extends EventEmitter<Events> {
   private readonly hosts = new Map<string, HostConnection>();
@@ -42,6 +48,7 @@ export class HostRegistry extends EventEmitter<Events> {
     if (this.hosts.has(conn.spec.id)) throw new AppError("CONFLICT", `host "${conn.spec.id}" already exists`);
     conn.on("status", (e) => this.emit("status", e));
     conn.on("container", (e) => this.emit("container", e));
+    conn.on("engine", (e) => this.emit("engine", e));
     this.hosts.set(conn.spec.id, conn);
   }
 

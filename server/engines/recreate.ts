@@ -55,6 +55,13 @@ export async function recreateContainer(
   const wasRunning = state.Running === true;
   const asideName = `${oldName}-wharf-old-${oldId.slice(0, 12)}`;
   const c = host.docker.getContainer(oldId);
+  if (wasRunning && (old.HostConfig as Obj | undefined)?.AutoRemove === true) {
+    throw new AppError(
+      "CONFLICT",
+      `${oldName} was started with --rm: stopping it removes it, so it could not be put back if the new container failed; remove it and create the new one instead`,
+      { hostId: host.spec.id },
+    );
+  }
   // Nothing is touched before the new image is known to be there.
   await requireLocalImage(host, req.config.Image);
 

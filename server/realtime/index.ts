@@ -7,6 +7,7 @@ import type { Principal } from "../auth/principal";
 import { originAllowed } from "../auth/request-auth";
 import type { AppContext } from "../context";
 import { eventLabels } from "../engines/engine-events";
+import { toObjectEvent } from "../engines/system-events";
 import { bindCommands, type CommandTable, type RealtimeModule } from "./commands";
 import { rooms } from "./rooms";
 import { createExecModule } from "./streams/exec";
@@ -97,6 +98,16 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
       const scope = s.data.principal.scope;
       if (scopeAllowsHost(scope, e.hostId) && scopeAllowsLabels(scope, labels))
         s.emit("container:event", event);
+    }
+  });
+  ctx.hosts.on("engine", (e) => {
+    const event = toObjectEvent(e);
+    if (!event) return;
+    io.to(rooms.everything).emit("engine:event", event);
+    // Volume and network events carry no labels, so label-scoped sockets cannot be told which are theirs.
+    for (const s of scopedSockets()) {
+      const scope = s.data.principal.scope;
+      if (!scope.labelSelector && scopeAllowsHost(scope, e.hostId)) s.emit("engine:event", event);
     }
   });
   ctx.sessions.on("revoked", (sessionId) => io.in(rooms.session(sessionId)).disconnectSockets(true));

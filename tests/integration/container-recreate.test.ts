@@ -201,6 +201,29 @@ describe("recreate", () => {
     expect(fingerprint(await inspect(APP))).toEqual(before);
   });
 
+  it("refuses a running --rm container, which stopping would remove for good", async () => {
+    const id = await docker(
+      "local",
+      "run",
+      "-d",
+      "--rm",
+      "--network",
+      "none",
+      "--name",
+      `${P}-rm`,
+      "local/idle:1",
+    );
+
+    const res = await recreate(`${P}-rm`, {
+      config: { Image: "local/idle:1", HostConfig: { NetworkMode: "none" } },
+    });
+
+    expect(res.status).toBe(409);
+    expect(res.body.error?.message).toMatch(/--rm/);
+    expect((await inspect(`${P}-rm`)).Id).toBe(id);
+    expect((await inspect(`${P}-rm`)).State.Running).toBe(true);
+  });
+
   it("answers 404 for a container that does not exist", async () => {
     const res = await recreate(`${P}-ghost`, { config: { Image: "local/idle:1" } });
 

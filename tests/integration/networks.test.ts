@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EngineObjectEvent } from "../../lib/realtime/events";
 import type { NetworkList, NetworkPruneResult, NetworkSummary } from "../../lib/networks";
 import {
   RUN_ID,
+  connectSocket,
   docker,
   login,
   removeByPrefix,
   startServer,
   userClient,
+  waitFor,
   waitHostsUp,
   type Client,
   type TestServer,
@@ -99,6 +102,9 @@ describe("networks", () => {
   });
 
   it("connects a container with aliases and a fixed address, as docker inspect shows", async () => {
+    const socket = await connectSocket(srv.base, admin.cookie);
+    const seen: EngineObjectEvent[] = [];
+    socket.on("engine:event", (e) => seen.push(e));
     const second = `${P}-b`;
     await admin.send("POST", base, { Name: second, Internal: true, Labels: labels });
     await docker(
@@ -135,6 +141,17 @@ describe("networks", () => {
         aliases: ["db", "db.internal"],
       },
     ]);
+    const connected = await waitFor(
+      () => seen.find((e) => e.type === "network" && e.action === "connect" && e.name === `${P}-a`),
+      10_000,
+      "the network's connect event",
+    );
+    socket.close();
+    expect(connected).toMatchObject({
+      hostId: "local",
+      id: net.body.id,
+      containerId: net.body.containers[0]?.containerId,
+    });
   });
 
   it("refuses to remove a network with an attached container, with the engine's message", async () => {

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EngineObjectEvent } from "../../lib/realtime/events";
 import type { VolumeList, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
 import {
   RUN_ID,
+  connectSocket,
   docker,
   login,
   removeByPrefix,
   startServer,
   userClient,
+  waitFor,
   waitHostsUp,
   type Client,
   type TestServer,
@@ -252,6 +255,43 @@ describe("volumes", () => {
       true,
     );
     expect((await actions("volume.prune")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("volume events over socket.io", () => {
+  it("tells the browser when a volume is created and destroyed, but not a label-scoped socket", async () => {
+    const name = `${P}-ev`;
+    const scoped = await userClient(srv.base, admin, {
+      username: `${P}-evscoped`,
+      role: "viewer",
+      labelSelector: "team=x",
+    });
+    const socket = await connectSocket(srv.base, admin.cookie);
+    const scopedSocket = await connectSocket(srv.base, scoped.cookie);
+    const seen: EngineObjectEvent[] = [];
+    const scopedSeen: EngineObjectEvent[] = [];
+    socket.on("engine:event", (e) => seen.push(e));
+    scopedSocket.on("engine:event", (e) => scopedSeen.push(e));
+    try {
+      await docker("local", "volume", "create", "--label", LABEL, name);
+      await docker("local", "volume", "rm", name);
+
+      const destroyed = await waitFor(
+        () => seen.find((e) => e.id === name && e.action === "destroy"),
+        10_000,
+        "the volume's destroy event",
+      );
+
+      expect(seen.find((e) => e.id === name && e.action === "create")).toMatchObject({
+        hostId: "local",
+        type: "volume",
+      });
+      expect(destroyed).toMatchObject({ hostId: "local", type: "volume" });
+      expect(scopedSeen.filter((e) => e.id === name)).toEqual([]);
+    } finally {
+      socket.close();
+      scopedSocket.close();
+    }
   });
 });
 

@@ -1,0 +1,114 @@
+import {
+  ENGINE_OBJECT_TYPES,
+  type EngineObjectEvent,
+  type EngineObjectType,
+} from "../../lib/realtime/events";
+import type { EngineEventItem } from "../../lib/system";
+
+/** Kinds the shared event stream asks the engine for (swarm kinds only exist on managers). */
+export const STREAM_EVENT_TYPES = ["container", "image", "volume", "network", "daemon", "plugin"] as const;
+
+interface RawEngineEvent {
+  Type?: string;
+  Action?: string;
+  status?: string;
+  id?: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  time?: number;
+  timeNano?: number;
+}
+
+/** One object from the engine's /events stream in Wharf's shape, or undefined when it is not an event. */
+export function toEngineEventItem(hostId: string, raw: unknown): EngineEventItem | undefined {
+  if (!raw || typeof raw !== "object") return undefined;
+  const e = raw as RawEngineEvent;
+  const action = e.Action ?? e.status;
+  const id = e.Actor?.ID ?? e.id;
+  if (!action || !id) return undefined;
+  const time = e.timeNano ? Math.floor(e.timeNano / 1e6) : (e.time ?? 0) * 1000;
+  const attributes = e.Actor?.Attributes ?? {};
+  return {
+    hostId,
+    time,
+    type: e.Type ?? "container",
+    action,
+    id,
+    ...(attributes.name ? { name: attributes.name } : {}),
+    attributes,
+  };
+}
+
+/** The browser's `engine:event` for a volume or network event; undefined for other kinds. */
+export function toObjectEvent(e: EngineEventItem): EngineObjectEvent | undefined {
+  if (!(ENGINE_OBJECT_TYPES as readonly string[]).includes(e.type)) return undefined;
+  const container = e.type === "network" ? e.attributes.container : undefined;
+  return {
+    hostId: e.hostId,
+    type: e.type as EngineObjectType,
+    action: e.action,
+    id: e.id,
+    ...(e.type === "network" && e.name ? { name: e.name } : {}),
+    ...(container ? { containerId: container } : {}),
+    ...(e.time ? { time: e.time } : {}),
+  };
+}
+
+export const RECENT_EVENTS = 2000;
+
+const sameEvent = (a: EngineEventItem, b: EngineEventItem) =>
+  a.time === b.time && a.type === b.type && a.action === b.action && a.id === b.id;
+
+/**
+ * A host's recent engine events, kept from the shared event stream so the events view does not ask
+ * the engine each time. `coveredFrom` is the time from which the ring holds every event: the stream's
+ * start, moved on when the stream was lost without a replay or when old events fall out.
+ */
+export class EventRing {
+  private items: EngineEventItem[] = [];
+  private coveredFromMs: number | undefined;
+
+  constructor(private readonly capacity = RECENT_EVENTS) {}
+
+  /** The stream (re)opened at `now` with no replay of what happened before. */
+  restart(now: number): void {
+    this.coveredFromMs = now;
+  }
+
+  get coveredFrom(): number | undefined {
+    return this.coveredFromMs;
+  }
+
+  push(e: EngineEventItem): void {
+    // A replay after a lost stream repeats events of the last second; keep one of each.
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const x = this.items[i] as EngineEventItem;
+      if (x.time < e.time) break;
+      if (sameEvent(x, e)) return;
+    }
+    let at = this.items.length;
+    while (at > 0 && (this.items[at - 1] as EngineEventItem).time > e.time) at--;
+    this.items.splice(at, 0, e);
+    if (this.items.length > this.capacity) {
+      const dropped = this.items.splice(0, this.items.length - this.capacity);
+      const last = dropped[dropped.length - 1] as EngineEventItem;
+      this.coveredFromMs = Math.max(this.coveredFromMs ?? 0, last.time + 1);
+    }
+  }
+
+  /** Whether the ring holds every event from `sinceMs` on. */
+  covers(sinceMs: number | undefined): boolean {
+    if (this.coveredFromMs === undefined) return false;
+    return sinceMs === undefined || sinceMs >= this.coveredFromMs;
+  }
+
+  /** Events in [sinceMs, untilMs], oldest first, the newest `limit` of them. */
+  query(q: { sinceMs?: number; untilMs?: number; limit: number; types?: readonly string[] }) {
+    const matched = this.items.filter(
+      (e) =>
+        (q.sinceMs === undefined || e.time >= q.sinceMs) &&
+        (q.untilMs === undefined || e.time <= q.untilMs) &&
+        (!q.types?.length || q.types.includes(e.type)),
+    );
+    return { items: matched.slice(-q.limit), truncated: matched.length > q.limit };
+  }
+}
