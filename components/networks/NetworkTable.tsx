@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Button } from "@/components/ui/Button";
+import { MoreList } from "@/components/volumes/MoreList";
 import { SortHeader } from "@/components/volumes/SortHeader";
 import type { SortState } from "@/components/volumes/table-sort";
 import type { NetworkEndpoint, NetworkSummary } from "@/lib/networks";
@@ -18,7 +19,7 @@ function Endpoint({
   onDisconnect?: () => void;
 }) {
   return (
-    <li className="flex items-center gap-2 whitespace-nowrap" data-testid={`endpoint-${e.name}`}>
+    <span className="flex items-center gap-2" data-testid={`endpoint-${e.name}`}>
       <Link className="hover:underline" href={`/hosts/${n.hostId}/containers/${e.containerId}`}>
         {e.name}
       </Link>
@@ -39,7 +40,7 @@ function Endpoint({
           disconnect
         </button>
       )}
-    </li>
+    </span>
   );
 }
 
@@ -126,16 +127,17 @@ export function NetworkTable({
                 {n.containers.length === 0 ? (
                   <span className="text-muted">none</span>
                 ) : (
-                  <ul className="flex flex-col">
-                    {n.containers.map((e) => (
+                  <MoreList
+                    items={n.containers}
+                    keyOf={(e) => e.containerId}
+                    render={(e) => (
                       <Endpoint
-                        key={e.containerId}
                         n={n}
                         e={e}
                         onDisconnect={canOperate && userNet ? () => onDisconnect(n, e) : undefined}
                       />
-                    ))}
-                  </ul>
+                    )}
+                  />
                 )}
               </td>
               <td className="px-2 py-0.5 text-right whitespace-nowrap">

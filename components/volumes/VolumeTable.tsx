@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/Button";
 import { formatBytes } from "@/lib/format";
+import { MoreList } from "./MoreList";
 import { SortHeader } from "./SortHeader";
 import type { SortState } from "./table-sort";
 import type { VolumeSummary } from "@/lib/volumes";
@@ -98,9 +99,11 @@ export function VolumeTable({
               {v.usedBy.length === 0 ? (
                 <span className="text-muted">unused</span>
               ) : (
-                <ul className="flex flex-col">
-                  {v.usedBy.map((u) => (
-                    <li key={u.id} className="whitespace-nowrap">
+                <MoreList
+                  items={v.usedBy}
+                  keyOf={(u) => u.id}
+                  render={(u) => (
+                    <span>
                       <Link className="hover:underline" href={`/hosts/${v.hostId}/containers/${u.id}`}>
                         {u.name}
                       </Link>{" "}
@@ -110,9 +113,9 @@ export function VolumeTable({
                       >
                         {u.rw ? "rw" : "ro"}
                       </span>
-                    </li>
-                  ))}
-                </ul>
+                    </span>
+                  )}
+                />
               )}
             </td>
             <td className="px-2 py-0.5 text-right">
