@@ -4,6 +4,7 @@ import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerCreateRoutes } from "./routes/container-create";
 import { registerContainerRoutes } from "./routes/containers";
+import { registerEngineSystemRoutes } from "./routes/engine-system";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerLogRoutes } from "./routes/logs";
 import { registerNetworkRoutes } from "./routes/networks";
@@ -27,5 +28,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerAccessRoutes(router, ctx);
   registerVolumeRoutes(router, ctx);
   registerNetworkRoutes(router, ctx);
+  registerEngineSystemRoutes(router, ctx);
   return router;
 }

@@ -1,0 +1,195 @@
+import { AppError } from "../../lib/errors";
+import type {
+  DiskUsage,
+  PruneKind,
+  PruneKindResult,
+  PrunePreview,
+  SystemInfo,
+  SystemPruneResult,
+} from "../../lib/system";
+import type { PruneFilters } from "../../lib/volumes";
+import { engineInfo, engineVersion } from "./docker-client";
+import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import type { HostConnection } from "./host-connection";
+import { pruneNetworks } from "./networks";
+import type { RawNetwork } from "./networks-map";
+import { toDiskUsage, type RawDf } from "./system-df";
+import { planPrune } from "./system-prune-plan";
+import { engineFilters, pruneCoversNamed, withSignal } from "./volumes";
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+const num = (v: unknown) => (typeof v === "number" ? v : 0);
+const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+export function toSystemInfo(
+  hostId: string,
+  info: Record<string, unknown>,
+  version: Record<string, unknown>,
+): SystemInfo {
+  const plugins = (info.Plugins ?? {}) as Record<string, unknown>;
+  return {
+    hostId,
+    name: str(info.Name),
+    serverVersion: str(info.ServerVersion),
+    apiVersion: str(version.ApiVersion),
+    ...(version.MinAPIVersion ? { minApiVersion: str(version.MinAPIVersion) } : {}),
+    os: str(info.OperatingSystem),
+    osType: str(info.OSType),
+    kernelVersion: str(info.KernelVersion),
+    architecture: str(info.Architecture),
+    cpus: num(info.NCPU),
+    memoryBytes: num(info.MemTotal),
+    cgroupDriver: str(info.CgroupDriver),
+    cgroupVersion: str(info.CgroupVersion) || "1",
+    storageDriver: str(info.Driver),
+    loggingDriver: str(info.LoggingDriver),
+    containers: num(info.Containers),
+    containersRunning: num(info.ContainersRunning),
+    containersPaused: num(info.ContainersPaused),
+    containersStopped: num(info.ContainersStopped),
+    images: num(info.Images),
+    rootDir: str(info.DockerRootDir),
+    securityOptions: strs(info.SecurityOptions),
+    warnings: strs(info.Warnings),
+    swarm: str((info.Swarm as { LocalNodeState?: unknown } | undefined)?.LocalNodeState) || "inactive",
+    plugins: Object.fromEntries(Object.entries(plugins).map(([k, v]) => [k, strs(v)])),
+    ...(info.SystemTime ? { serverTime: str(info.SystemTime) } : {}),
+  };
+}
+
+export async function systemInfo(host: HostConnection): Promise<SystemInfo> {
+  const [info, version] = await Promise.all([
+    engineCall(host, (s) => engineInfo(host.docker, s)),
+    engineCall(host, (s) => engineVersion(host.docker, s)),
+  ]);
+  return toSystemInfo(host.spec.id, info, version as unknown as Record<string, unknown>);
+}
+
+const readDf = (host: HostConnection) =>
+  engineCall(host, (abortSignal) => withSignal<RawDf>(host.docker, "df", { abortSignal }), ACTION_TIMEOUT_MS);
+
+export async function diskUsage(host: HostConnection): Promise<DiskUsage> {
+  return toDiskUsage(host.spec.id, await readDf(host));
+}
+
+export interface PruneOptions {
+  images: "dangling" | "all";
+  volumes: boolean;
+  buildCache: boolean;
+  filters?: PruneFilters;
+}
+
+/** Networks with their active endpoints: the list leaves `Containers` empty, so each candidate is inspected. */
+async function networksWithEndpoints(host: HostConnection): Promise<RawNetwork[]> {
+  const list = (await engineCall(host, (abortSignal) =>
+    host.docker.listNetworks({ abortSignal }),
+  )) as RawNetwork[];
+  return Promise.all(
+    list.map((n) =>
+      engineCall(host, (abortSignal) =>
+        withSignal<RawNetwork>(host.docker.getNetwork(n.Id), "inspect", { abortSignal }),
+      ).catch(() => n),
+    ),
+  );
+}
+
+export async function prunePreview(host: HostConnection, opts: PruneOptions): Promise<PrunePreview> {
+  const [df, networks] = await Promise.all([readDf(host), networksWithEndpoints(host)]);
+  const kinds = planPrune({
+    df,
+    networks,
+    ...opts,
+    volumesCoverNamed: pruneCoversNamed(host.summary().apiVersion),
+  });
+  return {
+    hostId: host.spec.id,
+    images: opts.images,
+    kinds,
+    totalSize: Object.values(kinds).reduce((s, k) => s + k.size, 0),
+  };
+}
+
+type PruneStep = () => Promise<{ deleted: string[]; spaceReclaimed: number; note?: string }>;
+
+async function runStep(step: PruneStep | string): Promise<PruneKindResult> {
+  if (typeof step === "string") return { ok: true, ran: false, deleted: [], spaceReclaimed: 0, note: step };
+  try {
+    return { ok: true, ran: true, ...(await step()) };
+  } catch (err) {
+    const e = err instanceof AppError ? err : new AppError("INTERNAL", String(err));
+    return {
+      ok: false,
+      ran: true,
+      deleted: [],
+      spaceReclaimed: 0,
+      error: { code: e.code, message: e.message },
+    };
+  }
+}
+
+/**
+ * Prunes kind by kind in the CLI's order (containers first, so what they alone used is freed next).
+ * Each kind's failure is reported in its own result and does not stop the others.
+ */
+export async function systemPrune(host: HostConnection, opts: PruneOptions): Promise<SystemPruneResult> {
+  const d = host.docker;
+  const label = engineFilters(opts.filters);
+  const call = <T>(fn: (s: AbortSignal) => Promise<T>) => engineCall(host, fn, ACTION_TIMEOUT_MS);
+  const coversNamed = pruneCoversNamed(host.summary().apiVersion);
+  const steps: Record<PruneKind, PruneStep | string> = {
+    containers: async () => {
+      const r = (await call((abortSignal) => d.pruneContainers({ filters: label, abortSignal }))) as {
+        ContainersDeleted?: string[] | null;
+        SpaceReclaimed?: number;
+      };
+      return { deleted: r.ContainersDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
+    },
+    networks: async () => ({ ...(await pruneNetworks(host, opts.filters)), spaceReclaimed: 0 }),
+    images: async () => {
+      const filters = { ...label, dangling: [opts.images === "dangling" ? "true" : "false"] };
+      const r = (await call((abortSignal) => d.pruneImages({ filters, abortSignal }))) as {
+        ImagesDeleted?: { Deleted?: string; Untagged?: string }[] | null;
+        SpaceReclaimed?: number;
+      };
+      const gone = r.ImagesDeleted ?? [];
+      return {
+        deleted: gone.flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
+        spaceReclaimed: r.SpaceReclaimed ?? 0,
+        note: `${gone.filter((i) => i.Untagged).length} tags removed`,
+      };
+    },
+    volumes: !opts.volumes
+      ? "volumes are kept unless asked for"
+      : async () => {
+          const r = (await call((abortSignal) => d.pruneVolumes({ filters: label, abortSignal }))) as {
+            VolumesDeleted?: string[] | null;
+            SpaceReclaimed?: number;
+          };
+          return {
+            deleted: r.VolumesDeleted ?? [],
+            spaceReclaimed: r.SpaceReclaimed ?? 0,
+            note: coversNamed ? "every unused local volume, named or anonymous" : "anonymous volumes only",
+          };
+        },
+    buildCache: !opts.buildCache
+      ? "build cache is kept unless asked for"
+      : opts.filters?.label?.length
+        ? "build cache carries no labels, so it is not pruned when a label filter is given"
+        : async () => {
+            const r = (await call((abortSignal) => withSignal(d, "pruneBuilder", { abortSignal }))) as {
+              CachesDeleted?: string[] | null;
+              SpaceReclaimed?: number;
+            };
+            return { deleted: r.CachesDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
+          },
+  };
+  const results = {} as Record<PruneKind, PruneKindResult>;
+  for (const k of ["containers", "networks", "images", "volumes", "buildCache"] as const) {
+    results[k] = await runStep(steps[k]);
+  }
+  return {
+    hostId: host.spec.id,
+    results,
+    spaceReclaimed: Object.values(results).reduce((s, r) => s + r.spaceReclaimed, 0),
+  };
+}
