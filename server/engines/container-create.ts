@@ -131,6 +131,10 @@ export async function createContainer(
     }
     throw err;
   }
-  const info = await engineCall(host, (abortSignal) => host.docker.getContainer(id).inspect({ abortSignal }));
-  return { id, name: info.Name.replace(/^\//, ""), started: !!req.start, warnings: created.Warnings ?? [] };
+  // A --rm container whose command ends at once may already be gone: its name is then the one asked for.
+  const info = await engineCall(host, (abortSignal) =>
+    host.docker.getContainer(id).inspect({ abortSignal }),
+  ).catch(() => undefined);
+  const name = info?.Name.replace(/^\//, "") ?? req.name ?? id.slice(0, 12);
+  return { id, name, started: !!req.start, warnings: created.Warnings ?? [] };
 }

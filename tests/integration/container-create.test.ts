@@ -14,6 +14,7 @@ import {
   removeByPrefix,
   startServer,
   userClient,
+  waitFor,
   waitHostsUp,
   type Client,
   type EngineId,
@@ -247,6 +248,32 @@ describe("bad input creates nothing", () => {
   it("left nothing behind", async () => {
     expect(await namesLike("local", `${P}-bad`)).toEqual([]);
     expect(await namesLike("local", `${P}-dup`)).toEqual([`${P}-dup`]);
+  });
+});
+
+describe("a --rm container", () => {
+  it("answers the created container even when its command has ended and the engine removed it", async () => {
+    const res = await admin.send<{ id: string; name: string; started: boolean }>(
+      "POST",
+      "/api/v1/hosts/local/containers",
+      {
+        name: `${P}-once`,
+        start: true,
+        config: {
+          Image: "local/idle:1",
+          Cmd: ["true"],
+          HostConfig: { NetworkMode: "none", AutoRemove: true },
+        },
+      },
+    );
+
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ name: `${P}-once`, started: true });
+    await waitFor(
+      async () => (await namesLike("local", `${P}-once`)).length === 0 || undefined,
+      20_000,
+      "auto-removal",
+    );
   });
 });
 

@@ -82,9 +82,13 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       const old = (await inspectContainer(host, id)).inspect;
       rc.audit.target = summary(old).name;
       const result = await recreateContainer(host, old, { ...req, config: req.config as CreateConfig });
-      const now = (await inspectContainer(host, result.id)).inspect;
-      const changed = specChanges(inspectToSpec(old), inspectToSpec(now));
-      rc.audit.params = { before: summary(old), after: summary(now), changed, warnings: result.warnings };
+      // A --rm container whose command ends at once is gone by now; the swap itself has succeeded.
+      const now = await inspectContainer(host, result.id).catch(() => undefined);
+      const changed = now ? specChanges(inspectToSpec(old), inspectToSpec(now.inspect)) : [];
+      const after = now
+        ? summary(now.inspect)
+        : { id: result.id, name: result.name, image: req.config.Image };
+      rc.audit.params = { before: summary(old), after, changed, warnings: result.warnings };
       return { ...result, changed };
     },
   });
