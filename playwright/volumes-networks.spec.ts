@@ -2,22 +2,36 @@ import { expect, test } from "@playwright/test";
 import { docker, E2E_ADMIN_PASSWORD } from "./engines";
 import { LoginPage } from "./pages/LoginPage";
 import { NetworksPage } from "./pages/networks-page";
+import { SystemPage } from "./pages/system-page";
 import { shootBothThemes, VolumesPage } from "./pages/volumes-page";
 
 const RUN = Date.now().toString(36);
 const VOLUME = `e2e-vol-${RUN}`;
 const NETWORK = `e2e-net-${RUN}`;
 const USER = `e2e-voluser-${RUN}`;
+const NET_USER = `e2e-netuser-${RUN}`;
+// Where NET_USER starts out: an internal network of its own, made with the CLI.
+const HOME_NET = `e2e-home-${RUN}`;
 // A subnet of its own, so runs side by side do not overlap; nothing is ever sent through it.
 const OCTET = 20 + Math.floor(Math.random() * 200);
 const SUBNET = `10.231.${OCTET}.0/24`;
 
 test.afterAll(() => {
+  // What the prune test made, should it fail before its prune.
+  const label = `label=wharf.test=prune-${RUN}`;
+  const left = docker("local", "ps", "-aq", "--filter", label);
+  if (left) docker("local", "rm", "-f", ...left.split("\n"));
+  for (const kind of ["volume", "network"] as const) {
+    const ids = docker("local", kind, "ls", "-q", "--filter", label);
+    if (ids) docker("local", kind, "rm", ...ids.split("\n"));
+  }
   // Only what this file made, by exact name.
-  if (docker("local", "ps", "-aq", "--filter", `name=^/${USER}$`)) docker("local", "rm", "-f", USER);
+  for (const c of [USER, NET_USER])
+    if (docker("local", "ps", "-aq", "--filter", `name=^/${c}$`)) docker("local", "rm", "-f", c);
   for (const [kind, name] of [
     ["volume", VOLUME],
     ["network", NETWORK],
+    ["network", HOME_NET],
   ] as const) {
     if (docker("local", kind, "ls", "-q", "--filter", `name=^${name}$`)) docker("local", kind, "rm", name);
   }
@@ -59,7 +73,7 @@ test("create a volume, see who uses it, be refused removal while in use, then re
   expect(docker("local", "volume", "ls", "-q", "--filter", `name=^${VOLUME}$`)).toBe("");
 });
 
-test("create an internal network, with the subnet checked before sending, then remove it", async ({
+test("create an internal network, connect and disconnect a container with an alias, then remove it", async ({
   page,
 }) => {
   await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
@@ -83,9 +97,66 @@ test("create an internal network, with the subnet checked before sending, then r
   await expect(row.getByTestId("internal-flag")).toBeVisible();
   await expect(row).toContainText(`${SUBNET} via ${SUBNET.replace(".0/24", ".1")}`);
   expect(docker("local", "network", "inspect", "-f", "{{.Internal}}", NETWORK)).toBe("true");
+
+  // An idle container on another internal network: it sends nothing, and neither network has a route out.
+  docker("local", "network", "create", "--internal", "--label", `wharf.test=${RUN}`, HOME_NET);
+  docker("local", "run", "-d", "--network", HOME_NET, "--name", NET_USER, "local/idle:1");
+  await row.getByRole("button", { name: `Connect a container to ${NETWORK}` }).click();
+  await networks
+    .dialog()
+    .getByLabel("Container")
+    .selectOption({ label: `${NET_USER} (running)` });
+  await networks.dialog().getByLabel("Aliases").fill("api cache");
+  await networks.dialog().getByRole("button", { name: "Connect" }).click();
+  await expect(networks.dialog()).toBeHidden();
+  await expect(row.getByTestId(`endpoint-${NET_USER}`)).toContainText("aka api, cache");
+  expect(docker("local", "inspect", "-f", `{{json .NetworkSettings.Networks}}`, NET_USER)).toContain(NETWORK);
   await shootBothThemes(page, "networks");
+
+  // Removing a network with a container attached is refused; disconnecting first lets it go.
+  await networks.remove(NETWORK);
+  await expect(page.getByTestId("dialog-error")).toBeVisible();
+  await networks.dialog().getByRole("button", { name: "Cancel" }).click();
+  await row.getByRole("button", { name: `Disconnect ${NET_USER}` }).click();
+  await networks.dialog().getByRole("button", { name: "Disconnect" }).click();
+  await expect(row.getByTestId(`endpoint-${NET_USER}`)).toBeHidden();
 
   await networks.remove(NETWORK);
   await expect(row).toBeHidden();
   expect(docker("local", "network", "ls", "-q", "--filter", `name=^${NETWORK}$`)).toBe("");
+});
+
+test("read the engine, its disk usage and events, and prune only this run's labelled objects", async ({
+  page,
+}) => {
+  const label = `wharf.test=prune-${RUN}`;
+  const leftover = `e2e-prune-${RUN}`;
+  docker("local", "create", "--network", "none", "--label", label, "--name", leftover, "local/idle:1");
+  docker("local", "volume", "create", "--label", label, `${leftover}-vol`);
+  docker("local", "network", "create", "--internal", "--label", label, `${leftover}-net`);
+
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const system = new SystemPage(page);
+  await system.open("local");
+  await expect(system.info("Storage driver")).toHaveText("overlay2");
+  await expect(system.info("Cgroup")).toContainText("cgroupfs");
+  await expect(page.getByTestId("df-images")).toBeVisible();
+  await expect(page.getByTestId("engine-events")).toContainText(leftover);
+  await shootBothThemes(page, "system");
+
+  // The preview names exactly what goes; the result says what went, kind by kind.
+  const d = await system.previewPrune(label);
+  await expect(d.getByTestId("preview-containers")).toContainText(leftover);
+  await expect(d.getByTestId("preview-volumes")).toContainText(`${leftover}-vol`);
+  await expect(d.getByTestId("preview-networks")).toContainText(`${leftover}-net`);
+  await expect(d.getByTestId("preview-containers")).toContainText("1 ·");
+  await shootBothThemes(page, "system-prune");
+  await d.getByTestId("confirm-prune").click();
+  await expect(d.getByTestId("prune-results")).toBeVisible({ timeout: 30_000 });
+  await expect(d.getByTestId("result-containers")).toContainText("1 removed");
+  await expect(d.getByTestId("result-networks")).toContainText("1 removed");
+  await expect(d.getByTestId("result-volumes")).toContainText("1 removed");
+  expect(docker("local", "ps", "-aq", "--filter", `name=^/${leftover}$`)).toBe("");
+  expect(docker("local", "volume", "ls", "-q", "--filter", `label=${label}`)).toBe("");
+  expect(docker("local", "network", "ls", "-q", "--filter", `label=${label}`)).toBe("");
 });

@@ -30,7 +30,8 @@ export function SystemPanel({ hostId }: { hostId: string }) {
   const info = useSystemInfoQuery(hostId);
   const df = useDiskUsageQuery(hostId);
   const events = useEngineEventsQuery(hostId);
-  const canOperate = useCan("operate");
+  // Host-wide prunes and their preview are for admins only.
+  const canPrune = useCan("admin");
   const [pruning, setPruning] = useState(false);
   const host = hosts.data?.items.find((h) => h.id === hostId);
   if (hosts.data && !host) {
@@ -49,7 +50,7 @@ export function SystemPanel({ hostId }: { hostId: string }) {
           {host?.name ?? hostId} · system
         </h1>
         {info.data && <span className="text-muted">{info.data.name}</span>}
-        {canOperate && (
+        {canPrune && (
           <Button
             variant="danger"
             className="ml-auto"

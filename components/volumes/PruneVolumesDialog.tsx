@@ -5,6 +5,7 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { formatBytes } from "@/lib/format";
 import type { VolumeSummary } from "@/lib/volumes";
 import { LabelFilterField, labelFilters } from "./LabelFilterField";
+import { count } from "./plural";
 import { usePruneVolumes } from "./queries";
 
 /** Prune unused volumes of one host, then say what went and how much space came back. */
@@ -20,7 +21,10 @@ export function PruneVolumesDialog({
   const prune = usePruneVolumes();
   const [all, setAll] = useState(false);
   const [label, setLabel] = useState("");
-  const unused = volumes.filter((v) => v.hostId === hostId && v.usedBy.length === 0 && v.refCount <= 0);
+  const unused = volumes.filter(
+    (v) => v.hostId === hostId && v.usedBy.length === 0 && v.refCount <= 0 && v.prunable,
+  );
+  const kept = volumes.filter((v) => v.hostId === hostId && v.usedBy.length === 0 && !v.prunable).length;
   const done = prune.data;
   return (
     <ConfirmDialog
@@ -48,6 +52,7 @@ export function PruneVolumesDialog({
             {unused.length} volume{unused.length === 1 ? " is" : "s are"} not used by any container:{" "}
             {unused.filter((v) => v.anonymous).length} anonymous, {unused.filter((v) => !v.anonymous).length}{" "}
             named.
+            {kept > 0 && ` ${count(kept, "volume")} with driver options stay: the engine never prunes those.`}
           </p>
           <label className="flex items-start gap-2">
             <input

@@ -88,7 +88,7 @@ export function VolumeTable({
             </td>
             <td className="px-2 py-1 text-right whitespace-nowrap" data-testid="volume-size">
               {v.size < 0 ? (
-                <span className="text-muted" title="The engine computes sizes only for disk-usage requests">
+                <span className="text-muted" title={v.sizeNote ?? "The engine has not computed it"}>
                   not computed
                 </span>
               ) : (
