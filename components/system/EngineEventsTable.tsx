@@ -49,7 +49,7 @@ export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
                 <td className={TYPE_TONE[e.type] ?? ""}>{e.type}</td>
                 <td>{e.action}</td>
                 <td className="max-w-0 truncate font-mono text-[11px]" title={e.id}>
-                  {e.name ?? e.id.slice(0, 12)}
+                  {e.name ?? (/^[0-9a-f]{64}$/.test(e.id) ? e.id.slice(0, 12) : e.id)}
                   {e.attributes.image && <span className="ml-2 text-muted">{e.attributes.image}</span>}
                 </td>
               </tr>

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { errorMessage } from "@/components/api/client";
 import { Button } from "@/components/ui/Button";
 import { useModal } from "@/components/ui/useModal";
@@ -8,6 +8,15 @@ import { formatBytes } from "@/lib/format";
 import type { SystemPruneRequest } from "@/lib/system";
 import { PrunePreviewList, PruneResultList } from "./PruneKindList";
 import { usePrunePreviewQuery, useSystemPrune } from "./queries";
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
 
 /**
  * "Prune everything": choose what is included, read the preview of exactly what goes, confirm, then
@@ -19,7 +28,8 @@ export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onC
   const [volumes, setVolumes] = useState(false);
   const [buildCache, setBuildCache] = useState(true);
   const [label, setLabel] = useState("");
-  const labels = labelFilters(label);
+  // The preview walks the engine's disk usage: ask once typing pauses, not on every keystroke.
+  const labels = labelFilters(useDebounced(label, 400));
   const req: SystemPruneRequest = {
     images,
     volumes,

@@ -25,7 +25,8 @@ export function useDiskUsageQuery(hostId: string) {
   return useQuery({
     queryKey: queryKeys.diskUsage(hostId),
     queryFn: () => api<DiskUsage>(`${base(hostId)}/df`),
-    retry: false,
+    retry: (n, err) => n < 4 && /already running/i.test(err.message),
+    retryDelay: 750,
     // Disk usage walks every layer and volume: no refetch on focus, only on demand or after a prune.
     refetchOnWindowFocus: false,
     staleTime: 60_000,
@@ -55,7 +56,9 @@ export function usePrunePreviewQuery(hostId: string, req: SystemPruneRequest, en
     queryKey: [...queryKeys.prunePreview(hostId), previewSearch(req)],
     queryFn: () => api<PrunePreview>(`${base(hostId)}/prune/preview?${previewSearch(req)}`),
     enabled,
-    retry: false,
+    // The engine runs one disk-usage walk at a time and refuses a second; that clears in a moment.
+    retry: (n, err) => n < 4 && /already running/i.test(err.message),
+    retryDelay: 750,
     staleTime: 0,
     refetchOnWindowFocus: false,
   });

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export async function shootBothThemes(page: Page, name: string): Promise<void> {
   for (const theme of ["light", "dark"] as const) {
     await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
-    await page.screenshot({ path: `test-results/shots/${name}-${theme}.png`, fullPage: true });
+    await page.screenshot({ path: `data/shots/${name}-${theme}.png`, fullPage: true });
   }
 }
 
