@@ -43,6 +43,18 @@ test("paste a docker run line, create it, then edit its env and recreate it with
   expect(await form.envValue("MODE")).toBe("first");
   await shootBothThemes(page, "create");
 
+  // The server's 400 names the field, and the message shows in that field's section.
+  await form.field("Name").fill("x");
+  await form.submit();
+  await expect(page.getByTestId("section-basics").getByTestId("field-error")).toContainText("name:");
+  await form.field("Name").fill(NAME);
+  // An image that is not on the host: the form says so and offers the pull.
+  await form.field("Image").fill(`local/absent-${RUN}:1`);
+  await form.submit();
+  await expect(page.getByTestId("image-missing")).toContainText(`local/absent-${RUN}:1`);
+  await expect(page.getByTestId("image-missing").getByRole("button", { name: /^Pull / })).toBeVisible();
+  await form.field("Image").fill("local/ticker:1");
+
   // (2, 3) Create and start it: the container page opens and shows it running.
   await form.submit();
   await expect(page).toHaveURL(/\/hosts\/local\/containers\/[0-9a-f]{64}$/);

@@ -1,6 +1,7 @@
 "use client";
 import { Field, inputClass } from "@/components/ui/Form";
 import { isUserNetwork } from "@/lib/container-spec/create-body";
+import { ExtraNetworks } from "./ExtraNetworks";
 import { FormSection } from "./FormSection";
 import type { SectionProps } from "./section-props";
 
@@ -66,6 +67,12 @@ export function NetworkSection({
           />
         </Field>
       </div>
+      <ExtraNetworks
+        value={s.networks ?? []}
+        onChange={(networks) => setSpec({ networks })}
+        userNets={userNets}
+        disabled={!userNet}
+      />
     </FormSection>
   );
 }
