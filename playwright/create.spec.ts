@@ -29,6 +29,7 @@ test("paste a docker run line, create it, then edit its env and recreate it with
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
   await new ContainersPage(page).openHost("local");
+  await shootBothThemes(page, "containers-create-button");
   await page.getByTestId("create-container").click();
   await expect(page).toHaveURL(/\/hosts\/local\/create$/);
 

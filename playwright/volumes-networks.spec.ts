@@ -64,9 +64,15 @@ test("create a volume, see who uses it, be refused removal while in use, then re
   await shootBothThemes(page, "volumes");
   await volumes.remove(VOLUME);
   await expect(page.getByTestId("dialog-error")).toContainText(/in use/i);
+  await shootBothThemes(page, "volume-remove-refused");
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
 
   docker("local", "rm", "-f", USER);
+  // The cross-host list shows it too, with its host.
+  await page.goto("/volumes");
+  await expect(volumes.row(VOLUME)).toContainText("local");
+  await shootBothThemes(page, "volumes-all");
+  await volumes.open("local");
   await expect(volumes.row(VOLUME).getByTestId("volume-users")).toHaveText("unused");
   await volumes.remove(VOLUME);
   await expect(volumes.row(VOLUME)).toBeHidden();
@@ -86,6 +92,7 @@ test("create an internal network, connect and disconnect a container with an ali
   });
   await expect(page.getByTestId("dialog-error")).toContainText("Subnet:");
   await expect(page.getByTestId("dialog-error")).toContainText(SUBNET);
+  await shootBothThemes(page, "network-create-refused");
   await networks.submitNew({
     name: NETWORK,
     subnet: SUBNET,

@@ -31,7 +31,7 @@ export function MountsSection({
         ))}
       </datalist>
       {mounts.map((m, i) => (
-        <div key={i} className="flex flex-wrap items-center gap-1" data-testid={`mount-${i}`}>
+        <div key={i} className="flex items-center gap-1" data-testid={`mount-${i}`}>
           <select
             aria-label={`Mount ${i + 1} type`}
             className={inputClass}
@@ -44,7 +44,7 @@ export function MountsSection({
           </select>
           <input
             aria-label={`Mount ${i + 1} source`}
-            className={`${inputClass} w-48 font-mono text-xs`}
+            className={`${inputClass} w-20 min-w-0 flex-1 font-mono text-xs`}
             list={m.type === "volume" ? "volume-names" : undefined}
             placeholder={SOURCE_HINT[m.type]}
             disabled={m.type === "tmpfs"}
@@ -55,7 +55,7 @@ export function MountsSection({
           <span className="text-muted">→</span>
           <input
             aria-label={`Mount ${i + 1} target`}
-            className={`${inputClass} w-44 font-mono text-xs`}
+            className={`${inputClass} w-20 min-w-0 flex-1 font-mono text-xs`}
             placeholder="/data"
             value={m.target}
             aria-invalid={bad}
@@ -73,7 +73,7 @@ export function MountsSection({
           <input
             aria-label={`Mount ${i + 1} mode flags`}
             title="Extra -v mode flags kept as given: z, Z, rshared, nocopy…"
-            className={`${inputClass} w-28 font-mono text-xs`}
+            className={`${inputClass} w-20 font-mono text-xs`}
             placeholder="z,rshared"
             value={m.options.join(",")}
             onChange={(e) =>

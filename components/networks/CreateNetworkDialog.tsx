@@ -69,20 +69,20 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
         </label>
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <Field label="Subnet" hint="Optional, e.g. 172.30.5.0/24; the engine picks one if empty.">
+        <Field label="Subnet" hint="Optional; the engine picks one if empty." className="w-52">
           <input
             name="subnet"
-            className={`${inputClass} w-44 font-mono text-xs`}
+            className={`${inputClass} font-mono text-xs`}
             placeholder="172.30.5.0/24"
             value={d.subnet}
             aria-invalid={bad("subnet")}
             onChange={set("subnet")}
           />
         </Field>
-        <Field label="Gateway" hint="Optional; an address inside the subnet.">
+        <Field label="Gateway" hint="Optional; inside the subnet." className="w-44">
           <input
             name="gateway"
-            className={`${inputClass} w-36 font-mono text-xs`}
+            className={`${inputClass} font-mono text-xs`}
             placeholder="172.30.5.1"
             value={d.gateway}
             aria-invalid={bad("gateway")}

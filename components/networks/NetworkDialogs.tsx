@@ -10,7 +10,11 @@ import { useConnectNetwork, usePruneNetworks, useRemoveNetwork } from "./queries
 function DialogError({ error }: { error: unknown }) {
   if (!error) return null;
   return (
-    <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
+    <span
+      className="mt-2 block break-words text-bad [overflow-wrap:anywhere]"
+      role="alert"
+      data-testid="dialog-error"
+    >
       {errorMessage(error)}
     </span>
   );

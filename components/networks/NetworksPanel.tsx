@@ -86,7 +86,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
         counts={`${count(all.length, "network")} · ${userNets.length} user-defined · ${userNets.filter((n) => !n.containers.length).length} unused`}
         q={sort.q}
         onQ={(q) => setSort((s) => ({ ...s, q }))}
-        placeholder="Filter (/): name, subnet, container"
+        placeholder="Filter (/)"
       >
         {canOperate && target && (
           <>

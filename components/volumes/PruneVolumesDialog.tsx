@@ -67,7 +67,11 @@ export function PruneVolumesDialog({
         </>
       )}
       {prune.error && (
-        <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
+        <span
+          className="mt-2 block break-words text-bad [overflow-wrap:anywhere]"
+          role="alert"
+          data-testid="dialog-error"
+        >
           {errorMessage(prune.error)}
         </span>
       )}

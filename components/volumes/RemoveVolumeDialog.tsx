@@ -53,7 +53,11 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
         </span>
       </label>
       {remove.error && (
-        <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
+        <span
+          className="mt-2 block break-words text-bad [overflow-wrap:anywhere]"
+          role="alert"
+          data-testid="dialog-error"
+        >
           {errorMessage(remove.error)}
         </span>
       )}

@@ -85,7 +85,7 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
         }
         q={sort.q}
         onQ={(q) => setSort((s) => ({ ...s, q }))}
-        placeholder="Filter (/): name, label, user"
+        placeholder="Filter (/)"
       >
         {canOperate && target && (
           <>

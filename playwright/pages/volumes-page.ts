@@ -2,10 +2,14 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Both themes of the current page, saved for review (outside the repository's tracked files). */
 export async function shootBothThemes(page: Page, name: string): Promise<void> {
+  // Tall enough that panels scrolling inside the page show whole.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 1600 });
   for (const theme of ["light", "dark"] as const) {
     await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
     await page.screenshot({ path: `data/shots/${name}-${theme}.png`, fullPage: true });
   }
+  if (size) await page.setViewportSize(size);
 }
 
 export class VolumesPage {
