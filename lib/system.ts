@@ -60,7 +60,7 @@ export interface DfContainer {
   name: string;
   image: string;
   state: string;
-  /** Bytes written to the container's own layer. */
+  /** Bytes written to the container's own layer (the engine omits zero sizes; they read as 0). */
   sizeRw: number;
   sizeRootFs: number;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   aliasCapableNetworkIds,
+  checkFixedAddresses,
   networkEndpoints,
   toNetworkSummary,
   type RawNetworkedContainer,
@@ -100,5 +101,23 @@ describe("toNetworkSummary", () => {
         { Id: "2", Name: "app" },
       ]),
     ]).toEqual(["2"]);
+  });
+});
+
+describe("checkFixedAddresses", () => {
+  const net = { Id: "n", Name: "app", IPAM: { Config: [{ Subnet: "10.20.0.0/24" }] } };
+
+  it("accepts an address inside a pool, and no address at all", () => {
+    expect(() => checkFixedAddresses(net, { ipv4Address: "10.20.0.9" })).not.toThrow();
+    expect(() => checkFixedAddresses(net, {})).not.toThrow();
+  });
+
+  it("names the field for an address outside the pools, or of a family the network lacks", () => {
+    expect(() => checkFixedAddresses(net, { ipv4Address: "10.21.0.9" })).toThrow(
+      "ipv4Address: 10.21.0.9 is outside the network's subnets (10.20.0.0/24)",
+    );
+    expect(() => checkFixedAddresses(net, { ipv6Address: "fd00::9" })).toThrow(
+      "ipv6Address: fd00::9 is not possible: the network has no IPv6 subnet",
+    );
   });
 });

@@ -1,4 +1,13 @@
-import { isPredefinedNetwork, type NetworkEndpoint, type NetworkSummary } from "../../lib/networks";
+import { AppError } from "../../lib/errors";
+import {
+  cidrContainsIp,
+  isPredefinedNetwork,
+  parseCidr,
+  parseIp,
+  type NetworkConnectRequest,
+  type NetworkEndpoint,
+  type NetworkSummary,
+} from "../../lib/networks";
 
 /** The parts of the engine's network document that Wharf reads. */
 export interface RawNetwork {
@@ -114,4 +123,32 @@ export function toNetworkSummary(
 /** Networks whose containers may carry aliases: the predefined ones do not support them. */
 export function aliasCapableNetworkIds(networks: readonly RawNetwork[]): Set<string> {
   return new Set(networks.filter((n) => !isPredefinedNetwork(n.Name)).map((n) => n.Id));
+}
+
+/**
+ * A fixed address must lie in one of the network's pools; the engine would answer a 500 for it.
+ * Checked before the engine is asked, naming the field.
+ */
+export function checkFixedAddresses(
+  raw: RawNetwork,
+  req: Pick<NetworkConnectRequest, "ipv4Address" | "ipv6Address">,
+): void {
+  const pools = (raw.IPAM?.Config ?? []).flatMap((c) => {
+    const p = c.Subnet ? parseCidr(c.Subnet) : undefined;
+    return p ? [{ text: c.Subnet as string, cidr: p }] : [];
+  });
+  for (const [field, value] of [
+    ["ipv4Address", req.ipv4Address],
+    ["ipv6Address", req.ipv6Address],
+  ] as const) {
+    const ip = value ? parseIp(value) : undefined;
+    if (!ip) continue;
+    const same = pools.filter((p) => p.cidr.family === ip.family);
+    if (!same.some((p) => cidrContainsIp(p.cidr, ip))) {
+      const where = same.length
+        ? `outside the network's subnets (${same.map((p) => p.text).join(", ")})`
+        : `not possible: the network has no IPv${ip.family} subnet`;
+      throw new AppError("VALIDATION", `${field}: ${value} is ${where}`);
+    }
+  }
 }

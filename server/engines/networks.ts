@@ -11,6 +11,7 @@ import {
 import type { PruneFilters } from "../../lib/volumes";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
+export { checkFixedAddresses } from "./networks-map";
 import {
   aliasCapableNetworkIds,
   networkEndpoints,
@@ -134,12 +135,12 @@ export async function createNetwork(
   return toNetworkSummary(host.spec.id, await inspectRaw(host, id), []);
 }
 
+export function refusePredefined(name: string): never {
+  throw new AppError("VALIDATION", `id: ${name} is a predefined network and cannot be removed`);
+}
+
 export async function removeNetwork(host: HostConnection, raw: RawNetwork): Promise<void> {
-  if (isPredefinedNetwork(raw.Name)) {
-    throw new AppError("VALIDATION", `id: ${raw.Name} is a predefined network and cannot be removed`, {
-      hostId: host.spec.id,
-    });
-  }
+  if (isPredefinedNetwork(raw.Name)) refusePredefined(raw.Name);
   await networkCall(
     host,
     (abortSignal) => host.docker.getNetwork(raw.Id).remove({ abortSignal }),

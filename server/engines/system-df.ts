@@ -105,6 +105,7 @@ const toMs = (iso: string | null | undefined) => {
   return Number.isFinite(t) ? t : undefined;
 };
 
+/** The engine leaves out a container's sizes when they are zero (omitempty), having computed them all. */
 export function toDiskUsage(hostId: string, df: RawDf): DiskUsage {
   const summary = summariseDf(df);
   const rows = Object.values(summary);
@@ -127,8 +128,8 @@ export function toDiskUsage(hostId: string, df: RawDf): DiskUsage {
       name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""),
       image: c.Image ?? "",
       state: c.State ?? "",
-      sizeRw: c.SizeRw ?? -1,
-      sizeRootFs: c.SizeRootFs ?? -1,
+      sizeRw: c.SizeRw ?? 0,
+      sizeRootFs: c.SizeRootFs ?? 0,
     })),
     volumes: (df.Volumes ?? []).map((v): DfVolume => ({
       name: v.Name,

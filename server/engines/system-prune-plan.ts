@@ -55,7 +55,7 @@ export function planPrune(input: PrunePlanInput): Record<PruneKind, PrunePreview
   const containers = goneContainers.map((c) => ({
     id: c.Id,
     name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""),
-    size: c.SizeRw ?? -1,
+    size: c.SizeRw ?? 0,
   }));
 
   const networks = input.networks

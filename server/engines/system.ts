@@ -1,4 +1,5 @@
 import { AppError } from "../../lib/errors";
+import { isPredefinedNetwork } from "../../lib/networks";
 import type {
   DiskUsage,
   PruneKind,
@@ -79,17 +80,22 @@ export interface PruneOptions {
   filters?: PruneFilters;
 }
 
-/** Networks with their active endpoints: the list leaves `Containers` empty, so each candidate is inspected. */
+/**
+ * Networks a prune could remove, with their active endpoints: the list leaves `Containers` empty, so
+ * each candidate (never a predefined one) is inspected.
+ */
 async function networksWithEndpoints(host: HostConnection): Promise<RawNetwork[]> {
   const list = (await engineCall(host, (abortSignal) =>
     host.docker.listNetworks({ abortSignal }),
   )) as RawNetwork[];
   return Promise.all(
-    list.map((n) =>
-      engineCall(host, (abortSignal) =>
-        withSignal<RawNetwork>(host.docker.getNetwork(n.Id), "inspect", { abortSignal }),
-      ).catch(() => n),
-    ),
+    list
+      .filter((n) => !isPredefinedNetwork(n.Name))
+      .map((n) =>
+        engineCall(host, (abortSignal) =>
+          withSignal<RawNetwork>(host.docker.getNetwork(n.Id), "inspect", { abortSignal }),
+        ).catch(() => n),
+      ),
   );
 }
 

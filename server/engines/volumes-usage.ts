@@ -89,6 +89,8 @@ export function engineSizes(v: Pick<RawVolume, "Driver" | "Options">): boolean {
 export const UNSIZED_NOTE =
   "the engine does not size or prune local volumes created with driver options (tmpfs, bind, NFS) or volumes of other drivers";
 
+export const NOT_COMPUTED_NOTE = "the engine has not computed its size (disk usage did not include it)";
+
 /** Sizes and reference counts from `/system/df`, by volume name. */
 export function volumeUsageByName(
   dfVolumes: readonly RawVolume[] | null | undefined,
@@ -125,7 +127,7 @@ export function toVolumeSummary(
     usedBy: users ?? [],
     anonymous: isAnonymousVolume(v.Name, labels),
     prunable: sized,
-    ...(sized ? {} : { sizeNote: UNSIZED_NOTE }),
+    ...(!sized ? { sizeNote: UNSIZED_NOTE } : (usage?.size ?? -1) < 0 ? { sizeNote: NOT_COMPUTED_NOTE } : {}),
   };
 }
 

@@ -81,6 +81,18 @@ async function findRaw(host: HostConnection, name: string): Promise<RawVolume | 
   }
 }
 
+/** A scope check that costs one inspect: a volume outside `visible` is "no such volume", like a missing one. */
+export async function requireVisibleVolume(
+  host: HostConnection,
+  name: string,
+  visible: LabelCheck,
+): Promise<void> {
+  const raw = await inspectRaw(host, name);
+  if (!visible(raw.Labels ?? {})) {
+    throw new AppError("NOT_FOUND", `get ${name}: no such volume`, { hostId: host.spec.id });
+  }
+}
+
 /** One volume with its size and users; a volume outside `visible` is "no such volume", like a missing one. */
 export async function getVolume(
   host: HostConnection,

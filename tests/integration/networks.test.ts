@@ -22,10 +22,12 @@ const LABEL = `wharf.test=${RUN_ID}`;
 const labels = { "wharf.test": RUN_ID };
 const base = "/api/v1/hosts/local/networks";
 // A subnet per run, so parallel runs on the shared engines do not overlap each other.
-const octet = (n: number) => Math.floor(Math.random() * n);
-const NET = `10.${150 + octet(100)}.${octet(256)}`;
+const second = Math.floor(Math.random() * 100);
+const third = Math.floor(Math.random() * 256);
+const NET = `10.${150 + second}.${third}`;
 const SUBNET = `${NET}.0/24`;
-const NET2 = `10.${150 + octet(100)}.${octet(256)}`;
+// Another /24 that is never the same as NET.
+const NET2 = `10.${150 + ((second + 1) % 100)}.${third}`;
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -154,6 +156,22 @@ describe("networks", () => {
     });
   });
 
+  it("refuses a fixed address outside the network's subnet naming the field, and an endpoint twice with 409", async () => {
+    const outside = await admin.send<ErrorBody>("POST", `${base}/${P}-a/connect`, {
+      container: `${P}-c1`,
+      ipv4Address: `${NET2}.9`,
+    });
+    const twice = await admin.send<ErrorBody>("POST", `${base}/${P}-a/connect`, { container: `${P}-c1` });
+
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.message).toBe(
+      `ipv4Address: ${NET2}.9 is outside the network's subnets (${SUBNET})`,
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toMatch(/already exists in network/);
+    expect((await endpointOf(`${P}-c1`, `${P}-a`))?.IPAddress).toBe(`${NET}.50`);
+  });
+
   it("refuses to remove a network with an attached container, with the engine's message", async () => {
     const res = await admin.send<ErrorBody>("DELETE", `${base}/${P}-a`);
 
@@ -168,6 +186,8 @@ describe("networks", () => {
     const removed = await admin.send("DELETE", `${base}/${P}-a`);
 
     expect(off.status).toBe(200);
+    expect(await endpointOf(`${P}-c1`, `${P}-a`)).toBeUndefined();
+    expect(await endpointOf(`${P}-c1`, `${P}-b`)).toBeDefined();
     expect(again.status).toBeGreaterThanOrEqual(400);
     expect(again.body.error.message).toMatch(/is not connected to network/);
     expect(removed.status).toBe(200);

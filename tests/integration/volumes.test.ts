@@ -259,19 +259,27 @@ describe("volumes", () => {
 });
 
 describe("volume events over socket.io", () => {
-  it("tells the browser when a volume is created and destroyed, but not a label-scoped socket", async () => {
+  it("tells the browser when a volume is created and destroyed, but not label-scoped or other hosts' sockets", async () => {
     const name = `${P}-ev`;
     const scoped = await userClient(srv.base, admin, {
       username: `${P}-evscoped`,
       role: "viewer",
       labelSelector: "team=x",
     });
+    const edgeOnly = await userClient(srv.base, admin, {
+      username: `${P}-evedge`,
+      role: "viewer",
+      hosts: ["edge"],
+    });
     const socket = await connectSocket(srv.base, admin.cookie);
     const scopedSocket = await connectSocket(srv.base, scoped.cookie);
+    const edgeSocket = await connectSocket(srv.base, edgeOnly.cookie);
     const seen: EngineObjectEvent[] = [];
     const scopedSeen: EngineObjectEvent[] = [];
+    const edgeSeen: EngineObjectEvent[] = [];
     socket.on("engine:event", (e) => seen.push(e));
     scopedSocket.on("engine:event", (e) => scopedSeen.push(e));
+    edgeSocket.on("engine:event", (e) => edgeSeen.push(e));
     try {
       await docker("local", "volume", "create", "--label", LABEL, name);
       await docker("local", "volume", "rm", name);
@@ -288,9 +296,11 @@ describe("volume events over socket.io", () => {
       });
       expect(destroyed).toMatchObject({ hostId: "local", type: "volume" });
       expect(scopedSeen.filter((e) => e.id === name)).toEqual([]);
+      expect(edgeSeen.filter((e) => e.hostId === "local")).toEqual([]);
     } finally {
       socket.close();
       scopedSocket.close();
+      edgeSocket.close();
     }
   });
 });
@@ -314,6 +324,23 @@ describe("volume permissions and label scope", () => {
     expect((await viewer.send("DELETE", `${base}/${P}-b`)).status).toBe(403);
     expect((await viewer.send("POST", `${base}/prune`, { all: true })).status).toBe(403);
     expect(await cliVolumes()).not.toContain(`${P}-v`);
+  });
+
+  it("answers 404 for a host outside the caller's scope, and lists only hosts in it", async () => {
+    const edgeOnly = await userClient(srv.base, admin, {
+      username: `${P}-edge`,
+      role: "operator",
+      hosts: ["edge"],
+    });
+
+    const local = await edgeOnly.get<ErrorBody>(base);
+    const create = await edgeOnly.send<ErrorBody>("POST", base, { Name: `${P}-x`, Labels: labels });
+    const all = await edgeOnly.get<VolumeList>("/api/v1/volumes");
+
+    expect(local.status).toBe(404);
+    expect(create.status).toBe(404);
+    expect(new Set(all.body.items.map((v) => v.hostId))).not.toContain("local");
+    expect(await cliVolumes()).not.toContain(`${P}-x`);
   });
 
   it("shows a label-scoped principal only volumes with its label, labels what it creates, and limits its prunes", async () => {

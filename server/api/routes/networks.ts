@@ -1,4 +1,5 @@
 import {
+  isPredefinedNetwork,
   networkConnectSchema,
   networkCreateSchema,
   networkDisconnectSchema,
@@ -9,6 +10,7 @@ import {
 } from "../../../lib/networks";
 import type { AppContext } from "../../context";
 import {
+  checkFixedAddresses,
   connectNetwork,
   createNetwork,
   disconnectNetwork,
@@ -16,6 +18,7 @@ import {
   inspectNetworkRaw,
   listNetworks,
   pruneNetworks,
+  refusePredefined,
   removeNetwork,
 } from "../../engines/networks";
 import { parseWith } from "../http";
@@ -92,6 +95,8 @@ export function registerNetworkRoutes(router: Router, ctx: AppContext): void {
     summary:
       "Remove a network; the engine refuses while containers are attached; bridge, host and none are refused",
     handler: async (rc) => {
+      // The engine's own networks are refused by name on every engine, whether or not it has them.
+      if (isPredefinedNetwork(rc.params.id ?? "")) refusePredefined(rc.params.id ?? "");
       const { host, raw } = await networkFor(ctx, rc);
       await removeNetwork(host, raw);
       return { ok: true };
@@ -107,6 +112,7 @@ export function registerNetworkRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const body = parseWith(networkConnectSchema, await rc.body());
       const { host, raw } = await networkFor(ctx, rc);
+      checkFixedAddresses(raw, body);
       const containerId = await containerFor(host, body.container, principalOf(rc));
       await connectNetwork(host, raw.Id, containerId, body);
       return { ok: true };

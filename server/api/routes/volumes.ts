@@ -19,6 +19,7 @@ import {
   listVolumes,
   pruneVolumes,
   removeVolume,
+  requireVisibleVolume,
   type LabelCheck,
 } from "../../engines/volumes";
 import { parseWith, queryObject } from "../http";
@@ -159,7 +160,8 @@ export function registerVolumeRoutes(router: Router, ctx: AppContext): void {
       const name = parseWith(volumeNameSchema, rc.params.name, "name: ");
       const { force } = parseWith(removeQuery, queryObject(rc.query), "query.");
       // Scope check first: a volume outside the caller's labels is "no such volume".
-      if (principalOf(rc).scope.labelSelector) await getVolume(host, name, labelCheck(principalOf(rc)));
+      if (principalOf(rc).scope.labelSelector)
+        await requireVisibleVolume(host, name, labelCheck(principalOf(rc)));
       await removeVolume(host, name, force);
       return { ok: true };
     },
