@@ -97,6 +97,7 @@ export function summaryLines(
     `             both net of their idle baselines: ${ratio((engine.wharfCpu - wharfIdle(engine)) / (engine.engineCpu - engineIdle(engine)))}`,
     `local mode:  whole cost (Wharf + engine) ÷ engine mode's = ${ratio(whole(local) / whole(engine))} (target ≤ ${TARGET_LOCAL_RATIO})`,
     `             net of both idle baselines (the monitoring cost proper): ${ratio(net(local) / net(engine))}; per sample delivered: ${ratio(perSample(local) / perSample(engine))}`,
+    `             floor: the idle engine alone (no Wharf, no stats) ÷ engine mode's whole = ${ratio(baselineEngineCpuPerSec / whole(engine))}; no collector can go below it`,
     `delivery:    samples per viewer ÷ distinct samples: engine min ${f3(d[0]?.min ?? NaN)}, local min ${f3(d[1]?.min ?? NaN)} (target ≥ ${TARGET_DELIVERY})`,
     `upstream:    engine mode ${span(engine.upstream)} engine streams for ${engine.containers} containers; local mode ${span(local.upstream)}`,
     `             the hub counted ${engine.produced} / ${local.produced} samples sent in the windows; viewers saw ${engine.window.distinct} / ${local.window.distinct} distinct`,

@@ -15,6 +15,7 @@ export interface ImageDefaults {
   User?: string;
   Healthcheck?: Partial<Record<"Test" | "Interval" | "Timeout" | "StartPeriod" | "Retries", unknown>> | null;
   Volumes?: Record<string, unknown> | null;
+  ExposedPorts?: Record<string, unknown> | null;
 }
 
 type Obj = Record<string, unknown>;

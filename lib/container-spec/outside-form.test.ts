@@ -33,6 +33,18 @@ describe("outsideFormFlags", () => {
     ]);
   });
 
+  it("writes ports the container exposes beyond its image and its published ones", () => {
+    const flags = outsideFormFlags(
+      {
+        Config: { ExposedPorts: { "80/tcp": {}, "9000/tcp": {}, "53/udp": {} } },
+        HostConfig: { PortBindings: { "53/udp": [{ HostPort: "53" }] } },
+      },
+      { ExposedPorts: { "80/tcp": {} } },
+    );
+
+    expect(flags).toEqual([["--expose", "9000/tcp"]]);
+  });
+
   it("finds nothing in a plain container", () => {
     expect(
       outsideFormFlags({

@@ -49,8 +49,14 @@ export const CARRIED_HOST_CONFIG_KEYS = [
 /** Config keys likewise. */
 export const CARRIED_CONFIG_KEYS = ["StopSignal", "StopTimeout", "Domainname", "MacAddress"] as const;
 
-/** The flags that recreate the settings outside the form, one word group per flag. */
-export function outsideFormFlags(inspect: Obj): string[][] {
+/**
+ * The flags that recreate the settings outside the form, one word group per flag. With the image's
+ * exposed ports, ports exposed by the container alone come out as `--expose`.
+ */
+export function outsideFormFlags(
+  inspect: Obj,
+  image?: { ExposedPorts?: Record<string, unknown> | null },
+): string[][] {
   const hc = obj(inspect.HostConfig);
   const config = obj(inspect.Config);
   const out: string[][] = [];
@@ -99,6 +105,13 @@ export function outsideFormFlags(inspect: Obj): string[][] {
   if (typeof hc.OomScoreAdj === "number" && hc.OomScoreAdj !== 0)
     out.push(["--oom-score-adj", String(hc.OomScoreAdj)]);
   if (typeof hc.CgroupParent === "string" && hc.CgroupParent) out.push(["--cgroup-parent", hc.CgroupParent]);
+  if (image) {
+    const published = obj(hc.PortBindings);
+    const fromImage = obj(image.ExposedPorts);
+    for (const p of Object.keys(obj(config.ExposedPorts))) {
+      if (!(p in published) && !(p in fromImage)) out.push(["--expose", p]);
+    }
+  }
   if (typeof config.StopTimeout === "number") out.push(["--stop-timeout", String(config.StopTimeout)]);
   if (typeof config.Domainname === "string" && config.Domainname)
     out.push(["--domainname", config.Domainname]);

@@ -76,6 +76,8 @@ export interface ImageDetail {
   };
   /** Containers using this image, on every host in the caller's scope (matched by image id). */
   usedBy: ImageUser[];
+  /** Hosts whose containers could not be listed, so `usedBy` may be missing some. */
+  usedByErrors?: HostListError[];
   update?: ImageUpdateStatus;
 }
 
@@ -91,6 +93,8 @@ export interface ImageUpdateStatus {
   remoteDigest?: string;
   message?: string;
   checkedAt: number;
+  /** The local image the tag points at (in the per-host updates list). */
+  imageId?: string;
 }
 
 export interface PruneResult {

@@ -1,4 +1,5 @@
 import type { Result } from "../errors";
+import type { JobSnapshot, JobUpdate } from "../images/types";
 import type { HostStatus } from "../types";
 
 export interface HostStatusEvent {
@@ -141,6 +142,8 @@ export interface ServerToClientEvents {
   "logs:lines": (e: LogsBatch, ack: () => void) => void;
   "exec:output": (e: { sessionId: string; data: string }) => void;
   "exec:exit": (e: { sessionId: string; exitCode: number | null; error?: string }) => void;
+  /** Progress of an image pull, push or build on a host in this socket's scope, to sockets that watch jobs. */
+  "job:update": (e: JobUpdate) => void;
 }
 
 /** Every command takes an acknowledgement that receives a Result. */
@@ -153,6 +156,11 @@ export interface ClientToServerEvents {
   "exec:input": (p: { sessionId: string; data: string }, ack: Ack<null>) => void;
   "exec:resize": (p: { sessionId: string; cols: number; rows: number }, ack: Ack<null>) => void;
   "exec:close": (p: { sessionId: string }, ack: Ack<null>) => void;
+  /** Start receiving `job:update` for jobs on hosts in scope (or one host); the ack has the current jobs. */
+  "jobs:watch": (p: { hostId?: string }, ack: Ack<{ jobs: JobSnapshot[] }>) => void;
+  "jobs:unwatch": (p: Record<string, never>, ack: Ack<null>) => void;
+  /** Cancel a running pull, push or build (operator role). */
+  "job:cancel": (p: { jobId: string }, ack: Ack<null>) => void;
 }
 
 export type ClientCommand = keyof ClientToServerEvents;

@@ -6,6 +6,7 @@ import { registerContainerCreateRoutes } from "./routes/container-create";
 import { registerContainerRoutes } from "./routes/containers";
 import { registerEngineSystemRoutes } from "./routes/engine-system";
 import { registerHostRoutes } from "./routes/hosts";
+import { registerImageRoutes } from "./routes/images";
 import { registerLogRoutes } from "./routes/logs";
 import { registerNetworkRoutes } from "./routes/networks";
 import { registerQuotaRoutes } from "./routes/quotas";
@@ -23,6 +24,7 @@ export function buildRouter(ctx: AppContext): Router {
   registerContainerCreateRoutes(router, ctx);
   registerLogRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
+  registerImageRoutes(router, ctx);
   registerRegistryRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerAccessRoutes(router, ctx);

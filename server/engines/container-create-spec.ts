@@ -1,17 +1,9 @@
 import { specToDockerRun } from "../../lib/container-spec/docker-run";
 import { inspectToSpec, type ImageDefaults } from "../../lib/container-spec/inspect";
 import { outsideFormFlags } from "../../lib/container-spec/outside-form";
-import type { ContainerSpec } from "../../lib/container-spec/types";
+import type { ContainerSpecView } from "../../lib/container-spec/api-types";
 import { engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
-
-export interface ContainerSpecView {
-  spec: ContainerSpec;
-  /** One shell line that recreates the container with the docker CLI. */
-  dockerRun: string;
-  /** Settings the form does not hold, as flags: they are in `dockerRun`, and a recreate keeps them. */
-  outsideForm: string[];
-}
 
 /** The image's own config, so values the container only inherited are left out; none if it is gone. */
 async function imageDefaults(host: HostConnection, imageId: string): Promise<ImageDefaults | undefined> {
@@ -27,7 +19,7 @@ async function imageDefaults(host: HostConnection, imageId: string): Promise<Ima
 /** The form for "duplicate" and "edit and recreate", and the "Copy as docker run" line. */
 export function specView(inspect: Record<string, unknown>, image?: ImageDefaults): ContainerSpecView {
   const spec = inspectToSpec(inspect, image);
-  const extra = outsideFormFlags(inspect);
+  const extra = outsideFormFlags(inspect, image);
   return { spec, dockerRun: specToDockerRun(spec, extra), outsideForm: extra.map((w) => w.join(" ")) };
 }
 

@@ -1,4 +1,5 @@
 import type Dockerode from "dockerode";
+import type { CreateContainerResult, MissingImageDetails } from "../../lib/container-spec/api-types";
 import { AppError } from "../../lib/errors";
 import { isUserNetwork, type CreateConfig } from "../../lib/container-spec/create-body";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
@@ -6,12 +7,7 @@ import type { HostConnection } from "./host-connection";
 
 type Endpoints = Record<string, { Aliases?: string[] | null } & Record<string, unknown>>;
 
-export interface CreatedContainer {
-  id: string;
-  name: string;
-  started: boolean;
-  warnings: string[];
-}
+export type CreatedContainer = CreateContainerResult;
 
 /** The image must be on the host already: Wharf pulls nothing on its own, the UI offers the pull. */
 export async function requireLocalImage(host: HostConnection, image: string): Promise<void> {
@@ -19,11 +15,12 @@ export async function requireLocalImage(host: HostConnection, image: string): Pr
     await engineCall(host, () => host.docker.getImage(image).inspect());
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") {
-      throw new AppError("NOT_FOUND", `image ${image} is not on host ${host.spec.id}; pull it first`, {
-        hostId: host.spec.id,
-        image,
-        missing: "image",
-      });
+      const details: MissingImageDetails = { hostId: host.spec.id, image, missing: "image" };
+      throw new AppError(
+        "NOT_FOUND",
+        `image ${image} is not on host ${host.spec.id}; pull it first`,
+        details,
+      );
     }
     throw err;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withCarriedSettings } from "./recreate";
+import { oneAtATime, withCarriedSettings } from "./recreate";
 
 describe("withCarriedSettings", () => {
   const old = {
@@ -23,5 +23,25 @@ describe("withCarriedSettings", () => {
     expect(out.StopSignal).toBe("SIGTERM");
     expect(out.HostConfig).toEqual({ CapAdd: null, Dns: ["10.0.0.1"], LogConfig: { Type: "local" } });
     expect(out.Env).toBeUndefined();
+  });
+});
+
+describe("oneAtATime", () => {
+  it("refuses a second recreate of the same container while the first runs, and frees it after", async () => {
+    let release = () => {};
+    const first = oneAtATime("h/c1", "web", () => new Promise<string>((r) => (release = () => r("done"))));
+
+    await expect(oneAtATime("h/c1", "web", async () => "again")).rejects.toThrow(
+      /recreate of web is already under way/,
+    );
+    await expect(oneAtATime("h/c2", "other", async () => "other")).resolves.toBe("other");
+    release();
+    await expect(first).resolves.toBe("done");
+    await expect(oneAtATime("h/c1", "web", async () => "later")).resolves.toBe("later");
+  });
+
+  it("frees the container when the recreate fails", async () => {
+    await expect(oneAtATime("h/c3", "x", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(oneAtATime("h/c3", "x", async () => "ok")).resolves.toBe("ok");
   });
 });

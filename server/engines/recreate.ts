@@ -1,12 +1,8 @@
+import type { RecreateContainerResult } from "../../lib/container-spec/api-types";
 import type { CreateConfig } from "../../lib/container-spec/create-body";
 import { CARRIED_CONFIG_KEYS, CARRIED_HOST_CONFIG_KEYS } from "../../lib/container-spec/outside-form";
 import { AppError } from "../../lib/errors";
-import {
-  createContainer,
-  requireLocalImage,
-  startContainer,
-  type CreatedContainer,
-} from "./container-create";
+import { createContainer, requireLocalImage, startContainer } from "./container-create";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 
@@ -30,13 +26,25 @@ export function withCarriedSettings(config: CreateConfig, old: Obj): CreateConfi
   return out;
 }
 
-export interface RecreateResult extends CreatedContainer {
-  oldId: string;
-  /** Set when the new container runs but the old one could not be removed; it is kept under this name. */
-  oldKeptAs?: string;
-}
+export type RecreateResult = Omit<RecreateContainerResult, "changed">;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const underWay = new Set<string>();
+
+/**
+ * One recreate per container at a time: two interleaved ones would each undo the other's steps.
+ * A second one is refused rather than queued, since it was made from a form of the old container.
+ */
+export async function oneAtATime<T>(key: string, what: string, fn: () => Promise<T>): Promise<T> {
+  if (underWay.has(key)) throw new AppError("CONFLICT", `a recreate of ${what} is already under way`);
+  underWay.add(key);
+  try {
+    return await fn();
+  } finally {
+    underWay.delete(key);
+  }
+}
 
 /**
  * Replaces a container with one made from `config`, under the same name, in steps that can each be
@@ -44,7 +52,16 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * failure before the end undoes what was done, so the old container is back as it was, and the
  * engine's own message is answered.
  */
-export async function recreateContainer(
+export function recreateContainer(
+  host: HostConnection,
+  old: Obj,
+  req: { name?: string; start?: boolean; config: CreateConfig },
+): Promise<RecreateResult> {
+  const name = String(old.Name).replace(/^\//, "");
+  return oneAtATime(`${host.spec.id}/${String(old.Id)}`, name, () => swap(host, old, req));
+}
+
+async function swap(
   host: HostConnection,
   old: Obj,
   req: { name?: string; start?: boolean; config: CreateConfig },

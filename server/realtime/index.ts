@@ -11,6 +11,7 @@ import { toObjectEvent } from "../engines/system-events";
 import { bindCommands, type CommandTable, type RealtimeModule } from "./commands";
 import { rooms } from "./rooms";
 import { createExecModule } from "./streams/exec";
+import { createJobsModule } from "./streams/jobs";
 import { createLogsModule } from "./streams/logs";
 import { createStatsModule } from "./streams/stats";
 import type { WharfIo, WharfSocket } from "./types";
@@ -59,8 +60,9 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
   const stats = createStatsModule(ctx, io);
   const logs = createLogsModule(ctx, io);
   const exec = createExecModule(ctx, io);
-  const modules: Pick<RealtimeModule<never>, "onDisconnect" | "close">[] = [stats, logs, exec];
-  const table: CommandTable = { ...stats.commands, ...logs.commands, ...exec.commands };
+  const jobs = createJobsModule(ctx, io);
+  const modules: Pick<RealtimeModule<never>, "onDisconnect" | "close">[] = [stats, logs, exec, jobs];
+  const table: CommandTable = { ...stats.commands, ...logs.commands, ...exec.commands, ...jobs.commands };
   realtimeCommands.set(io, Object.keys(table));
 
   io.on("connection", (socket) => {

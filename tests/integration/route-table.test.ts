@@ -63,20 +63,31 @@ afterAll(async () => {
 });
 
 function concretePath(r: RouteDef): string {
-  return r.path.replace(/:(\w+)/g, (_m, name: string) => {
-    if (name === "id" && r.path.startsWith("/api/v1/users/")) return values.userId as string;
-    if (name === "id" && r.path.startsWith("/api/v1/sessions/")) return values.sessionId as string;
-    if (name === "id" && r.path.startsWith("/api/v1/tokens/")) return values.tokenId as string;
-    if (name === "name" && r.path.includes("/volumes/")) return values.volume as string;
-    if (name === "id" && r.path.includes("/networks/")) return values.network as string;
-    if (r.path.startsWith("/api/v1/registries/")) {
-      if (name === "id") return values.registryId as string;
-      if (name === "name") return "busybox";
-      if (name === "tag") return "1.35";
-    }
-    return values[name] as string;
-  });
+  const query = QUERIES[r.path] ?? "";
+  return (
+    r.path.replace(/:(\w+)/g, (_m, name: string) => {
+      if (name === "id" && r.path.startsWith("/api/v1/users/")) return values.userId as string;
+      if (name === "id" && r.path.startsWith("/api/v1/sessions/")) return values.sessionId as string;
+      if (name === "id" && r.path.startsWith("/api/v1/tokens/")) return values.tokenId as string;
+      // An image by reference, encoded as the UI sends it (a `/` inside one path segment).
+      if (name === "id" && r.path.includes("/images/")) return encodeURIComponent("local/busybox:1.35");
+      if (name === "name" && r.path.includes("/volumes/")) return values.volume as string;
+      if (name === "id" && r.path.includes("/networks/")) return values.network as string;
+      if (r.path.startsWith("/api/v1/registries/")) {
+        if (name === "id") return values.registryId as string;
+        if (name === "name") return "busybox";
+        if (name === "tag") return "1.35";
+      }
+      return values[name] as string;
+    }) + query
+  );
 }
+
+/** Required query parameters, so an allowed call is judged on its answer and not on a 400. */
+const QUERIES: Record<string, string> = { "/api/v1/hosts/:hostId/images/search": "?term=busybox" };
+
+/** Routes that reach past Wharf's own engines (Docker Hub): allowed calls may fail there, offline. */
+const OUTSIDE = new Set(["/api/v1/hosts/:hostId/images/search"]);
 
 const isPermission = (a: RouteDef["access"]): a is Permission =>
   a === "read" || a === "operate" || a === "admin";
@@ -119,7 +130,9 @@ describe("every route in the server's own table", () => {
       if (allowed && r.method !== "GET") continue;
       const res =
         r.method === "GET" ? await c.get(concretePath(r)) : await c.send(r.method, concretePath(r), {});
-      if (allowed) expect(res.status, `${role} ${r.method} ${r.path}`).toBeLessThan(300);
+      if (allowed && OUTSIDE.has(r.path))
+        expect(res.status, `${role} ${r.method} ${r.path}`).not.toBeOneOf([401, 403]);
+      else if (allowed) expect(res.status, `${role} ${r.method} ${r.path}`).toBeLessThan(300);
       else expect(res.status, `${role} ${r.method} ${r.path}`).toBe(403);
     }
   });
@@ -181,6 +194,9 @@ const SAMPLES: { [K in ClientCommand]: (v: Record<string, string>) => CommandPay
   "exec:input": () => ({ sessionId: "none", data: "x" }),
   "exec:resize": () => ({ sessionId: "none", cols: 80, rows: 24 }),
   "exec:close": () => ({ sessionId: "none" }),
+  "jobs:watch": () => ({ hostId: "local" }),
+  "jobs:unwatch": () => ({}),
+  "job:cancel": () => ({ jobId: "none" }),
 };
 
 /** What each command needs; mirrors the server's table so a change on either side is noticed here. */
@@ -193,6 +209,9 @@ const NEEDS: Record<ClientCommand, Permission> = {
   "exec:input": "operate",
   "exec:resize": "operate",
   "exec:close": "operate",
+  "jobs:watch": "read",
+  "jobs:unwatch": "read",
+  "job:cancel": "operate",
 };
 
 describe("every socket command in the server's own table", () => {

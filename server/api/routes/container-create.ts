@@ -1,3 +1,4 @@
+import type { CreateContainerResult, RecreateContainerResult } from "../../../lib/container-spec/api-types";
 import type { CreateConfig } from "../../../lib/container-spec/create-body";
 import { createRequestSchema, recreateRequestSchema } from "../../../lib/container-spec/create-schema";
 import { inspectToSpec } from "../../../lib/container-spec/inspect";
@@ -60,7 +61,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       const created = await createContainer(host, { ...req, config: req.config as CreateConfig });
       rc.audit.target = created.name;
       rc.audit.params = { ...(auditView(raw) as object), id: created.id, warnings: created.warnings };
-      return created;
+      return created satisfies CreateContainerResult;
     },
   });
 
@@ -89,7 +90,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
         ? summary(now.inspect)
         : { id: result.id, name: result.name, image: req.config.Image };
       rc.audit.params = { before: summary(old), after, changed, warnings: result.warnings };
-      return { ...result, changed };
+      return { ...result, changed } satisfies RecreateContainerResult;
     },
   });
 

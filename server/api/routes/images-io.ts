@@ -1,0 +1,82 @@
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { AppError } from "../../../lib/errors";
+import type { AppContext } from "../../context";
+import { exportEngineImage, inspectEngineImage, loadEngineImages } from "../../engines/images";
+import { toAppError } from "../../engines/engine-error";
+import { emptyProgress, finishProgress, ProgressParser, reduceProgress } from "../../images/progress";
+import type { Router } from "../router";
+import { hostFor } from "../scope";
+import { imageParam } from "./images-param";
+
+const fileName = (tags: string[] | undefined, id: string) =>
+  ((tags?.[0] ?? id.replace(/^sha256:/, "").slice(0, 12)).replace(/[^A-Za-z0-9_.-]+/g, "_") || "image") +
+  ".tar";
+
+export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/images/:id/export",
+    access: "read",
+    summary: "Download the image as a tar (docker save), streamed with backpressure",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const ref = imageParam(rc);
+      // Asked first so an unknown image is a 404 and not a broken download.
+      const inspect = await inspectEngineImage(host, ref);
+      const abort = new AbortController();
+      // By the name asked for, so the tar carries that tag (an id exports the image untagged, as the CLI does).
+      const source = await exportEngineImage(host, ref, abort.signal);
+      rc.res.statusCode = 200;
+      rc.res.setHeader("content-type", "application/x-tar");
+      rc.res.setHeader(
+        "content-disposition",
+        `attachment; filename="${fileName(inspect.RepoTags, inspect.Id)}"`,
+      );
+      rc.res.setHeader("cache-control", "no-store");
+      // A reader that goes away ends the engine's export too.
+      rc.res.once("close", () => {
+        if (!rc.res.writableFinished) abort.abort();
+      });
+      try {
+        await pipeline(source, rc.res);
+      } catch (err) {
+        if (!rc.res.headersSent) throw toAppError(err, host.spec.id);
+        rc.res.destroy();
+      }
+      return undefined;
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/images/load",
+    access: "operate",
+    audit: "image.load",
+    summary: "Load images from a tar (docker save format) sent as the body; answers the loaded names",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      let bytes = 0;
+      // Counted on the way through: a listener on the request itself would drain it before the engine reads.
+      const counted = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      rc.req.on("error", (e) => counted.destroy(e));
+      const out = await loadEngineImages(host, rc.req.pipe(counted));
+      const parser = new ProgressParser();
+      let progress = emptyProgress();
+      out.setEncoding("utf8");
+      for await (const chunk of out as AsyncIterable<string>)
+        for (const m of parser.push(chunk)) progress = reduceProgress(progress, m);
+      for (const m of parser.end()) progress = reduceProgress(progress, m);
+      progress = finishProgress(progress);
+      rc.audit.params = { bytes, loaded: progress.loaded };
+      if (progress.error)
+        throw new AppError("VALIDATION", `body: the engine could not load it: ${progress.error}`);
+      return { items: progress.loaded };
+    },
+  });
+}

@@ -1,0 +1,129 @@
+import { AppError } from "../../../lib/errors";
+import {
+  buildJsonSchema,
+  buildQuerySchema,
+  multiPullRequestSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+} from "../../../lib/images/schemas";
+import type { HostResult } from "../../../lib/images/types";
+import { roleAllows, scopeAllowsHost } from "../../../lib/permissions";
+import type { AppContext } from "../../context";
+import { dockerfileContext, startBuild, uploadedContext } from "../../images/build";
+import { jobResult, startPull, startPush } from "../../images/pull";
+import { parseWith, queryObject } from "../http";
+import type { Router } from "../router";
+import { hostFor, principalOf } from "../scope";
+
+export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/images/pull",
+    access: "operate",
+    audit: "image.pull",
+    summary: "Pull an image; answers {id, jobId} when it ends, progress goes out as job:update",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const b = parseWith(pullRequestSchema, await rc.body());
+      rc.audit.target = b.image;
+      const { job } = startPull(ctx, host, { ...b, user: principalOf(rc).name });
+      return jobResult(job);
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/images/pull",
+    access: "operate",
+    audit: "image.pull",
+    summary: "Pull one image on several hosts at once; answers a result per host",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const b = parseWith(multiPullRequestSchema, await rc.body());
+      rc.audit.target = b.image;
+      const items = await Promise.all(
+        [...new Set(b.hosts)].map(async (hostId): Promise<HostResult<{ id: string; jobId: string }>> => {
+          try {
+            if (
+              !scopeAllowsHost(p.scope, hostId) ||
+              !roleAllows(p.role, "operate") ||
+              !ctx.hosts.find(hostId)
+            )
+              throw new AppError("NOT_FOUND", `unknown host "${hostId}"`);
+            const { job } = startPull(ctx, ctx.hosts.get(hostId), {
+              image: b.image,
+              ...(b.registryId ? { registryId: b.registryId } : {}),
+              user: p.name,
+            });
+            return { hostId, ok: true, data: await jobResult(job) };
+          } catch (err) {
+            const e = err instanceof AppError ? err : new AppError("INTERNAL", String(err));
+            return { hostId, ok: false, error: { code: e.code, message: e.message } };
+          }
+        }),
+      );
+      rc.audit.params = { image: b.image, registryId: b.registryId, results: items };
+      return { items };
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/images/push",
+    access: "operate",
+    audit: "image.push",
+    summary:
+      "Push a tag to a registry (a local name is tagged under the registry first); answers when it ends",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const b = parseWith(pushRequestSchema, await rc.body());
+      rc.audit.target = b.image;
+      const job = await startPush(ctx, host, { ...b, user: principalOf(rc).name });
+      const r = await jobResult(job);
+      return { ...r, ref: job.init.ref };
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/images/build",
+    access: "operate",
+    audit: "image.build",
+    summary:
+      "Build with the classic builder: JSON {dockerfile, tags, buildArgs}, or a tar or zip context as the body with ?tags=",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const user = principalOf(rc).name;
+      const json = (rc.req.headers["content-type"] ?? "").includes("application/json");
+      if (json) {
+        const b = parseWith(buildJsonSchema, await rc.body());
+        const tags = b.tags ?? [];
+        rc.audit.target = tags[0];
+        const job = startBuild(ctx, host, dockerfileContext(b.dockerfile), {
+          tags,
+          ...(b.buildArgs ? { buildArgs: b.buildArgs } : {}),
+          ...(b.labels ? { labels: b.labels } : {}),
+          ...(b.jobId ? { jobId: b.jobId } : {}),
+          user,
+        });
+        const r = await jobResult(job);
+        return { ...r, tags };
+      }
+      const q = parseWith(buildQuerySchema, queryObject(rc.query), "query.");
+      const tags = q.tags ?? [];
+      rc.audit.target = tags[0];
+      rc.audit.params = { tags, dockerfile: q.dockerfile, buildArgs: q.buildArgs, upload: true };
+      const context = await uploadedContext(rc.req);
+      const job = startBuild(ctx, host, context, {
+        tags,
+        ...(q.dockerfile ? { dockerfile: q.dockerfile } : {}),
+        ...(q.buildArgs ? { buildArgs: q.buildArgs } : {}),
+        ...(q.labels ? { labels: q.labels } : {}),
+        ...(q.jobId ? { jobId: q.jobId } : {}),
+        user,
+      });
+      const r = await jobResult(job);
+      return { ...r, tags };
+    },
+  });
+}

@@ -1,0 +1,185 @@
+import { AppError } from "../../../lib/errors";
+import { filterImages } from "../../../lib/images/filter";
+import {
+  imageListQuerySchema,
+  imageRemoveQuerySchema,
+  pruneRequestSchema,
+  searchQuerySchema,
+  tagRequestSchema,
+  updatesQuerySchema,
+} from "../../../lib/images/schemas";
+import type { HubSearchResult, ImageList, ImageSummary, PruneResult } from "../../../lib/images/types";
+import type { HostListError } from "../../../lib/types";
+import type { AppContext } from "../../context";
+import {
+  inspectEngineImage,
+  pruneEngineImages,
+  removeEngineImage,
+  tagEngineImage,
+} from "../../engines/images";
+import { imageHistory, imageUsers, toImageDetail } from "../../images/detail";
+import { listHostImages } from "../../images/list";
+import { searchHub } from "../../images/search";
+import { imageServices } from "../../images/service";
+import { parseWith, queryObject } from "../http";
+import type { Router } from "../router";
+import { hostFor, principalOf, visibleHostIds } from "../scope";
+import { registerImageIoRoutes } from "./images-io";
+import { imageParam } from "./images-param";
+import { registerImageJobRoutes } from "./images-jobs";
+
+async function withUpdates(ctx: AppContext, items: ImageSummary[]): Promise<ImageSummary[]> {
+  const updates = await imageServices(ctx).updates.forImages(items);
+  return items.map((i, n) => (updates[n] ? { ...i, update: updates[n] } : i));
+}
+
+const wantsUpdates = (q: { updates?: string }) => q.updates !== "0" && q.updates !== "false";
+
+export function registerImageRoutes(router: Router, ctx: AppContext): void {
+  registerImageJobRoutes(router, ctx);
+  registerImageIoRoutes(router, ctx);
+  router.add({
+    method: "GET",
+    path: "/api/v1/images",
+    access: "read",
+    summary: "Images of every host in scope; unreachable hosts are listed in errors",
+    handler: async (rc) => {
+      const q = parseWith(imageListQuerySchema, queryObject(rc.query), "query.");
+      const hosts = visibleHostIds(ctx, principalOf(rc)).filter(
+        (id) => !q.host?.length || q.host.includes(id),
+      );
+      const results = await Promise.allSettled(hosts.map((id) => listHostImages(ctx.hosts.get(id))));
+      const items: ImageSummary[] = [];
+      const errors: HostListError[] = [];
+      results.forEach((r, i) => {
+        if (r.status === "fulfilled") items.push(...r.value);
+        else {
+          const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
+          errors.push({ hostId: hosts[i] as string, code: e.code, message: e.message });
+        }
+      });
+      const filtered = filterImages(items, q);
+      return {
+        items: wantsUpdates(q) ? await withUpdates(ctx, filtered) : filtered,
+        errors,
+      } satisfies ImageList;
+    },
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/images",
+    access: "read",
+    summary: "One host's images: tags, sizes, shared size, containers, dangling/unused, update state",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const q = parseWith(imageListQuerySchema, queryObject(rc.query), "query.");
+      const filtered = filterImages(await listHostImages(host), q);
+      return { items: wantsUpdates(q) ? await withUpdates(ctx, filtered) : filtered } satisfies ImageList;
+    },
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/images/updates",
+    access: "read",
+    summary: "Update state of every tag from a configured registry (refresh=1 asks the registries again)",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const { refresh } = parseWith(updatesQuerySchema, queryObject(rc.query), "query.");
+      return { items: await imageServices(ctx).updates.forTags(await listHostImages(host), refresh) };
+    },
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/images/search",
+    access: "read",
+    summary: "Search Docker Hub through the host's engine",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const q = parseWith(searchQuerySchema, queryObject(rc.query), "query.");
+      return { items: (await searchHub(host, q.term, q.limit ?? 25)) satisfies HubSearchResult[] };
+    },
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/images/:id",
+    access: "read",
+    summary:
+      "An image's inspect summary, the containers using it on every host in scope, and its update state",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      const host = hostFor(ctx, rc);
+      const inspect = await inspectEngineImage(host, imageParam(rc));
+      const { usedBy, errors } = await imageUsers(ctx.hosts, visibleHostIds(ctx, p), p, inspect.Id);
+      const detail = toImageDetail(host.spec.id, inspect, usedBy);
+      const update = await imageServices(ctx).updates.forImage(detail, ctx.registries.list());
+      return { ...detail, ...(errors.length ? { usedByErrors: errors } : {}), ...(update ? { update } : {}) };
+    },
+  });
+
+  router.add({
+    method: "GET",
+    path: "/api/v1/hosts/:hostId/images/:id/history",
+    access: "read",
+    summary: "The image's layers, newest first",
+    handler: async (rc) => ({ items: await imageHistory(hostFor(ctx, rc), imageParam(rc)) }),
+  });
+
+  router.add({
+    method: "DELETE",
+    path: "/api/v1/hosts/:hostId/images/:id",
+    access: "operate",
+    audit: "image.remove",
+    summary: "Remove an image or untag a name (force=1 also when containers use it)",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const ref = imageParam(rc);
+      const o = parseWith(imageRemoveQuerySchema, queryObject(rc.query), "query.");
+      const items = await removeEngineImage(host, ref, o);
+      imageServices(ctx).updates.invalidate(ref);
+      return {
+        items: (items ?? []).map((i) => ({
+          ...(i.Untagged ? { untagged: i.Untagged } : {}),
+          ...(i.Deleted ? { deleted: i.Deleted } : {}),
+        })),
+      };
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/images/:id/tag",
+    access: "operate",
+    audit: "image.tag",
+    status: 201,
+    summary: "Give an image another name: {repo, tag}",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const ref = imageParam(rc);
+      const b = parseWith(tagRequestSchema, await rc.body());
+      const tag = b.tag ?? "latest";
+      await tagEngineImage(host, ref, b.repo, tag);
+      return { ref: `${b.repo}:${tag}` };
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/images/prune",
+    access: "operate",
+    audit: "image.prune",
+    summary: "Remove dangling images, or every unused one with {all: true}; labels limit it",
+    handler: async (rc) => {
+      const host = hostFor(ctx, rc);
+      const b = parseWith(pruneRequestSchema, await rc.body());
+      const filters: Record<string, string[]> = { dangling: [b.all ? "false" : "true"] };
+      if (b.labels?.length) filters.label = b.labels;
+      const r = await pruneEngineImages(host, filters);
+      const deleted = (r.ImagesDeleted ?? []).map((d) => d.Deleted).filter((d): d is string => !!d);
+      return { deleted, spaceReclaimed: r.SpaceReclaimed ?? 0 } satisfies PruneResult;
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import {
+  formatReference,
+  parseReference,
+  repositoryOf,
+  type ImageReference,
+} from "../../lib/images/reference";
+import { AppError } from "../../lib/errors";
+import type { AppContext } from "../context";
+import { inspectEngineImage, pullEngineImage, pushEngineImage, tagEngineImage } from "../engines/images";
+import type { HostConnection } from "../engines/host-connection";
+import type { Job } from "./job";
+import { classifyRegistryMessage, openEngineStream } from "./engine-stream";
+import { registryAuth, resolveRegistry } from "./registry-match";
+import { imageServices } from "./service";
+
+export interface TransferRequest {
+  image: string;
+  registryId?: number;
+  jobId?: string;
+  user: string;
+}
+
+function parsed(image: string): ImageReference {
+  const r = parseReference(image);
+  if (!r.ok) throw new AppError("VALIDATION", `image: ${r.error}`);
+  return r.ref;
+}
+
+/**
+ * Starts (or joins) a pull on a host. Credentials come from the stored registry, matched by id or by
+ * the reference's registry host, and travel only in the engine's X-Registry-Auth header.
+ */
+export function startPull(
+  ctx: AppContext,
+  host: HostConnection,
+  req: TransferRequest,
+): { job: Job; joined: boolean } {
+  const { ref, target } = resolveRegistry(ctx.registries, parsed(req.image), req.registryId);
+  const refText = formatReference(ref);
+  const auth = registryAuth(target);
+  const { jobs, updates } = imageServices(ctx);
+  return jobs.start(
+    {
+      kind: "pull",
+      hostId: host.spec.id,
+      ref: refText,
+      user: req.user,
+      ...(req.jobId ? { jobId: req.jobId } : {}),
+    },
+    {
+      open: (signal) =>
+        openEngineStream(
+          host,
+          () =>
+            pullEngineImage(
+              host,
+              { fromImage: repositoryOf(ref), tag: ref.digest ?? ref.tag ?? "latest" },
+              auth,
+              signal,
+            ),
+          classifyRegistryMessage,
+        ),
+      classify: classifyRegistryMessage,
+      complete: async () => {
+        updates.invalidate(refText);
+        return (await inspectEngineImage(host, refText)).Id;
+      },
+    },
+  );
+}
+
+/**
+ * Starts a push. A local name without a registry host (`local/busybox:1.35` to registry 5000) is first
+ * tagged under the registry's address, as `docker tag` then `docker push` would.
+ */
+export async function startPush(ctx: AppContext, host: HostConnection, req: TransferRequest): Promise<Job> {
+  const source = parsed(req.image);
+  if (source.digest) throw new AppError("VALIDATION", "image: push a tag, not a digest");
+  const { ref, target } = resolveRegistry(ctx.registries, source, req.registryId);
+  const tag = ref.tag ?? "latest";
+  const refText = formatReference(ref);
+  if (ref.domain !== source.domain) {
+    await tagEngineImage(host, formatReference(source), repositoryOf(ref), tag);
+  }
+  const auth = registryAuth(target);
+  const { jobs, updates } = imageServices(ctx);
+  return jobs.start(
+    {
+      kind: "push",
+      hostId: host.spec.id,
+      ref: refText,
+      user: req.user,
+      ...(req.jobId ? { jobId: req.jobId } : {}),
+    },
+    {
+      open: (signal) =>
+        openEngineStream(
+          host,
+          () => pushEngineImage(host, repositoryOf(ref), tag, auth, signal),
+          classifyRegistryMessage,
+        ),
+      classify: classifyRegistryMessage,
+      complete: async () => {
+        updates.invalidate(refText);
+        return (await inspectEngineImage(host, refText)).Id;
+      },
+    },
+  ).job;
+}
+
+/** Waits for a job's end: its image id, or the error the engine gave (cancelled is a conflict). */
+export async function jobResult(job: Job): Promise<{ id: string; jobId: string }> {
+  await job.done;
+  const err = job.outcome();
+  if (err) throw err;
+  return { id: job.imageId ?? "", jobId: job.id };
+}
