@@ -98,7 +98,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
         {host && canOperate && (
           <Link
             href={`/hosts/${host.id}/create`}
-            className="rounded border border-accent bg-accent px-2.5 py-1 text-white hover:opacity-90"
+            className="rounded border border-accent bg-accent px-1.5 py-0.5 text-xs whitespace-nowrap text-white hover:opacity-90"
             data-testid="create-container"
           >
             + Create container
