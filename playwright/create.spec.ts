@@ -96,4 +96,11 @@ test("paste a docker run line, create it, then edit its env and recreate it with
   expect(inspect("{{range .Mounts}}{{.Name}}:{{.Destination}}{{end}}")).toBe(`${VOLUME}:/data`);
   expect(inspect("{{json .Config.Env}}")).toContain("MODE=second");
   await shootBothThemes(page, "container-detail");
+
+  // Duplicate opens the same form, prefilled, under a new name.
+  await page.getByRole("link", { name: "Duplicate" }).click();
+  await expect(form.title()).toHaveText(`Duplicate ${NAME}`);
+  await expect(form.field("Name")).toHaveValue(`${NAME}-copy`);
+  expect(await form.envValue("MODE")).toBe("second");
+  await expect(form.field("Mount 1 source")).toHaveValue(VOLUME);
 });
