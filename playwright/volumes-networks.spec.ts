@@ -138,17 +138,24 @@ test("read the engine, its disk usage and events, and prune only this run's labe
 }) => {
   const label = `wharf.test=prune-${RUN}`;
   const leftover = `e2e-prune-${RUN}`;
-  docker("local", "create", "--network", "none", "--label", label, "--name", leftover, "local/idle:1");
-  docker("local", "volume", "create", "--label", label, `${leftover}-vol`);
-  docker("local", "network", "create", "--internal", "--label", label, `${leftover}-net`);
-
   await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
   const system = new SystemPage(page);
   await system.open("local");
   await expect(system.info("Storage driver")).toHaveText("overlay2");
   await expect(system.info("Cgroup")).toContainText("cgroupfs");
   await expect(page.getByTestId("df-images")).toBeVisible();
-  await expect(page.getByTestId("engine-events")).toContainText(leftover);
+  await expect(page.getByTestId("engine-events")).toBeVisible();
+
+  // Made with the CLI while the page is open: the events table shows them without a reload.
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  docker("local", "create", "--network", "none", "--label", label, "--name", leftover, "local/idle:1");
+  docker("local", "volume", "create", "--label", label, `${leftover}-vol`);
+  docker("local", "network", "create", "--internal", "--label", label, `${leftover}-net`);
+  const events = page.getByTestId("engine-events");
+  await expect(events).toContainText(leftover);
+  await expect(events).toContainText(`${leftover}-vol`);
+  await expect(events).toContainText(`${leftover}-net`);
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   await shootBothThemes(page, "system");
 
   // The preview names exactly what goes; the result says what went, kind by kind.

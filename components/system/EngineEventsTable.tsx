@@ -18,7 +18,7 @@ export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
   const types = [...new Set(items.map((e) => e.type))].sort();
   const shown = items.filter((e) => !type || e.type === type).sort((a, b) => b.time - a.time);
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-2" data-testid="engine-events">
       <select
         aria-label="Event type"
         className={`${inputClass} w-40`}
@@ -33,7 +33,7 @@ export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
       {shown.length === 0 ? (
         <div className="text-muted">No events yet. Start or stop a container; it shows here at once.</div>
       ) : (
-        <table className="w-full text-[12px]" data-testid="engine-events">
+        <table className="w-full text-[12px]">
           <thead className="text-left text-[11px] text-muted">
             <tr>
               <th className="w-32 font-normal">Time (UTC)</th>
