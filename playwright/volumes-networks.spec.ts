@@ -72,6 +72,11 @@ test("create a volume, see who uses it, be refused removal while in use, then re
   await page.goto("/volumes");
   await expect(volumes.row(VOLUME)).toContainText("local");
   await shootBothThemes(page, "volumes-all");
+  // The prune dialog says what it covers before anything goes; closed here without pruning.
+  await page.getByRole("button", { name: "Prune…" }).click();
+  await expect(page.getByRole("dialog")).toContainText("not used by any container");
+  await shootBothThemes(page, "volumes-prune");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await volumes.open("local");
   await expect(volumes.row(VOLUME).getByTestId("volume-users")).toHaveText("unused");
   await volumes.remove(VOLUME);
@@ -114,6 +119,7 @@ test("create an internal network, connect and disconnect a container with an ali
     .getByLabel("Container")
     .selectOption({ label: `${NET_USER} (running)` });
   await networks.dialog().getByLabel("Aliases").fill("api cache");
+  await shootBothThemes(page, "network-connect");
   await networks.dialog().getByRole("button", { name: "Connect" }).click();
   await expect(networks.dialog()).toBeHidden();
   await expect(row.getByTestId(`endpoint-${NET_USER}`)).toContainText("aka api, cache");
