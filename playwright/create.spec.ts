@@ -104,3 +104,49 @@ test("paste a docker run line, create it, then edit its env and recreate it with
   expect(await form.envValue("MODE")).toBe("second");
   await expect(form.field("Mount 1 source")).toHaveValue(VOLUME);
 });
+
+const PULLED_REPO = `e2e-pull-${RUN}`;
+const PULLED_IMAGE = `localhost:5000/${PULLED_REPO}:1`;
+const PULLED_NAME = `e2e-pulled-${RUN}`;
+
+test.describe("an image the host does not have", () => {
+  test.beforeAll(() => {
+    // A tag of this run's own in the local test registry, absent from the edge engine.
+    docker("local", "tag", "local/idle:1", PULLED_IMAGE);
+    docker("local", "push", "-q", PULLED_IMAGE);
+    docker("local", "rmi", PULLED_IMAGE);
+  });
+
+  test.afterAll(async () => {
+    if (docker("edge", "ps", "-aq", "--filter", `name=^/${PULLED_NAME}$`))
+      docker("edge", "rm", "-f", PULLED_NAME);
+    if (docker("edge", "images", "-q", PULLED_IMAGE)) docker("edge", "rmi", PULLED_IMAGE);
+    // And the tag in the registry, by its digest.
+    const manifest = `http://127.0.0.1:5000/v2/${PULLED_REPO}/manifests`;
+    const head = await fetch(`${manifest}/1`, {
+      method: "HEAD",
+      headers: { accept: "application/vnd.docker.distribution.manifest.v2+json" },
+    });
+    const digest = head.headers.get("docker-content-digest");
+    if (digest) await fetch(`${manifest}/${digest}`, { method: "DELETE" });
+  });
+
+  test("is pulled from the form, then the container is created", async ({ page }) => {
+    await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+    await page.goto("/hosts/edge/create");
+    const form = new CreatePage(page);
+    await form.importDockerRun(
+      `docker run -d --network none --name ${PULLED_NAME} -l wharf.test=${RUN} ${PULLED_IMAGE}`,
+    );
+    await form.submit();
+    const missing = page.getByTestId("image-missing");
+    await expect(missing).toContainText(PULLED_IMAGE);
+    await shootBothThemes(page, "create-image-missing");
+    await missing.getByRole("button", { name: `Pull ${PULLED_IMAGE} and create` }).click();
+    await expect(page).toHaveURL(/\/hosts\/edge\/containers\/[0-9a-f]{64}$/, { timeout: 30_000 });
+    await expect(page.getByTestId("container-name")).toHaveText(PULLED_NAME);
+    expect(docker("edge", "inspect", "-f", "{{.Config.Image}} {{.State.Running}}", PULLED_NAME)).toBe(
+      `${PULLED_IMAGE} true`,
+    );
+  });
+});

@@ -74,10 +74,10 @@ export function useRecreateContainer(hostId: string, id: string) {
 
 export function usePullImage(hostId: string) {
   return useMutation({
-    mutationFn: (image: string) =>
-      api<{ id: string }>(`/api/v1/hosts/${encodeURIComponent(hostId)}/images/pull`, {
+    mutationFn: ({ image, jobId }: { image: string; jobId: string }) =>
+      api<{ id: string; jobId: string }>(`/api/v1/hosts/${encodeURIComponent(hostId)}/images/pull`, {
         method: "POST",
-        body: { image },
+        body: { image, jobId },
       }),
   });
 }
