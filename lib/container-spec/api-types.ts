@@ -1,3 +1,4 @@
+import type { HostAccessSetting } from "./host-access";
 import type { ContainerSpec } from "./types";
 
 /** The answer of POST /hosts/:hostId/containers. */
@@ -25,6 +26,11 @@ export interface ContainerSpecView {
   dockerRun: string;
   /** Settings the form does not hold, as flags: they are in `dockerRun`, and a recreate keeps them. */
   outsideForm: string[];
+  /**
+   * The settings of an edit-and-recreate body (the form plus what a recreate keeps) that reach into
+   * the host: only an admin may recreate the container while it has them.
+   */
+  hostAccess: HostAccessSetting[];
 }
 
 /** The details of the 404 for an image that is not on the host, so the UI can offer to pull it. */

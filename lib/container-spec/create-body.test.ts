@@ -68,6 +68,12 @@ describe("createConfigSchema", () => {
       { Image: "a", HostConfig: { Binds: ["./data:/data"] } },
       /^config\.HostConfig\.Binds\.0: .*relative paths are not allowed/,
     ],
+    [
+      { Image: "a", HostConfig: { binds: ["./data:/data"] } },
+      /^config\.HostConfig\.binds: the engine reads this as Binds; write it Binds/,
+    ],
+    [{ Image: "a", hostConfig: {} }, /^config\.hostConfig: the engine reads this as HostConfig/],
+    [{ Image: "a", "Label\u017f": {} }, /^config\.Label\u017f: the engine reads this as Labels/],
     [{ Image: "a", HostConfig: { Binds: ["/data:data"] } }, /Binds\.0: .*absolute path/],
     [
       { Image: "a", HostConfig: { Mounts: [{ Type: "bind", Source: "rel", Target: "/x" }] } },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MIN_MEMORY_BYTES } from "../schemas";
 import { parseCpuset } from "../units";
+import { engineKeyFold } from "./host-access";
 import { parseVolumeSpec, VOLUME_NAME } from "./mounts";
 import { isIpAddress, parsePortRange, PROTOCOLS } from "./ports";
 import { RESTART_POLICIES } from "./spec";
@@ -92,6 +93,24 @@ const mount = z
     }
   });
 
+/**
+ * The engine matches body keys without regard to case, so `binds` sets Binds while skipping the
+ * checks made on Binds. A key spelt differently from one checked here is refused, naming both.
+ */
+function oneSpelling(o: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const known = new Map(CHECKED_KEYS.map((k) => [engineKeyFold(k), k]));
+  for (const key of Object.keys(o)) {
+    const meant = known.get(engineKeyFold(key));
+    if (meant && meant !== key) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `the engine reads this as ${meant}; write it ${meant}`,
+      });
+    }
+  }
+}
+
 const hostConfig = z
   .object({
     Binds: z.array(bind).max(500).nullable().optional(),
@@ -145,7 +164,8 @@ const hostConfig = z
       .refine((v) => v === 0 || (v >= 10 && v <= 1000), "must be 0 or between 10 and 1000")
       .optional(),
   })
-  .loose();
+  .loose()
+  .superRefine(oneSpelling);
 
 const duration = int(0, Number.MAX_SAFE_INTEGER, "must be 0 or more nanoseconds").refine(
   (v) => v === 0 || v >= 1_000_000,
@@ -209,7 +229,11 @@ export const createConfigSchema = z
       .loose()
       .optional(),
   })
-  .loose();
+  .loose()
+  .superRefine(oneSpelling);
+
+/** The keys whose values are checked above, in the config and its HostConfig. */
+const CHECKED_KEYS = [...Object.keys(createConfigSchema.shape), ...Object.keys(hostConfig.shape)];
 
 export const createRequestSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { specToCreateBody } from "./create-body";
 import { parseDockerRun } from "./docker-run";
-import { hostAccessRefusal, hostAccessSettings } from "./host-access";
+import { hostAccessRefusal, hostAccessSettings, namedVolumes, volumeHostAccess } from "./host-access";
 
 const hc = (HostConfig: Record<string, unknown>) => ({ Image: "app:1", HostConfig });
 const fields = (config: unknown) => hostAccessSettings(config).map((s) => s.field);
@@ -204,6 +204,45 @@ describe("hostAccessSettings", () => {
     expect(hostAccessSettings(config)).toEqual([]);
   });
 
+  it.each([
+    ["a lower-case key", hc({ privileged: true }), "config.HostConfig.privileged"],
+    [
+      "a lower-case HostConfig",
+      { Image: "a", hostconfig: { Binds: ["/:/h"] } },
+      "config.hostconfig.Binds[0]",
+    ],
+    [
+      "a long s, which the engine folds to s",
+      hc({ "Bind\u017f": ["/:/h"] }),
+      "config.HostConfig.Bind\u017f[0]",
+    ],
+    ["a field at the top of the body", { Image: "a", Privileged: true }, "config.Privileged"],
+    ["CapAdd as one string", hc({ CapAdd: "SYS_ADMIN" }), "config.HostConfig.CapAdd"],
+    ["a lower-case pid mode key", hc({ pidmode: "host" }), "config.HostConfig.pidmode"],
+    [
+      "a mount whose type is spelt twice",
+      hc({ Mounts: [{ Type: "volume", type: "bind", source: "/", Target: "/h" }] }),
+      "config.HostConfig.Mounts[0].source",
+    ],
+    [
+      "driver options under other spellings",
+      hc({
+        Mounts: [
+          { Type: "volume", Target: "/r", volumeoptions: { driverconfig: { options: { device: "/" } } } },
+        ],
+      }),
+      "config.HostConfig.Mounts[0].VolumeOptions.DriverConfig",
+    ],
+    ["the engine's bare label option", hc({ SecurityOpt: ["disable"] }), "config.HostConfig.SecurityOpt[0]"],
+    [
+      "an option the engine would split elsewhere",
+      hc({ SecurityOpt: ["no-new-privileges:seccomp=unconfined"] }),
+      "config.HostConfig.SecurityOpt[0]",
+    ],
+  ])("reads the body as the engine does: %s", (_, config, field) => {
+    expect(fields(config)).toEqual([field]);
+  });
+
   it("lists every setting in body order", () => {
     const config = hc({
       Binds: ["/:/host"],
@@ -248,5 +287,51 @@ describe("hostAccessRefusal", () => {
     expect(three).toMatch(
       /^config\.HostConfig\.Privileged: only an admin may .* \(and 2 more host-access settings\)$/,
     );
+  });
+});
+
+describe("namedVolumes", () => {
+  it("lists the named volumes a body mounts, under any spelling, and no host paths or bad names", () => {
+    const config = {
+      Image: "a",
+      HostConfig: {
+        Binds: ["data:/data:ro", "/srv:/srv", "/anon"],
+        Mounts: [
+          { Type: "volume", Source: "cache", Target: "/c" },
+          { Type: "volume", Target: "/anon2" },
+          { Type: "bind", Source: "/etc", Target: "/e" },
+          { type: "volume", source: "logs", target: "/l" },
+        ],
+      },
+      binds: ["other:/o", "../containers/x:/p"],
+    };
+
+    expect(namedVolumes(config)).toEqual([
+      { field: "config.HostConfig.Binds[0]", name: "data" },
+      { field: "config.HostConfig.Mounts[0].Source", name: "cache" },
+      { field: "config.HostConfig.Mounts[3].source", name: "logs" },
+      { field: "config.binds[0]", name: "other" },
+    ]);
+  });
+});
+
+describe("volumeHostAccess", () => {
+  it.each([
+    ["a bind of the host's root", "local", { type: "none", o: "bind", device: "/" }, /host's \/ \(o=bind\)/],
+    ["a host disk", "local", { type: "ext4", device: "/dev/sda1" }, /\/dev\/sda1 \(type=ext4\)/],
+    ["a bind among other options", "", { type: "none", o: "ro,bind", device: "/etc" }, /\/etc/],
+  ])("lists %s", (_, driver, options, reason) => {
+    expect(volumeHostAccess("v", driver, options)).toMatch(reason);
+  });
+
+  it.each([
+    ["a plain volume", "local", null],
+    ["no options", "local", {}],
+    ["tmpfs", "local", { type: "tmpfs", device: "tmpfs", o: "size=1m" }],
+    ["NFS", "local", { type: "nfs", o: "addr=10.0.0.1", device: ":/export" }],
+    ["CIFS", "local", { type: "cifs", device: "//server/share" }],
+    ["another driver", "vendor/plugin", { device: "/" }],
+  ])("leaves out %s", (_, driver, options) => {
+    expect(volumeHostAccess("v", driver, options)).toBeUndefined();
   });
 });

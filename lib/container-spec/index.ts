@@ -6,7 +6,13 @@ export { DockerRunParseError, parseDockerRun, specToDockerRun } from "./docker-r
 export { specToCreateBody, isUserNetwork, type CreateConfig, type CreateRequest } from "./create-body";
 export { inspectToSpec, type ImageDefaults } from "./inspect";
 export { outsideFormFlags } from "./outside-form";
-export { hostAccessSettings, hostAccessRefusal, type HostAccessSetting } from "./host-access";
+export {
+  hostAccessSettings,
+  hostAccessRefusal,
+  namedVolumes,
+  volumeHostAccess,
+  type HostAccessSetting,
+} from "./host-access";
 export {
   createConfigSchema,
   createRequestSchema,

@@ -2,6 +2,8 @@
  * Settings of a container that the form does not hold, as `docker run` flags. The export appends
  * them to its line, and a recreate carries them over from the old container (see CARRIED_*_KEYS).
  */
+import type { CreateConfig } from "./create-body";
+
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -115,5 +117,23 @@ export function outsideFormFlags(
   if (typeof config.StopTimeout === "number") out.push(["--stop-timeout", String(config.StopTimeout)]);
   if (typeof config.Domainname === "string" && config.Domainname)
     out.push(["--domainname", config.Domainname]);
+  return out;
+}
+
+/**
+ * The form does not hold capabilities, devices, log settings and the like: a recreate keeps the old
+ * container's unless the new body names them itself.
+ */
+export function withCarriedSettings(config: CreateConfig, old: Obj): CreateConfig {
+  const oldHc = (old.HostConfig ?? {}) as Obj;
+  const oldConfig = (old.Config ?? {}) as Obj;
+  const hc: Obj = { ...(config.HostConfig ?? {}) };
+  for (const k of CARRIED_HOST_CONFIG_KEYS) {
+    if (!(k in hc) && oldHc[k] !== undefined && oldHc[k] !== null) hc[k] = oldHc[k];
+  }
+  const out: CreateConfig = { ...config, HostConfig: hc };
+  for (const k of CARRIED_CONFIG_KEYS) {
+    if (!(k in out) && oldConfig[k] !== undefined && oldConfig[k] !== null) out[k] = oldConfig[k];
+  }
   return out;
 }

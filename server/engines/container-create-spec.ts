@@ -1,7 +1,10 @@
+import { specToCreateBody } from "../../lib/container-spec/create-body";
 import { specToDockerRun } from "../../lib/container-spec/docker-run";
+import { hostAccessSettings } from "../../lib/container-spec/host-access";
 import { inspectToSpec, type ImageDefaults } from "../../lib/container-spec/inspect";
-import { outsideFormFlags } from "../../lib/container-spec/outside-form";
+import { outsideFormFlags, withCarriedSettings } from "../../lib/container-spec/outside-form";
 import type { ContainerSpecView } from "../../lib/container-spec/api-types";
+import { hostBackedVolumes } from "./container-create-volumes";
 import { engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 
@@ -20,12 +23,23 @@ async function imageDefaults(host: HostConnection, imageId: string): Promise<Ima
 export function specView(inspect: Record<string, unknown>, image?: ImageDefaults): ContainerSpecView {
   const spec = inspectToSpec(inspect, image);
   const extra = outsideFormFlags(inspect, image);
-  return { spec, dockerRun: specToDockerRun(spec, extra), outsideForm: extra.map((w) => w.join(" ")) };
+  const body = withCarriedSettings(specToCreateBody(spec).config, inspect);
+  return {
+    spec,
+    dockerRun: specToDockerRun(spec, extra),
+    outsideForm: extra.map((w) => w.join(" ")),
+    hostAccess: hostAccessSettings(body),
+  };
 }
 
 export async function containerSpecView(
   host: HostConnection,
   inspect: Record<string, unknown>,
 ): Promise<ContainerSpecView> {
-  return specView(inspect, await imageDefaults(host, typeof inspect.Image === "string" ? inspect.Image : ""));
+  const view = specView(
+    inspect,
+    await imageDefaults(host, typeof inspect.Image === "string" ? inspect.Image : ""),
+  );
+  const body = withCarriedSettings(specToCreateBody(view.spec).config, inspect);
+  return { ...view, hostAccess: [...view.hostAccess, ...(await hostBackedVolumes(host, body))] };
 }

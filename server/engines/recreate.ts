@@ -1,30 +1,14 @@
 import type { RecreateContainerResult } from "../../lib/container-spec/api-types";
 import type { CreateConfig } from "../../lib/container-spec/create-body";
-import { CARRIED_CONFIG_KEYS, CARRIED_HOST_CONFIG_KEYS } from "../../lib/container-spec/outside-form";
+import { withCarriedSettings } from "../../lib/container-spec/outside-form";
 import { AppError } from "../../lib/errors";
 import { createContainer, requireLocalImage, startContainer } from "./container-create";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 
-type Obj = Record<string, unknown>;
+export { withCarriedSettings };
 
-/**
- * The form does not hold capabilities, devices, log settings and the like: a recreate keeps the old
- * container's unless the new body names them itself.
- */
-export function withCarriedSettings(config: CreateConfig, old: Obj): CreateConfig {
-  const oldHc = (old.HostConfig ?? {}) as Obj;
-  const oldConfig = (old.Config ?? {}) as Obj;
-  const hc: Obj = { ...(config.HostConfig ?? {}) };
-  for (const k of CARRIED_HOST_CONFIG_KEYS) {
-    if (!(k in hc) && oldHc[k] !== undefined && oldHc[k] !== null) hc[k] = oldHc[k];
-  }
-  const out: CreateConfig = { ...config, HostConfig: hc };
-  for (const k of CARRIED_CONFIG_KEYS) {
-    if (!(k in out) && oldConfig[k] !== undefined && oldConfig[k] !== null) out[k] = oldConfig[k];
-  }
-  return out;
-}
+type Obj = Record<string, unknown>;
 
 export type RecreateResult = Omit<RecreateContainerResult, "changed">;
 

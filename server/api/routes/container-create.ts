@@ -1,16 +1,23 @@
 import type { CreateContainerResult, RecreateContainerResult } from "../../../lib/container-spec/api-types";
 import type { CreateConfig } from "../../../lib/container-spec/create-body";
 import { createRequestSchema, recreateRequestSchema } from "../../../lib/container-spec/create-schema";
+import {
+  hostAccessRefusal,
+  hostAccessSettings,
+  namedVolumes,
+  type HostAccessSetting,
+} from "../../../lib/container-spec/host-access";
 import { inspectToSpec } from "../../../lib/container-spec/inspect";
 import { specChanges } from "../../../lib/container-spec/spec";
 import { AppError } from "../../../lib/errors";
-import { scopeAllowsLabels } from "../../../lib/permissions";
+import { roleAllows, scopeAllowsLabels } from "../../../lib/permissions";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { containerSpecView } from "../../engines/container-create-spec";
 import { createContainer } from "../../engines/container-create";
+import { hostBackedVolumes } from "../../engines/container-create-volumes";
 import { inspectContainer } from "../../engines/containers";
-import { recreateContainer } from "../../engines/recreate";
+import { recreateContainer, withCarriedSettings } from "../../engines/recreate";
 import { parseWith } from "../http";
 import type { Router } from "../router";
 import { containerFor, hostFor, principalOf } from "../scope";
@@ -22,6 +29,26 @@ function requireLabelsInScope(p: Principal, labels: Record<string, string> | nul
     "FORBIDDEN",
     `config.Labels: your access covers only containers labelled ${p.scope.labelSelector}; add that label`,
   );
+}
+
+/**
+ * Privileged mode, host binds, host namespaces, devices, capabilities and loosened confinement are
+ * root on the host, so only an admin may use them. A recreate keeps some settings of the old
+ * container (`carried`), and those count too: the message then says where the setting came from.
+ */
+function requireHostAccessAllowed(
+  p: Principal,
+  settings: HostAccessSetting[],
+  carried?: { from: string; fields: Set<string> },
+): void {
+  if (!settings.length || roleAllows(p.role, "admin")) return;
+  const [first] = settings as [HostAccessSetting];
+  const key = /^config\.HostConfig\.([A-Za-z]+)/.exec(first.field)?.[1];
+  const kept =
+    carried?.fields.has(first.field) && key
+      ? `; it is kept from ${carried.from} unless the body sets HostConfig.${key}`
+      : "";
+  throw new AppError("FORBIDDEN", `${hostAccessRefusal(settings)}${kept}`, { hostAccess: settings });
 }
 
 /** The request as the audit log keeps it: environment values left out, since they often hold secrets. */
@@ -49,7 +76,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
     audit: "container.create",
     status: 201,
     summary:
-      "Create a container from the engine's ContainerCreate body, validated first; start it if asked. The image must be on the host (404 names it otherwise)",
+      "Create a container from the engine's ContainerCreate body, validated first; start it if asked. The image must be on the host (404 names it otherwise). Settings that reach into the host (privileged, host binds, host namespaces, devices, capabilities, loosened confinement) are for admins only (403 names the field)",
     handler: async (rc) => {
       const p = principalOf(rc);
       const host = hostFor(ctx, rc);
@@ -58,9 +85,17 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       const req = parseWith(createRequestSchema, raw);
       if (req.name) rc.audit.target = req.name;
       requireLabelsInScope(p, req.config.Labels);
+      const hostAccess = [...hostAccessSettings(req.config), ...(await hostBackedVolumes(host, req.config))];
+      if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
+      requireHostAccessAllowed(p, hostAccess);
       const created = await createContainer(host, { ...req, config: req.config as CreateConfig });
       rc.audit.target = created.name;
-      rc.audit.params = { ...(auditView(raw) as object), id: created.id, warnings: created.warnings };
+      rc.audit.params = {
+        ...(auditView(raw) as object),
+        id: created.id,
+        warnings: created.warnings,
+        ...(hostAccess.length ? { hostAccess } : {}),
+      };
       return created satisfies CreateContainerResult;
     },
   });
@@ -71,7 +106,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
     access: "operate",
     audit: "container.recreate",
     summary:
-      "Replace a container with one made from a new ContainerCreate body, under the same name; any failure puts the old one back as it was",
+      "Replace a container with one made from a new ContainerCreate body, under the same name; any failure puts the old one back as it was. Host-access settings, asked for or kept from the old container, are for admins only (403 names the field)",
     handler: async (rc) => {
       const p = principalOf(rc);
       const host = hostFor(ctx, rc);
@@ -82,14 +117,32 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       requireLabelsInScope(p, req.config.Labels);
       const old = (await inspectContainer(host, id)).inspect;
       rc.audit.target = summary(old).name;
-      const result = await recreateContainer(host, old, { ...req, config: req.config as CreateConfig });
+      const config = req.config as CreateConfig;
+      const effective = withCarriedSettings(config, old);
+      const hostAccess = [...hostAccessSettings(effective), ...(await hostBackedVolumes(host, effective))];
+      if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
+      const asked = new Set([
+        ...hostAccessSettings(config).map((s) => s.field),
+        ...namedVolumes(config).map((v) => v.field),
+      ]);
+      requireHostAccessAllowed(p, hostAccess, {
+        from: `the old container ${summary(old).name}`,
+        fields: new Set(hostAccess.map((s) => s.field).filter((f) => !asked.has(f))),
+      });
+      const result = await recreateContainer(host, old, { ...req, config });
       // A --rm container whose command ends at once is gone by now; the swap itself has succeeded.
       const now = await inspectContainer(host, result.id).catch(() => undefined);
       const changed = now ? specChanges(inspectToSpec(old), inspectToSpec(now.inspect)) : [];
       const after = now
         ? summary(now.inspect)
         : { id: result.id, name: result.name, image: req.config.Image };
-      rc.audit.params = { before: summary(old), after, changed, warnings: result.warnings };
+      rc.audit.params = {
+        before: summary(old),
+        after,
+        changed,
+        warnings: result.warnings,
+        ...(hostAccess.length ? { hostAccess } : {}),
+      };
       return { ...result, changed } satisfies RecreateContainerResult;
     },
   });
@@ -99,7 +152,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
     path: "/api/v1/hosts/:hostId/containers/:id/spec",
     access: "read",
     summary:
-      "The create form filled from a container (for duplicate, and edit and recreate) and the docker run line that recreates it",
+      "The create form filled from a container (for duplicate, and edit and recreate), the docker run line that recreates it, and the host-access settings a recreate of it would keep (admins only)",
     handler: async (rc) => {
       const host = hostFor(ctx, rc);
       const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
