@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { textareaClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
 import { queryKeys } from "@/lib/query-keys";
-import type { ContainerSpecReply } from "./queries";
+import type { ContainerSpecView } from "@/lib/container-spec/api-types";
 
 /**
  * Copies the container as a `docker run` line. Where the clipboard is refused (plain http on a
@@ -25,7 +25,7 @@ export function CopyDockerRunButton({ hostId, id }: { hostId: string; id: string
       const r = await qc.fetchQuery({
         queryKey: queryKeys.containerSpec(hostId, id),
         queryFn: () =>
-          api<ContainerSpecReply>(
+          api<ContainerSpecView>(
             `/api/v1/hosts/${encodeURIComponent(hostId)}/containers/${encodeURIComponent(id)}/spec`,
           ),
         staleTime: 0,

@@ -9,6 +9,7 @@ import { emptySpec } from "@/lib/container-spec/spec";
 import type { ContainerSpec } from "@/lib/container-spec/types";
 import { CreateFooter } from "./CreateFooter";
 import { DockerRunImportBox } from "./DockerRunImportBox";
+import { HostAccessNotice } from "./HostAccessNotice";
 import { MissingImageNotice } from "./MissingImageNotice";
 import { useContainerSpecQuery, useCreateContainer, useRecreateContainer } from "./queries";
 import { OutsideFormNotice } from "./OutsideFormNotice";
@@ -146,6 +147,9 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
         )}
         {error?.kind === "general" && (
           <RecreateOutcome recreate={mode.kind === "recreate"} message={error.message} />
+        )}
+        {mode.kind === "recreate" && source.data && source.data.hostAccess.length > 0 && (
+          <HostAccessNotice settings={source.data.hostAccess} />
         )}
         {source.data && source.data.outsideForm.length > 0 && (
           <OutsideFormNotice flags={source.data.outsideForm} recreate={mode.kind === "recreate"} />

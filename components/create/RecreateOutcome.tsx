@@ -1,7 +1,7 @@
-import type { RecreateReply } from "./queries";
+import type { RecreateContainerResult } from "@/lib/container-spec/api-types";
 
 /** The steps a recreate went through, for the success message. */
-export function recreateSteps(r: RecreateReply): string {
+export function recreateSteps(r: RecreateContainerResult): string {
   return [
     "set the old container aside, stopped",
     `created the new one${r.started ? " and started it" : ""}`,

@@ -2,38 +2,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/components/api/client";
 import type { CreateConfig } from "@/lib/container-spec/create-body";
-import type { ContainerSpec } from "@/lib/container-spec/types";
+import type {
+  ContainerSpecView,
+  CreateContainerResult,
+  RecreateContainerResult,
+} from "@/lib/container-spec/api-types";
 import { queryKeys } from "@/lib/query-keys";
 
 const base = (hostId: string) => `/api/v1/hosts/${encodeURIComponent(hostId)}/containers`;
 
-/** What the spec route answers: the form's view of a container and its `docker run` line. */
-export interface ContainerSpecReply {
-  spec: ContainerSpec;
-  dockerRun: string;
-  /** Settings the form does not hold, as flags; a recreate keeps them. */
-  outsideForm: string[];
-}
-
-export interface CreateReply {
-  id: string;
-  name: string;
-  started: boolean;
-  warnings: string[];
-}
-
-export interface RecreateReply extends CreateReply {
-  oldId: string;
-  /** Set when the new container runs but the old one could not be removed. */
-  oldKeptAs?: string;
-  /** The form fields that differ between the old container and the new one. */
-  changed: string[];
-}
-
 export function useContainerSpecQuery(hostId: string, id: string | undefined) {
   return useQuery({
     queryKey: queryKeys.containerSpec(hostId, id ?? ""),
-    queryFn: () => api<ContainerSpecReply>(`${base(hostId)}/${encodeURIComponent(id ?? "")}/spec`),
+    queryFn: () => api<ContainerSpecView>(`${base(hostId)}/${encodeURIComponent(id ?? "")}/spec`),
     enabled: !!id,
     retry: false,
     refetchOnWindowFocus: false,
@@ -53,7 +34,7 @@ export function useCreateContainer(hostId: string) {
   const refresh = useRefresh(hostId);
   return useMutation({
     mutationFn: (body: { name?: string; start?: boolean; config: CreateConfig }) =>
-      api<CreateReply>(base(hostId), { method: "POST", body }),
+      api<CreateContainerResult>(base(hostId), { method: "POST", body }),
     onSettled: refresh,
   });
 }
@@ -63,7 +44,10 @@ export function useRecreateContainer(hostId: string, id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { name?: string; start?: boolean; config: CreateConfig }) =>
-      api<RecreateReply>(`${base(hostId)}/${encodeURIComponent(id)}/recreate`, { method: "POST", body }),
+      api<RecreateContainerResult>(`${base(hostId)}/${encodeURIComponent(id)}/recreate`, {
+        method: "POST",
+        body,
+      }),
     onSettled: () => {
       refresh();
       void qc.invalidateQueries({ queryKey: ["hosts", hostId, "containers", "detail"] });

@@ -12,6 +12,15 @@ describe("where a failed create is shown", () => {
     });
   });
 
+  it("puts a host-access refusal next to the setting it names", () => {
+    const e = new ApiError(
+      403,
+      "FORBIDDEN",
+      "config.HostConfig.Binds[0]: only an admin may bind-mount the host path /srv into a container",
+    );
+    expect(classifySubmitError(e, "x")).toMatchObject({ kind: "field", field: "mounts" });
+  });
+
   it("offers the pull for a missing image, by the server's details", () => {
     const e = new ApiError(404, "NOT_FOUND", "image a:1 is not on host local; pull it first", {
       missing: "image",
