@@ -35,7 +35,13 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
       {action.isPending && action.variables?.action === a ? "…" : label}
     </Button>
   );
-  if (!canOperate) return <span className="text-[11px] text-muted">read-only access</span>;
+  if (!canOperate)
+    return (
+      <div className="flex items-center gap-2">
+        <CopyDockerRunButton hostId={target.hostId} id={target.id} />
+        <span className="text-[11px] text-muted">read-only access</span>
+      </div>
+    );
   return (
     <div className="flex flex-wrap gap-1">
       {btn("restart", "↻ Restart", state !== "removing")}
