@@ -47,6 +47,15 @@ test("create a volume, see who uses it, be refused removal while in use, then re
   await expect(volumes.row(VOLUME)).toContainText(`wharf.test=${RUN}`);
   expect(docker("local", "volume", "inspect", "-f", "{{.Labels}}", VOLUME)).toContain(`wharf.test:${RUN}`);
 
+  // Keyboard: / filters, Escape leaves the box, j focuses the first row.
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Filter")).toBeFocused();
+  await page.keyboard.type(VOLUME);
+  await expect(page.getByTestId("volume-table").locator("tbody tr")).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await expect(volumes.row(VOLUME)).toHaveAttribute("data-focused", "true");
+
   // A container mounts it read-only: the list says so, and the engine's refusal is shown as written.
   docker(
     "local",

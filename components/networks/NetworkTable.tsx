@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Button } from "@/components/ui/Button";
+import { keepInView } from "@/components/volumes/keep-in-view";
 import { MoreList } from "@/components/volumes/MoreList";
 import { SortHeader } from "@/components/volumes/SortHeader";
 import type { SortState } from "@/components/volumes/table-sort";
@@ -91,6 +92,7 @@ export function NetworkTable({
               key={networkKey(n)}
               data-testid={`network-row-${n.name}`}
               data-focused={i === focused}
+              ref={i === focused ? keepInView : undefined}
               onMouseDown={() => onFocusRow(i)}
               className="border-b border-line/60 align-top hover:bg-panel-2 data-[focused=true]:bg-panel-2"
             >

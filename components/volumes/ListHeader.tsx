@@ -23,7 +23,6 @@ export const ListHeader = forwardRef<
       <div className="ml-auto flex items-center gap-2">
         <input
           ref={ref}
-          type="search"
           aria-label="Filter"
           placeholder={placeholder}
           className={`${inputClass} w-64`}

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/Button";
 import { formatBytes } from "@/lib/format";
+import { keepInView } from "./keep-in-view";
 import { MoreList } from "./MoreList";
 import { SortHeader } from "./SortHeader";
 import type { SortState } from "./table-sort";
@@ -67,6 +68,7 @@ export function VolumeTable({
             key={volumeKey(v)}
             data-testid={`volume-row-${v.name}`}
             data-focused={i === focused}
+            ref={i === focused ? keepInView : undefined}
             onMouseDown={() => onFocusRow(i)}
             className="border-b border-line/60 align-top hover:bg-panel-2 data-[focused=true]:bg-panel-2"
           >
