@@ -19,6 +19,16 @@ export const queryKeys = {
   allImages: () => ["hosts", "*", "images"] as const,
   // Docker Hub search: not an engine object, so outside the host tree.
   hubSearch: (term: string) => ["hub", "search", term] as const,
+  // Volumes, networks and the engine's own view of a host: under the host, so its events reach them.
+  volumes: (hostId: string) => ["hosts", hostId, "volumes"] as const,
+  allVolumes: () => ["hosts", "*", "volumes"] as const,
+  networks: (hostId: string) => ["hosts", hostId, "networks"] as const,
+  allNetworks: () => ["hosts", "*", "networks"] as const,
+  system: (hostId: string) => ["hosts", hostId, "system"] as const,
+  diskUsage: (hostId: string) => ["hosts", hostId, "system", "df"] as const,
+  prunePreview: (hostId: string) => ["hosts", hostId, "system", "prune-preview"] as const,
+  engineEvents: (hostId: string) => ["hosts", hostId, "system", "events"] as const,
+  containerSpec: (hostId: string, id: string) => ["hosts", hostId, "containers", "spec", id] as const,
   // Access control: admin-only lists, outside the host tree so engine events never touch them.
   users: () => ["users"] as const,
   tokens: () => ["tokens"] as const,

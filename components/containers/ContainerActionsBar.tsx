@@ -1,5 +1,7 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { CopyDockerRunButton } from "@/components/create/CopyDockerRunButton";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import {
@@ -10,6 +12,9 @@ import {
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import type { ContainerAction, ContainerState } from "@/lib/types";
+
+const LINK =
+  "inline-flex items-center rounded border border-line bg-panel px-1.5 py-0.5 text-xs hover:bg-panel-2";
 
 export function ContainerActionsBar({ target, state }: { target: ActionTarget; state: ContainerState }) {
   const router = useRouter();
@@ -30,7 +35,13 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
       {action.isPending && action.variables?.action === a ? "…" : label}
     </Button>
   );
-  if (!canOperate) return <span className="text-[11px] text-muted">read-only access</span>;
+  if (!canOperate)
+    return (
+      <div className="flex items-center gap-2">
+        <CopyDockerRunButton hostId={target.hostId} id={target.id} />
+        <span className="text-[11px] text-muted">read-only access</span>
+      </div>
+    );
   return (
     <div className="flex flex-wrap gap-1">
       {btn("restart", "↻ Restart", state !== "removing")}
@@ -38,6 +49,17 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
       {btn("stop", "■ Stop", running || state === "paused")}
       {btn("kill", "Kill", running)}
       {state === "paused" ? btn("unpause", "Unpause", true) : btn("pause", "Pause (freeze)", running)}
+      <CopyDockerRunButton hostId={target.hostId} id={target.id} />
+      <Link className={LINK} href={`/hosts/${target.hostId}/create?from=${encodeURIComponent(target.id)}`}>
+        Duplicate
+      </Link>
+      <Link
+        className={LINK}
+        href={`/hosts/${target.hostId}/create?recreate=${encodeURIComponent(target.id)}`}
+        data-testid="edit-recreate"
+      >
+        Edit and recreate
+      </Link>
       <Button size="sm" variant="danger" onClick={() => setConfirm(true)} disabled={remove.isPending}>
         Remove…
       </Button>

@@ -97,6 +97,15 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
             {host.engineVersion && ` · engine ${host.engineVersion} · API ${host.apiVersion}`}
           </span>
         )}
+        {host && canOperate && (
+          <Link
+            href={`/hosts/${host.id}/create`}
+            className="rounded border border-accent bg-accent px-1.5 py-0.5 text-xs whitespace-nowrap text-white hover:opacity-90"
+            data-testid="create-container"
+          >
+            + Create container
+          </Link>
+        )}
         <div className="ml-auto">
           <ContainerFilterBar
             ref={searchRef}

@@ -6,6 +6,7 @@ import { queryKeys } from "@/lib/query-keys";
 import type {
   ClientToServerEvents,
   ContainerEvent,
+  EngineObjectEvent,
   HostStatusEvent,
   ServerToClientEvents,
 } from "@/lib/realtime/events";
@@ -48,8 +49,23 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       if (quiet(e.action)) return;
       void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
       void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
-      // A container made or removed changes which images are in use.
-      if (e.action === "create" || e.action === "destroy") invalidateImages(e.hostId);
+      void qc.invalidateQueries({ queryKey: queryKeys.engineEvents(e.hostId) });
+      // A container made or removed changes who uses an image or a volume.
+      if (e.action === "create" || e.action === "destroy") {
+        invalidateImages(e.hostId);
+        void qc.invalidateQueries({ queryKey: queryKeys.volumes(e.hostId) });
+        void qc.invalidateQueries({ queryKey: queryKeys.allVolumes() });
+      }
+    };
+    const onEngineObject = (e: EngineObjectEvent) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.engineEvents(e.hostId) });
+      if (e.type === "image") return invalidateImages(e.hostId);
+      const [one, all] =
+        e.type === "volume"
+          ? [queryKeys.volumes(e.hostId), queryKeys.allVolumes()]
+          : [queryKeys.networks(e.hostId), queryKeys.allNetworks()];
+      void qc.invalidateQueries({ queryKey: one });
+      void qc.invalidateQueries({ queryKey: all });
     };
     const onHost = (e: HostStatusEvent) => {
       qc.setQueryData<{ items: HostSummary[] }>(queryKeys.hosts(), (old) =>
@@ -76,6 +92,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       invalidateImages(e.hostId);
     };
     socket.on("container:event", onContainer);
+    socket.on("engine:event", onEngineObject);
     socket.on("host:status", onHost);
     socket.on("connect", () => {
       setState({ socket, connected: true });

@@ -1,0 +1,5 @@
+import { NetworksPanel } from "@/components/networks/NetworksPanel";
+
+export default function AllNetworksPage() {
+  return <NetworksPanel />;
+}

@@ -1,0 +1,5 @@
+import { VolumesPanel } from "@/components/volumes/VolumesPanel";
+
+export default function AllVolumesPage() {
+  return <VolumesPanel />;
+}

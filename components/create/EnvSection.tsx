@@ -1,0 +1,67 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/Button";
+import { textareaClass } from "@/components/ui/Form";
+import { parseEnvText } from "@/lib/container-spec/spec";
+import { mergeEnv } from "./env-text";
+import { FormSection } from "./FormSection";
+import { KeyValueRows } from "./KeyValueRows";
+import type { SectionProps } from "./section-props";
+
+export function EnvSection({ draft, setSpec, errors }: SectionProps) {
+  const [paste, setPaste] = useState<string>();
+  const [skipped, setSkipped] = useState<string[]>([]);
+  return (
+    <FormSection
+      title="Environment"
+      testId="section-env"
+      error={errors.env}
+      aside={
+        <Button size="sm" variant="ghost" onClick={() => setPaste(paste === undefined ? "" : undefined)}>
+          {paste === undefined ? "Paste .env text…" : "Close paste box"}
+        </Button>
+      }
+    >
+      {paste !== undefined && (
+        <div className="flex flex-col gap-1">
+          <textarea
+            aria-label="Paste .env text"
+            className={`${textareaClass} h-24 font-mono text-xs`}
+            placeholder={'# KEY=value per line\nDB_HOST=db\nexport TOKEN="a b"'}
+            value={paste}
+            onChange={(e) => setPaste(e.target.value)}
+          />
+          <div className="flex items-center gap-2">
+            <Button
+              size="sm"
+              onClick={() => {
+                const r = parseEnvText(paste);
+                setSpec({ env: mergeEnv(draft.spec.env, r.env) });
+                setSkipped(r.errors);
+                if (!r.errors.length) setPaste(undefined);
+              }}
+            >
+              Add variables
+            </Button>
+            <span className="text-[11px] text-muted">
+              Same keys are replaced; # comments and blank lines are skipped.
+            </span>
+          </div>
+          {skipped.length > 0 && (
+            <div className="text-warn" role="alert">
+              Not read: {skipped.join("; ")}
+            </div>
+          )}
+        </div>
+      )}
+      <KeyValueRows
+        label="Variables"
+        rows={draft.spec.env}
+        onChange={(env) => setSpec({ env })}
+        keyPlaceholder="KEY"
+        invalid={!!errors.env}
+        testId="env-rows"
+      />
+    </FormSection>
+  );
+}

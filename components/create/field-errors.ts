@@ -1,0 +1,32 @@
+/**
+ * Which form field a server VALIDATION message belongs to. The server names the field it refuses,
+ * either as a spec field (`env.0.key`) or as a path in the Engine API body (`config.HostConfig.Memory`);
+ * both lead to the same input so the message shows next to it.
+ */
+const RULES: [RegExp, string][] = [
+  [/^(config\.)?image\b/i, "image"],
+  [/^name\b/i, "name"],
+  [/(^|\.)(cmd)\b/i, "cmd"],
+  [/(^|\.)entrypoint\b/i, "entrypoint"],
+  [/(^|\.)workingdir\b/i, "workingDir"],
+  [/(^|\.)user\b/i, "user"],
+  [/(^|\.)(hostname|domainname)\b/i, "hostname"],
+  [/(^|\.)env\b/i, "env"],
+  [/(^|\.)labels\b/i, "labels"],
+  [/(^|\.)(ports|portbindings|exposedports|publish)\b/i, "ports"],
+  [/(^|\.)(mounts|binds|tmpfs|volumes)\b/i, "mounts"],
+  [/(^|\.)(network|networkmode|networkingconfig|endpointsconfig|aliases)\b/i, "network"],
+  [/(^|\.)(restart|restartpolicy)\b/i, "restart"],
+  [/(^|\.)healthcheck\b/i, "healthcheck"],
+  [/(^|\.)(limits|memory\w*|nanocpus|cpu\w*|pidslimit|blkio\w*|oomkilldisable)\b/i, "limits"],
+];
+
+export function formFieldOf(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return RULES.find(([re]) => re.test(path))?.[1];
+}
+
+/** "config.HostConfig.Memory: must be …" → the field path, or undefined for a message naming none. */
+export function pathOf(message: string): string | undefined {
+  return /^([\w.[\]-]+):\s/.exec(message)?.[1];
+}

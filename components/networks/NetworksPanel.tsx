@@ -1,0 +1,151 @@
+"use client";
+import { useMemo, useRef, useState } from "react";
+import { useHostsQuery } from "@/components/hooks/queries";
+import { useCan } from "@/components/hooks/useCan";
+import { useListKeyboard } from "@/components/hooks/useListKeyboard";
+import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { Button } from "@/components/ui/Button";
+import { StatePanel } from "@/components/ui/StatePanel";
+import { HostPicker, ListHeader } from "@/components/volumes/ListHeader";
+import { count } from "@/components/volumes/plural";
+import { nextSort, sortAndFilter, type SortState } from "@/components/volumes/table-sort";
+import { ConnectDialog } from "./ConnectDialog";
+import { CreateNetworkDialog } from "./CreateNetworkDialog";
+import { DisconnectDialog, PruneNetworksDialog, RemoveNetworkDialog } from "./NetworkDialogs";
+import type { NetworkEndpoint, NetworkSummary } from "@/lib/networks";
+import { NetworkTable, type NetworkSortKey } from "./NetworkTable";
+import { useNetworksQuery } from "./queries";
+
+type Dialog =
+  | { kind: "create" }
+  | { kind: "prune" }
+  | { kind: "remove"; n: NetworkSummary }
+  | { kind: "connect"; n: NetworkSummary }
+  | { kind: "disconnect"; n: NetworkSummary; e: NetworkEndpoint };
+
+const texts = (n: NetworkSummary) => [
+  n.name,
+  n.id,
+  n.driver,
+  n.hostId,
+  ...n.ipam.map((c) => c.subnet),
+  ...n.containers.flatMap((c) => [c.ipv4Address ?? ""]),
+  ...Object.entries(n.labels).map(([k, v]) => `${k}=${v}`),
+  ...n.containers.flatMap((c) => [c.name, ...c.aliases]),
+  n.internal ? "internal" : "",
+];
+const value = (n: NetworkSummary, k: NetworkSortKey) =>
+  k === "containers" ? n.containers.length : k === "host" ? n.hostId : n[k];
+
+export function NetworksPanel({ hostId }: { hostId?: string }) {
+  const hosts = useHostsQuery();
+  const list = useNetworksQuery(hostId);
+  const canOperate = useCan("operate");
+  const [sort, setSort] = useState<SortState<NetworkSortKey>>({ sort: "name", dir: "asc", q: "" });
+  const [focused, setFocused] = useState(-1);
+  const [dialog, setDialog] = useState<Dialog>();
+  const [pickedHost, setPickedHost] = useState<string>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
+  const all = useMemo(() => list.data?.items ?? [], [list.data]);
+  const items = useMemo(() => sortAndFilter(all, sort, texts, value), [all, sort]);
+  const target = hostId ?? pickedHost ?? hosts.data?.items.find((h) => h.status === "up")?.id;
+  const close = () => setDialog(undefined);
+
+  useListKeyboard({
+    count: items.length,
+    focused,
+    setFocused,
+    open: (i) => {
+      const n = items[i];
+      if (n && canOperate && !n.predefined) setDialog({ kind: "connect", n });
+    },
+    toggle: () => {},
+    restart: () => {},
+    focusSearch: () => searchRef.current?.focus(),
+  });
+
+  if (hostId && hosts.data && !host) {
+    return (
+      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
+        Pick a host in the sidebar, or add it to WHARF_HOSTS.
+      </StatePanel>
+    );
+  }
+  const userNets = all.filter((n) => !n.predefined);
+  return (
+    <div className="flex h-full flex-col">
+      <ListHeader
+        ref={searchRef}
+        title={
+          <>
+            {host && <HostStatusDot status={host.status} />}
+            {host ? `${host.name} · networks` : "All networks"}
+          </>
+        }
+        counts={`${count(all.length, "network")} · ${userNets.length} user-defined · ${userNets.filter((n) => !n.containers.length).length} unused`}
+        q={sort.q}
+        onQ={(q) => setSort((s) => ({ ...s, q }))}
+        placeholder="Filter (/)"
+      >
+        {canOperate && target && (
+          <>
+            {!hostId && hosts.data && (
+              <HostPicker hosts={hosts.data.items} value={target} onChange={setPickedHost} />
+            )}
+            <Button onClick={() => setDialog({ kind: "prune" })}>Prune…</Button>
+            <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+              + Network
+            </Button>
+          </>
+        )}
+      </ListHeader>
+      {list.data?.errors?.map((e) => (
+        <div key={e.hostId} className="border-b border-bad/40 bg-bad/10 px-3 py-1" role="alert">
+          Host <b>{e.hostId}</b> is not listed: {e.message}
+        </div>
+      ))}
+      <div className="min-h-0 flex-1 overflow-auto">
+        {list.isPending ? (
+          <StatePanel tone="loading" title="Loading networks…" />
+        ) : list.error ? (
+          <StatePanel tone="error" title="Could not list networks">
+            {list.error.message}
+            {host?.status === "down" && " The host is down; Wharf retries on its own and the list returns."}
+          </StatePanel>
+        ) : all.length === 0 ? (
+          <StatePanel title="No networks">
+            Create an internal bridge with “+ Network” to let containers reach each other by name.
+          </StatePanel>
+        ) : items.length === 0 ? (
+          <StatePanel title="No network matches the filter">
+            Clear the filter to see all {all.length}.
+          </StatePanel>
+        ) : (
+          <NetworkTable
+            items={items}
+            showHost={!hostId}
+            sort={sort}
+            onSort={(k) => setSort((s) => nextSort(s, k))}
+            focused={focused}
+            onFocusRow={setFocused}
+            canOperate={canOperate}
+            onRemove={(n) => setDialog({ kind: "remove", n })}
+            onConnect={(n) => setDialog({ kind: "connect", n })}
+            onDisconnect={(n, e) => setDialog({ kind: "disconnect", n, e })}
+          />
+        )}
+      </div>
+      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
+        Keys: j/k move · Enter connect a container · / filter
+      </footer>
+      {dialog?.kind === "create" && target && <CreateNetworkDialog hostId={target} onClose={close} />}
+      {dialog?.kind === "prune" && target && <PruneNetworksDialog hostId={target} onClose={close} />}
+      {dialog?.kind === "remove" && <RemoveNetworkDialog network={dialog.n} onClose={close} />}
+      {dialog?.kind === "connect" && <ConnectDialog network={dialog.n} onClose={close} />}
+      {dialog?.kind === "disconnect" && (
+        <DisconnectDialog network={dialog.n} endpoint={dialog.e} onClose={close} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+import type { ReactNode } from "react";
+import { useState } from "react";
+import { useHostsQuery } from "@/components/hooks/queries";
+import { useCan } from "@/components/hooks/useCan";
+import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { Button } from "@/components/ui/Button";
+import { StatePanel } from "@/components/ui/StatePanel";
+import { DiskUsageChart } from "./DiskUsageChart";
+import { EngineEventsTable } from "./EngineEventsTable";
+import { EngineInfoGrid } from "./EngineInfoGrid";
+import { PruneEverythingDialog } from "./PruneEverythingDialog";
+import { useDiskUsageQuery, useEngineEventsQuery, useSystemInfoQuery } from "./queries";
+
+function Card({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="rounded border border-line bg-panel">
+      <h2 className="flex items-center border-b border-line px-3 py-1 text-[11px] font-semibold tracking-wide text-muted uppercase">
+        {title}
+        {aside && <span className="ml-auto font-normal tracking-normal normal-case">{aside}</span>}
+      </h2>
+      <div className="p-3">{children}</div>
+    </section>
+  );
+}
+
+/** A host's engine: what it is, what its disk holds, what it just did, and a guarded prune. */
+export function SystemPanel({ hostId }: { hostId: string }) {
+  const hosts = useHostsQuery();
+  const info = useSystemInfoQuery(hostId);
+  const df = useDiskUsageQuery(hostId);
+  const events = useEngineEventsQuery(hostId);
+  // Host-wide prunes and their preview are for admins only.
+  const canPrune = useCan("admin");
+  const [pruning, setPruning] = useState(false);
+  const host = hosts.data?.items.find((h) => h.id === hostId);
+  if (hosts.data && !host) {
+    return (
+      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
+        Pick a host in the sidebar, or add it to WHARF_HOSTS.
+      </StatePanel>
+    );
+  }
+  const down = host?.status === "down" ? " The host is down; Wharf retries on its own." : "";
+  return (
+    <div className="flex flex-col">
+      <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
+        <h1 className="flex items-center gap-2 text-base font-semibold">
+          {host && <HostStatusDot status={host.status} />}
+          {host?.name ?? hostId} · system
+        </h1>
+        {info.data && <span className="text-muted">{info.data.name}</span>}
+        {canPrune && (
+          <Button
+            variant="danger"
+            className="ml-auto"
+            onClick={() => setPruning(true)}
+            data-testid="prune-everything-open"
+          >
+            Prune everything…
+          </Button>
+        )}
+      </header>
+      <div className="grid gap-3 p-3 xl:grid-cols-2">
+        <Card title="Engine">
+          {info.isPending ? (
+            <div className="text-muted">Loading…</div>
+          ) : info.error ? (
+            <div className="text-bad" role="alert">
+              {info.error.message}.{down}
+            </div>
+          ) : (
+            <EngineInfoGrid info={info.data} />
+          )}
+        </Card>
+        <Card
+          title="Disk usage"
+          aside={
+            <Button size="sm" variant="ghost" onClick={() => void df.refetch()} disabled={df.isFetching}>
+              {df.isFetching ? "Measuring…" : "↻ Measure again"}
+            </Button>
+          }
+        >
+          {df.isPending ? (
+            <div className="text-muted">Measuring disk usage (walks every layer and volume)…</div>
+          ) : df.error ? (
+            <div className="text-bad" role="alert">
+              {df.error.message}.{down}
+            </div>
+          ) : (
+            <DiskUsageChart df={df.data} />
+          )}
+        </Card>
+        <div className="xl:col-span-2">
+          <Card
+            title="Recent engine events"
+            aside={events.data?.truncated ? <span className="text-muted">newest 100 shown</span> : undefined}
+          >
+            {events.isPending ? (
+              <div className="text-muted">Loading…</div>
+            ) : events.error ? (
+              <div className="text-bad" role="alert">
+                {events.error.message}.{down}
+              </div>
+            ) : (
+              <EngineEventsTable items={events.data.items} />
+            )}
+          </Card>
+        </div>
+      </div>
+      {pruning && <PruneEverythingDialog hostId={hostId} onClose={() => setPruning(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+import { forwardRef, type ReactNode } from "react";
+import { inputClass } from "@/components/ui/Form";
+
+/** The header row of a resource list: title, counts, a search box, and the list's actions. */
+export const ListHeader = forwardRef<
+  HTMLInputElement,
+  {
+    title: ReactNode;
+    counts: ReactNode;
+    q: string;
+    onQ: (q: string) => void;
+    placeholder: string;
+    children?: ReactNode;
+  }
+>(function ListHeader({ title, counts, q, onQ, placeholder, children }, ref) {
+  return (
+    <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
+      <h1 className="flex items-center gap-2 text-base font-semibold">{title}</h1>
+      <span className="text-muted" data-testid="counts">
+        {counts}
+      </span>
+      <div className="ml-auto flex items-center gap-2">
+        <input
+          ref={ref}
+          aria-label="Filter"
+          placeholder={placeholder}
+          className={`${inputClass} w-64`}
+          value={q}
+          onChange={(e) => onQ(e.target.value)}
+        />
+        {children}
+      </div>
+    </header>
+  );
+});
+
+/** In the all-hosts view an action needs a host; this picks it. */
+export function HostPicker({
+  hosts,
+  value,
+  onChange,
+}: {
+  hosts: { id: string; name: string; status: string }[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <select
+      aria-label="Host for new objects"
+      className={inputClass}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {hosts.map((h) => (
+        <option key={h.id} value={h.id} disabled={h.status !== "up"}>
+          on {h.name}
+        </option>
+      ))}
+    </select>
+  );
+}

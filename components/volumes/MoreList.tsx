@@ -1,0 +1,34 @@
+"use client";
+import { useState, type ReactNode } from "react";
+
+/** A list cell that shows the first few items and opens the rest on demand, so one row cannot fill the page. */
+export function MoreList<T>({
+  items,
+  render,
+  keyOf,
+  first = 5,
+}: {
+  items: T[];
+  render: (item: T) => ReactNode;
+  keyOf: (item: T) => string;
+  first?: number;
+}) {
+  const [open, setOpen] = useState(false);
+  const shown = open ? items : items.slice(0, first);
+  return (
+    <ul className="flex flex-col">
+      {shown.map((i) => (
+        <li key={keyOf(i)} className="flex items-center gap-2 whitespace-nowrap">
+          {render(i)}
+        </li>
+      ))}
+      {items.length > first && (
+        <li>
+          <button className="text-[11px] text-accent hover:underline" onClick={() => setOpen(!open)}>
+            {open ? "show fewer" : `+${items.length - first} more`}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}

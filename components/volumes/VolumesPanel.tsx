@@ -1,0 +1,151 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { useHostsQuery } from "@/components/hooks/queries";
+import { useCan } from "@/components/hooks/useCan";
+import { useListKeyboard } from "@/components/hooks/useListKeyboard";
+import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { Button } from "@/components/ui/Button";
+import { StatePanel } from "@/components/ui/StatePanel";
+import { formatBytes } from "@/lib/format";
+import { count } from "./plural";
+import { CreateVolumeDialog } from "./CreateVolumeDialog";
+import { HostPicker, ListHeader } from "./ListHeader";
+import { PruneVolumesDialog } from "./PruneVolumesDialog";
+import { RemoveVolumeDialog } from "./RemoveVolumeDialog";
+import { useVolumesQuery } from "./queries";
+import { nextSort, sortAndFilter, type SortState } from "./table-sort";
+import type { VolumeSummary } from "@/lib/volumes";
+import { VolumeTable, type VolumeSortKey } from "./VolumeTable";
+
+const texts = (v: VolumeSummary) => [
+  v.name,
+  v.driver,
+  v.hostId,
+  v.mountpoint,
+  ...Object.entries(v.labels).map(([k, val]) => `${k}=${val}`),
+  ...v.usedBy.map((u) => u.name),
+];
+const value = (v: VolumeSummary, k: VolumeSortKey) =>
+  k === "size" ? v.size : k === "users" ? v.usedBy.length : k === "host" ? v.hostId : v[k];
+
+/** A host's volumes, or every host's when hostId is undefined. */
+export function VolumesPanel({ hostId }: { hostId?: string }) {
+  const router = useRouter();
+  const hosts = useHostsQuery();
+  const list = useVolumesQuery(hostId);
+  const canOperate = useCan("operate");
+  const [sort, setSort] = useState<SortState<VolumeSortKey>>({ sort: "name", dir: "asc", q: "" });
+  const [focused, setFocused] = useState(-1);
+  const [dialog, setDialog] = useState<"create" | "prune" | { remove: VolumeSummary }>();
+  const [pickedHost, setPickedHost] = useState<string>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
+  const all = useMemo(() => list.data?.items ?? [], [list.data]);
+  const items = useMemo(() => sortAndFilter(all, sort, texts, value), [all, sort]);
+  const target = hostId ?? pickedHost ?? hosts.data?.items.find((h) => h.status === "up")?.id;
+  const sized = all.filter((v) => v.size >= 0);
+
+  useListKeyboard({
+    count: items.length,
+    focused,
+    setFocused,
+    open: (i) => {
+      const u = items[i]?.usedBy[0];
+      if (u) router.push(`/hosts/${items[i]?.hostId}/containers/${u.id}`);
+    },
+    toggle: () => {},
+    restart: () => {},
+    focusSearch: () => searchRef.current?.focus(),
+  });
+
+  if (hostId && hosts.data && !host) {
+    return (
+      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
+        Pick a host in the sidebar, or add it to WHARF_HOSTS.
+      </StatePanel>
+    );
+  }
+
+  return (
+    <div className="flex h-full flex-col">
+      <ListHeader
+        ref={searchRef}
+        title={
+          <>
+            {host && <HostStatusDot status={host.status} />}
+            {host ? `${host.name} · volumes` : "All volumes"}
+          </>
+        }
+        counts={
+          <>
+            {count(all.length, "volume")} · {all.filter((v) => !v.usedBy.length).length} unused
+            {sized.length > 0 && ` · ${formatBytes(sized.reduce((s, v) => s + v.size, 0))}`}
+          </>
+        }
+        q={sort.q}
+        onQ={(q) => setSort((s) => ({ ...s, q }))}
+        placeholder="Filter (/)"
+      >
+        {canOperate && target && (
+          <>
+            {!hostId && hosts.data && (
+              <HostPicker hosts={hosts.data.items} value={target} onChange={setPickedHost} />
+            )}
+            <Button onClick={() => setDialog("prune")}>Prune…</Button>
+            <Button variant="primary" onClick={() => setDialog("create")}>
+              + Volume
+            </Button>
+          </>
+        )}
+      </ListHeader>
+      {list.data?.errors?.map((e) => (
+        <div key={e.hostId} className="border-b border-bad/40 bg-bad/10 px-3 py-1" role="alert">
+          Host <b>{e.hostId}</b> is not listed: {e.message}
+        </div>
+      ))}
+      <div className="min-h-0 flex-1 overflow-auto">
+        {list.isPending ? (
+          <StatePanel tone="loading" title="Loading volumes…" />
+        ) : list.error ? (
+          <StatePanel tone="error" title="Could not list volumes">
+            {list.error.message}
+            {host?.status === "down" && " The host is down; Wharf retries on its own and the list returns."}
+          </StatePanel>
+        ) : all.length === 0 ? (
+          <StatePanel title="No volumes yet">
+            Create one with “+ Volume”, or mount a named volume when you create a container.
+          </StatePanel>
+        ) : items.length === 0 ? (
+          <StatePanel title="No volume matches the filter">
+            Clear the filter to see all {all.length}.
+          </StatePanel>
+        ) : (
+          <VolumeTable
+            items={items}
+            showHost={!hostId}
+            sort={sort}
+            onSort={(k) => setSort((s) => nextSort(s, k))}
+            focused={focused}
+            onFocusRow={setFocused}
+            onRemove={(v) => setDialog({ remove: v })}
+            canOperate={canOperate}
+          />
+        )}
+      </div>
+      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
+        Keys: j/k move · Enter open the first container using it · / filter · sizes come from the
+        engine&apos;s disk usage and may read “not computed”
+      </footer>
+      {dialog === "create" && target && (
+        <CreateVolumeDialog hostId={target} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog === "prune" && target && (
+        <PruneVolumesDialog hostId={target} volumes={all} onClose={() => setDialog(undefined)} />
+      )}
+      {typeof dialog === "object" && (
+        <RemoveVolumeDialog volume={dialog.remove} onClose={() => setDialog(undefined)} />
+      )}
+    </div>
+  );
+}
