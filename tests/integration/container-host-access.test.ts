@@ -263,12 +263,17 @@ describe("an admin's container with host access", () => {
 });
 
 describe("a volume made to bind a host path", () => {
-  it("may be made by an operator, but only an admin may mount it", async () => {
-    const made = await operator.send("POST", "/api/v1/hosts/local/volumes", {
+  it("is refused to an operator, and only an admin may mount one an admin made", async () => {
+    const volume = {
       Name: BIND_VOL,
       DriverOpts: { type: "none", o: "bind", device: dir },
       Labels: { "wharf.test": RUN_ID },
-    });
+    };
+    const byOperator = await operator.send<ErrorBody>("POST", "/api/v1/hosts/local/volumes", volume);
+    expect(byOperator.status).toBe(403);
+    expect(byOperator.body.error.message).toMatch(/^DriverOpts: only an admin may/);
+    // A volume that already exists (made by an admin, or outside Wharf) is checked again at mount.
+    const made = await admin.send("POST", "/api/v1/hosts/local/volumes", volume);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
 
     const viaBinds = await operator.send<ErrorBody>("POST", CONTAINERS, {
