@@ -38,6 +38,21 @@ const containers: RawNetworkedContainer[] = [
 ];
 
 describe("networkEndpoints", () => {
+  it("places a container that never started by its network's name, since its endpoint has no id yet", () => {
+    const created: RawNetworkedContainer = {
+      Id: "e".repeat(64),
+      Names: ["/created"],
+      State: "created",
+      Labels: {},
+      NetworkSettings: { Networks: { app: { NetworkID: "", IPAddress: "", Aliases: ["db"] } } },
+    };
+    expect(networkEndpoints([created]).size).toBe(0);
+    const eps = networkEndpoints([created], new Map(), () => true, new Map([["app", "net-app"]]));
+    expect(eps.get("net-app")).toEqual([
+      { containerId: created.Id, name: "created", state: "created", aliases: ["db"] },
+    ]);
+  });
+
   it("lists running and stopped containers per network, with CIDR addresses and MAC", () => {
     const eps = networkEndpoints(containers).get("net-app");
 

@@ -62,17 +62,19 @@ export function networkEndpoints(
   containers: readonly RawNetworkedContainer[],
   aliases: ReadonlyMap<string, Record<string, string[]>> = new Map(),
   visible: (labels: Record<string, string>) => boolean = () => true,
+  idByName: ReadonlyMap<string, string> = new Map(),
 ): Map<string, NetworkEndpoint[]> {
   const out = new Map<string, NetworkEndpoint[]>();
   for (const c of containers) {
     if (!visible(c.Labels ?? {})) continue;
-    for (const ep of Object.values(c.NetworkSettings?.Networks ?? {})) {
-      if (!ep.NetworkID) continue;
+    for (const [netName, ep] of Object.entries(c.NetworkSettings?.Networks ?? {})) {
+      const networkId = endpointNetworkId(netName, ep, idByName);
+      if (!networkId) continue;
       const short = c.Id.slice(0, 12);
-      const names = aliases.get(c.Id)?.[ep.NetworkID] ?? ep.Aliases ?? [];
+      const names = aliases.get(c.Id)?.[networkId] ?? ep.Aliases ?? [];
       const ipv4 = cidr(ep.IPAddress, ep.IPPrefixLen);
       const ipv6 = cidr(ep.GlobalIPv6Address, ep.GlobalIPv6PrefixLen);
-      const list = out.get(ep.NetworkID) ?? [];
+      const list = out.get(networkId) ?? [];
       list.push({
         containerId: c.Id,
         name: (c.Names?.[0] ?? short).replace(/^\//, ""),
@@ -82,10 +84,22 @@ export function networkEndpoints(
         ...(ep.MacAddress ? { macAddress: ep.MacAddress } : {}),
         aliases: names.filter((a) => a !== short && a !== c.Id),
       });
-      out.set(ep.NetworkID, list);
+      out.set(networkId, list);
     }
   }
   return out;
+}
+
+/**
+ * The network an endpoint is on. The engine fills `NetworkID` only once the container has started;
+ * a created container's endpoint carries just the network's name, as the key of its map.
+ */
+export function endpointNetworkId(
+  netName: string,
+  ep: RawEndpointSettings,
+  idByName: ReadonlyMap<string, string>,
+): string | undefined {
+  return ep.NetworkID || idByName.get(netName);
 }
 
 export function toNetworkSummary(

@@ -14,8 +14,10 @@ import type { HostConnection } from "./host-connection";
 export { checkFixedAddresses } from "./networks-map";
 import {
   aliasCapableNetworkIds,
+  endpointNetworkId,
   networkEndpoints,
   toNetworkSummary,
+  type RawEndpointSettings,
   type RawNetwork,
   type RawNetworkedContainer,
 } from "./networks-map";
@@ -46,9 +48,12 @@ async function readAliases(
   host: HostConnection,
   containers: readonly RawNetworkedContainer[],
   networkIds: ReadonlySet<string>,
+  idByName: ReadonlyMap<string, string>,
 ): Promise<Map<string, Record<string, string[]>>> {
   const wanted = containers.filter((c) =>
-    Object.values(c.NetworkSettings?.Networks ?? {}).some((e) => e.NetworkID && networkIds.has(e.NetworkID)),
+    Object.entries(c.NetworkSettings?.Networks ?? {}).some(([name, e]) =>
+      networkIds.has(endpointNetworkId(name, e, idByName) ?? ""),
+    ),
   );
   const out = new Map<string, Record<string, string[]>>();
   for (let i = 0; i < wanted.length; i += ALIAS_CONCURRENCY) {
@@ -59,9 +64,10 @@ async function readAliases(
           host.docker.getContainer(c.Id).inspect({ abortSignal }),
         ).catch(() => undefined);
         const byNetwork: Record<string, string[]> = {};
-        for (const ep of Object.values(info?.NetworkSettings?.Networks ?? {})) {
-          const e = ep as { NetworkID?: string; Aliases?: string[] | null };
-          if (e.NetworkID) byNetwork[e.NetworkID] = e.Aliases ?? [];
+        for (const [name, ep] of Object.entries(info?.NetworkSettings?.Networks ?? {})) {
+          const e = ep as RawEndpointSettings;
+          const networkId = endpointNetworkId(name, e, idByName);
+          if (networkId) byNetwork[networkId] = e.Aliases ?? [];
         }
         out.set(c.Id, byNetwork);
       }),
@@ -78,8 +84,10 @@ async function summaries(
   const containers = (await engineCall(host, (abortSignal) =>
     host.docker.listContainers({ all: true, abortSignal }),
   )) as RawNetworkedContainer[];
-  const aliases = await readAliases(host, containers, aliasCapableNetworkIds(networks));
-  const endpoints = networkEndpoints(containers, aliases, visible);
+  // Endpoints of containers that never started name their network but carry no id.
+  const idByName = new Map(networks.map((n) => [n.Name, n.Id]));
+  const aliases = await readAliases(host, containers, aliasCapableNetworkIds(networks), idByName);
+  const endpoints = networkEndpoints(containers, aliases, visible, idByName);
   return networks.map((n) => toNetworkSummary(host.spec.id, n, endpoints.get(n.Id)));
 }
 

@@ -156,6 +156,35 @@ describe("networks", () => {
     });
   });
 
+  it("lists a container that was created on the network but never started", async () => {
+    const name = `${P}-created`;
+    await docker(
+      "local",
+      "create",
+      "--network",
+      `${P}-a`,
+      "--network-alias",
+      "later",
+      "--name",
+      name,
+      "--label",
+      LABEL,
+      "local/idle:1",
+    );
+    try {
+      const net = await admin.get<NetworkSummary>(`${base}/${P}-a`);
+      expect(net.body.containers.find((c) => c.name === name)).toMatchObject({
+        state: "created",
+        aliases: ["later"],
+      });
+      const list = await admin.get<NetworkList>(base);
+      const listed = list.body.items.find((n) => n.name === `${P}-a`);
+      expect(listed?.containers.map((c) => c.name)).toContain(name);
+    } finally {
+      await docker("local", "rm", "-f", name);
+    }
+  });
+
   it("refuses a fixed address outside the network's subnet naming the field, and an endpoint twice with 409", async () => {
     const outside = await admin.send<ErrorBody>("POST", `${base}/${P}-a/connect`, {
       container: `${P}-c1`,
