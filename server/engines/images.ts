@@ -52,20 +52,6 @@ export const listEngineImages = (host: HostConnection) =>
     dial<EngineImage[]>(host, { path: "/images/json?", method: "GET", abortSignal, statusCodes: OK }),
   );
 
-/** Disk usage: the only place API 1.41 engines report shared sizes and per-image container counts. */
-export const engineDiskUsage = (host: HostConnection, timeoutMs: number) =>
-  engineCall(
-    host,
-    (abortSignal) =>
-      dial<{ Images?: EngineImage[] | null }>(host, {
-        path: "/system/df",
-        method: "GET",
-        abortSignal,
-        statusCodes: OK,
-      }),
-    timeoutMs,
-  );
-
 export type EngineImageInspect = Record<string, unknown> & {
   Id: string;
   RepoTags?: string[];

@@ -11,10 +11,11 @@ import type {
 import type { PruneFilters } from "../../lib/volumes";
 import { engineInfo, engineVersion } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import { readDiskUsage } from "./disk-usage";
 import type { HostConnection } from "./host-connection";
 import { pruneNetworks } from "./networks";
 import type { RawNetwork } from "./networks-map";
-import { toDiskUsage, type RawDf } from "./system-df";
+import { toDiskUsage } from "./system-df";
 import { planPrune } from "./system-prune-plan";
 import { engineFilters, pruneCoversNamed, withSignal } from "./volumes";
 
@@ -66,8 +67,7 @@ export async function systemInfo(host: HostConnection): Promise<SystemInfo> {
   return toSystemInfo(host.spec.id, info, version as unknown as Record<string, unknown>);
 }
 
-const readDf = (host: HostConnection) =>
-  engineCall(host, (abortSignal) => withSignal<RawDf>(host.docker, "df", { abortSignal }), ACTION_TIMEOUT_MS);
+const readDf = (host: HostConnection) => readDiskUsage(host);
 
 export async function diskUsage(host: HostConnection): Promise<DiskUsage> {
   return toDiskUsage(host.spec.id, await readDf(host));

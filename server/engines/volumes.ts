@@ -1,7 +1,8 @@
 import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
 import type { PruneFilters, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
-import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import { readDiskUsage } from "./disk-usage";
+import { ACTION_TIMEOUT_MS, READ_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 import {
   createDifferences,
@@ -32,9 +33,7 @@ export function pruneCoversNamed(apiVersion: string | undefined): boolean {
 /** A failure to read disk usage leaves sizes unknown (-1) and says why, rather than failing the list. */
 async function readUsage(host: HostConnection) {
   try {
-    const df = (await engineCall(host, (abortSignal) => withSignal(host.docker, "df", { abortSignal }))) as {
-      Volumes?: RawVolume[] | null;
-    };
+    const df = (await readDiskUsage(host, READ_TIMEOUT_MS)) as { Volumes?: RawVolume[] | null };
     return { usage: volumeUsageByName(df.Volumes), warning: undefined };
   } catch (err) {
     const message = err instanceof AppError ? err.message : String(err);

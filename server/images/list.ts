@@ -1,5 +1,6 @@
 import type { ImageSummary } from "../../lib/images/types";
-import { engineDiskUsage, listEngineImages, listImageUsers, type EngineImage } from "../engines/images";
+import { readDiskUsage } from "../engines/disk-usage";
+import { listEngineImages, listImageUsers, type EngineImage } from "../engines/images";
 import type { HostConnection } from "../engines/host-connection";
 
 /** Disk usage walks every layer; a slow answer costs the list its shared sizes, never its speed. */
@@ -38,7 +39,7 @@ export async function listHostImages(host: HostConnection): Promise<ImageSummary
   const [images, containers, df] = await Promise.all([
     listEngineImages(host),
     listImageUsers(host),
-    engineDiskUsage(host, DISK_USAGE_TIMEOUT_MS).catch(() => undefined),
+    readDiskUsage(host, DISK_USAGE_TIMEOUT_MS).catch(() => undefined),
   ]);
   const uses = new Map<string, number>();
   for (const c of containers) if (c.imageId) uses.set(c.imageId, (uses.get(c.imageId) ?? 0) + 1);

@@ -150,6 +150,20 @@ describe("disk usage", () => {
     });
   });
 
+  it("answers many disk-usage readers at once, though the engine walks its disk for one at a time", async () => {
+    const paths = [
+      ...Array.from({ length: 16 }, () => "/api/v1/hosts/local/df"),
+      "/api/v1/hosts/local/volumes",
+      "/api/v1/hosts/local/images",
+      "/api/v1/hosts/local/prune/preview",
+    ];
+    const answers = await Promise.all(paths.map((p) => admin.get<{ items?: unknown[] }>(p)));
+    expect(answers.map((a) => a.status)).toEqual(paths.map(() => 200));
+    // Volume sizes come from the same walk: none may be missing for want of it.
+    const volumes = answers[16]?.body as { warnings?: string[]; warning?: string };
+    expect(JSON.stringify(volumes)).not.toMatch(/disk usage failed/);
+  });
+
   it("lists what it summarises", async () => {
     const res = await admin.get<DiskUsage>("/api/v1/hosts/local/df");
 
