@@ -41,8 +41,13 @@ describe("toEngineEventItem and toObjectEvent", () => {
     });
   });
 
-  it("sends only volume and network events to the browser, and skips lines that are not events", () => {
-    expect(toObjectEvent(ev(1, "pull", "busybox", "image"))).toBeUndefined();
+  it("sends volume, network and image events to the browser, and skips lines that are not events", () => {
+    expect(toObjectEvent(ev(1, "reload", "daemon-id", "daemon"))).toBeUndefined();
+    expect(toObjectEvent(ev(1, "pull", "busybox", "image"))).toMatchObject({
+      type: "image",
+      action: "pull",
+      id: "busybox",
+    });
     expect(toObjectEvent(ev(1))).toEqual({
       hostId: "local",
       type: "volume",
