@@ -30,7 +30,7 @@ export function ImageActions({
     <div className="flex items-center gap-1.5">
       <a
         className="inline-flex items-center rounded border border-line bg-panel px-1.5 py-0.5 text-xs hover:bg-panel-2"
-        href={imagePaths.exportTar(hostId, image.repoTags[0] ?? image.id)}
+        href={imagePaths.exportTar(hostId, exportName(image, imageRef))}
         download
         data-testid="image-export"
       >
@@ -77,4 +77,12 @@ export function ImageActions({
       />
     </div>
   );
+}
+
+/**
+ * The name to save the image under: a tar saved by id carries no name, so a load elsewhere would
+ * give an untagged image. The tag the page was opened by comes first, then the image's first tag.
+ */
+function exportName(image: ImageDetail, imageRef: string): string {
+  return image.repoTags.includes(imageRef) ? imageRef : (image.repoTags[0] ?? image.id);
 }
