@@ -6,6 +6,7 @@ import { useContainersQuery, useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
+import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
@@ -115,23 +116,8 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
           />
         </div>
       </header>
-      {host && host.status !== "up" && (
-        <div className="border-b border-warn/40 bg-warn/10 px-3 py-1" role="alert" data-testid="host-down">
-          {host.status === "down" ? (
-            <>
-              Host <b>{host.name}</b> is down: {host.error ?? "unreachable"}. Wharf keeps retrying on its own;
-              this page updates when it answers again.
-            </>
-          ) : (
-            <>Connecting to {host.name}…</>
-          )}
-        </div>
-      )}
-      {list.data?.errors?.map((e) => (
-        <div key={e.hostId} className="border-b border-bad/40 bg-bad/10 px-3 py-1" role="alert">
-          Host <b>{e.hostId}</b> is not listed: {e.message}
-        </div>
-      ))}
+      <HostDownBanner host={host} />
+      <HostErrorsBanner errors={list.data?.errors} />
       {canOperate && targets.length > 0 && (
         <BulkBar targets={targets} onDone={() => setSelected(new Set())} />
       )}

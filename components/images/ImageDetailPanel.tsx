@@ -6,7 +6,7 @@ import { JobsTray } from "@/components/jobs/JobsTray";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatAge, formatBytes, shortId } from "@/lib/format";
 import { DetailSection, KV } from "./DetailSection";
-import { HostDownBanner } from "./HostDownBanner";
+import { HostDownBanner } from "@/components/hosts/HostBanners";
 import { ImageActions } from "./ImageActions";
 import { ImageConfigSection } from "./ImageConfigSection";
 import { LayerView } from "./LayerView";

@@ -9,7 +9,7 @@ import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
 import { filterImages, type ImageFilter, type ImageSortKey } from "./image-filter";
 import { ImageFilterBar } from "./ImageFilterBar";
-import { HostDownBanner, HostErrorsBanner } from "./HostDownBanner";
+import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
 import { HubSearchPanel } from "./HubSearchPanel";
 import { ImageTable, imageHref } from "./ImageTable";
 import { ImageToolbar } from "./ImageToolbar";

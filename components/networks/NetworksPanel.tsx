@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
+import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
 import { StatePanel } from "@/components/ui/StatePanel";
@@ -100,11 +101,8 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
           </>
         )}
       </ListHeader>
-      {list.data?.errors?.map((e) => (
-        <div key={e.hostId} className="border-b border-bad/40 bg-bad/10 px-3 py-1" role="alert">
-          Host <b>{e.hostId}</b> is not listed: {e.message}
-        </div>
-      ))}
+      <HostDownBanner host={host} />
+      <HostErrorsBanner errors={list.data?.errors} />
       <div className="min-h-0 flex-1 overflow-auto">
         {list.isPending ? (
           <StatePanel tone="loading" title="Loading networks…" />

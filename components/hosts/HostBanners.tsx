@@ -1,7 +1,7 @@
 import type { HostListError } from "@/lib/types";
 import type { HostSummary } from "@/lib/types";
 
-/** The same notice the container list shows: a host that is down or connecting, said plainly. */
+/** Above every one-host list: a host that is down or connecting, said plainly. */
 export function HostDownBanner({ host }: { host?: HostSummary }) {
   if (!host || host.status === "up") return null;
   return (
