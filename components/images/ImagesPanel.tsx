@@ -5,6 +5,7 @@ import { useHostsQuery } from "@/components/hooks/queries";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { JobsTray } from "@/components/jobs/JobsTray";
+import { ListStates } from "@/components/ui/ListStates";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
 import { filterImages, type ImageFilter, type ImageSortKey } from "./image-filter";
@@ -92,24 +93,23 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
       <HostErrorsBanner errors={list.data?.errors} />
       {hub && <HubSearchPanel hostId={hostId} />}
       <div className="min-h-0 flex-1 overflow-auto">
-        {list.isPending ? (
-          <StatePanel tone="loading" title="Loading images…" />
-        ) : list.error ? (
-          <StatePanel tone="error" title="Could not list images">
-            {list.error.message}
-            {host?.status === "down" &&
-              " The host is down; Wharf retries on its own and the list returns when it is up."}
-          </StatePanel>
-        ) : all.length === 0 ? (
-          <StatePanel title="No images yet">
-            Pull one with <b>Pull…</b>, build one from a Dockerfile with <b>Build…</b>, or load a tar with{" "}
-            <b>Import…</b>.
-          </StatePanel>
-        ) : items.length === 0 ? (
-          <StatePanel title="No image matches the filter">
-            Clear the filter to see all {all.length}.
-          </StatePanel>
-        ) : (
+        <ListStates
+          noun="image"
+          plural="images"
+          query={list}
+          total={all.length}
+          shown={items.length}
+          hostDown={host?.status === "down"}
+          empty={{
+            title: "No images yet",
+            body: (
+              <>
+                Pull one with <b>Pull…</b>, build one from a Dockerfile with <b>Build…</b>, or load a tar with{" "}
+                <b>Import…</b>.
+              </>
+            ),
+          }}
+        >
           <ImageTable
             items={items}
             showHost={!hostId}
@@ -118,7 +118,7 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
             focused={focused}
             onFocusRow={setFocused}
           />
-        )}
+        </ListStates>
       </div>
       <JobsTray hostId={hostId} />
       <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">

@@ -6,6 +6,7 @@ import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
+import { ListStates } from "@/components/ui/ListStates";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { HostPicker, ListHeader } from "@/components/volumes/ListHeader";
 import { count } from "@/components/volumes/plural";
@@ -104,22 +105,18 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
       <HostDownBanner host={host} />
       <HostErrorsBanner errors={list.data?.errors} />
       <div className="min-h-0 flex-1 overflow-auto">
-        {list.isPending ? (
-          <StatePanel tone="loading" title="Loading networks…" />
-        ) : list.error ? (
-          <StatePanel tone="error" title="Could not list networks">
-            {list.error.message}
-            {host?.status === "down" && " The host is down; Wharf retries on its own and the list returns."}
-          </StatePanel>
-        ) : all.length === 0 ? (
-          <StatePanel title="No networks">
-            Create an internal bridge with “+ Network” to let containers reach each other by name.
-          </StatePanel>
-        ) : items.length === 0 ? (
-          <StatePanel title="No network matches the filter">
-            Clear the filter to see all {all.length}.
-          </StatePanel>
-        ) : (
+        <ListStates
+          noun="network"
+          plural="networks"
+          query={list}
+          total={all.length}
+          shown={items.length}
+          hostDown={host?.status === "down"}
+          empty={{
+            title: "No networks",
+            body: "Create an internal bridge with “+ Network” to let containers reach each other by name.",
+          }}
+        >
           <NetworkTable
             items={items}
             showHost={!hostId}
@@ -132,7 +129,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
             onConnect={(n) => setDialog({ kind: "connect", n })}
             onDisconnect={(n, e) => setDialog({ kind: "disconnect", n, e })}
           />
-        )}
+        </ListStates>
       </div>
       <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
         Keys: j/k move · Enter connect a container · / filter

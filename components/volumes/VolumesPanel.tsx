@@ -7,6 +7,7 @@ import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
+import { ListStates } from "@/components/ui/ListStates";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
 import { count } from "./plural";
@@ -103,22 +104,18 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
       <HostDownBanner host={host} />
       <HostErrorsBanner errors={list.data?.errors} />
       <div className="min-h-0 flex-1 overflow-auto">
-        {list.isPending ? (
-          <StatePanel tone="loading" title="Loading volumes…" />
-        ) : list.error ? (
-          <StatePanel tone="error" title="Could not list volumes">
-            {list.error.message}
-            {host?.status === "down" && " The host is down; Wharf retries on its own and the list returns."}
-          </StatePanel>
-        ) : all.length === 0 ? (
-          <StatePanel title="No volumes yet">
-            Create one with “+ Volume”, or mount a named volume when you create a container.
-          </StatePanel>
-        ) : items.length === 0 ? (
-          <StatePanel title="No volume matches the filter">
-            Clear the filter to see all {all.length}.
-          </StatePanel>
-        ) : (
+        <ListStates
+          noun="volume"
+          plural="volumes"
+          query={list}
+          total={all.length}
+          shown={items.length}
+          hostDown={host?.status === "down"}
+          empty={{
+            title: "No volumes yet",
+            body: "Create one with “+ Volume”, or mount a named volume when you create a container.",
+          }}
+        >
           <VolumeTable
             items={items}
             showHost={!hostId}
@@ -129,7 +126,7 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
             onRemove={(v) => setDialog({ remove: v })}
             canOperate={canOperate}
           />
-        )}
+        </ListStates>
       </div>
       <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
         Keys: j/k move · Enter open the first container using it · / filter · sizes come from the
