@@ -6,7 +6,7 @@ import { useContainersQuery, useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
-import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
+import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
@@ -69,11 +69,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
     setFilter((f) => ({ ...f, sort: key, dir: f.sort === key && f.dir === "asc" ? "desc" : "asc" }));
 
   if (hostId && hosts.data && !host) {
-    return (
-      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
-        Pick a host in the sidebar, or add it to WHARF_HOSTS.
-      </StatePanel>
-    );
+    return <UnknownHostPanel hostId={hostId} />;
   }
 
   return (

@@ -1,5 +1,5 @@
-import type { HostListError } from "@/lib/types";
-import type { HostSummary } from "@/lib/types";
+import { StatePanel } from "@/components/ui/StatePanel";
+import type { HostListError, HostSummary } from "@/lib/types";
 
 /** Above every one-host list: a host that is down or connecting, said plainly. */
 export function HostDownBanner({ host }: { host?: HostSummary }) {
@@ -28,5 +28,14 @@ export function HostErrorsBanner({ errors }: { errors?: HostListError[] }) {
         </div>
       ))}
     </>
+  );
+}
+
+/** A page opened for a host Wharf does not know (or the caller may not see). */
+export function UnknownHostPanel({ hostId }: { hostId: string }) {
+  return (
+    <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
+      Pick a host in the sidebar, or add it to WHARF_HOSTS.
+    </StatePanel>
   );
 }

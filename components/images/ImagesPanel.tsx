@@ -6,11 +6,10 @@ import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { JobsTray } from "@/components/jobs/JobsTray";
 import { ListStates } from "@/components/ui/ListStates";
-import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
 import { filterImages, type ImageFilter, type ImageSortKey } from "./image-filter";
 import { ImageFilterBar } from "./ImageFilterBar";
-import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
+import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { HubSearchPanel } from "./HubSearchPanel";
 import { ImageTable, imageHref } from "./ImageTable";
 import { ImageToolbar } from "./ImageToolbar";
@@ -58,11 +57,7 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
     }));
 
   if (hostId && hosts.data && !host) {
-    return (
-      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
-        Pick a host in the sidebar, or add it to WHARF_HOSTS.
-      </StatePanel>
-    );
+    return <UnknownHostPanel hostId={hostId} />;
   }
   return (
     <div className="flex h-full flex-col">

@@ -3,11 +3,10 @@ import { useMemo, useRef, useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
-import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
+import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
 import { ListStates } from "@/components/ui/ListStates";
-import { StatePanel } from "@/components/ui/StatePanel";
 import { HostPicker, ListHeader } from "@/components/volumes/ListHeader";
 import { count } from "@/components/volumes/plural";
 import { nextSort, sortAndFilter, type SortState } from "@/components/volumes/table-sort";
@@ -68,11 +67,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
   });
 
   if (hostId && hosts.data && !host) {
-    return (
-      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
-        Pick a host in the sidebar, or add it to WHARF_HOSTS.
-      </StatePanel>
-    );
+    return <UnknownHostPanel hostId={hostId} />;
   }
   const userNets = all.filter((n) => !n.predefined);
   return (

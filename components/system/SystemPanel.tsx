@@ -5,7 +5,7 @@ import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
-import { StatePanel } from "@/components/ui/StatePanel";
+import { UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { DiskUsageChart } from "./DiskUsageChart";
 import { EngineEventsTable } from "./EngineEventsTable";
 import { EngineInfoGrid } from "./EngineInfoGrid";
@@ -35,11 +35,7 @@ export function SystemPanel({ hostId }: { hostId: string }) {
   const [pruning, setPruning] = useState(false);
   const host = hosts.data?.items.find((h) => h.id === hostId);
   if (hosts.data && !host) {
-    return (
-      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
-        Pick a host in the sidebar, or add it to WHARF_HOSTS.
-      </StatePanel>
-    );
+    return <UnknownHostPanel hostId={hostId} />;
   }
   const down = host?.status === "down" ? " The host is down; Wharf retries on its own." : "";
   return (

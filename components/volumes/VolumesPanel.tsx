@@ -4,11 +4,10 @@ import { useMemo, useRef, useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
-import { HostDownBanner, HostErrorsBanner } from "@/components/hosts/HostBanners";
+import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
 import { ListStates } from "@/components/ui/ListStates";
-import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
 import { count } from "./plural";
 import { CreateVolumeDialog } from "./CreateVolumeDialog";
@@ -62,11 +61,7 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
   });
 
   if (hostId && hosts.data && !host) {
-    return (
-      <StatePanel tone="error" title={`Unknown host "${hostId}"`}>
-        Pick a host in the sidebar, or add it to WHARF_HOSTS.
-      </StatePanel>
-    );
+    return <UnknownHostPanel hostId={hostId} />;
   }
 
   return (
