@@ -5,7 +5,7 @@ import { useSocketCommand } from "@/components/hooks/useSocketCommand";
 import { JobStore } from "@/components/jobs/job-store";
 import { type WharfSocket, useRealtime } from "@/components/providers/RealtimeProvider";
 import type { JobSnapshot } from "@/lib/images/types";
-import { queryKeys } from "@/lib/query-keys";
+import { invalidateImages } from "@/components/images/queries";
 
 const stores = new WeakMap<WharfSocket, JobStore>();
 const EMPTY: JobSnapshot[] = [];
@@ -16,8 +16,7 @@ function storeFor(socket: WharfSocket, qc: QueryClient): JobStore {
   if (!s) {
     // A finished pull, build or load changes the host's images (and what containers can run).
     s = new JobStore(socket, (u) => {
-      void qc.invalidateQueries({ queryKey: queryKeys.images(u.hostId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc, u.hostId);
     });
     stores.set(socket, s);
   }

@@ -6,10 +6,9 @@ import { ProgressBar } from "@/components/jobs/ProgressBar";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
 import { formatBytes } from "@/lib/format";
-import { queryKeys } from "@/lib/query-keys";
 import { DialogShell } from "./DialogShell";
 import { defaultHost, HostSelect } from "./HostChecklist";
-import { imagePaths } from "./queries";
+import { imagePaths, invalidateImages } from "./queries";
 import { uploadFile } from "./upload";
 
 /** Loads images from a `docker save` tar onto one host. */
@@ -40,8 +39,7 @@ function ImportForm({ onClose, hostId }: { onClose: () => void; hostId?: string 
   const load = useMutation({
     mutationFn: (f: File) => uploadFile<unknown>(imagePaths.load(target), f, setSent),
     onSettled: () => {
-      void qc.invalidateQueries({ queryKey: queryKeys.images(target) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc, target);
     },
   });
   const done = load.isSuccess;

@@ -7,10 +7,9 @@ import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
 import { formatBytes } from "@/lib/format";
 import type { PruneResult } from "@/lib/images/types";
-import { queryKeys } from "@/lib/query-keys";
 import { DialogShell } from "./DialogShell";
 import { defaultHost, HostSelect } from "./HostChecklist";
-import { imagePaths, useImagesQuery } from "./queries";
+import { imagePaths, invalidateImages, useImagesQuery } from "./queries";
 
 /** Removes dangling (or all unused) images on one host and says how much space came back. */
 export function PruneDialog({
@@ -46,8 +45,7 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
         body: { all, ...(label.trim() ? { labels: [label.trim()] } : {}) },
       }),
     onSettled: () => {
-      void qc.invalidateQueries({ queryKey: queryKeys.images(target) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc, target);
     },
   });
   const done = prune.data;

@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { queryKeys } from "@/lib/query-keys";
-import { imagePaths } from "./queries";
+import { imagePaths, invalidateImages } from "./queries";
 
 /** Remove an image; force also untags an image that several tags share, or that stopped containers use. */
 export function RemoveImageDialog({
@@ -28,8 +27,7 @@ export function RemoveImageDialog({
     mutationFn: () =>
       api(`${imagePaths.one(hostId, imageRef)}${force ? "?force=1" : ""}`, { method: "DELETE" }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc, hostId);
       onRemoved();
     },
   });

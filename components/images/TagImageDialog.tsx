@@ -4,9 +4,8 @@ import { useState } from "react";
 import { api } from "@/components/api/client";
 import { Field, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
-import { queryKeys } from "@/lib/query-keys";
 import { checkReference } from "./pull-ref";
-import { imagePaths } from "./queries";
+import { imagePaths, invalidateImages } from "./queries";
 
 /** Splits `repo:tag` at the last colon that is not part of a registry port. */
 function splitRef(ref: string): { repo: string; tag: string } {
@@ -37,8 +36,7 @@ export function TagImageDialog({
     mutationFn: () => api(imagePaths.tag(hostId, imageRef), { method: "POST", body: { repo, tag } }),
     onSuccess: () => {
       toast("ok", `Tagged ${repo}:${tag} on ${hostId}`);
-      void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc, hostId);
       onClose();
     },
   });

@@ -2,9 +2,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/components/api/client";
-import { queryKeys } from "@/lib/query-keys";
 import { newJobId } from "./job-id";
-import { imagePaths } from "./queries";
+import { imagePaths, invalidateImages } from "./queries";
 import { uploadFile } from "./upload";
 
 export type BuildSource = { kind: "dockerfile"; dockerfile: string } | { kind: "archive"; file: File };
@@ -42,8 +41,7 @@ export function useBuildImage() {
         : uploadFile<{ id?: string }>(`${path}?${buildQuery(req, id)}`, req.source.file);
     },
     onSettled: (_d, _e, req) => {
-      void qc.invalidateQueries({ queryKey: queryKeys.images(req.hostId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc, req.hostId);
     },
   });
   return { ...mutation, jobId };

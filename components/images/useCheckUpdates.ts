@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "@/components/api/client";
 import { useToast } from "@/components/ui/Toasts";
 import type { ImageUpdateStatus } from "@/lib/images/types";
-import { queryKeys } from "@/lib/query-keys";
-import { imagePaths } from "./queries";
+import { imagePaths, invalidateImages } from "./queries";
 
 /**
  * Asks each host's registries again now instead of waiting for the server's cached answers to age,
@@ -25,8 +24,7 @@ export function useCheckUpdates() {
           }
         }),
       );
-      for (const h of hostIds) void qc.invalidateQueries({ queryKey: queryKeys.images(h) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc, ...hostIds);
       return results;
     },
     onSuccess: (results) => {

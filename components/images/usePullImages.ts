@@ -5,7 +5,7 @@ import { api, ApiError, errorMessage } from "@/components/api/client";
 import type { HostResult } from "@/lib/images/types";
 import { queryKeys } from "@/lib/query-keys";
 import { newJobId } from "./job-id";
-import { imagePaths } from "./queries";
+import { imagePaths, invalidateImages } from "./queries";
 
 export interface PullRun {
   hostId: string;
@@ -58,7 +58,7 @@ export function usePullImages() {
           return result;
         }),
       );
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
+      invalidateImages(qc);
       return results;
     },
     [qc],

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
+import { invalidateImages } from "@/components/images/queries";
 import { queryKeys } from "@/lib/query-keys";
 import type {
   ClientToServerEvents,
@@ -41,10 +42,6 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       auth: { statsBatch: true },
     });
 
-    const invalidateImages = (hostId: string) => {
-      void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
-    };
     const onContainer = (e: ContainerEvent) => {
       if (quiet(e.action)) return;
       void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
@@ -52,14 +49,14 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       void qc.invalidateQueries({ queryKey: queryKeys.engineEvents(e.hostId) });
       // A container made or removed changes who uses an image or a volume.
       if (e.action === "create" || e.action === "destroy") {
-        invalidateImages(e.hostId);
+        invalidateImages(qc, e.hostId);
         void qc.invalidateQueries({ queryKey: queryKeys.volumes(e.hostId) });
         void qc.invalidateQueries({ queryKey: queryKeys.allVolumes() });
       }
     };
     const onEngineObject = (e: EngineObjectEvent) => {
       void qc.invalidateQueries({ queryKey: queryKeys.engineEvents(e.hostId) });
-      if (e.type === "image") return invalidateImages(e.hostId);
+      if (e.type === "image") return invalidateImages(qc, e.hostId);
       const [one, all] =
         e.type === "volume"
           ? [queryKeys.volumes(e.hostId), queryKeys.allVolumes()]
@@ -89,7 +86,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       // A host that comes back may have changed while it was away.
       void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
       void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
-      invalidateImages(e.hostId);
+      invalidateImages(qc, e.hostId);
     };
     socket.on("container:event", onContainer);
     socket.on("engine:event", onEngineObject);
