@@ -192,6 +192,11 @@ export interface EngineEventList {
   source: "recent" | "engine";
   /** True when more events matched than `limit`; the newest ones are kept. */
   truncated: boolean;
+  /**
+   * Unix seconds from which Wharf holds every event of the host's live stream; absent while that stream
+   * is not open. A `since` before it is answered by the engine.
+   */
+  coveredFrom?: number;
 }
 
 const seconds = z.coerce

@@ -15,6 +15,7 @@ import { openDatabase } from "./db/database";
 import { HostRegistry } from "./engines/host-registry";
 import { ManagedHostStore } from "./engines/managed-hosts";
 import type { HealthTiming } from "./engines/host-connection";
+import type { HostStatusEvent } from "../lib/realtime/events";
 import { RegistryStore } from "./registries/registry-store";
 import { applyHeaders, securityHeaders } from "./http-headers";
 import { attachRealtime, realtimeCommands, realtimeDrains, type WharfIo } from "./realtime/index";
@@ -48,6 +49,15 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const SHUTDOWN_DRAIN_MS = 4000;
 
 const PUBLIC_PAGE_PREFIXES = ["/_next/", "/login", "/favicon", "/icon", "/robots.txt", "/wharf.svg"];
+
+/** One line per change of a host's health, so an operator can tell from the log when a host went away. */
+function logHostStatus(e: HostStatusEvent): void {
+  if (e.status === "up")
+    console.log(
+      `wharf: host "${e.hostId}" up (engine ${e.engineVersion ?? "?"}, API ${e.apiVersion ?? "?"})`,
+    );
+  else console.error(`wharf: host "${e.hostId}" ${e.status}${e.error ? `: ${e.error}` : ""}`);
+}
 
 /** Builds the whole server without starting Next, so integration tests can run it in-process. */
 export async function createWharf(config: Config, opts: { timing?: HealthTiming } = {}): Promise<Wharf> {
@@ -108,6 +118,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     void pages(req, res);
   });
   const io = attachRealtime(server, ctx);
+  hosts.on("status", logHostStatus);
   hosts.start();
 
   return {

@@ -359,6 +359,26 @@ describe("HostConnection", () => {
     });
   });
 
+  it("still replays from the first loss when the first reopen is refused", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn } = connect(docker);
+    conn.start();
+    await settle();
+    const lostAt = Date.now();
+    streams[0]?.end();
+    await settle();
+    docker.getEvents.mockImplementationOnce((_opts: unknown, cb: EventsCallback) => cb(new Error("EOF")));
+
+    await vi.advanceTimersByTimeAsync(1000);
+    for (let i = 0; i < 5; i++) await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(docker.getEvents).toHaveBeenCalledTimes(3);
+    expect(docker.getEvents.mock.calls[2]?.[0]).toMatchObject({ since: Math.floor(lostAt / 1000) });
+    expect(conn.eventsOpen).toBe(true);
+    expect(conn.recentEvents.coveredFrom).toBe(lostAt);
+  });
+
   it("retries a refused event stream once per up interval, not in a loop", async () => {
     const { docker } = fakeDocker();
     docker.getEvents.mockImplementation((_opts: unknown, cb: EventsCallback) => {

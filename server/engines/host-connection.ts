@@ -79,6 +79,11 @@ export class HostConnection extends EventEmitter<Events> {
     return this.status === "up";
   }
 
+  /** Whether the event stream is open now, so `recentEvents` is being kept up to date. */
+  get eventsOpen(): boolean {
+    return this.events !== undefined;
+  }
+
   start(): void {
     this.stopped = false;
     void this.check();
@@ -148,7 +153,6 @@ export class HostConnection extends EventEmitter<Events> {
 
   private openEvents(sinceMs?: number): void {
     this.closeEvents();
-    this.eventsLostAt = undefined;
     const since = sinceMs === undefined ? {} : { since: Math.floor(sinceMs / 1000) };
     const parse = createJsonLineParser((obj) => {
       const e = toContainerEvent(this.spec.id, obj);
@@ -169,8 +173,10 @@ export class HostConnection extends EventEmitter<Events> {
         return;
       }
       this.closeEvents();
-      // Without a replay, what happened before now is not in the ring.
+      // Without a replay, what happened before now is not in the ring. The loss time is kept until a
+      // stream is open, so a reopen that fails still replays from the first loss on the next try.
       if (sinceMs === undefined) this.recentEvents.restart(Date.now());
+      this.eventsLostAt = undefined;
       this.events = stream as typeof this.events;
       stream.on("data", parse);
       const lost = () => {

@@ -14,10 +14,14 @@ const MAX_SCANNED = 50_000;
 export async function queryEvents(host: HostConnection, q: EventsQuery): Promise<EngineEventList> {
   const sinceMs = q.since === undefined ? undefined : Math.floor(q.since * 1000);
   const untilMs = q.until === undefined ? undefined : Math.floor(q.until * 1000);
-  if (host.recentEvents.covers(sinceMs)) {
+  // While the stream is lost, the ring misses what happens until the replay: the engine answers.
+  const from = host.eventsOpen ? host.recentEvents.coveredFrom : undefined;
+  const coveredFrom = from === undefined ? {} : { coveredFrom: from / 1000 };
+  if (from !== undefined && host.recentEvents.covers(sinceMs)) {
     return {
       ...host.recentEvents.query({ sinceMs, untilMs, limit: q.limit, types: q.type }),
       source: "recent",
+      ...coveredFrom,
     };
   }
   const until = q.until ?? Date.now() / 1000;
@@ -55,5 +59,5 @@ export async function queryEvents(host: HostConnection, q: EventsQuery): Promise
       }),
     READ_TIMEOUT_MS,
   );
-  return { items: kept, source: "engine", truncated: matched > q.limit };
+  return { items: kept, source: "engine", truncated: matched > q.limit, ...coveredFrom };
 }

@@ -295,34 +295,49 @@ describe("prune everything, limited to this run's label", () => {
 
 describe("recent engine events", () => {
   it("answers from the host's own recent events, and from the engine for an older range", async () => {
-    const since = Math.floor(Date.now() / 1000) - 1;
-    await docker("local", "volume", "create", "--label", LABEL, `${P}-evvol`);
-    await docker("local", "volume", "rm", `${P}-evvol`);
-
-    const recent = await waitFor(
-      async () => {
-        const r = await admin.get<EngineEventList>(
-          `/api/v1/hosts/local/events?since=${since}&type=volume&limit=1000`,
-        );
-        return r.body.items.some((e) => e.id === `${P}-evvol` && e.action === "destroy") ? r : undefined;
-      },
-      10_000,
-      "the destroy event in the recent events",
-    );
+    /** A volume created and removed from the CLI, then the answer once the destroy shows. */
+    const createAndRemove = async (name: string) => {
+      const since = Math.floor(Date.now() / 1000) - 1;
+      await docker("local", "volume", "create", "--label", LABEL, name);
+      await docker("local", "volume", "rm", name);
+      const recent = await waitFor(
+        async () => {
+          const r = await admin.get<EngineEventList>(
+            `/api/v1/hosts/local/events?since=${since}&type=volume&limit=1000`,
+          );
+          return r.body.items.some((e) => e.id === name && e.action === "destroy") ? r : undefined;
+        },
+        10_000,
+        "the destroy event in the recent events",
+      );
+      return { since, recent };
+    };
+    let name = `${P}-evvol`;
+    let { since, recent } = await createAndRemove(name);
+    if (recent.body.source === "engine") {
+      // Only when the host's stream was lost at that moment, or reopened without a replay after `since`
+      // (a missed health check on a loaded machine): the answer says so, and a second round is served
+      // from memory.
+      const { coveredFrom } = recent.body;
+      expect(
+        coveredFrom === undefined || coveredFrom > since,
+        `coveredFrom ${coveredFrom}, since ${since}`,
+      ).toBe(true);
+      name = `${P}-evvol2`;
+      ({ since, recent } = await createAndRemove(name));
+    }
     const older = await admin.get<EngineEventList>(
       `/api/v1/hosts/local/events?since=${since - 3600}&until=${Date.now() / 1000}&type=volume&limit=1000`,
     );
 
     expect(recent.body.source).toBe("recent");
-    expect(recent.body.items.filter((e) => e.id === `${P}-evvol`).map((e) => e.action)).toEqual([
+    expect(recent.body.coveredFrom).toBeLessThanOrEqual(since);
+    expect(recent.body.items.filter((e) => e.id === name).map((e) => e.action)).toEqual([
       "create",
       "destroy",
     ]);
     expect(older.body.source).toBe("engine");
-    expect(older.body.items.filter((e) => e.id === `${P}-evvol`).map((e) => e.action)).toEqual([
-      "create",
-      "destroy",
-    ]);
+    expect(older.body.items.filter((e) => e.id === name).map((e) => e.action)).toEqual(["create", "destroy"]);
   });
 
   it("bounds the answer and names bad parameters", async () => {
