@@ -62,10 +62,12 @@ describe("resolveCounterFiles", () => {
     expect(f.dirs.cpuacct).toBe(path.join(engine.cgroupRoot, "cpuacct", "tenants/a", ID));
   });
 
-  it("reports no network for host networking, as the engine does", () => {
-    expect(
-      resolveCounterFiles(engine, running({ HostConfig: { NetworkMode: "host" } })).netPid,
-    ).toBeUndefined();
+  it.each([
+    ["host networking", { HostConfig: { NetworkMode: "host" } }],
+    ["network none", { HostConfig: { NetworkMode: "none" } }],
+    ["a disabled network", { Config: { NetworkDisabled: true } }],
+  ])("reports no network for %s, as the engine does", (_what, doc) => {
+    expect(resolveCounterFiles(engine, running(doc)).netPid).toBeUndefined();
   });
 
   it("refuses a stopped container, a pid from another namespace and a missing cgroup", () => {

@@ -25,6 +25,7 @@ export interface InspectForCgroup {
   Id?: string;
   State?: { Running?: boolean; Pid?: number };
   HostConfig?: { CgroupParent?: string; NetworkMode?: string };
+  Config?: { NetworkDisabled?: boolean } | null;
 }
 
 /**
@@ -43,12 +44,14 @@ export function resolveCounterFiles(engine: LocalEngine, inspect: InspectForCgro
   if (!paths.some((p) => p.includes(id))) {
     throw new Error(`pid ${pid} is not container ${id.slice(0, 12)} here (another pid namespace)`);
   }
-  // Host networking has no sandbox of its own, and the engine reports no network counters for it.
+  // The engine reports no network counters for host networking (no sandbox of its own) nor for none
+  // (a sandbox with loopback only), so neither is read.
   const mode = inspect.HostConfig?.NetworkMode ?? "";
+  const noNetwork = mode === "host" || mode === "none" || inspect.Config?.NetworkDisabled === true;
   const files: CounterFiles = {
     version: engine.version,
     dirs: cgroupDirs(engine.cgroupRoot, engine.version, rel),
-    netPid: mode === "host" ? undefined : pid,
+    netPid: noNetwork ? undefined : pid,
     procRoot: engine.procRoot,
   };
   readCounters(files);
