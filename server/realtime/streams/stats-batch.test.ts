@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StatsSample } from "../../../lib/realtime/events";
 import type { WharfIo } from "../types";
@@ -10,12 +11,12 @@ function fakeIo(rooms: Record<string, string[]>, batched?: string[]) {
   const sends: { to: string[]; batch: StatsSample[] }[] = [];
   const singles: { room: string; except: string; sample: StatsSample }[] = [];
   const all = [...new Set(Object.values(rooms).flat())];
-  const adapter = {
+  const adapter = Object.assign(new EventEmitter(), {
     rooms: new Map([
       ...Object.entries(rooms).map(([r, ids]) => [r, new Set(ids)] as const),
       ["stats:batched", new Set(batched ?? all)] as const,
     ]),
-  };
+  });
   const io = {
     of: () => ({
       adapter,
@@ -27,7 +28,13 @@ function fakeIo(rooms: Record<string, string[]>, batched?: string[]) {
       }),
     }),
   } as unknown as WharfIo;
-  return { io, sends, singles };
+  /** Moves a socket into a room as socket.io does, announcing it on the adapter. */
+  const join = (room: string, sid: string) => {
+    const set = adapter.rooms.get(room) ?? new Set<string>();
+    adapter.rooms.set(room, set.add(sid));
+    adapter.emit("join-room", room, sid);
+  };
+  return { io, sends, singles, join };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -35,7 +42,7 @@ afterEach(() => vi.useRealTimers());
 
 describe("SampleBatcher", () => {
   it("sends nothing before the window ends, then one message per distinct set of rooms", () => {
-    const { io, sends } = fakeIo({ a: ["s1", "s2", "s3"], b: ["s1", "s2"], c: [] });
+    const { io, sends, singles } = fakeIo({ a: ["s1", "s2", "s3"], b: ["s1", "s2"], c: [] });
     const b = new SampleBatcher(io);
     b.add("a", sample("A", 1));
     b.add("b", sample("B", 1));
@@ -48,6 +55,7 @@ describe("SampleBatcher", () => {
       { to: ["s1", "s2"], batch: [sample("A", 1), sample("A", 2), sample("B", 1)] },
       { to: ["s3"], batch: [sample("A", 1), sample("A", 2)] },
     ]);
+    expect(singles).toEqual([]);
   });
 
   it("flushes at once when asked, and forgets everything when closed", () => {
@@ -69,5 +77,31 @@ describe("SampleBatcher", () => {
     expect(singles).toEqual([{ room: "a", except: "stats:batched", sample: sample("A", 1) }]);
     b.flush();
     expect(sends).toEqual([{ to: ["s2"], batch: [sample("A", 1)] }]);
+  });
+
+  it("reuses who-gets-what while nobody joins or leaves, and works it out again when someone does", () => {
+    const { io, sends, join } = fakeIo({ a: ["s1"], b: ["s1"] });
+    const b = new SampleBatcher(io);
+    b.add("a", sample("A", 1));
+    b.add("b", sample("B", 1));
+    b.flush();
+    b.add("a", sample("A", 2));
+    b.add("b", sample("B", 2));
+    b.flush();
+    join("a", "s2");
+    join("stats:batched", "s2");
+    b.add("a", sample("A", 3));
+    b.add("b", sample("B", 3));
+    b.flush();
+    b.add("a", sample("A", 4));
+    b.flush();
+
+    expect(sends).toEqual([
+      { to: ["s1"], batch: [sample("A", 1), sample("B", 1)] },
+      { to: ["s1"], batch: [sample("A", 2), sample("B", 2)] },
+      { to: ["s1"], batch: [sample("A", 3), sample("B", 3)] },
+      { to: ["s2"], batch: [sample("A", 3)] },
+      { to: ["s1", "s2"], batch: [sample("A", 4)] },
+    ]);
   });
 });

@@ -78,7 +78,8 @@ function setup() {
       }),
     };
   };
-  const io = { of: () => ({ sockets, adapter: { rooms }, to }) } as unknown as WharfIo;
+  const adapter = Object.assign(new EventEmitter(), { rooms });
+  const io = { of: () => ({ sockets, adapter, to }) } as unknown as WharfIo;
   const hub = new StatsHub(app, io, { graceMs: GRACE });
   const principal = (scope: Scope = { hosts: "*" }) => ({ role: "viewer", scope }) as unknown as Principal;
   const socket = (id: string, scope?: Scope) => {
@@ -92,10 +93,12 @@ function setup() {
         own.add(r);
         if (!rooms.has(r)) rooms.set(r, new Set());
         rooms.get(r)?.add(id);
+        adapter.emit("join-room", r, id);
       },
       leave: (r: string) => {
         own.delete(r);
         rooms.get(r)?.delete(id);
+        adapter.emit("leave-room", r, id);
       },
     } as unknown as WharfSocket;
     sockets.set(id, s);
