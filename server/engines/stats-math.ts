@@ -135,18 +135,28 @@ function rate(cur: number, prev: number, seconds: number): number | undefined {
  * fifteen digits of a float are most of a sample's size.
  */
 export function withRates(cur: StatsCounters, prev: StatsSample | undefined): StatsSample {
-  const out: StatsSample = { ...cur, cpuPercent: Math.round(cur.cpuPercent * 1000) / 1000 };
   const seconds = prev ? (cur.ts - prev.ts) / 1000 : 0;
-  if (!prev || !(seconds > 0)) return out;
-  const netRx = rate(cur.netRxBytes, prev.netRxBytes, seconds);
-  const netTx = rate(cur.netTxBytes, prev.netTxBytes, seconds);
-  const blkRead = rate(cur.blkReadBytes, prev.blkReadBytes, seconds);
-  const blkWrite = rate(cur.blkWriteBytes, prev.blkWriteBytes, seconds);
-  if (netRx !== undefined) out.netRxRate = netRx;
-  if (netTx !== undefined) out.netTxRate = netTx;
-  if (blkRead !== undefined) out.blkReadRate = blkRead;
-  if (blkWrite !== undefined) out.blkWriteRate = blkWrite;
-  return out;
+  const has = prev !== undefined && seconds > 0;
+  // One literal with every field, so that every sample has the same shape (cheaper to build, keep and
+  // encode); a rate left undefined is omitted on the wire as an absent one.
+  return {
+    hostId: cur.hostId,
+    containerId: cur.containerId,
+    ts: cur.ts,
+    cpuPercent: Math.round(cur.cpuPercent * 1000) / 1000,
+    memoryBytes: cur.memoryBytes,
+    memoryLimitBytes: cur.memoryLimitBytes,
+    netRxBytes: cur.netRxBytes,
+    netTxBytes: cur.netTxBytes,
+    blkReadBytes: cur.blkReadBytes,
+    blkWriteBytes: cur.blkWriteBytes,
+    pids: cur.pids,
+    netRxRate: has ? rate(cur.netRxBytes, prev.netRxBytes, seconds) : undefined,
+    netTxRate: has ? rate(cur.netTxBytes, prev.netTxBytes, seconds) : undefined,
+    blkReadRate: has ? rate(cur.blkReadBytes, prev.blkReadBytes, seconds) : undefined,
+    blkWriteRate: has ? rate(cur.blkWriteBytes, prev.blkWriteBytes, seconds) : undefined,
+    mode: undefined,
+  };
 }
 
 /** The engine reports the machine's memory as the limit of a container that has none; so does Wharf. */
