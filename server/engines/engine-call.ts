@@ -21,10 +21,30 @@ export async function engineCall<T>(
     });
   }
   try {
-    return await fn(AbortSignal.timeout(timeoutMs));
+    return await withDeadline(timeoutMs, fn);
   } catch (err) {
     const appErr = toAppError(err, s.id);
     if (appErr.code === "ENGINE_UNREACHABLE") host.checkNow();
     throw appErr;
+  }
+}
+
+/**
+ * Runs `fn` with a signal that aborts after `ms` (a TimeoutError, as AbortSignal.timeout gives), and
+ * clears the timer once `fn` settles. AbortSignal.timeout cannot be cleared: every call left a timer
+ * that fired up to 90 s later, building an exception and aborting a finished request, so a burst of
+ * calls (a hundred stats subscriptions) came back as a burst of work long after it ended.
+ */
+export async function withDeadline<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  const timer = setTimeout(
+    () => ac.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
+    ms,
+  );
+  timer.unref();
+  try {
+    return await fn(ac.signal);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -166,6 +166,24 @@ describe("HostConnection", () => {
     expect(docker.getEvents).not.toHaveBeenCalled();
   });
 
+  it("goes down when a ping does not answer within the ping timeout", async () => {
+    const { docker } = fakeDocker();
+    docker.ping.mockImplementation(
+      (opts: { abortSignal?: AbortSignal }) =>
+        new Promise<string>((_resolve, reject) =>
+          opts.abortSignal?.addEventListener("abort", () => reject(opts.abortSignal?.reason as Error)),
+        ),
+    );
+    const { conn } = connect(docker);
+    conn.start();
+    await vi.advanceTimersByTimeAsync(timing.pingTimeoutMs - 1);
+    expect(conn.summary().status).toBe("connecting");
+
+    await vi.advanceTimersByTimeAsync(1);
+
+    expect(conn.summary()).toMatchObject({ status: "down", error: expect.stringMatching(/timeout/i) });
+  });
+
   it("uses the engine's own message for an HTTP error", async () => {
     const { docker } = fakeDocker();
     const err = Object.assign(new Error("(HTTP code 500) server error - daemon is shutting down "), {

@@ -3,6 +3,7 @@ import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events"
 import type { HostStatus, HostSummary } from "../../lib/types";
 import { createDockerClient, engineVersion, pingEngine, type DockerClient } from "./docker-client";
 import { toContainerEvent } from "./engine-events";
+import { withDeadline } from "./engine-call";
 import { engineMessage } from "./engine-error";
 import type { HostSpec } from "./host-spec";
 import { createJsonLineParser } from "./json-lines";
@@ -113,9 +114,10 @@ export class HostConnection extends EventEmitter<Events> {
     if (this.checking || this.stopped) return;
     this.checking = true;
     try {
-      await pingEngine(this.docker, AbortSignal.timeout(this.timing.pingTimeoutMs));
+      const deadline = this.timing.pingTimeoutMs;
+      await withDeadline(deadline, (signal) => pingEngine(this.docker, signal));
       if (this.status !== "up") {
-        const v = await engineVersion(this.docker, AbortSignal.timeout(this.timing.pingTimeoutMs));
+        const v = await withDeadline(deadline, (signal) => engineVersion(this.docker, signal));
         this.engineVersion = v.Version;
         this.apiVersion = v.ApiVersion;
         this.failures = 0;
