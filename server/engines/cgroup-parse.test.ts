@@ -3,6 +3,7 @@ import { NET_DEV, PROC_STAT, V2_FILES, v1 } from "./__fixtures__/cgroup-files";
 import {
   parseBlkioV1,
   parseIoStatV2,
+  keyedValueIn,
   parseKeyed,
   parseNetDev,
   parseProcStat,
@@ -16,6 +17,25 @@ describe("counter file parsers", () => {
     expect(stat.cache).toBe(33562624);
     expect(stat.hierarchical_memory_limit).toBe(268435456);
     expect(parseKeyed(V2_FILES["cpu.stat"] as string).usage_usec).toBe(10250000);
+  });
+
+  it("finds single keys, from text or from bytes, as the full parse reads them", () => {
+    for (const text of [v1("memory.stat"), V2_FILES["memory.stat"] as string]) {
+      const all = parseKeyed(text);
+      const bytes = Buffer.from(`${text}trailing bytes of an earlier, longer read`);
+      for (const [key, value] of Object.entries(all)) {
+        expect(parseKeyed(text, [key])).toEqual({ [key]: value });
+        expect(keyedValueIn(bytes, text.length, Buffer.from(key))).toBe(value);
+      }
+    }
+    // total_inactive_file contains inactive_file: only a whole key at the start of a line counts.
+    expect(parseKeyed("total_inactive_file 5\ninactive_file 7\n", ["inactive_file"])).toEqual({
+      inactive_file: 7,
+    });
+    expect(
+      keyedValueIn(Buffer.from("total_inactive_file 5\n"), 22, Buffer.from("inactive_file")),
+    ).toBeUndefined();
+    expect(parseKeyed("cache 1\n", ["rss"])).toEqual({});
   });
 
   it("parses single values; v2's max is Infinity", () => {

@@ -9,22 +9,69 @@
  */
 export function parseKeyed(text: string, keys?: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
+  if (keys) {
+    for (const key of keys) {
+      const v = keyedValue(text, key);
+      if (v !== undefined) out[key] = v;
+    }
+    return out;
+  }
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const sp = text.indexOf(" ", start);
     if (sp > start && sp < end) {
-      const key = text.slice(start, sp);
-      if (!keys || keys.includes(key)) {
-        const v = Number(text.slice(sp + 1, end));
-        if (Number.isFinite(v)) out[key] = v;
-      }
+      const v = Number(text.slice(sp + 1, end));
+      if (Number.isFinite(v)) out[text.slice(start, sp)] = v;
     }
     start = end + 1;
   }
   return out;
 }
+
+/** The value on the line that starts with `key `, found without cutting the file into lines. */
+function keyedValue(text: string, key: string): number | undefined {
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+    const end = at + key.length;
+    if ((at > 0 && text.charCodeAt(at - 1) !== NL) || text.charCodeAt(end) !== SPACE) continue;
+    let stop = text.indexOf("\n", end);
+    if (stop < 0) stop = text.length;
+    const v = Number(text.slice(end + 1, stop));
+    return Number.isFinite(v) ? v : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The same for a file still in the read buffer, `n` bytes long, with the keys given as bytes: the
+ * largest file read every second (memory.stat) is then never turned into a string.
+ */
+export function keyedValueIn(buf: Buffer, n: number, key: Buffer): number | undefined {
+  for (let at = buf.indexOf(key); at >= 0 && at < n; at = buf.indexOf(key, at + 1)) {
+    const end = at + key.length;
+    if ((at > 0 && buf[at - 1] !== NL) || end >= n || buf[end] !== SPACE) continue;
+    return digitsAt(buf, end + 1, n);
+  }
+  return undefined;
+}
+
+/** A decimal integer at `from` (the counters are integers), or undefined when none is there. */
+export function digitsAt(buf: Buffer, from: number, n: number): number | undefined {
+  let v = 0;
+  let i = from;
+  for (; i < n; i++) {
+    const c = buf[i] as number;
+    if (c < ZERO || c > NINE) break;
+    v = v * 10 + (c - ZERO);
+  }
+  return i > from ? v : undefined;
+}
+
+const NL = 10;
+const SPACE = 32;
+const ZERO = 48;
+const NINE = 57;
 
 /** A single-value file; "max" (v2's "no limit") is Infinity. */
 export function parseSingle(text: string): number {
@@ -40,12 +87,21 @@ export function parseBlkioV1(text: string): { read: number; write: number; entri
   let read = 0;
   let write = 0;
   let entries = 0;
-  for (const line of text.split("\n")) {
-    const [dev, op, value] = line.trim().split(/\s+/);
-    if (op === undefined || dev === "Total") continue;
-    entries++;
-    if (op === "Read") read += Number(value) || 0;
-    else if (op === "Write") write += Number(value) || 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    while (text.charCodeAt(start) === SPACE) start++;
+    const a = text.indexOf(" ", start);
+    if (a > start && a < end && !(a - start === 5 && text.startsWith("Total", start))) {
+      entries++;
+      const b = text.indexOf(" ", a + 1);
+      const opEnd = b > a && b < end ? b : end;
+      const op = opEnd - a - 1;
+      if (op === 4 && text.startsWith("Read", a + 1)) read += Number(text.slice(opEnd + 1, end)) || 0;
+      else if (op === 5 && text.startsWith("Write", a + 1)) write += Number(text.slice(opEnd + 1, end)) || 0;
+    }
+    start = end + 1;
   }
   return { read, write, entries };
 }

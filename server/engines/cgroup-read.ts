@@ -1,6 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseBlkioV1, parseIoStatV2, parseKeyed, parseNetDev, parseSingle } from "./cgroup-parse";
+import {
+  digitsAt,
+  keyedValueIn,
+  parseBlkioV1,
+  parseIoStatV2,
+  parseKeyed,
+  parseNetDev,
+  parseSingle,
+} from "./cgroup-parse";
 import type { CgroupDirs, CgroupVersion } from "./cgroup-paths";
 
 /** One reading of a container's counters, in the engine's units. */
@@ -29,23 +37,41 @@ export interface CounterFiles {
 export const REFRESH_EVERY = 10;
 
 const MEMORY_KEYS = ["total_inactive_file", "inactive_file"] as const;
+const MEMORY_KEY_BYTES = MEMORY_KEYS.map((k) => [k, Buffer.from(k)] as const);
 
 const buffer = Buffer.alloc(64 * 1024);
 
-function readFd(fd: number): string {
+function readFdBytes(fd: number): number {
   let n = 0;
   for (;;) {
     const got = fs.readSync(fd, buffer, n, buffer.length - n, n);
     if (got === 0 || (n += got) >= buffer.length) break;
   }
-  return buffer.toString("latin1", 0, n);
+  return n;
+}
+
+function readFd(fd: number): string {
+  return buffer.toString("latin1", 0, readFdBytes(fd));
+}
+
+/** A file holding one integer and a newline (a usage counter), parsed without making a string of it. */
+function singleIn(p: string, n: number): number {
+  const v = digitsAt(buffer, 0, n);
+  if (v === undefined) {
+    throw new Error(`${p}: not a number: "${buffer.toString("latin1", 0, Math.min(n, 40)).trim()}"`);
+  }
+  return v;
 }
 
 /** Reads a small pseudo-file with one open, one read and one close (readFileSync also stats and re-reads). */
 export function readSmall(p: string): string {
+  return openedOnce(p, readFd);
+}
+
+function openedOnce<T>(p: string, read: (fd: number) => T): T {
   const fd = fs.openSync(p, "r");
   try {
-    return readFd(fd);
+    return read(fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -60,17 +86,29 @@ export class OpenFiles {
   private readonly fds = new Map<string, number>();
 
   read(p: string): string {
+    const fd = this.fd(p);
+    return fd === undefined ? readSmall(p) : readFd(fd);
+  }
+
+  /** Reads into the shared read buffer (valid until the next read) and returns the byte count. */
+  readBytes(p: string): number {
+    const fd = this.fd(p);
+    return fd === undefined ? openedOnce(p, readFdBytes) : readFdBytes(fd);
+  }
+
+  /** The kept descriptor, or undefined when the process is short of them. */
+  private fd(p: string): number | undefined {
     let fd = this.fds.get(p);
     if (fd === undefined) {
       try {
         fd = fs.openSync(p, "r");
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "EMFILE") return readSmall(p);
+        if ((err as NodeJS.ErrnoException).code === "EMFILE") return undefined;
         throw err;
       }
       this.fds.set(p, fd);
     }
-    return readFd(fd);
+    return fd;
   }
 
   close(): void {
@@ -89,15 +127,16 @@ const V1_BLKIO_FILES = [
   "blkio.throttle.io_service_bytes_recursive",
 ] as const;
 
-function chooseBlkioV1(dir: string): string {
-  for (const f of V1_BLKIO_FILES.slice(0, -1)) {
+/** Of a v1 container's blkio files, in V1_BLKIO_FILES order, the first that lists entries (else the last). */
+function chooseBlkioV1(candidates: readonly string[]): string {
+  for (const p of candidates.slice(0, -1)) {
     try {
-      if (parseBlkioV1(readSmall(path.join(dir, f))).entries > 0) return f;
+      if (parseBlkioV1(readSmall(p)).entries > 0) return p;
     } catch {
       // Not this kernel's I/O scheduler.
     }
   }
-  return V1_BLKIO_FILES[2];
+  return candidates[candidates.length - 1] as string;
 }
 
 /** One container's counters, read as often as asked with as few system calls as the kernel allows. */
@@ -106,6 +145,7 @@ export class CounterReader {
   private readings = 0;
   private memoryLimit = NaN;
   private blkio: string;
+  private readonly blkioV1: readonly string[];
   private readonly paths: {
     cpu: string;
     usage: string;
@@ -129,6 +169,7 @@ export class CounterReader {
           ? undefined
           : path.join(files.procRoot ?? "/proc", String(files.netPid), "net/dev"),
     };
+    this.blkioV1 = V1_BLKIO_FILES.map((f) => path.join(dirs.blkio, f));
     this.blkio = path.join(dirs.blkio, v2 ? "io.stat" : V1_BLKIO_FILES[2]);
   }
 
@@ -138,20 +179,27 @@ export class CounterReader {
     const v2 = this.files.version === 2;
     if (this.readings++ % REFRESH_EVERY === 0) {
       this.memoryLimit = parseSingle(readSmall(p.limit));
-      if (!v2) this.blkio = path.join(this.files.dirs.blkio, chooseBlkioV1(this.files.dirs.blkio));
+      if (!v2) this.blkio = chooseBlkioV1(this.blkioV1);
     }
     const cpuNs = v2
       ? (parseKeyed(this.open.read(p.cpu), ["usage_usec"]).usage_usec ?? NaN) * 1000
-      : parseSingle(this.open.read(p.cpu));
+      : singleIn(p.cpu, this.open.readBytes(p.cpu));
     if (!Number.isFinite(cpuNs)) throw new Error(`${p.cpu}: no CPU usage counter`);
     const blk = v2 ? parseIoStatV2(this.optional(this.blkio)) : parseBlkioV1(this.optional(this.blkio));
     const net = p.net === undefined ? { rx: 0, tx: 0 } : parseNetDev(this.open.read(p.net));
+    const memoryUsage = singleIn(p.usage, this.open.readBytes(p.usage));
+    const statBytes = this.open.readBytes(p.stat);
+    const memoryStats: Record<string, number> = {};
+    for (const [key, bytes] of MEMORY_KEY_BYTES) {
+      const v = keyedValueIn(buffer, statBytes, bytes);
+      if (v !== undefined) memoryStats[key] = v;
+    }
     return {
       cpuNs,
-      memoryUsage: parseSingle(this.open.read(p.usage)),
-      memoryStats: parseKeyed(this.open.read(p.stat), MEMORY_KEYS),
+      memoryUsage,
+      memoryStats,
       memoryLimit: this.memoryLimit,
-      pids: parseSingle(this.open.read(p.pids)),
+      pids: singleIn(p.pids, this.open.readBytes(p.pids)),
       blkRead: blk.read,
       blkWrite: blk.write,
       netRx: net.rx,
