@@ -190,13 +190,15 @@ export class StatsHub {
   /** A socket whose scope no longer covers a container stops receiving its samples. */
   private dropOutOfScope(): void {
     const sockets = this.io.of("/").sockets;
+    const gone: [string, StatsEntry][] = [];
     for (const e of this.entries.values()) {
-      for (const sid of [...e.subscribers]) {
+      for (const sid of e.subscribers) {
         const scope = sockets.get(sid)?.data.principal?.scope;
         if (!scope || !scopeAllowsHost(scope, e.hostId) || !scopeAllowsLabels(scope, e.labels)) {
-          this.leave(sid, e);
+          gone.push([sid, e]);
         }
       }
     }
+    for (const [sid, e] of gone) this.leave(sid, e);
   }
 }
