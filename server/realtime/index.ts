@@ -120,17 +120,23 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
   return io;
 }
 
-/** Drops sockets whose session or token ended, and picks up role and scope changes. */
+/**
+ * Drops sockets whose session or token ended, and picks up role and scope changes. Many sockets share
+ * one session (a user's tabs) or one token, so each is looked up once a sweep.
+ */
 function refreshSockets(io: WharfIo, ctx: AppContext, place: (s: WharfSocket) => void): void {
+  const seen = new Map<string, Principal | undefined>();
+  const lookUp = (p: Principal): Principal | undefined => {
+    if (p.kind === "token") return ctx.tokens.byId(p.id);
+    if (!p.sessionId || !ctx.sessions.isActive(p.sessionId)) return undefined;
+    const user = ctx.users.findById(p.id);
+    return user && !user.disabled ? principalOf({ id: p.sessionId, user, expiresAt: 0 }) : undefined;
+  };
   for (const socket of io.of("/").sockets.values()) {
     const p = socket.data.principal;
-    let fresh: Principal | undefined;
-    if (p.kind === "token") {
-      fresh = ctx.tokens.byId(p.id);
-    } else if (p.sessionId && ctx.sessions.isActive(p.sessionId)) {
-      const user = ctx.users.findById(p.id);
-      fresh = user && !user.disabled ? principalOf({ id: p.sessionId, user, expiresAt: 0 }) : undefined;
-    }
+    const key = `${p.kind}:${p.kind === "token" ? p.id : (p.sessionId ?? "")}`;
+    let fresh = seen.get(key);
+    if (!seen.has(key)) seen.set(key, (fresh = lookUp(p)));
     if (!fresh) {
       socket.disconnect(true);
       continue;
