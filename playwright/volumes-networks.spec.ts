@@ -160,6 +160,9 @@ test("read the engine, its disk usage and events, and prune only this run's labe
   await expect(system.info("Cgroup")).toContainText("cgroupfs");
   await expect(page.getByTestId("df-images")).toBeVisible();
   await expect(page.getByTestId("engine-events")).toBeVisible();
+  await expect(page.getByTestId("events-coverage")).toContainText(
+    /^every event since \d\d-\d\d [\d:]{8} UTC/,
+  );
 
   // Made with the CLI while the page is open: the events table shows them without a reload.
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));

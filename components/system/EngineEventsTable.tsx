@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { inputClass } from "@/components/ui/Form";
 import type { EngineEventItem } from "@/lib/system";
+import { eventTime } from "./events-coverage";
 
 const TYPE_TONE: Record<string, string> = {
   container: "text-accent",
@@ -9,8 +10,6 @@ const TYPE_TONE: Record<string, string> = {
   volume: "text-warn",
   network: "text-ok",
 };
-
-const time = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(5, 19);
 
 /** The host's recent engine events, newest first, filterable by type. */
 export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
@@ -45,7 +44,7 @@ export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
           <tbody>
             {shown.map((e, i) => (
               <tr key={`${e.time}-${e.id}-${e.action}-${i}`} className="border-b border-line/50">
-                <td className="py-0.5 font-mono text-[11px] text-muted">{time(e.time)}</td>
+                <td className="py-0.5 font-mono text-[11px] text-muted">{eventTime(e.time)}</td>
                 <td className={TYPE_TONE[e.type] ?? ""}>{e.type}</td>
                 <td>{e.action}</td>
                 <td className="max-w-0 truncate font-mono text-[11px]" title={e.id}>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { DiskUsageChart } from "./DiskUsageChart";
 import { EngineEventsTable } from "./EngineEventsTable";
+import { eventsCoverage } from "./events-coverage";
 import { EngineInfoGrid } from "./EngineInfoGrid";
 import { PruneEverythingDialog } from "./PruneEverythingDialog";
 import { useDiskUsageQuery, useEngineEventsQuery, useSystemInfoQuery } from "./queries";
@@ -90,7 +91,13 @@ export function SystemPanel({ hostId }: { hostId: string }) {
         <div className="xl:col-span-2">
           <Card
             title="Recent engine events"
-            aside={events.data?.truncated ? <span className="text-muted">newest 100 shown</span> : undefined}
+            aside={
+              events.data ? (
+                <span className="text-muted" data-testid="events-coverage">
+                  {eventsCoverage(events.data)}
+                </span>
+              ) : undefined
+            }
           >
             {events.isPending ? (
               <div className="text-muted">Loading…</div>
