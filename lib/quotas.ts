@@ -15,6 +15,21 @@ export const LIMIT_FIELDS = [
 ] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 
+/** The engine's HostConfig name of each plain-valued limit (restartPolicy has a shape of its own). */
+export const ENGINE_LIMIT_KEY = {
+  cpuShares: "CpuShares",
+  nanoCpus: "NanoCpus",
+  cpuQuota: "CpuQuota",
+  cpuPeriod: "CpuPeriod",
+  cpusetCpus: "CpusetCpus",
+  cpusetMems: "CpusetMems",
+  memory: "Memory",
+  memoryReservation: "MemoryReservation",
+  memorySwap: "MemorySwap",
+  pidsLimit: "PidsLimit",
+  blkioWeight: "BlkioWeight",
+} as const satisfies Record<Exclude<LimitField, "restartPolicy">, string>;
+
 export interface DeviceRate {
   path: string;
   rate: number;

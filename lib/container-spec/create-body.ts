@@ -1,3 +1,4 @@
+import { ENGINE_LIMIT_KEY } from "../quotas";
 import { formatVolumeSpec, tmpfsOptions } from "./mounts";
 import { toPortBindings } from "./ports";
 import type { ContainerSpec } from "./types";
@@ -35,17 +36,7 @@ export interface CreateRequest {
 }
 
 const LIMIT_KEYS = {
-  cpuShares: "CpuShares",
-  nanoCpus: "NanoCpus",
-  cpuQuota: "CpuQuota",
-  cpuPeriod: "CpuPeriod",
-  cpusetCpus: "CpusetCpus",
-  cpusetMems: "CpusetMems",
-  memory: "Memory",
-  memoryReservation: "MemoryReservation",
-  memorySwap: "MemorySwap",
-  pidsLimit: "PidsLimit",
-  blkioWeight: "BlkioWeight",
+  ...ENGINE_LIMIT_KEY,
   oomKillDisable: "OomKillDisable",
 } as const;
 

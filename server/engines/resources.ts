@@ -1,7 +1,7 @@
 import { AppError } from "../../lib/errors";
 import type { ResourcesRequest } from "../../lib/schemas";
 import type { ContainerLimits, LimitField, ResourcesResult } from "../../lib/quotas";
-import { LIMIT_FIELDS, readLimits } from "../../lib/quotas";
+import { ENGINE_LIMIT_KEY, LIMIT_FIELDS, readLimits } from "../../lib/quotas";
 import { parseCpuset } from "../../lib/units";
 import { engineInfo } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
@@ -11,17 +11,7 @@ type HostConfig = Record<string, unknown>;
 
 /** The request's names mapped to the engine's HostConfig names. */
 const ENGINE_KEY = {
-  cpuShares: "CpuShares",
-  nanoCpus: "NanoCpus",
-  cpuQuota: "CpuQuota",
-  cpuPeriod: "CpuPeriod",
-  cpusetCpus: "CpusetCpus",
-  cpusetMems: "CpusetMems",
-  memory: "Memory",
-  memoryReservation: "MemoryReservation",
-  memorySwap: "MemorySwap",
-  pidsLimit: "PidsLimit",
-  blkioWeight: "BlkioWeight",
+  ...ENGINE_LIMIT_KEY,
   restartPolicy: "RestartPolicy",
 } as const satisfies Record<LimitField, string>;
 
