@@ -1,6 +1,5 @@
 "use client";
-import { useMemo, useRef, useState } from "react";
-import { useHostsQuery } from "@/components/hooks/queries";
+import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
@@ -9,7 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { ListStates } from "@/components/ui/ListStates";
 import { HostPicker, ListHeader } from "@/components/volumes/ListHeader";
 import { count } from "@/components/volumes/plural";
-import { nextSort, sortAndFilter, type SortState } from "@/components/volumes/table-sort";
+import { useHostList } from "@/components/volumes/useHostList";
 import { ConnectDialog } from "./ConnectDialog";
 import { CreateNetworkDialog } from "./CreateNetworkDialog";
 import { DisconnectDialog, PruneNetworksDialog, RemoveNetworkDialog } from "./NetworkDialogs";
@@ -39,18 +38,24 @@ const value = (n: NetworkSummary, k: NetworkSortKey) =>
   k === "containers" ? n.containers.length : k === "host" ? n.hostId : n[k];
 
 export function NetworksPanel({ hostId }: { hostId?: string }) {
-  const hosts = useHostsQuery();
   const list = useNetworksQuery(hostId);
   const canOperate = useCan("operate");
-  const [sort, setSort] = useState<SortState<NetworkSortKey>>({ sort: "name", dir: "asc", q: "" });
-  const [focused, setFocused] = useState(-1);
   const [dialog, setDialog] = useState<Dialog>();
-  const [pickedHost, setPickedHost] = useState<string>();
-  const searchRef = useRef<HTMLInputElement>(null);
-  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
-  const all = useMemo(() => list.data?.items ?? [], [list.data]);
-  const items = useMemo(() => sortAndFilter(all, sort, texts, value), [all, sort]);
-  const target = hostId ?? pickedHost ?? hosts.data?.items.find((h) => h.status === "up")?.id;
+  const {
+    hosts,
+    host,
+    unknownHost,
+    all,
+    items,
+    sort,
+    onSort,
+    onQ,
+    focused,
+    setFocused,
+    searchRef,
+    setPickedHost,
+    target,
+  } = useHostList({ hostId, items: list.data?.items, initialSort: "name" as NetworkSortKey, texts, value });
   const close = () => setDialog(undefined);
 
   useListKeyboard({
@@ -66,7 +71,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
     focusSearch: () => searchRef.current?.focus(),
   });
 
-  if (hostId && hosts.data && !host) {
+  if (unknownHost && hostId) {
     return <UnknownHostPanel hostId={hostId} />;
   }
   const userNets = all.filter((n) => !n.predefined);
@@ -82,7 +87,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
         }
         counts={`${count(all.length, "network")} · ${userNets.length} user-defined · ${userNets.filter((n) => !n.containers.length).length} unused`}
         q={sort.q}
-        onQ={(q) => setSort((s) => ({ ...s, q }))}
+        onQ={onQ}
         placeholder="Filter (/)"
       >
         {canOperate && target && (
@@ -116,7 +121,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
             items={items}
             showHost={!hostId}
             sort={sort}
-            onSort={(k) => setSort((s) => nextSort(s, k))}
+            onSort={onSort}
             focused={focused}
             onFocusRow={setFocused}
             canOperate={canOperate}

@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
-import { useHostsQuery } from "@/components/hooks/queries";
+import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
@@ -15,7 +14,7 @@ import { HostPicker, ListHeader } from "./ListHeader";
 import { PruneVolumesDialog } from "./PruneVolumesDialog";
 import { RemoveVolumeDialog } from "./RemoveVolumeDialog";
 import { useVolumesQuery } from "./queries";
-import { nextSort, sortAndFilter, type SortState } from "./table-sort";
+import { useHostList } from "./useHostList";
 import type { VolumeSummary } from "@/lib/volumes";
 import { VolumeTable, type VolumeSortKey } from "./VolumeTable";
 
@@ -33,18 +32,24 @@ const value = (v: VolumeSummary, k: VolumeSortKey) =>
 /** A host's volumes, or every host's when hostId is undefined. */
 export function VolumesPanel({ hostId }: { hostId?: string }) {
   const router = useRouter();
-  const hosts = useHostsQuery();
   const list = useVolumesQuery(hostId);
   const canOperate = useCan("operate");
-  const [sort, setSort] = useState<SortState<VolumeSortKey>>({ sort: "name", dir: "asc", q: "" });
-  const [focused, setFocused] = useState(-1);
   const [dialog, setDialog] = useState<"create" | "prune" | { remove: VolumeSummary }>();
-  const [pickedHost, setPickedHost] = useState<string>();
-  const searchRef = useRef<HTMLInputElement>(null);
-  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
-  const all = useMemo(() => list.data?.items ?? [], [list.data]);
-  const items = useMemo(() => sortAndFilter(all, sort, texts, value), [all, sort]);
-  const target = hostId ?? pickedHost ?? hosts.data?.items.find((h) => h.status === "up")?.id;
+  const {
+    hosts,
+    host,
+    unknownHost,
+    all,
+    items,
+    sort,
+    onSort,
+    onQ,
+    focused,
+    setFocused,
+    searchRef,
+    setPickedHost,
+    target,
+  } = useHostList({ hostId, items: list.data?.items, initialSort: "name" as VolumeSortKey, texts, value });
   const sized = all.filter((v) => v.size >= 0);
 
   useListKeyboard({
@@ -60,7 +65,7 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
     focusSearch: () => searchRef.current?.focus(),
   });
 
-  if (hostId && hosts.data && !host) {
+  if (unknownHost && hostId) {
     return <UnknownHostPanel hostId={hostId} />;
   }
 
@@ -81,7 +86,7 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
           </>
         }
         q={sort.q}
-        onQ={(q) => setSort((s) => ({ ...s, q }))}
+        onQ={onQ}
         placeholder="Filter (/)"
       >
         {canOperate && target && (
@@ -115,7 +120,7 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
             items={items}
             showHost={!hostId}
             sort={sort}
-            onSort={(k) => setSort((s) => nextSort(s, k))}
+            onSort={onSort}
             focused={focused}
             onFocusRow={setFocused}
             onRemove={(v) => setDialog({ remove: v })}
