@@ -19,6 +19,7 @@ function fakeIo(rooms: Record<string, string[]>, batched?: string[]) {
   });
   const io = {
     of: () => ({
+      sockets: new Map(all.map((id) => [id, {}])),
       adapter,
       to: (to: string[] | string) => ({
         emit: (_e: string, batch: StatsSample[]) => sends.push({ to: to as string[], batch }),

@@ -44,7 +44,8 @@ export class SampleBatcher {
     // The public contract: one `stats:sample` per sample, at once, for every client that did not opt in
     // to batches. socket.io encodes a packet before it looks for recipients, so it is only built when
     // one of the room's sockets takes single samples.
-    if (hasMemberOutside(nsp.adapter.rooms.get(room), batched)) {
+    const everyoneBatched = batched !== undefined && batched.size === nsp.sockets.size;
+    if (!everyoneBatched && hasMemberOutside(nsp.adapter.rooms.get(room), batched)) {
       nsp.to(room).except(rooms.statsBatched).emit("stats:sample", sample);
     }
     if (!batched?.size) return;
