@@ -5,22 +5,10 @@ import { engineInfo } from "./docker-client";
 import { engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 import { readLimits } from "../../lib/quotas";
+import { mapLimit } from "../map-limit";
 
 /** At most this many inspects in flight per host: a big host must not be flooded. */
 const INSPECT_CONCURRENCY = 8;
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** Limits of the given containers (already scope-filtered), and the host's totals against its capacity. */
 export async function hostQuotas(
@@ -29,7 +17,7 @@ export async function hostQuotas(
 ): Promise<{ items: QuotaRow[]; summary: HostQuotaSummary }> {
   const [info, inspected] = await Promise.all([
     engineCall(host, (signal) => engineInfo(host.docker, signal)),
-    mapLimited(containers, INSPECT_CONCURRENCY, (c) =>
+    mapLimit(containers, INSPECT_CONCURRENCY, (c) =>
       engineCall(host, (abortSignal) => host.docker.getContainer(c.id).inspect({ abortSignal })).catch(
         () => undefined as Dockerode.ContainerInspectInfo | undefined,
       ),

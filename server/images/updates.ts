@@ -5,6 +5,7 @@ import type { RegistryRecord } from "../../lib/types";
 import { digestOf, MANIFEST_ACCEPT } from "../registries/manifest";
 import { RegistryClient } from "../registries/registry-client";
 import type { RegistryStore } from "../registries/registry-store";
+import { mapLimit } from "../map-limit";
 import { registryKey } from "./registry-match";
 
 export interface UpdateOptions {
@@ -183,17 +184,4 @@ export class UpdateChecker {
     const full = await client.request("GET", path, { accept: MANIFEST_ACCEPT });
     return full.headers.get("docker-content-digest") ?? digestOf(full.body);
   }
-}
-
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
