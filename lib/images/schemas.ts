@@ -115,6 +115,21 @@ export const buildJsonSchema = z
   .strict();
 
 /** The query of a build whose context is the raw body (a tar or a zip). */
+/** A form field holding JSON text, parsed and then checked by `schema`. */
+function jsonText<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON object" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
 export const buildQuerySchema = z.object({
   tags: z
     .union([z.string(), z.array(z.string())])
@@ -126,30 +141,8 @@ export const buildQuerySchema = z.object({
     .max(255)
     .regex(/^[^\0]+$/, "must be a path inside the context")
     .optional(),
-  buildArgs: z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "must be a JSON object" });
-        return z.NEVER;
-      }
-    })
-    .pipe(buildArgsField)
-    .optional(),
-  labels: z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "must be a JSON object" });
-        return z.NEVER;
-      }
-    })
-    .pipe(labelsField)
-    .optional(),
+  buildArgs: jsonText(buildArgsField).optional(),
+  labels: jsonText(labelsField).optional(),
   jobId: jobIdField.optional(),
 });
 
