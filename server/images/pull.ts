@@ -38,34 +38,9 @@ export function startPull(
   const { ref, target } = resolveRegistry(ctx.registries, parsed(req.image), req.registryId);
   const refText = formatReference(ref);
   const auth = registryAuth(target);
-  const { jobs, updates } = imageServices(ctx);
-  return jobs.start(
-    {
-      kind: "pull",
-      hostId: host.spec.id,
-      ref: refText,
-      user: req.user,
-      ...(req.jobId ? { jobId: req.jobId } : {}),
-    },
-    {
-      open: (signal) =>
-        openEngineStream(
-          host,
-          () =>
-            pullEngineImage(
-              host,
-              { fromImage: repositoryOf(ref), tag: ref.digest ?? ref.tag ?? "latest" },
-              auth,
-              signal,
-            ),
-          classifyRegistryMessage,
-        ),
-      classify: classifyRegistryMessage,
-      complete: async () => {
-        updates.invalidate(refText);
-        return (await inspectEngineImage(host, refText)).Id;
-      },
-    },
+  const tag = ref.digest ?? ref.tag ?? "latest";
+  return startTransfer(ctx, host, req, "pull", refText, (signal) =>
+    pullEngineImage(host, { fromImage: repositoryOf(ref), tag }, auth, signal),
   );
 }
 
@@ -83,29 +58,35 @@ export async function startPush(ctx: AppContext, host: HostConnection, req: Tran
     await tagEngineImage(host, formatReference(source), repositoryOf(ref), tag);
   }
   const auth = registryAuth(target);
+  return startTransfer(ctx, host, req, "push", refText, (signal) =>
+    pushEngineImage(host, repositoryOf(ref), tag, auth, signal),
+  ).job;
+}
+
+/**
+ * A pull or push as a job: the engine's progress stream, registry errors named as such, and at the end
+ * the image's id, with the update check's answer for that reference dropped.
+ */
+function startTransfer(
+  ctx: AppContext,
+  host: HostConnection,
+  req: TransferRequest,
+  kind: "pull" | "push",
+  refText: string,
+  request: (signal: AbortSignal) => ReturnType<typeof pullEngineImage>,
+): { job: Job; joined: boolean } {
   const { jobs, updates } = imageServices(ctx);
   return jobs.start(
+    { kind, hostId: host.spec.id, ref: refText, user: req.user, ...(req.jobId ? { jobId: req.jobId } : {}) },
     {
-      kind: "push",
-      hostId: host.spec.id,
-      ref: refText,
-      user: req.user,
-      ...(req.jobId ? { jobId: req.jobId } : {}),
-    },
-    {
-      open: (signal) =>
-        openEngineStream(
-          host,
-          () => pushEngineImage(host, repositoryOf(ref), tag, auth, signal),
-          classifyRegistryMessage,
-        ),
+      open: (signal) => openEngineStream(host, () => request(signal), classifyRegistryMessage),
       classify: classifyRegistryMessage,
       complete: async () => {
         updates.invalidate(refText);
         return (await inspectEngineImage(host, refText)).Id;
       },
     },
-  ).job;
+  );
 }
 
 /** Waits for a job's end: its image id, or the error the engine gave (cancelled is a conflict). */
