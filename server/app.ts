@@ -17,6 +17,7 @@ import { ManagedHostStore } from "./engines/managed-hosts";
 import type { HealthTiming } from "./engines/host-connection";
 import type { HostStatusEvent } from "../lib/realtime/events";
 import { RegistryStore } from "./registries/registry-store";
+import { ImageOwnerStore } from "./scope/image-owners";
 import { applyHeaders, securityHeaders } from "./http-headers";
 import { attachRealtime, realtimeCommands, realtimeDrains, type WharfIo } from "./realtime/index";
 
@@ -90,6 +91,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     hosts,
     managedHosts,
     registries: new RegistryStore(db, secrets),
+    imageOwners: new ImageOwnerStore(db),
     startedAt: Date.now(),
   };
   const router = buildRouter(ctx);

@@ -9,6 +9,7 @@ import type { Db } from "./db/database";
 import type { HostRegistry } from "./engines/host-registry";
 import type { ManagedHostStore } from "./engines/managed-hosts";
 import type { RegistryStore } from "./registries/registry-store";
+import type { ImageOwnerStore } from "./scope/image-owners";
 
 /** What request handlers and socket handlers may use; built once at boot. */
 export interface AppContext {
@@ -23,5 +24,7 @@ export interface AppContext {
   hosts: HostRegistry;
   managedHosts: ManagedHostStore;
   registries: RegistryStore;
+  /** Who brought each image onto each host: what a label-scoped team may change. */
+  imageOwners: ImageOwnerStore;
   startedAt: number;
 }

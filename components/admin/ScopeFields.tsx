@@ -1,5 +1,6 @@
 "use client";
 import { useId } from "react";
+import { useMeQuery } from "@/components/hooks/queries";
 import { inputClass } from "@/components/ui/Form";
 import type { Scope } from "@/lib/permissions";
 import type { HostSummary } from "@/lib/types";
@@ -14,6 +15,19 @@ export const ALL_HOSTS: ScopeDraft = { hosts: "*", labelSelector: "" };
 
 export function draftOf(scope: Scope): ScopeDraft {
   return { hosts: scope.hosts, labelSelector: scope.labelSelector ?? "" };
+}
+
+/**
+ * The signed-in principal's own scope, as a draft: what a new user or token gets by default, and
+ * the most it may be given (the server refuses anything wider).
+ */
+export function useOwnScope(): { draft: ScopeDraft; scope?: Scope } {
+  const me = useMeQuery().data?.user;
+  if (!me) return { draft: ALL_HOSTS };
+  const scope: Scope = me.labelSelector
+    ? { hosts: me.hosts, labelSelector: me.labelSelector }
+    : { hosts: me.hosts };
+  return { draft: draftOf(scope), scope };
 }
 
 /**
@@ -32,6 +46,9 @@ export function ScopeFields({
   invalidField?: string;
 }) {
   const name = useId();
+  // A scoped admin grants at most its own hosts and label.
+  const within = useOwnScope().scope;
+  const limitedHosts = !!within && within.hosts !== "*";
   const picked = value.hosts === "*" ? [] : value.hosts;
   const known = new Set((hosts ?? []).map((h) => h.id));
   const choices = [
@@ -57,9 +74,13 @@ export function ScopeFields({
             type="radio"
             name={name}
             checked={value.hosts === "*"}
+            disabled={limitedHosts && value.hosts !== "*"}
             onChange={() => onChange({ ...value, hosts: "*" })}
           />
-          All hosts <span className="text-[11px] text-muted">(including hosts added later)</span>
+          All hosts{" "}
+          <span className="text-[11px] text-muted">
+            {limitedHosts ? "(beyond your own access)" : "(including hosts added later)"}
+          </span>
         </label>
         <label className="flex items-center gap-2">
           <input
@@ -105,7 +126,9 @@ export function ScopeFields({
           onChange={(e) => onChange({ ...value, labelSelector: e.target.value })}
         />
         <span className="text-[11px] text-muted">
-          Within those hosts, only containers carrying this label.
+          {within?.labelSelector
+            ? `Must stay within ${within.labelSelector}, the label your own access is limited to.`
+            : "Within those hosts, only containers carrying this label."}
         </span>
       </label>
     </div>

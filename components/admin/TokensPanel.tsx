@@ -17,7 +17,7 @@ import type { TokenRecord } from "@/lib/types";
 import { AdminGate, PageHeader, Section } from "./AdminPage";
 import { formatLocal, ROLE_HELP, RoleBadge, RoleSelect, td, th } from "./bits";
 import { useTokensQuery } from "./queries";
-import { ALL_HOSTS, ScopeFields, scopeBody, type ScopeDraft } from "./ScopeFields";
+import { ScopeFields, useOwnScope, scopeBody, type ScopeDraft } from "./ScopeFields";
 
 export function TokensPanel() {
   return (
@@ -111,7 +111,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (c: { token: string; item: 
   const qc = useQueryClient();
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
-  const [scope, setScope] = useState<ScopeDraft>(ALL_HOSTS);
+  const own = useOwnScope().draft;
+  const [scope, setScope] = useState<ScopeDraft>(own);
   const [error, setError] = useState<string>();
   const create = useMutation({
     mutationFn: (body: unknown) =>
@@ -119,7 +120,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (c: { token: string; item: 
     onSuccess: (r) => {
       onCreated(r);
       setName("");
-      setScope(ALL_HOSTS);
+      setScope(own);
       setError(undefined);
     },
     onError: (e) => setError(errorMessage(e)),

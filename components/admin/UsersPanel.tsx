@@ -15,7 +15,7 @@ import type { UserRecord } from "@/lib/types";
 import { AdminGate, PageHeader, Section } from "./AdminPage";
 import { formatLocal, ROLE_HELP, RoleSelect, td, th } from "./bits";
 import { useUsersQuery } from "./queries";
-import { ALL_HOSTS, draftOf, ScopeFields, scopeBody, type ScopeDraft } from "./ScopeFields";
+import { draftOf, ScopeFields, useOwnScope, scopeBody, type ScopeDraft } from "./ScopeFields";
 
 type UserPatch = {
   role?: Role;
@@ -124,7 +124,8 @@ function CreateUserForm() {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [role, setRole] = useState<Role>("viewer");
-  const [scope, setScope] = useState<ScopeDraft>(ALL_HOSTS);
+  const own = useOwnScope().draft;
+  const [scope, setScope] = useState<ScopeDraft>(own);
   const [error, setError] = useState<string>();
   const create = useMutation({
     mutationFn: (body: unknown) => api<UserRecord>("/api/v1/users", { method: "POST", body }),
@@ -132,7 +133,7 @@ function CreateUserForm() {
       toast("ok", `User ${u.username} created`, `${u.role} · ${describeScope(u)}`);
       setUsername("");
       setPassword("");
-      setScope(ALL_HOSTS);
+      setScope(own);
       setError(undefined);
     },
     onError: (e) => setError(errorMessage(e)),

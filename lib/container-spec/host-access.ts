@@ -94,7 +94,7 @@ function securityOptReason(opt: string): string | undefined {
  */
 export const engineKeyFold = (key: string) => key.replace(/\u017f/g, "s").toLowerCase();
 const fold = engineKeyFold;
-function entries(o: unknown, name: string): [string, unknown][] {
+export function entries(o: unknown, name: string): [string, unknown][] {
   const want = fold(name);
   return Object.entries(obj(o)).filter(([k]) => fold(k) === want);
 }
@@ -172,7 +172,7 @@ function scanHostConfig(hc: Obj, path: string, add: (field: string, reason: stri
 }
 
 /** The HostConfigs the engine may read from a body: under HostConfig (any spelling), and at its top. */
-function hostConfigs(config: unknown, prefix: string): [Obj, string][] {
+export function hostConfigs(config: unknown, prefix: string): [Obj, string][] {
   return [
     ...entries(config, "HostConfig").map(([k, hc]): [Obj, string] => [obj(hc), `${prefix}.${k}`]),
     [obj(config), prefix],

@@ -5,6 +5,7 @@ import { authenticate } from "../auth/authenticate";
 import { requirePermission } from "../auth/principal";
 import { assertCsrf } from "../auth/request-auth";
 import type { AppContext } from "../context";
+import { resolveScope } from "../scope/declared";
 import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http";
 import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
 
@@ -43,6 +44,7 @@ export function createApiHandler(router: Router, ctx: AppContext) {
         principal: auth?.principal,
         session: auth?.session,
         body: () => (bodyPromise ??= readJsonBody(req)),
+        scoped: {},
         audit: {
           // ":name" in an audit action is filled from the path, so even a refused call names what it tried.
           action: (route.audit || `${route.method} ${route.path}`).replace(
@@ -50,13 +52,15 @@ export function createApiHandler(router: Router, ctx: AppContext) {
             (m, k: string) => params[k] ?? m,
           ),
           ...(params.hostId ? { hostId: params.hostId } : {}),
-          ...(params.id ? { target: params.id } : {}),
+          ...((params.id ?? params.name) ? { target: params.id ?? params.name } : {}),
         },
       };
       if (route.access !== "public") {
         if (!auth) throw new AppError("UNAUTHENTICATED", "sign in first");
         if (auth.viaCookie) assertCsrf(req);
         if (isPermission(route.access)) requirePermission(auth.principal, route.access);
+        // The declared scope is resolved here, once, so no handler reaches a target out of scope.
+        rc.scoped = await resolveScope(ctx, auth.principal, route.scope, params, route.method !== "GET");
       }
       const result = await route.handler(rc);
       if (bodyPromise && rc.audit.params === undefined)

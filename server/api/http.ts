@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ZodError, type z } from "zod";
 import { AppError } from "../../lib/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -35,21 +34,7 @@ export function sendError(res: ServerResponse, err: AppError, headers: Record<st
   sendJson(res, err.status, { error: err.toBody() });
 }
 
-/** Zod issues become one VALIDATION error naming the first field, with all issues in details. */
-export function validationError(err: ZodError, prefix = ""): AppError {
-  const issues = err.issues.map((i) => ({
-    field: prefix + (i.path.join(".") || "(root)"),
-    message: i.message,
-  }));
-  const first = issues[0];
-  return new AppError("VALIDATION", first ? `${first.field}: ${first.message}` : "invalid input", { issues });
-}
-
-export function parseWith<S extends z.ZodTypeAny>(schema: S, value: unknown, prefix = ""): z.infer<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw validationError(r.error, prefix);
-  return r.data;
-}
+export { parseWith, validationError } from "../../lib/parse";
 
 export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
@@ -83,5 +68,3 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
 export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
 }
-
-export { ZodError };

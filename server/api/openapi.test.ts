@@ -6,11 +6,12 @@ import type { Handler, RouteDef } from "./router";
 const handler: Handler = async () => ({});
 
 const routes: RouteDef[] = [
-  { method: "GET", path: "/api/v1/health", access: "public", summary: "Health", handler },
+  { method: "GET", path: "/api/v1/health", access: "public", scope: "public", summary: "Health", handler },
   {
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id",
     access: "read",
+    scope: "container",
     summary: "Inspect",
     handler,
   },
@@ -18,6 +19,7 @@ const routes: RouteDef[] = [
     method: "DELETE",
     path: "/api/v1/hosts/:hostId/containers/:id",
     access: "operate",
+    scope: "container",
     audit: "container.remove",
     summary: "Remove",
     handler,

@@ -9,6 +9,7 @@ function route(method: HttpMethod, path: string): RouteDef {
     method,
     path,
     access: method === "GET" ? "read" : "operate",
+    scope: path.includes("/:hostId") ? "host" : "fleet",
     summary: `${method} ${path}`,
     handler,
     ...(method === "GET" ? {} : { audit: `test.${method.toLowerCase()}` }),
@@ -153,5 +154,40 @@ describe("Router", () => {
     const m = buildRouter().match("DELETE", "/api/v1/hosts/edge/containers/web");
 
     expect(m.kind === "found" && m.route.audit).toBe("test.delete");
+  });
+
+  it("refuses a route that declares no scope", () => {
+    const { scope: _scope, ...def } = route("GET", "/api/v1/things");
+
+    expect(() => new Router().add(def as RouteDef)).toThrow(
+      "route GET /api/v1/things declares no scope of public, self, fleet",
+    );
+  });
+
+  it.each(["host", "container", "image:remove", "volume", "network", "whole-host"] as const)(
+    "refuses scope %s on a path without :hostId",
+    (scope) => {
+      expect(() => new Router().add({ ...route("GET", "/api/v1/things/:id"), scope })).toThrow(
+        `declares scope ${scope} but its path names no :hostId`,
+      );
+    },
+  );
+
+  it.each(["fleet", "principals", "self"] as const)(
+    "refuses scope %s on a path that names a host, since it would check none",
+    (scope) => {
+      expect(() =>
+        new Router().add({ ...route("GET", "/api/v1/hosts/:hostId/things"), access: "self", scope }),
+      ).toThrow(/names a :hostId but declares scope/);
+    },
+  );
+
+  it("pairs public access with public scope, both ways", () => {
+    expect(() => new Router().add({ ...route("GET", "/api/v1/health"), access: "public" })).toThrow(
+      'access "public" and scope "public" go together',
+    );
+    expect(() => new Router().add({ ...route("GET", "/api/v1/health"), scope: "public" })).toThrow(
+      'access "public" and scope "public" go together',
+    );
   });
 });

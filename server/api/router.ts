@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Permission } from "../../lib/permissions";
 import type { Principal } from "../auth/principal";
 import type { Session } from "../auth/sessions";
+import { HOST_SCOPES, ROUTE_SCOPES, type Resolved, type RouteScope } from "../scope/declared";
 
 export const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -32,6 +33,8 @@ export interface RequestContext {
   session?: Session;
   body: () => Promise<unknown>;
   audit: AuditInfo;
+  /** The host and target the route's declared scope resolved to, before the handler ran. */
+  scoped: Resolved;
 }
 
 /** A handler returns the JSON body (status 200), or takes over `res` itself and returns undefined. */
@@ -41,6 +44,8 @@ export interface RouteDef {
   method: HttpMethod;
   path: string;
   access: Access;
+  /** What the route touches; the dispatcher resolves it in the caller's scope (see server/scope/declared). */
+  scope: RouteScope;
   summary: string;
   handler: Handler;
   /** 201/204 etc. when not 200. */
@@ -67,6 +72,7 @@ export class Router {
     if (def.method !== "GET" && def.audit === undefined) {
       throw new Error(`route ${def.method} ${def.path} changes state but names no audit action`);
     }
+    checkScope(def);
     this.routes.push({ ...def, segments: def.path.split("/").filter(Boolean) });
     return this;
   }
@@ -94,6 +100,22 @@ export class Router {
     if (best) return { kind: "found", route: best.route, params: best.params };
     return allowed.length ? { kind: "method-not-allowed", allowed } : { kind: "not-found" };
   }
+}
+
+/** A route that declares no scope, or one that does not fit its path, does not register. */
+function checkScope(def: RouteDef): void {
+  const where = `route ${def.method} ${def.path}`;
+  if (!(ROUTE_SCOPES as readonly string[]).includes(def.scope as string))
+    throw new Error(`${where} declares no scope of ${ROUTE_SCOPES.join(", ")}`);
+  const namesHost = def.path.includes("/:hostId");
+  if (HOST_SCOPES.has(def.scope) && !namesHost)
+    throw new Error(`${where} declares scope ${def.scope} but its path names no :hostId`);
+  if (namesHost && !HOST_SCOPES.has(def.scope) && def.scope !== "global")
+    throw new Error(`${where} names a :hostId but declares scope ${def.scope}, which checks no host`);
+  if ((def.access === "public") !== (def.scope === "public"))
+    throw new Error(`${where}: access "public" and scope "public" go together`);
+  if (def.scope === "self" && def.access !== "self")
+    throw new Error(`${where}: scope "self" is for routes with access "self"`);
 }
 
 function matchSegments(pattern: string[], parts: string[]): Record<string, string> | undefined {

@@ -20,6 +20,10 @@ export interface AuditQuery {
   to?: number;
   limit?: number;
   beforeId?: number;
+  /** Only entries by these users (a scoped admin's view); empty means none. */
+  users?: string[];
+  /** Only entries on these hosts, or on no host. */
+  hosts?: string[];
 }
 
 interface AuditRow {
@@ -112,6 +116,13 @@ export class AuditLog {
     if (q.from !== undefined) add("at >= ?", q.from);
     if (q.to !== undefined) add("at <= ?", q.to);
     if (q.beforeId !== undefined) add("id < ?", q.beforeId);
+    const among = (column: string, list: string[], orNull = false) => {
+      const clause = list.length ? `${column} IN (${list.map(() => "?").join(", ")})` : "0";
+      where.push(orNull ? `(${column} IS NULL OR ${clause})` : clause);
+      args.push(...list);
+    };
+    if (q.users) among("user", q.users);
+    if (q.hosts) among("host_id", q.hosts, true);
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, q.limit ?? 200) as AuditRow[]).map(toEntry);
   }

@@ -82,4 +82,20 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: "image owners",
+    sql: `
+      -- Docker images carry no owner: who brought each one onto a host, by pull, build, load or tag.
+      CREATE TABLE image_owners (
+        host_id TEXT NOT NULL,
+        image_id TEXT NOT NULL,           -- the engine's full id, sha256:…
+        owner TEXT NOT NULL,              -- the label selector of the bringer's scope; '' for none
+        by_name TEXT NOT NULL,            -- the user or token:<name>, as the audit log names it
+        how TEXT NOT NULL CHECK (how IN ('pull','build','load','tag','commit')),
+        at INTEGER NOT NULL,
+        PRIMARY KEY (host_id, image_id, owner)
+      );
+    `,
+  },
 ];

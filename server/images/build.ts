@@ -18,6 +18,7 @@ export interface BuildRequest {
   labels?: Record<string, string>;
   jobId?: string;
   user: string;
+  owner?: string;
 }
 
 /** A zip must be read whole (its directory is at the end); a tar streams through untouched. */
@@ -100,6 +101,7 @@ export function startBuild(ctx: AppContext, host: HostConnection, context: Reada
       hostId: host.spec.id,
       ref: tags[0] ?? "(untagged)",
       user: req.user,
+      ...(req.owner ? { owner: req.owner } : {}),
       ...(req.jobId ? { jobId: req.jobId } : {}),
     },
     {

@@ -15,6 +15,8 @@ export interface JobInit {
   hostId: string;
   ref: string;
   user: string;
+  /** The label selector of the starter's scope ("" for none): who else may watch and cancel it. */
+  owner?: string;
 }
 
 export interface JobWork {

@@ -24,6 +24,8 @@ export interface StartJob {
   hostId: string;
   ref: string;
   user: string;
+  /** The label selector of the starter's scope ("" for none). */
+  owner?: string;
   /** Chosen by the client so it can watch the job before the request that starts it returns. */
   jobId?: string;
 }
@@ -59,7 +61,14 @@ export class JobManager extends EventEmitter<Events> {
       throw new AppError("CONFLICT", `Wharf already runs ${runningCount} image jobs; wait for one to end`);
     const jobId = req.jobId ?? crypto.randomUUID();
     const job = new Job(
-      { jobId, kind: req.kind, hostId: req.hostId, ref: req.ref, user: req.user },
+      {
+        jobId,
+        kind: req.kind,
+        hostId: req.hostId,
+        ref: req.ref,
+        user: req.user,
+        ...(req.owner ? { owner: req.owner } : {}),
+      },
       work,
       (j, final) => this.changed(j, final),
     );

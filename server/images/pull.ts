@@ -18,6 +18,7 @@ export interface TransferRequest {
   registryId?: number;
   jobId?: string;
   user: string;
+  owner?: string;
 }
 
 function parsed(image: string): ImageReference {
@@ -77,7 +78,14 @@ function startTransfer(
 ): { job: Job; joined: boolean } {
   const { jobs, updates } = imageServices(ctx);
   return jobs.start(
-    { kind, hostId: host.spec.id, ref: refText, user: req.user, ...(req.jobId ? { jobId: req.jobId } : {}) },
+    {
+      kind,
+      hostId: host.spec.id,
+      ref: refText,
+      user: req.user,
+      ...(req.owner ? { owner: req.owner } : {}),
+      ...(req.jobId ? { jobId: req.jobId } : {}),
+    },
     {
       open: (signal) => openEngineStream(host, () => request(signal), classifyRegistryMessage),
       classify: classifyRegistryMessage,

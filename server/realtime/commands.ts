@@ -2,9 +2,15 @@ import type { z } from "zod";
 import { AppError, type ErrorBody } from "../../lib/errors";
 import { roleAllows, type Permission } from "../../lib/permissions";
 import type { ClientCommand, CommandPayload, CommandResult } from "../../lib/realtime/events";
-import { validationError } from "../api/http";
+import { validationError } from "../../lib/parse";
 import type { Principal } from "../auth/principal";
 import type { AppContext } from "../context";
+import {
+  COMMAND_SCOPES,
+  resolveCommandScope,
+  type CommandScope,
+  type ContainerTarget,
+} from "../scope/declared";
 import type { WharfIo, WharfSocket } from "./types";
 
 export interface CommandContext {
@@ -12,10 +18,20 @@ export interface CommandContext {
   io: WharfIo;
   socket: WharfSocket;
   principal: Principal;
+  /** The container a `container` command names, resolved in scope before the handler runs. */
+  target?: ContainerTarget;
+}
+
+/** The resolved container of a command that declares scope "container". */
+export function targetOf(c: CommandContext): ContainerTarget {
+  if (!c.target) throw new Error("the command declares no container scope");
+  return c.target;
 }
 
 export interface CommandDef<K extends ClientCommand> {
   permission: Permission;
+  /** What the command touches; see server/scope/declared. */
+  scope: CommandScope;
   schema: z.ZodType<CommandPayload<K>>;
   handler: (c: CommandContext, payload: CommandPayload<K>) => Promise<CommandResult<K>>;
 }
@@ -44,6 +60,9 @@ function toErrorBody(err: unknown): ErrorBody {
 export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, table: CommandTable): void {
   for (const event of Object.keys(table) as ClientCommand[]) {
     const def = table[event] as CommandDef<ClientCommand>;
+    // A command that declares no scope does not register, as a route without one does not.
+    if (!(COMMAND_SCOPES as readonly string[]).includes(def.scope as string))
+      throw new Error(`socket command ${event} declares no scope of ${COMMAND_SCOPES.join(", ")}`);
     socket.on(event, (async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
       try {
@@ -56,7 +75,11 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
         }
         const parsed = def.schema.safeParse(payload);
         if (!parsed.success) throw validationError(parsed.error);
-        const data = await def.handler({ app, io, socket, principal }, parsed.data);
+        const { container } = await resolveCommandScope(app, principal, def.scope, parsed.data);
+        const data = await def.handler(
+          { app, io, socket, principal, ...(container ? { target: container } : {}) },
+          parsed.data,
+        );
         reply({ ok: true, data: data ?? null });
       } catch (err) {
         reply({ ok: false, error: toErrorBody(err) });

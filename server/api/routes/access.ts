@@ -5,7 +5,9 @@ import { auditCsv } from "../../audit/audit-log";
 import type { AppContext } from "../../context";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
-import { principalOf } from "../scope";
+import { defaultScope, requireGrantable } from "../../../lib/grants";
+import { auditFilter, sessionsInScope, tokenInScope, tokensInScope } from "../../scope/principals";
+import { principalOf } from "../targets";
 
 const sessionIdSchema = z.string().regex(/^[a-f0-9]{64}$/, "must be a session id");
 
@@ -15,9 +17,10 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/sessions",
     access: "admin",
-    summary: "Active sessions of every user",
+    scope: "principals",
+    summary: "Active sessions of every user inside the caller's scope",
     handler: async (rc) => ({
-      items: ctx.sessions.list().map((s) => ({ ...s, current: s.id === rc.session?.id })),
+      items: sessionsInScope(ctx, principalOf(rc)).map((s) => ({ ...s, current: s.id === rc.session?.id })),
     }),
   });
 
@@ -25,11 +28,13 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     method: "DELETE",
     path: "/api/v1/sessions/:id",
     access: "admin",
+    scope: "principals",
     audit: "session.revoke",
     summary: "Revoke a session; its open sockets are closed at once",
     handler: async (rc) => {
       const id = parseWith(sessionIdSchema, rc.params.id, "id: ");
-      if (!ctx.sessions.revoke(id)) throw new AppError("NOT_FOUND", "no such session");
+      const mine = sessionsInScope(ctx, principalOf(rc)).some((s) => s.id === id);
+      if (!mine || !ctx.sessions.revoke(id)) throw new AppError("NOT_FOUND", "no such session");
       return { ok: true };
     },
   });
@@ -38,25 +43,26 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/tokens",
     access: "admin",
-    summary: "API tokens (never their secret)",
-    handler: async () => ({ items: ctx.tokens.list() }),
+    scope: "principals",
+    summary: "API tokens inside the caller's scope (never their secret)",
+    handler: async (rc) => ({ items: tokensInScope(ctx, principalOf(rc)) }),
   });
 
   router.add({
     method: "POST",
     path: "/api/v1/tokens",
     access: "admin",
+    scope: "principals",
     audit: "token.create",
     status: 201,
     summary: "Create an API token for automation; the token is in this answer only",
     handler: async (rc) => {
+      const p = principalOf(rc);
       const b = parseWith(tokenCreateSchema, await rc.body());
       rc.audit.target = b.name;
-      const scope = {
-        hosts: b.hosts ?? ("*" as const),
-        ...(b.labelSelector ? { labelSelector: b.labelSelector } : {}),
-      };
-      const { token, record } = ctx.tokens.create(b.name, b.role, scope, principalOf(rc).name);
+      const scope = defaultScope(b, p.scope);
+      requireGrantable({ role: b.role, scope }, p);
+      const { token, record } = ctx.tokens.create(b.name, b.role, scope, p.name);
       return { token, item: record };
     },
   });
@@ -65,10 +71,13 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     method: "DELETE",
     path: "/api/v1/tokens/:id",
     access: "admin",
+    scope: "principals",
     audit: "token.revoke",
     summary: "Revoke an API token",
     handler: async (rc) => {
-      const t = ctx.tokens.revoke(parseWith(numericIdSchema, rc.params.id, "id: "));
+      const id = parseWith(numericIdSchema, rc.params.id, "id: ");
+      tokenInScope(ctx, principalOf(rc), id);
+      const t = ctx.tokens.revoke(id);
       rc.audit.target = t.name;
       return { ok: true };
     },
@@ -78,11 +87,16 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/audit",
     access: "admin",
+    scope: "principals",
     summary:
       "The audit log, newest first; filters user, hostId, action (prefix), from, to (epoch ms); format=csv",
     handler: async (rc) => {
       const q = parseWith(auditQuerySchema, queryObject(rc.query), "query.");
-      const items = ctx.audit.query({ ...q, limit: q.limit ?? (q.format === "csv" ? 10_000 : 200) });
+      const items = ctx.audit.query({
+        ...q,
+        ...auditFilter(ctx, principalOf(rc)),
+        limit: q.limit ?? (q.format === "csv" ? 10_000 : 200),
+      });
       if (q.format !== "csv") return { items };
       rc.res.writeHead(200, {
         "content-type": "text/csv; charset=utf-8",

@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { clientIp, parseWith } from "../http";
 import type { RequestContext, Router } from "../router";
-import { principalOf } from "../scope";
+import { principalOf } from "../targets";
 
 export function registerAuthRoutes(router: Router, ctx: AppContext): void {
   const secure = (rc: RequestContext) =>
@@ -22,6 +22,7 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/auth/login",
     access: "public",
+    scope: "public",
     audit: "auth.login",
     summary: "Sign in; sets the session cookie. 429 with Retry-After after too many failures",
     handler: async (rc) => {
@@ -55,6 +56,7 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/auth/logout",
     access: "self",
+    scope: "self",
     audit: "auth.logout",
     summary: "End the current session",
     handler: async (rc) => {
@@ -68,6 +70,7 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/auth/me",
     access: "self",
+    scope: "self",
     summary: "The signed-in user or token, with role and scope",
     handler: async (rc) => {
       const p = principalOf(rc);
@@ -88,6 +91,7 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/auth/password",
     access: "self",
+    scope: "self",
     audit: "user.password.change",
     summary: "Change your own password; every session of yours ends and this one is renewed",
     handler: async (rc) => {

@@ -20,7 +20,8 @@ import { inspectContainer } from "../../engines/containers";
 import { recreateContainer, withCarriedSettings } from "../../engines/recreate";
 import { parseWith } from "../http";
 import type { Router } from "../router";
-import { containerFor, hostFor, principalOf } from "../scope";
+import { requireContainerRefsInScope } from "../../scope/container-refs";
+import { containerOf, hostOf, principalOf } from "../targets";
 
 /** A label-scoped caller may only make containers it could see afterwards. */
 function requireLabelsInScope(p: Principal, labels: Record<string, string> | null | undefined): void {
@@ -68,23 +69,25 @@ const summary = (inspect: Record<string, unknown>) => ({
   state: (inspect.State as { Status?: string } | undefined)?.Status,
 });
 
-export function registerContainerCreateRoutes(router: Router, ctx: AppContext): void {
+export function registerContainerCreateRoutes(router: Router, _ctx: AppContext): void {
   router.add({
     method: "POST",
     path: "/api/v1/hosts/:hostId/containers",
     access: "operate",
+    scope: "host",
     audit: "container.create",
     status: 201,
     summary:
       "Create a container from the engine's ContainerCreate body, validated first; start it if asked. The image must be on the host (404 names it otherwise). Settings that reach into the host (privileged, host binds, host namespaces, devices, capabilities, loosened confinement) are for admins only (403 names the field)",
     handler: async (rc) => {
       const p = principalOf(rc);
-      const host = hostFor(ctx, rc);
+      const host = hostOf(rc);
       const raw = await rc.body();
       rc.audit.params = auditView(raw);
       const req = parseWith(createRequestSchema, raw);
       if (req.name) rc.audit.target = req.name;
       requireLabelsInScope(p, req.config.Labels);
+      await requireContainerRefsInScope(host, p, req.config);
       const hostAccess = [...hostAccessSettings(req.config), ...(await hostBackedVolumes(host, req.config))];
       if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
       requireHostAccessAllowed(p, hostAccess);
@@ -104,21 +107,22 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
     method: "POST",
     path: "/api/v1/hosts/:hostId/containers/:id/recreate",
     access: "operate",
+    scope: "container",
     audit: "container.recreate",
     summary:
       "Replace a container with one made from a new ContainerCreate body, under the same name; any failure puts the old one back as it was. Host-access settings, asked for or kept from the old container, are for admins only (403 names the field)",
     handler: async (rc) => {
       const p = principalOf(rc);
-      const host = hostFor(ctx, rc);
+      const host = hostOf(rc);
       const raw = await rc.body();
       rc.audit.params = auditView(raw);
       const req = parseWith(recreateRequestSchema, raw);
-      const id = await containerFor(host, rc.params.id ?? "", p);
       requireLabelsInScope(p, req.config.Labels);
-      const old = (await inspectContainer(host, id)).inspect;
+      const old = (await inspectContainer(host, containerOf(rc))).inspect;
       rc.audit.target = summary(old).name;
       const config = req.config as CreateConfig;
       const effective = withCarriedSettings(config, old);
+      await requireContainerRefsInScope(host, p, effective);
       const hostAccess = [...hostAccessSettings(effective), ...(await hostBackedVolumes(host, effective))];
       if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
       const asked = new Set([
@@ -151,12 +155,12 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id/spec",
     access: "read",
+    scope: "container",
     summary:
       "The create form filled from a container (for duplicate, and edit and recreate), the docker run line that recreates it, and the host-access settings a recreate of it would keep (admins only)",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
-      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
-      return containerSpecView(host, (await inspectContainer(host, id)).inspect);
+      const host = hostOf(rc);
+      return containerSpecView(host, (await inspectContainer(host, containerOf(rc))).inspect);
     },
   });
 }

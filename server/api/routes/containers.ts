@@ -1,6 +1,5 @@
 import { filterContainers } from "../../../lib/container-filter";
 import { AppError } from "../../../lib/errors";
-import { roleAllows, scopeAllowsHost } from "../../../lib/permissions";
 import {
   bulkActionSchema,
   containerActionSchema,
@@ -17,13 +16,15 @@ import {
 } from "../../engines/containers";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
-import { containerFor, hostFor, inScope, principalOf, visibleHostIds } from "../scope";
+import { containerInScope, hostInScope, inScope, visibleHostIds } from "../../scope/targets";
+import { containerOf, hostOf, principalOf } from "../targets";
 
 export function registerContainerRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/containers",
     access: "read",
+    scope: "fleet",
     summary: "Containers of every host in scope, running and stopped; unreachable hosts are listed in errors",
     handler: async (rc) => {
       const p = principalOf(rc);
@@ -47,10 +48,11 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers",
     access: "read",
+    scope: "host",
     summary: "One host's containers in scope, running and stopped",
     handler: async (rc) => {
       const p = principalOf(rc);
-      const host = hostFor(ctx, rc);
+      const host = hostOf(rc);
       const filter = parseWith(containerListQuerySchema, queryObject(rc.query), "query.");
       const all = await listContainers(host);
       const items = p.scope.labelSelector ? all.filter((c) => inScope(p, c)) : all;
@@ -63,25 +65,21 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id",
     access: "read",
+    scope: "container",
     summary: "The engine's inspect document plus Wharf's derived fields",
-    handler: async (rc) => {
-      const host = hostFor(ctx, rc);
-      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
-      return inspectContainer(host, id);
-    },
+    handler: async (rc) => inspectContainer(hostOf(rc), containerOf(rc)),
   });
 
   router.add({
     method: "POST",
     path: "/api/v1/hosts/:hostId/containers/:id/:action",
     access: "operate",
+    scope: "container",
     audit: "container.:action",
     summary: "Lifecycle action: start, stop, restart, kill, pause or unpause",
     handler: async (rc) => {
       const action = parseWith(containerActionSchema, rc.params.action, "action: ");
-      const host = hostFor(ctx, rc);
-      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
-      await runContainerAction(host, id, action);
+      await runContainerAction(hostOf(rc), containerOf(rc), action);
       return { ok: true, action };
     },
   });
@@ -90,13 +88,12 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
     method: "DELETE",
     path: "/api/v1/hosts/:hostId/containers/:id",
     access: "operate",
+    scope: "container",
     audit: "container.remove",
     summary: "Remove a container (force, volumes)",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
       const opts = parseWith(removeQuerySchema, queryObject(rc.query), "query.");
-      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
-      await removeContainer(host, id, opts);
+      await removeContainer(hostOf(rc), containerOf(rc), opts);
       return { ok: true };
     },
   });
@@ -105,6 +102,7 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/containers/bulk",
     access: "operate",
+    scope: "fleet",
     audit: "container.bulk",
     summary: "Run one action on many containers; answers a result per container",
     handler: async (rc) => {
@@ -114,11 +112,8 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
       const items: BulkResult[] = await Promise.all(
         req.targets.map(async ({ hostId, id }): Promise<BulkResult> => {
           try {
-            if (!scopeAllowsHost(p.scope, hostId) || !roleAllows(p.role, "operate")) {
-              throw new AppError("NOT_FOUND", `unknown host "${hostId}"`);
-            }
-            const host = ctx.hosts.get(hostId);
-            const fullId = await containerFor(host, id, p);
+            const host = hostInScope(ctx, p, hostId);
+            const fullId = await containerInScope(host, id, p);
             if (req.action === "remove") {
               await removeContainer(host, fullId, {
                 force: req.force ?? false,

@@ -6,7 +6,8 @@ import type { AppContext } from "../../context";
 import { hostInfo } from "../../engines/containers";
 import { parseWith } from "../http";
 import type { Router } from "../router";
-import { hostFor, principalOf, visibleHostIds } from "../scope";
+import { visibleHostIds } from "../../scope/targets";
+import { hostOf, principalOf } from "../targets";
 
 /** Engine addresses are for admins; everyone else sees names and health only. */
 function forPrincipal(h: HostSummary, p: Principal): HostSummary {
@@ -20,6 +21,7 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/hosts",
     access: "read",
+    scope: "fleet",
     summary: "Every host in the caller's scope, with its health",
     handler: async (rc) => {
       const p = principalOf(rc);
@@ -36,20 +38,23 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/hosts/:hostId",
     access: "read",
+    scope: "host",
     summary: "One host with its health",
-    handler: async (rc) => forPrincipal(hostFor(ctx, rc).summary(), principalOf(rc)),
+    handler: async (rc) => forPrincipal(hostOf(rc).summary(), principalOf(rc)),
   });
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId/info",
     access: "read",
+    scope: "host",
     summary: "Engine info: CPUs, memory, OS, cgroup version, counts",
-    handler: async (rc) => hostInfo(hostFor(ctx, rc)),
+    handler: async (rc) => hostInfo(hostOf(rc)),
   });
   router.add({
     method: "POST",
     path: "/api/v1/hosts",
     access: "admin",
+    scope: "global",
     audit: "host.create",
     status: 201,
     summary: "Add a host; TLS and SSH material is stored encrypted and never sent back",
@@ -72,6 +77,7 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
     method: "DELETE",
     path: "/api/v1/hosts/:hostId",
     access: "admin",
+    scope: "global",
     audit: "host.delete",
     summary: "Remove a host added in the UI (hosts from WHARF_HOSTS are read-only)",
     handler: async (rc) => {

@@ -3,27 +3,36 @@ import { pipeline } from "node:stream/promises";
 import { AppError } from "../../../lib/errors";
 import type { AppContext } from "../../context";
 import { exportEngineImage, inspectEngineImage, loadEngineImages } from "../../engines/images";
+import type { HostConnection } from "../../engines/host-connection";
+import type { Principal } from "../../auth/principal";
 import { toAppError } from "../../engines/engine-error";
 import { emptyProgress, finishProgress, ProgressParser, reduceProgress } from "../../images/progress";
 import type { Router } from "../router";
-import { hostFor } from "../scope";
-import { imageParam } from "./images-param";
+import { hostOf, imageOf, principalOf } from "../targets";
 
 const fileName = (tags: string[] | undefined, id: string) =>
   ((tags?.[0] ?? id.replace(/^sha256:/, "").slice(0, 12)).replace(/[^A-Za-z0-9_.-]+/g, "_") || "image") +
   ".tar";
+
+/** What a load brought in is the loader's team's own. */
+async function recordLoaded(ctx: AppContext, host: HostConnection, p: Principal, loaded: string[]) {
+  for (const name of loaded) {
+    const inspect = await inspectEngineImage(host, name).catch(() => undefined);
+    if (inspect) ctx.imageOwners.record(host.spec.id, inspect.Id, p, "load");
+  }
+}
 
 export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId/images/:id/export",
     access: "read",
+    scope: "image:change",
     summary: "Download the image as a tar (docker save), streamed with backpressure",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
-      const ref = imageParam(rc);
-      // Asked first so an unknown image is a 404 and not a broken download.
-      const inspect = await inspectEngineImage(host, ref);
+      const host = hostOf(rc);
+      // Resolved first so an unknown image is a 404 and not a broken download.
+      const { ref, inspect } = imageOf(rc);
       const abort = new AbortController();
       // By the name asked for, so the tar carries that tag (an id exports the image untagged, as the CLI does).
       const source = await exportEngineImage(host, ref, abort.signal);
@@ -52,10 +61,11 @@ export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/hosts/:hostId/images/load",
     access: "operate",
+    scope: "host",
     audit: "image.load",
     summary: "Load images from a tar (docker save format) sent as the body; answers the loaded names",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
+      const host = hostOf(rc);
       let bytes = 0;
       // Counted on the way through: a listener on the request itself would drain it before the engine reads.
       const counted = new Transform({
@@ -76,6 +86,7 @@ export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
       rc.audit.params = { bytes, loaded: progress.loaded };
       if (progress.error)
         throw new AppError("VALIDATION", `body: the engine could not load it: ${progress.error}`);
+      await recordLoaded(ctx, host, principalOf(rc), progress.loaded);
       return { items: progress.loaded };
     },
   });

@@ -7,27 +7,34 @@ import {
   pushRequestSchema,
 } from "../../../lib/images/schemas";
 import type { HostResult } from "../../../lib/images/types";
-import { roleAllows, scopeAllowsHost } from "../../../lib/permissions";
 import type { AppContext } from "../../context";
 import { dockerfileContext, startBuild, uploadedContext } from "../../images/build";
+import type { Job } from "../../images/job";
 import { jobResult, startPull, startPush } from "../../images/pull";
+import { ownerOf } from "../../scope/image-owners";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
-import { hostFor, principalOf } from "../scope";
+import { imageInScope } from "../../scope/image-access";
+import { hostInScope } from "../../scope/targets";
+import { hostOf, principalOf } from "../targets";
 
 export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "POST",
     path: "/api/v1/hosts/:hostId/images/pull",
     access: "operate",
+    scope: "host",
     audit: "image.pull",
     summary: "Pull an image; answers {id, jobId} when it ends, progress goes out as job:update",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
+      const host = hostOf(rc);
+      const p = principalOf(rc);
       const b = parseWith(pullRequestSchema, await rc.body());
       rc.audit.target = b.image;
-      const { job } = startPull(ctx, host, { ...b, user: principalOf(rc).name });
-      return jobResult(job);
+      const { job } = startPull(ctx, host, { ...b, user: p.name, owner: ownerOf(p) });
+      const r = await jobResult(job);
+      ctx.imageOwners.record(host.spec.id, r.id, p, "pull");
+      return r;
     },
   });
 
@@ -35,6 +42,7 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/images/pull",
     access: "operate",
+    scope: "fleet",
     audit: "image.pull",
     summary: "Pull one image on several hosts at once; answers a result per host",
     handler: async (rc) => {
@@ -44,18 +52,16 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
       const items = await Promise.all(
         [...new Set(b.hosts)].map(async (hostId): Promise<HostResult<{ id: string; jobId: string }>> => {
           try {
-            if (
-              !scopeAllowsHost(p.scope, hostId) ||
-              !roleAllows(p.role, "operate") ||
-              !ctx.hosts.find(hostId)
-            )
-              throw new AppError("NOT_FOUND", `unknown host "${hostId}"`);
-            const { job } = startPull(ctx, ctx.hosts.get(hostId), {
+            const host = hostInScope(ctx, p, hostId);
+            const { job } = startPull(ctx, host, {
               image: b.image,
               ...(b.registryId ? { registryId: b.registryId } : {}),
               user: p.name,
+              owner: ownerOf(p),
             });
-            return { hostId, ok: true, data: await jobResult(job) };
+            const data = await jobResult(job);
+            ctx.imageOwners.record(hostId, data.id, p, "pull");
+            return { hostId, ok: true, data };
           } catch (err) {
             const e = err instanceof AppError ? err : new AppError("INTERNAL", String(err));
             return { hostId, ok: false, error: { code: e.code, message: e.message } };
@@ -71,14 +77,17 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/hosts/:hostId/images/push",
     access: "operate",
+    scope: "host",
     audit: "image.push",
     summary:
       "Push a tag to a registry (a local name is tagged under the registry first); answers when it ends",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
+      const host = hostOf(rc);
+      const p = principalOf(rc);
       const b = parseWith(pushRequestSchema, await rc.body());
       rc.audit.target = b.image;
-      const job = await startPush(ctx, host, { ...b, user: principalOf(rc).name });
+      await imageInScope(ctx.imageOwners, host, p, b.image, "change", "image");
+      const job = await startPush(ctx, host, { ...b, user: p.name, owner: ownerOf(p) });
       const r = await jobResult(job);
       return { ...r, ref: job.init.ref };
     },
@@ -88,12 +97,20 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/hosts/:hostId/images/build",
     access: "operate",
+    scope: "host",
     audit: "image.build",
     summary:
       "Build with the classic builder: JSON {dockerfile, tags, buildArgs}, or a tar or zip context as the body with ?tags=",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
-      const user = principalOf(rc).name;
+      const host = hostOf(rc);
+      const p = principalOf(rc);
+      const user = p.name;
+      const owner = ownerOf(p);
+      const built = async (job: Job) => {
+        const r = await jobResult(job);
+        ctx.imageOwners.record(host.spec.id, r.id, p, "build");
+        return r;
+      };
       const json = (rc.req.headers["content-type"] ?? "").includes("application/json");
       if (json) {
         const b = parseWith(buildJsonSchema, await rc.body());
@@ -105,8 +122,9 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
           ...(b.labels ? { labels: b.labels } : {}),
           ...(b.jobId ? { jobId: b.jobId } : {}),
           user,
+          owner,
         });
-        const r = await jobResult(job);
+        const r = await built(job);
         return { ...r, tags };
       }
       const q = parseWith(buildQuerySchema, queryObject(rc.query), "query.");
@@ -121,8 +139,9 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
         ...(q.labels ? { labels: q.labels } : {}),
         ...(q.jobId ? { jobId: q.jobId } : {}),
         user,
+        owner,
       });
-      const r = await jobResult(job);
+      const r = await built(job);
       return { ...r, tags };
     },
   });

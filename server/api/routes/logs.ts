@@ -1,11 +1,11 @@
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
-import { hostIdSchema } from "../../../lib/schemas";
 import type { AppContext } from "../../context";
 import { DemuxTransform, openLogStream } from "../../engines/log-demux";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
-import { inspectInScope, principalOf } from "../scope";
+import { inspectContainer } from "../../engines/containers";
+import { containerOf, hostOf } from "../targets";
 
 const RFC3339 = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/i;
 
@@ -41,17 +41,19 @@ const logsDownloadQuerySchema = z.object({
 /** A file name the browser can save: the container's name, without anything a header could choke on. */
 const fileName = (name: string) => `${name.replace(/[^A-Za-z0-9_.-]+/g, "_") || "container"}.log`;
 
-export function registerLogRoutes(router: Router, ctx: AppContext): void {
+export function registerLogRoutes(router: Router, _ctx: AppContext): void {
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id/logs",
     access: "operate",
+    scope: "container",
     summary:
       "The container's logs as text/plain, streamed from the engine as they are read: tail (default all), since and until (unix seconds or RFC 3339), timestamps, stream (stdout or stderr; default both)",
     handler: async (rc) => {
       const q = parseWith(logsDownloadQuerySchema, queryObject(rc.query), "query.");
-      const hostId = parseWith(hostIdSchema, rc.params.hostId, "hostId: ");
-      const { host, id, inspect } = await inspectInScope(ctx, principalOf(rc), hostId, rc.params.id ?? "");
+      const host = hostOf(rc);
+      const { inspect } = await inspectContainer(host, containerOf(rc));
+      const id = inspect.Id as string;
       const config = (inspect.Config ?? {}) as { Tty?: boolean };
       const gone = new AbortController();
       rc.res.once("close", () => gone.abort());

@@ -8,7 +8,8 @@ import { hostQuotas } from "../../engines/quotas";
 import { updateResources } from "../../engines/resources";
 import { parseWith } from "../http";
 import type { RequestContext, Router } from "../router";
-import { containerFor, hostFor, inScope, principalOf, visibleHostIds } from "../scope";
+import { inScope, visibleHostIds } from "../../scope/targets";
+import { containerOf, hostOf, principalOf } from "../targets";
 
 async function quotasOf(ctx: AppContext, rc: RequestContext, hostId: string) {
   const host = ctx.hosts.get(hostId);
@@ -23,14 +24,16 @@ export function registerQuotaRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/hosts/:hostId/quotas",
     access: "read",
+    scope: "host",
     summary: "Every limit of each container in scope, and the host's totals against its CPUs and memory",
-    handler: async (rc) => quotasOf(ctx, rc, hostFor(ctx, rc).spec.id),
+    handler: async (rc) => quotasOf(ctx, rc, hostOf(rc).spec.id),
   });
 
   router.add({
     method: "GET",
     path: "/api/v1/quotas",
     access: "read",
+    scope: "fleet",
     summary: "Limits and host totals for every host in scope; unreachable hosts are listed in errors",
     handler: async (rc) => {
       const ids = visibleHostIds(ctx, principalOf(rc));
@@ -55,14 +58,13 @@ export function registerQuotaRoutes(router: Router, ctx: AppContext): void {
     method: "PATCH",
     path: "/api/v1/hosts/:hostId/containers/:id/resources",
     access: "operate",
+    scope: "container",
     audit: "container.limits",
     summary:
       "Change live limits; answers the values read back, the engine's warnings and what was not applied",
     handler: async (rc) => {
-      const host = hostFor(ctx, rc);
       const req = parseWith(resourcesSchema, await rc.body());
-      const id = await containerFor(host, rc.params.id ?? "", principalOf(rc));
-      const result = await updateResources(host, id, req);
+      const result = await updateResources(hostOf(rc), containerOf(rc), req);
       const pick = (l: Record<string, unknown>) => Object.fromEntries(Object.keys(req).map((k) => [k, l[k]]));
       rc.audit.params = {
         requested: req,
@@ -79,10 +81,8 @@ export function registerQuotaRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id/namespaces",
     access: "read",
+    scope: "container",
     summary: "Namespace modes, the container's processes, and namespace identities for a local engine",
-    handler: async (rc) => {
-      const host = hostFor(ctx, rc);
-      return namespaceView(host, await containerFor(host, rc.params.id ?? "", principalOf(rc)));
-    },
+    handler: async (rc) => namespaceView(hostOf(rc), containerOf(rc)),
   });
 }

@@ -12,7 +12,7 @@ import type { AppContext } from "../../context";
 import { deleteTag, listRepositories, listTags, tagDetail } from "../../registries/registry-api";
 import { parseWith, queryObject } from "../http";
 import type { RequestContext, Router } from "../router";
-import { principalOf } from "../scope";
+import { principalOf } from "../targets";
 
 /** Who logs in to a registry is for admins; everyone else sees its name and address. */
 function forPrincipal(r: RegistryRecord, p: Principal): RegistryRecord {
@@ -33,6 +33,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/registries",
     access: "read",
+    scope: "global",
     summary: "Container registries (never their passwords)",
     handler: async (rc) => ({ items: store.list().map((r) => forPrincipal(r, principalOf(rc))) }),
   });
@@ -40,6 +41,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "POST",
     path: "/api/v1/registries",
     access: "admin",
+    scope: "global",
     audit: "registry.create",
     status: 201,
     summary: "Add a registry; its password is stored encrypted and never sent back",
@@ -54,6 +56,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/registries/:id",
     access: "read",
+    scope: "global",
     summary: "One registry",
     handler: async (rc) => forPrincipal(store.get(idOf(rc)), principalOf(rc)),
   });
@@ -61,6 +64,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "PATCH",
     path: "/api/v1/registries/:id",
     access: "admin",
+    scope: "global",
     audit: "registry.update",
     summary: "Change a registry; an omitted password stays, null or empty clears it",
     handler: async (rc) => {
@@ -79,6 +83,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "DELETE",
     path: "/api/v1/registries/:id",
     access: "admin",
+    scope: "global",
     audit: "registry.delete",
     summary: "Forget a registry and its stored credentials (the registry itself is untouched)",
     handler: async (rc) => {
@@ -92,6 +97,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/registries/:id/repositories",
     access: "read",
+    scope: "global",
     summary: "A page of the registry's repositories (?n=&last=, from its _catalog)",
     handler: async (rc) => listRepositories(store.target(idOf(rc)), pageOf(rc)),
   });
@@ -99,6 +105,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/registries/:id/repositories/:name/tags",
     access: "read",
+    scope: "global",
     summary: "A page of a repository's tags; a name with / is sent URL-encoded (library%2Fbusybox)",
     handler: async (rc) => {
       const target = store.target(idOf(rc));
@@ -109,6 +116,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/registries/:id/repositories/:name/tags/:tag",
     access: "read",
+    scope: "global",
     summary: "A tag's manifest: digest, media type, size, layers, platforms and creation time",
     handler: async (rc) => {
       const target = store.target(idOf(rc));
@@ -119,6 +127,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     method: "DELETE",
     path: "/api/v1/registries/:id/repositories/:name/tags/:tag",
     access: "admin",
+    scope: "global",
     audit: "registry.tag.delete",
     summary: "Delete a tag's manifest by digest (the registry must allow deletes)",
     handler: async (rc) => {

@@ -7,6 +7,7 @@ export function registerSystemRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/health",
     access: "public",
+    scope: "public",
     summary: "Liveness: answers while the process serves requests",
     // Public, so it reveals nothing about hosts or users.
     handler: async () => ({ status: "ok", uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000) }),
@@ -15,6 +16,7 @@ export function registerSystemRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/openapi.json",
     access: "read",
+    scope: "fleet",
     summary: "This API as an OpenAPI 3.1 document",
     handler: async () => buildOpenApi(router.all()),
   });

@@ -3,7 +3,9 @@ import { numericIdSchema, userCreateSchema, userUpdateSchema } from "../../../li
 import type { AppContext } from "../../context";
 import { parseWith } from "../http";
 import type { Router } from "../router";
-import { principalOf } from "../scope";
+import { defaultScope, requireGrantable } from "../../../lib/grants";
+import { userInScope, usersInScope } from "../../scope/principals";
+import { principalOf } from "../targets";
 
 export function registerUserRoutes(router: Router, ctx: AppContext): void {
   const userId = (params: Record<string, string>) => parseWith(numericIdSchema, params.id, "id: ");
@@ -12,24 +14,26 @@ export function registerUserRoutes(router: Router, ctx: AppContext): void {
     method: "GET",
     path: "/api/v1/users",
     access: "admin",
-    summary: "Every user with role, scope and state",
-    handler: async () => ({ items: ctx.users.list() }),
+    scope: "principals",
+    summary: "Every user inside the caller's scope, with role, scope and state",
+    handler: async (rc) => ({ items: usersInScope(ctx, principalOf(rc)) }),
   });
 
   router.add({
     method: "POST",
     path: "/api/v1/users",
     access: "admin",
+    scope: "principals",
     audit: "user.create",
     status: 201,
-    summary: "Create a user with a role and an optional host and label scope",
+    summary:
+      "Create a user with a role and a host and label scope, no wider than the caller's own (by default the caller's own)",
     handler: async (rc) => {
+      const p = principalOf(rc);
       const b = parseWith(userCreateSchema, await rc.body());
       rc.audit.target = b.username;
-      const scope = {
-        hosts: b.hosts ?? ("*" as const),
-        ...(b.labelSelector ? { labelSelector: b.labelSelector } : {}),
-      };
+      const scope = defaultScope(b, p.scope);
+      requireGrantable({ role: b.role, scope }, p);
       return ctx.users.create(b.username, b.password, b.role, scope);
     },
   });
@@ -38,12 +42,14 @@ export function registerUserRoutes(router: Router, ctx: AppContext): void {
     method: "PATCH",
     path: "/api/v1/users/:id",
     access: "admin",
+    scope: "principals",
     audit: "user.update",
     summary: "Change a user's role, scope, disabled flag or password (ends their sessions when it matters)",
     handler: async (rc) => {
       const id = userId(rc.params);
       const b = parseWith(userUpdateSchema, await rc.body());
-      const before = ctx.users.getById(id);
+      const p = principalOf(rc);
+      const before = userInScope(ctx, p, id);
       rc.audit.target = before.username;
       if (
         id === principalOf(rc).id &&
@@ -65,6 +71,16 @@ export function registerUserRoutes(router: Router, ctx: AppContext): void {
                 : {}),
             }
           : undefined;
+      requireGrantable(
+        {
+          role: b.role ?? before.role,
+          scope: scope ?? {
+            hosts: before.hosts,
+            ...(before.labelSelector ? { labelSelector: before.labelSelector } : {}),
+          },
+        },
+        p,
+      );
       const after = await ctx.users.update(id, {
         ...(b.role ? { role: b.role } : {}),
         ...(scope ? { scope } : {}),
@@ -96,10 +112,12 @@ export function registerUserRoutes(router: Router, ctx: AppContext): void {
     method: "DELETE",
     path: "/api/v1/users/:id",
     access: "admin",
+    scope: "principals",
     audit: "user.delete",
     summary: "Delete a user and end their sessions",
     handler: async (rc) => {
       const id = userId(rc.params);
+      userInScope(ctx, principalOf(rc), id);
       if (id === principalOf(rc).id && principalOf(rc).kind === "user") {
         throw new AppError("CONFLICT", "you cannot delete yourself; ask another admin");
       }

@@ -2,11 +2,10 @@ import { AppError } from "../../../lib/errors";
 import { roleAllows, scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import type { ExecStart } from "../../../lib/realtime/events";
 import { execCloseSchema, execInputSchema, execResizeSchema, execStartSchema } from "../../../lib/schemas";
-import { inspectInScope } from "../../api/scope";
 import type { AppContext } from "../../context";
 import { endExecProcess } from "../../engines/exec-kill";
 import { startExecProcess } from "../../engines/exec-process";
-import type { CommandContext, RealtimeModule } from "../commands";
+import { targetOf, type CommandContext, type RealtimeModule } from "../commands";
 import type { WharfIo, WharfSocket } from "../types";
 import { auditParams, recordEnd, recordFailedStart } from "./exec-audit";
 import { CleanupQueue } from "./exec-cleanup";
@@ -62,7 +61,8 @@ export function createExecModule(
     recordEnd(app.audit, s, end);
   };
 
-  const start = async ({ socket, principal }: CommandContext, p: ExecStart) => {
+  const start = async (c: CommandContext, p: ExecStart) => {
+    const { socket, principal } = c;
     const mine = ownedBy(socket).length + (starting.get(socket.id) ?? 0);
     if (mine >= opts.maxPerSocket)
       throw new AppError("CONFLICT", `at most ${opts.maxPerSocket} terminals may be open per connection`);
@@ -72,7 +72,7 @@ export function createExecModule(
     const ip = socket.handshake.address;
     let target = p.containerId;
     try {
-      const { host, id, inspect } = await inspectInScope(app, principal, p.hostId, p.containerId);
+      const { host, id, inspect } = targetOf(c);
       target = String(inspect.Name ?? id).replace(/^\//, "");
       const state = (inspect.State ?? {}) as { Running?: boolean; Paused?: boolean; Restarting?: boolean };
       if (state.Paused) throw new AppError("CONFLICT", `container ${target} is paused; unpause it first`);
@@ -159,9 +159,10 @@ export function createExecModule(
 
   return {
     commands: {
-      "exec:start": { permission: "operate", schema: execStartSchema, handler: start },
+      "exec:start": { permission: "operate", scope: "container", schema: execStartSchema, handler: start },
       "exec:input": {
         permission: "operate",
+        scope: "exec-session",
         schema: execInputSchema,
         handler: async ({ socket }, p) => {
           own(socket, p.sessionId).write(p.data);
@@ -170,6 +171,7 @@ export function createExecModule(
       },
       "exec:resize": {
         permission: "operate",
+        scope: "exec-session",
         schema: execResizeSchema,
         handler: async ({ socket }, p) => {
           await own(socket, p.sessionId).resize(p.cols, p.rows);
@@ -178,6 +180,7 @@ export function createExecModule(
       },
       "exec:close": {
         permission: "operate",
+        scope: "exec-session",
         schema: execCloseSchema,
         handler: async ({ socket }, p) => {
           await own(socket, p.sessionId).end("closed");

@@ -1,8 +1,7 @@
 import { AppError } from "../../../lib/errors";
 import { jobCancelSchema, jobsUnwatchSchema, jobsWatchSchema } from "../../../lib/images/schemas";
 import type { JobUpdate } from "../../../lib/images/types";
-import { scopeAllowsHost } from "../../../lib/permissions";
-import { requireHostInScope } from "../../auth/principal";
+import { jobInScope } from "../../scope/targets";
 import type { AppContext } from "../../context";
 import { imageServices } from "../../images/service";
 import type { RealtimeModule } from "../commands";
@@ -27,7 +26,8 @@ export function createJobsModule(app: AppContext, _io: WharfIo): RealtimeModule<
   const fanOut = (u: JobUpdate) => {
     for (const w of watchers.values()) {
       if (w.hostId && w.hostId !== u.hostId) continue;
-      if (scopeAllowsHost(w.socket.data.principal.scope, u.hostId)) w.socket.emit("job:update", u);
+      const init = jobs.find(u.jobId)?.init ?? { hostId: u.hostId };
+      if (jobInScope(w.socket.data.principal, init)) w.socket.emit("job:update", u);
     }
   };
   jobs.on("update", fanOut);
@@ -36,19 +36,19 @@ export function createJobsModule(app: AppContext, _io: WharfIo): RealtimeModule<
     commands: {
       "jobs:watch": {
         permission: "read",
+        scope: "host",
         schema: jobsWatchSchema,
         handler: async ({ socket, principal }, p) => {
-          if (p.hostId) requireHostInScope(principal, p.hostId);
           watchers.set(socket.id, { socket, ...(p.hostId ? { hostId: p.hostId } : {}) });
           const visible = jobs.list(
-            (j) =>
-              scopeAllowsHost(principal.scope, j.init.hostId) && (!p.hostId || j.init.hostId === p.hostId),
+            (j) => jobInScope(principal, j.init) && (!p.hostId || j.init.hostId === p.hostId),
           );
           return { jobs: visible };
         },
       },
       "jobs:unwatch": {
         permission: "read",
+        scope: "self",
         schema: jobsUnwatchSchema,
         handler: async ({ socket }) => {
           watchers.delete(socket.id);
@@ -57,12 +57,12 @@ export function createJobsModule(app: AppContext, _io: WharfIo): RealtimeModule<
       },
       "job:cancel": {
         permission: "operate",
+        scope: "job",
         schema: jobCancelSchema,
         handler: async ({ socket, principal }, p) => {
           const job = jobs.find(p.jobId);
           // A job on a host out of scope answers exactly like one that does not exist.
-          if (!job || !scopeAllowsHost(principal.scope, job.init.hostId))
-            throw new AppError("NOT_FOUND", `no job ${p.jobId}`);
+          if (!job || !jobInScope(principal, job.init)) throw new AppError("NOT_FOUND", `no job ${p.jobId}`);
           const cancelled = job.cancel(principal.name);
           app.audit.record({
             user: principal.name,

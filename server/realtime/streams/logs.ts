@@ -1,9 +1,8 @@
 import { roleAllows, scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import { containerRefPayloadSchema, logsSubscribeSchema } from "../../../lib/schemas";
-import { inspectInScope } from "../../api/scope";
 import type { AppContext } from "../../context";
 import type { EngineContainerEvent } from "../../engines/engine-events";
-import type { RealtimeModule } from "../commands";
+import { targetOf, type RealtimeModule } from "../commands";
 import { rooms } from "../rooms";
 import type { WharfIo, WharfSocket } from "../types";
 import { DEFAULT_TIMING, type RoomHooks, type RoomTiming } from "./logs-config";
@@ -79,9 +78,10 @@ export function createLogsModule(
     commands: {
       "logs:subscribe": {
         permission: "operate",
+        scope: "container",
         schema: logsSubscribeSchema,
         handler: async (c, p) => {
-          const { host, id, inspect } = await inspectInScope(c.app, c.principal, p.hostId, p.containerId);
+          const { host, id, inspect } = targetOf(c);
           const config = (inspect.Config ?? {}) as InspectConfig;
           const name = String(inspect.Name ?? "").replace(/^\//, "");
           const tty = !!config.Tty;
@@ -106,6 +106,7 @@ export function createLogsModule(
       },
       "logs:unsubscribe": {
         permission: "operate",
+        scope: "self",
         schema: containerRefPayloadSchema,
         handler: async (c, p) => {
           for (const room of matching(c.socket, p.hostId, p.containerId)) {

@@ -1,6 +1,6 @@
 import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import type { HostStatusEvent, StatsSample, StatsSubscribed } from "../../../lib/realtime/events";
-import { inspectInScope } from "../../api/scope";
+import { inspectInScope } from "../../scope/targets";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { EngineContainerEvent } from "../../engines/engine-events";
@@ -67,7 +67,15 @@ export class StatsHub {
   }
 
   async subscribe(socket: WharfSocket, p: Principal, hostId: string, ref: string): Promise<StatsSubscribed> {
-    const { id, inspect } = await inspectInScope(this.app, p, hostId, ref);
+    return this.subscribeResolved(socket, hostId, await inspectInScope(this.app, p, hostId, ref));
+  }
+
+  /** For a container the command wrapper already resolved in the caller's scope. */
+  async subscribeResolved(
+    socket: WharfSocket,
+    hostId: string,
+    { id, inspect }: { id: string; inspect: Record<string, unknown> },
+  ): Promise<StatsSubscribed> {
     const key = `${hostId}/${id}`;
     let entry = this.entries.get(key);
     if (!entry) {

@@ -1,6 +1,6 @@
 import { containerRefPayloadSchema } from "../../../lib/schemas";
 import type { AppContext } from "../../context";
-import type { RealtimeModule } from "../commands";
+import { targetOf, type RealtimeModule } from "../commands";
 import type { WharfIo } from "../types";
 import { StatsHub, type StatsHubOptions } from "./stats-hub";
 
@@ -23,11 +23,13 @@ export function createStatsModule(
     commands: {
       "stats:subscribe": {
         permission: "read",
+        scope: "container",
         schema: containerRefPayloadSchema,
-        handler: ({ socket, principal }, p) => hub.subscribe(socket, principal, p.hostId, p.containerId),
+        handler: (c, p) => hub.subscribeResolved(c.socket, p.hostId, targetOf(c)),
       },
       "stats:unsubscribe": {
         permission: "read",
+        scope: "self",
         schema: containerRefPayloadSchema,
         handler: async ({ socket }, p) => {
           hub.unsubscribe(socket, p.hostId, p.containerId);

@@ -1,0 +1,18 @@
+import type { z, ZodError } from "zod";
+import { AppError } from "./errors";
+
+/** Zod issues become one VALIDATION error naming the first field, with all issues in details. */
+export function validationError(err: ZodError, prefix = ""): AppError {
+  const issues = err.issues.map((i) => ({
+    field: prefix + (i.path.join(".") || "(root)"),
+    message: i.message,
+  }));
+  const first = issues[0];
+  return new AppError("VALIDATION", first ? `${first.field}: ${first.message}` : "invalid input", { issues });
+}
+
+export function parseWith<S extends z.ZodTypeAny>(schema: S, value: unknown, prefix = ""): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(r.error, prefix);
+  return r.data;
+}

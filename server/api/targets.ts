@@ -1,0 +1,23 @@
+import { AppError } from "../../lib/errors";
+import type { Principal } from "../auth/principal";
+import type { Resolved } from "../scope/declared";
+import type { RequestContext } from "./router";
+
+/** Handlers read what the dispatcher resolved; asking for what the route did not declare is a bug. */
+
+export function principalOf(rc: RequestContext): Principal {
+  if (!rc.principal) throw new AppError("UNAUTHENTICATED", "sign in first");
+  return rc.principal;
+}
+
+function declared<K extends keyof Resolved>(rc: RequestContext, key: K): NonNullable<Resolved[K]> {
+  const v = rc.scoped[key];
+  if (v === undefined) throw new Error(`the route declares no scope that resolves its ${key}`);
+  return v as NonNullable<Resolved[K]>;
+}
+
+export const hostOf = (rc: RequestContext) => declared(rc, "host");
+export const containerOf = (rc: RequestContext) => declared(rc, "container");
+export const volumeOf = (rc: RequestContext) => declared(rc, "volume");
+export const networkOf = (rc: RequestContext) => declared(rc, "network");
+export const imageOf = (rc: RequestContext) => declared(rc, "image");
