@@ -16,6 +16,8 @@ export function createApiHandler(router: Router, ctx: AppContext) {
     let rc: RequestContext | undefined;
     let pendingBody: () => Promise<unknown> | undefined = () => undefined;
     let route: RouteDef | undefined;
+    // Read now: a request refused mid-body (too large) may have lost its socket by the time it is audited.
+    const ip = clientIp(req);
     try {
       const m = router.match(req.method ?? "GET", url.pathname);
       // Authentication comes before anything else reveals which routes exist.
@@ -65,7 +67,7 @@ export function createApiHandler(router: Router, ctx: AppContext) {
       const result = await route.handler(rc);
       if (bodyPromise && rc.audit.params === undefined)
         rc.audit.params = await bodyPromise.catch(() => undefined);
-      record(ctx, req, route, rc, url);
+      record(ctx, ip, route, rc, url);
       if (res.writableEnded || res.headersSent) return;
       if (result === undefined) {
         res.statusCode = route.status ?? 204;
@@ -82,7 +84,7 @@ export function createApiHandler(router: Router, ctx: AppContext) {
         try {
           // What was asked matters most when it failed; the body is redacted like any other.
           if (rc.audit.params === undefined) rc.audit.params = await pendingBody()?.catch(() => undefined);
-          record(ctx, req, route, rc, url, appErr);
+          record(ctx, ip, route, rc, url, appErr);
         } catch (auditErr) {
           console.error("[audit] could not record a failed request:", auditErr);
         }
@@ -104,7 +106,7 @@ function retryAfterHeader(err: AppError): Record<string, string> {
 /** Written synchronously before the reply: if the process dies after replying, the entry is on disk. */
 function record(
   ctx: AppContext,
-  req: IncomingMessage,
+  ip: string,
   route: RouteDef,
   rc: RequestContext,
   url: URL,
@@ -118,7 +120,7 @@ function record(
     : a.params;
   ctx.audit.record({
     user: rc.principal?.name ?? a.user ?? "anonymous",
-    ip: clientIp(req),
+    ip,
     ...(a.hostId ? { hostId: a.hostId } : {}),
     ...(a.target ? { target: a.target } : {}),
     action: a.action,

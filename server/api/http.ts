@@ -66,5 +66,5 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
 }
 
 export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? "unknown";
+  return (req.socket as IncomingMessage["socket"] | null)?.remoteAddress ?? "unknown";
 }
