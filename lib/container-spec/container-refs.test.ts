@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containerRefs } from "./container-refs";
+import { containerRefs, networkRefs } from "./container-refs";
 
 describe("containerRefs: every other container a create body names", () => {
   it("finds container: namespace joins, VolumesFrom and Links under HostConfig", () => {
@@ -62,6 +62,26 @@ describe("containerRefs: every other container a create body names", () => {
   it("keeps an empty reference, so the caller refuses it rather than the engine guessing", () => {
     expect(containerRefs({ HostConfig: { PidMode: "container:" } })).toEqual([
       { field: "config.HostConfig.PidMode", ref: "" },
+    ]);
+  });
+});
+
+describe("networkRefs: the networks a create body attaches to", () => {
+  it("reads NetworkMode and the EndpointsConfig keys, leaving out predefined networks and joins", () => {
+    expect(
+      networkRefs({
+        HostConfig: { NetworkMode: "backend" },
+        NetworkingConfig: { EndpointsConfig: { backend: {}, frontend: {}, bridge: {} } },
+      }),
+    ).toEqual([
+      { field: "config.HostConfig.NetworkMode", ref: "backend" },
+      { field: "config.NetworkingConfig.EndpointsConfig.backend", ref: "backend" },
+      { field: "config.NetworkingConfig.EndpointsConfig.frontend", ref: "frontend" },
+    ]);
+    for (const mode of ["bridge", "none", "host", "default", "container:web", ""])
+      expect(networkRefs({ HostConfig: { NetworkMode: mode } }), mode).toEqual([]);
+    expect(networkRefs({ networkingconfig: { endpointsconfig: { x: null } } })).toEqual([
+      { field: "config.networkingconfig.endpointsconfig.x", ref: "x" },
     ]);
   });
 });

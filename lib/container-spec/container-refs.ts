@@ -1,3 +1,4 @@
+import { isPredefinedNetwork } from "../networks";
 import { entries, hostConfigs } from "./host-access";
 
 /** One place a ContainerCreate body names another container, with its path in the body. */
@@ -50,4 +51,27 @@ function volumesFromRef(v: string): string {
 function linkRef(v: string): string {
   const at = v.indexOf(":");
   return (at < 0 ? v : v.slice(0, at)).replace(/^\//, "");
+}
+
+/**
+ * Every network a create body attaches to by name or id: `NetworkMode` (other than a predefined
+ * network, `default` or `container:<ref>`) and the keys of `NetworkingConfig.EndpointsConfig`.
+ */
+export function networkRefs(config: unknown, prefix = "config"): ContainerRefField[] {
+  const out: ContainerRefField[] = [];
+  const named = (v: string) => v !== "default" && !v.startsWith("container:") && !isPredefinedNetwork(v);
+  for (const [hc, path] of hostConfigs(config, prefix)) {
+    for (const [key, v] of entries(hc, "NetworkMode")) {
+      if (typeof v === "string" && v && named(v)) out.push({ field: `${path}.${key}`, ref: v });
+    }
+  }
+  for (const [nc, networking] of entries(config, "NetworkingConfig")) {
+    for (const [ec, endpoints] of entries(networking, "EndpointsConfig")) {
+      if (!endpoints || typeof endpoints !== "object" || Array.isArray(endpoints)) continue;
+      for (const name of Object.keys(endpoints)) {
+        if (named(name)) out.push({ field: `${prefix}.${nc}.${ec}.${name}`, ref: name });
+      }
+    }
+  }
+  return out;
 }

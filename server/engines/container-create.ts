@@ -14,16 +14,14 @@ export async function requireLocalImage(host: HostConnection, image: string): Pr
   try {
     await engineCall(host, () => host.docker.getImage(image).inspect());
   } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") {
-      const details: MissingImageDetails = { hostId: host.spec.id, image, missing: "image" };
-      throw new AppError(
-        "NOT_FOUND",
-        `image ${image} is not on host ${host.spec.id}; pull it first`,
-        details,
-      );
-    }
-    throw err;
+    throw err instanceof AppError && err.code === "NOT_FOUND" ? missingImage(host, image) : err;
   }
+}
+
+/** What create answers for an image the host lacks (or, alike, one outside the caller's scope). */
+export function missingImage(host: HostConnection, image: string): AppError {
+  const details: MissingImageDetails = { hostId: host.spec.id, image, missing: "image" };
+  return new AppError("NOT_FOUND", `image ${image} is not on host ${host.spec.id}; pull it first`, details);
 }
 
 /**

@@ -71,7 +71,8 @@ async function inspectRaw(host: HostConnection, name: string): Promise<RawVolume
   )) as RawVolume;
 }
 
-async function findRaw(host: HostConnection, name: string): Promise<RawVolume | undefined> {
+/** The volume's inspect document, or undefined when the engine has no such volume. */
+export async function findRaw(host: HostConnection, name: string): Promise<RawVolume | undefined> {
   try {
     return await inspectRaw(host, name);
   } catch (err) {

@@ -1,11 +1,14 @@
-import { containerRefs } from "../../lib/container-spec/container-refs";
+import { containerRefs, networkRefs } from "../../lib/container-spec/container-refs";
+import { namedVolumes } from "../../lib/container-spec/host-access";
 import { AppError } from "../../lib/errors";
 import type { Principal } from "../auth/principal";
 import type { HostConnection } from "../engines/host-connection";
 import { containerRefSchema } from "../../lib/schemas";
 import { parseWith } from "../../lib/parse";
 import { inspectContainer } from "../engines/containers";
-import { containerInScope } from "./targets";
+import { inspectNetworkRaw } from "../engines/networks";
+import { findRaw } from "../engines/volumes";
+import { containerInScope, isLabelScoped, labelCheck } from "./targets";
 
 /**
  * Every container a create body names (namespace joins, VolumesFrom, Links) must be one the caller
@@ -31,6 +34,35 @@ export async function requireContainerRefsInScope(
       else await inspectContainer(host, parseWith(containerRefSchema, ref, `${field}: `));
     } catch (err) {
       if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "VALIDATION")) throw missing();
+      throw err;
+    }
+  }
+}
+
+/**
+ * For a label-scoped principal, the volumes and networks a create body uses must be its team's: a
+ * named volume of another team would hand over its data, a network its services. A volume that does
+ * not exist yet is created by the engine at create, as usual. Predefined networks are everyone's.
+ */
+export async function requireMountsInScope(
+  host: HostConnection,
+  p: Principal,
+  config: unknown,
+  prefix = "config",
+): Promise<void> {
+  if (!isLabelScoped(p)) return;
+  const visible = labelCheck(p);
+  for (const { field, name } of namedVolumes(config, prefix)) {
+    const raw = await findRaw(host, name);
+    if (raw && !visible(raw.Labels ?? {}))
+      throw new AppError("NOT_FOUND", `${field}: volume "${name}" is not in your scope`, { field });
+  }
+  for (const { field, ref } of networkRefs(config, prefix)) {
+    try {
+      await inspectNetworkRaw(host, ref, visible);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "NOT_FOUND")
+        throw new AppError("NOT_FOUND", `${field}: network "${ref}" is not in your scope`, { field });
       throw err;
     }
   }

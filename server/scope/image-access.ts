@@ -15,10 +15,10 @@ import { ownerOf, type ImageOwnerStore } from "./image-owners";
 import { isLabelScoped } from "./targets";
 
 /**
- * What a principal wants with an image: to see it; to change it without breaking anyone (tag,
- * push, export); or to remove or untag it.
+ * What a principal wants with an image: to see it; to run a container from it; to change it
+ * without breaking anyone (tag, push, export); or to remove or untag it.
  */
-export type ImageIntent = "read" | "change" | "remove";
+export type ImageIntent = "read" | "run" | "change" | "remove";
 
 export interface ImageTarget {
   /** The reference as asked for (the engine resolves it the same way every time). */
@@ -76,7 +76,9 @@ export async function imageInScope(
   });
   if (!isLabelScoped(p)) return { ref, inspect };
   const s = standing(owners, host.spec.id, p, inspect.Id, await listImageUsers(host));
-  if (!s.own && !s.usedInside && !free(s)) throw missing();
+  // Running an image another team brought in would hand over its contents; shared base images are fine.
+  const runnable = s.own || s.usedInside || !s.ownedByOthers;
+  if (intent === "run" ? !runnable : !s.own && !s.usedInside && !free(s)) throw missing();
   if (intent === "change" && !s.own && !free(s)) {
     throw new AppError(
       "FORBIDDEN",

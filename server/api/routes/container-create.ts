@@ -14,13 +14,16 @@ import { roleAllows, scopeAllowsLabels } from "../../../lib/permissions";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { containerSpecView } from "../../engines/container-create-spec";
-import { createContainer } from "../../engines/container-create";
+import { createContainer, missingImage } from "../../engines/container-create";
 import { hostBackedVolumes } from "../../engines/container-create-volumes";
 import { inspectContainer } from "../../engines/containers";
 import { recreateContainer, withCarriedSettings } from "../../engines/recreate";
 import { parseWith } from "../http";
 import type { Router } from "../router";
-import { requireContainerRefsInScope } from "../../scope/container-refs";
+import type { HostConnection } from "../../engines/host-connection";
+import { requireContainerRefsInScope, requireMountsInScope } from "../../scope/container-refs";
+import { imageInScope } from "../../scope/image-access";
+import { isLabelScoped } from "../../scope/targets";
 import { containerOf, hostOf, principalOf } from "../targets";
 
 /** A label-scoped caller may only make containers it could see afterwards. */
@@ -52,6 +55,25 @@ function requireHostAccessAllowed(
   throw new AppError("FORBIDDEN", `${hostAccessRefusal(settings)}${kept}`, { hostAccess: settings });
 }
 
+/**
+ * Everything else a create body names must be the caller's to use, exactly as if asked for directly:
+ * other containers (namespace joins, VolumesFrom, Links), named volumes, networks, and the image.
+ */
+async function requireBodyRefsInScope(
+  ctx: AppContext,
+  host: HostConnection,
+  p: Principal,
+  config: { Image?: unknown },
+): Promise<void> {
+  await requireContainerRefsInScope(host, p, config);
+  await requireMountsInScope(host, p, config);
+  const image = config.Image;
+  if (!isLabelScoped(p) || typeof image !== "string") return;
+  await imageInScope(ctx.imageOwners, host, p, image, "run", "config.Image").catch((err: unknown) => {
+    throw err instanceof AppError && err.code === "NOT_FOUND" ? missingImage(host, image) : err;
+  });
+}
+
 /** The request as the audit log keeps it: environment values left out, since they often hold secrets. */
 function auditView(raw: unknown): unknown {
   if (!raw || typeof raw !== "object") return raw;
@@ -69,7 +91,7 @@ const summary = (inspect: Record<string, unknown>) => ({
   state: (inspect.State as { Status?: string } | undefined)?.Status,
 });
 
-export function registerContainerCreateRoutes(router: Router, _ctx: AppContext): void {
+export function registerContainerCreateRoutes(router: Router, ctx: AppContext): void {
   router.add({
     method: "POST",
     path: "/api/v1/hosts/:hostId/containers",
@@ -87,7 +109,7 @@ export function registerContainerCreateRoutes(router: Router, _ctx: AppContext):
       const req = parseWith(createRequestSchema, raw);
       if (req.name) rc.audit.target = req.name;
       requireLabelsInScope(p, req.config.Labels);
-      await requireContainerRefsInScope(host, p, req.config);
+      await requireBodyRefsInScope(ctx, host, p, req.config);
       const hostAccess = [...hostAccessSettings(req.config), ...(await hostBackedVolumes(host, req.config))];
       if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
       requireHostAccessAllowed(p, hostAccess);
@@ -122,7 +144,7 @@ export function registerContainerCreateRoutes(router: Router, _ctx: AppContext):
       rc.audit.target = summary(old).name;
       const config = req.config as CreateConfig;
       const effective = withCarriedSettings(config, old);
-      await requireContainerRefsInScope(host, p, effective);
+      await requireBodyRefsInScope(ctx, host, p, effective);
       const hostAccess = [...hostAccessSettings(effective), ...(await hostBackedVolumes(host, effective))];
       if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
       const asked = new Set([
