@@ -69,13 +69,14 @@ describe("buildOpenApi", () => {
     ]);
   });
 
-  it("names each route's access and the audit action of a state-changing one", () => {
+  it("names each route's access, scope and the audit action of a state-changing one", () => {
     const p = paths(buildOpenApi(routes));
 
-    expect(p["/api/v1/health"]?.get).toMatchObject({ "x-wharf-access": "public" });
+    expect(p["/api/v1/health"]?.get).toMatchObject({ "x-wharf-access": "public", "x-wharf-scope": "public" });
     expect(p["/api/v1/health"]?.get).not.toHaveProperty("x-wharf-audit");
     expect(p["/api/v1/hosts/{hostId}/containers/{id}"]?.delete).toMatchObject({
       "x-wharf-access": "operate",
+      "x-wharf-scope": "container",
       "x-wharf-audit": "container.remove",
     });
   });

@@ -16,6 +16,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
       ...(params.length ? { parameters: params } : {}),
       security: r.access === "public" ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
       "x-wharf-access": r.access,
+      "x-wharf-scope": r.scope,
       ...(r.audit ? { "x-wharf-audit": r.audit } : {}),
       responses: {
         [String(r.status ?? 200)]: { description: "OK" },
