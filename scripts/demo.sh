@@ -31,6 +31,10 @@ if [ ! -f "$DATA/admin-password" ]; then
   (umask 077; node -e 'console.log(require("crypto").randomBytes(15).toString("base64url"))' > "$DATA/admin-password")
 fi
 PASSWORD="$(cat "$DATA/admin-password")"
+if [ ! -f "$DATA/payments-password" ]; then
+  (umask 077; node -e 'console.log(require("crypto").randomBytes(12).toString("base64url"))' > "$DATA/payments-password")
+fi
+TEAM_PASSWORD="$(cat "$DATA/payments-password")"
 HOSTS="$ENGINES/hosts.json"
 [ -f "$ENGINES/hosts-ssh.json" ] && HOSTS="$ENGINES/hosts-ssh.json"
 
@@ -38,8 +42,13 @@ cat <<MSG
 
   Wharf demo:  http://localhost:$PORT
   Sign in as:  admin / $PASSWORD
+         or:  payments / $TEAM_PASSWORD  (an operator limited to containers labelled team=payments)
   Hosts:       $(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).map(h=>h.id).join(", "))' "$HOSTS")
 
 MSG
 NODE_ENV=production WHARF_PORT="$PORT" WHARF_DATA_DIR="$DATA" WHARF_HOSTS="$HOSTS" WHARF_ADMIN_PASSWORD="$PASSWORD" \
-  npx tsx server/index.ts
+  npx tsx server/index.ts &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; echo; echo "stopping demo engines"; bash scripts/test-engines.sh stop' EXIT
+node scripts/demo-seed.mjs "http://127.0.0.1:$PORT" "$PASSWORD" "$TEAM_PASSWORD"
+wait "$SERVER"
