@@ -19,6 +19,8 @@ export interface TransferRequest {
   jobId?: string;
   user: string;
   owner?: string;
+  /** Called with a local name before push tags the image under it (a scope check may refuse it). */
+  checkName?: (name: string) => Promise<void>;
 }
 
 function parsed(image: string): ImageReference {
@@ -56,6 +58,7 @@ export async function startPush(ctx: AppContext, host: HostConnection, req: Tran
   const tag = ref.tag ?? "latest";
   const refText = formatReference(ref);
   if (ref.domain !== source.domain) {
+    await req.checkName?.(`${repositoryOf(ref)}:${tag}`);
     await tagEngineImage(host, formatReference(source), repositoryOf(ref), tag);
   }
   const auth = registryAuth(target);

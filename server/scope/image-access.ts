@@ -94,6 +94,34 @@ export async function imageInScope(
   return { ref, inspect };
 }
 
+/**
+ * A name (`repo:tag`) a label-scoped principal is about to give an image, by tag, build, pull or
+ * push: if it already names an image, that image loses the name, which is a change to it. So the
+ * image must be one the principal could untag; another team's name is refused, not moved.
+ */
+export async function requireNameAvailable(
+  owners: ImageOwnerStore,
+  host: HostConnection,
+  p: Principal,
+  name: string,
+  field: string,
+): Promise<void> {
+  if (!isLabelScoped(p)) return;
+  const current = await inspectEngineImage(host, name).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "NOT_FOUND") return undefined;
+    throw err;
+  });
+  if (!current) return;
+  const s = standing(owners, host.spec.id, p, current.Id, await listImageUsers(host));
+  if (s.usedOutside || (!s.own && s.ownedByOthers)) {
+    throw new AppError(
+      "CONFLICT",
+      `${field}: ${name} already names an image outside your scope; choose another name`,
+      { field },
+    );
+  }
+}
+
 /** A host's image list as the principal may see it: for a label scope, its own and those its containers use. */
 export async function imagesInScope(
   owners: ImageOwnerStore,

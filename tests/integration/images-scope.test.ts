@@ -150,6 +150,25 @@ describe("images under a label scope", () => {
     expect(await docker("local", "images", "-q", `${P}-idle:x`)).toBe("");
   });
 
+  it("refuses to move another team's name onto its own image, by tag or by build", async () => {
+    const bId = await docker("local", "images", "-q", "--no-trunc", `${P}-b:1`);
+    const tag = await teamA.send<ErrorReply>("POST", `${img(`${P}-a:1`)}/tag`, { repo: `${P}-b`, tag: "1" });
+    expect(tag.status).toBe(409);
+    expect(tag.body.error.message).toBe(
+      `repo: ${P}-b:1 already names an image outside your scope; choose another name`,
+    );
+    const built = await teamA.send<ErrorReply>("POST", "/api/v1/hosts/local/images/build", {
+      dockerfile: `FROM local/busybox:1.35\nLABEL run=${P}-steal\n`,
+      tags: [`${P}-ok:1`, `${P}-b:1`],
+      labels: LABELS,
+    });
+    expect(built.status).toBe(409);
+    expect(built.body.error.message).toMatch(/^tags\[1\]: /);
+    expect(await docker("local", "images", "-q", "--no-trunc", `${P}-b:1`)).toBe(bId);
+    expect(await docker("local", "images", "-q", `${P}-ok:1`)).toBe("");
+    expect(await docker("local", "inspect", "-f", "{{.Config.Image}}", `${P}-bc`)).toBe(`${P}-b:1`);
+  });
+
   it("lets a team tag and remove its own image, and records the new tag as its own", async () => {
     const tagged = await teamA.send("POST", `${img(`${P}-a:1`)}/tag`, { repo: `${P}-a`, tag: "2" });
     expect(tagged.status).toBe(201);

@@ -14,7 +14,7 @@ import { jobResult, startPull, startPush } from "../../images/pull";
 import { ownerOf } from "../../scope/image-owners";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
-import { imageInScope } from "../../scope/image-access";
+import { imageInScope, requireNameAvailable } from "../../scope/image-access";
 import { hostInScope } from "../../scope/targets";
 import { hostOf, principalOf } from "../targets";
 
@@ -31,6 +31,7 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
       const p = principalOf(rc);
       const b = parseWith(pullRequestSchema, await rc.body());
       rc.audit.target = b.image;
+      await requireNameAvailable(ctx.imageOwners, host, p, b.image, "image");
       const { job } = startPull(ctx, host, { ...b, user: p.name, owner: ownerOf(p) });
       const r = await jobResult(job);
       ctx.imageOwners.record(host.spec.id, r.id, p, "pull");
@@ -53,6 +54,7 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
         [...new Set(b.hosts)].map(async (hostId): Promise<HostResult<{ id: string; jobId: string }>> => {
           try {
             const host = hostInScope(ctx, p, hostId);
+            await requireNameAvailable(ctx.imageOwners, host, p, b.image, "image");
             const { job } = startPull(ctx, host, {
               image: b.image,
               ...(b.registryId ? { registryId: b.registryId } : {}),
@@ -87,7 +89,12 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
       const b = parseWith(pushRequestSchema, await rc.body());
       rc.audit.target = b.image;
       await imageInScope(ctx.imageOwners, host, p, b.image, "change", "image");
-      const job = await startPush(ctx, host, { ...b, user: p.name, owner: ownerOf(p) });
+      const job = await startPush(ctx, host, {
+        ...b,
+        user: p.name,
+        owner: ownerOf(p),
+        checkName: (name) => requireNameAvailable(ctx.imageOwners, host, p, name, "image"),
+      });
       const r = await jobResult(job);
       return { ...r, ref: job.init.ref };
     },
@@ -106,6 +113,10 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
       const p = principalOf(rc);
       const user = p.name;
       const owner = ownerOf(p);
+      const namesAvailable = async (tags: string[]) => {
+        for (const [i, t] of tags.entries())
+          await requireNameAvailable(ctx.imageOwners, host, p, t, `tags[${i}]`);
+      };
       const built = async (job: Job) => {
         const r = await jobResult(job);
         ctx.imageOwners.record(host.spec.id, r.id, p, "build");
@@ -116,6 +127,7 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
         const b = parseWith(buildJsonSchema, await rc.body());
         const tags = b.tags ?? [];
         rc.audit.target = tags[0];
+        await namesAvailable(tags);
         const job = startBuild(ctx, host, dockerfileContext(b.dockerfile), {
           tags,
           ...(b.buildArgs ? { buildArgs: b.buildArgs } : {}),
@@ -130,6 +142,7 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
       const q = parseWith(buildQuerySchema, queryObject(rc.query), "query.");
       const tags = q.tags ?? [];
       rc.audit.target = tags[0];
+      await namesAvailable(tags);
       rc.audit.params = { tags, dockerfile: q.dockerfile, buildArgs: q.buildArgs, upload: true };
       const context = await uploadedContext(rc.req);
       const job = startBuild(ctx, host, context, {

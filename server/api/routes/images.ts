@@ -19,7 +19,7 @@ import { searchHub } from "../../images/search";
 import { imageServices } from "../../images/service";
 import { parseWith, queryObject } from "../http";
 import type { RequestContext, Router } from "../router";
-import { imagesInScope, pruneOwnImages } from "../../scope/image-access";
+import { imagesInScope, pruneOwnImages, requireNameAvailable } from "../../scope/image-access";
 import { isLabelScoped, visibleHostIds } from "../../scope/targets";
 import { hostOf, imageOf, principalOf } from "../targets";
 import { registerImageIoRoutes } from "./images-io";
@@ -170,6 +170,7 @@ export function registerImageRoutes(router: Router, ctx: AppContext): void {
       const { ref, inspect } = imageOf(rc);
       const b = parseWith(tagRequestSchema, await rc.body());
       const tag = b.tag ?? "latest";
+      await requireNameAvailable(ctx.imageOwners, host, principalOf(rc), `${b.repo}:${tag}`, "repo");
       await tagEngineImage(host, ref, b.repo, tag);
       ctx.imageOwners.record(host.spec.id, inspect.Id, principalOf(rc), "tag");
       return { ref: `${b.repo}:${tag}` };
