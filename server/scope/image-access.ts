@@ -8,6 +8,7 @@ import {
   listEngineImages,
   listImageUsers,
   removeEngineImage,
+  tagEngineImage,
   type EngineImageInspect,
   type ImageUserRow,
 } from "../engines/images";
@@ -118,6 +119,47 @@ export async function requireNameAvailable(
       "CONFLICT",
       `${field}: ${name} already names an image outside your scope; choose another name`,
       { field },
+    );
+  }
+}
+
+/** Every `repo:tag` on a host, with the image it names now. */
+export async function namesOnHost(host: HostConnection): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const i of await listEngineImages(host))
+    for (const t of i.RepoTags ?? []) if (t !== "<none>:<none>") names.set(t, i.Id);
+  return names;
+}
+
+/**
+ * A load names its images from inside the tar, so it cannot be checked before the engine reads it.
+ * Afterwards, every name the load took from an image the principal could not untag is given back
+ * to that image, and the load is answered 409 naming them: the other team's names stay as they were.
+ */
+export async function giveBackTakenNames(
+  owners: ImageOwnerStore,
+  host: HostConnection,
+  p: Principal,
+  before: Map<string, string>,
+): Promise<void> {
+  if (!isLabelScoped(p)) return;
+  const after = await namesOnHost(host);
+  const users = await listImageUsers(host);
+  const taken: string[] = [];
+  for (const [name, oldId] of before) {
+    const newId = after.get(name);
+    if (!newId || newId === oldId) continue;
+    const s = standing(owners, host.spec.id, p, oldId, users);
+    if (!s.usedOutside && (s.own || !s.ownedByOthers)) continue;
+    const at = name.lastIndexOf(":");
+    await tagEngineImage(host, oldId, name.slice(0, at), name.slice(at + 1));
+    taken.push(name);
+  }
+  if (taken.length) {
+    throw new AppError(
+      "CONFLICT",
+      `body: the tar names ${taken.join(", ")}, which already name images outside your scope; those names were left as they were (the images themselves were loaded)`,
+      { field: "body", names: taken },
     );
   }
 }

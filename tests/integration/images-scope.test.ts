@@ -1,8 +1,14 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImageList } from "../../lib/images/types";
 import {
   RUN_ID,
   docker,
+  engineSocket,
   login,
   removeByPrefix,
   runFixture,
@@ -27,6 +33,9 @@ const B = `${P}b`;
 const LABELS = { "wharf.test": P };
 
 type ErrorReply = { error: { code: string; message: string } };
+
+const execFileAsync = promisify(execFile);
+let dockerfileDir = "";
 
 const img = (ref: string) => `/api/v1/hosts/local/images/${encodeURIComponent(ref)}`;
 
@@ -57,6 +66,8 @@ const cliTags = async () =>
     .sort();
 
 beforeAll(async () => {
+  dockerfileDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-is-"));
+  fs.writeFileSync(path.join(dockerfileDir, "Dockerfile"), `FROM local/busybox:1.35\nLABEL run=${P}-edge\n`);
   srv = await startServer();
   admin = await login(srv.base);
   await waitHostsUp(admin);
@@ -94,6 +105,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  fs.rmSync(dockerfileDir, { recursive: true, force: true });
+  await docker("edge", "rmi", "-f", `${P}-b:1`).catch(() => "");
   await removeByPrefix(P);
   const ids = await docker("local", "images", "-q", "--filter", `label=wharf.test=${P}`).catch(() => "");
   if (ids) await docker("local", "rmi", "-f", ...new Set(ids.split("\n"))).catch(() => "");
@@ -166,6 +179,30 @@ describe("images under a label scope", () => {
     expect(built.body.error.message).toMatch(/^tags\[1\]: /);
     expect(await docker("local", "images", "-q", "--no-trunc", `${P}-b:1`)).toBe(bId);
     expect(await docker("local", "images", "-q", `${P}-ok:1`)).toBe("");
+    expect(await docker("local", "inspect", "-f", "{{.Config.Image}}", `${P}-bc`)).toBe(`${P}-b:1`);
+  });
+
+  it("gives another team's name back after a load that took it, and answers 409", async () => {
+    const bId = await docker("local", "images", "-q", "--no-trunc", `${P}-b:1`);
+    // The same name, other content, made on another engine and saved to a tar.
+    await docker("edge", "build", "-q", "-t", `${P}-b:1`, "--label", `wharf.test=${P}`, dockerfileDir);
+    const { stdout: tar } = await execFileAsync(
+      "docker",
+      ["-H", `unix://${engineSocket("edge")}`, "save", `${P}-b:1`],
+      { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 },
+    );
+    await docker("edge", "rmi", "-f", `${P}-b:1`);
+    const r = await fetch(`${srv.base}/api/v1/hosts/local/images/load`, {
+      method: "POST",
+      headers: { cookie: teamA.cookie, "x-wharf-csrf": "1", "content-type": "application/x-tar" },
+      body: new Uint8Array(tar),
+    });
+    const reply = (await r.json()) as ErrorReply;
+    expect(r.status, JSON.stringify(reply)).toBe(409);
+    expect(reply.error.message).toMatch(
+      new RegExp(`^body: the tar names ${P}-b:1, which already name images outside`),
+    );
+    expect(await docker("local", "images", "-q", "--no-trunc", `${P}-b:1`)).toBe(bId);
     expect(await docker("local", "inspect", "-f", "{{.Config.Image}}", `${P}-bc`)).toBe(`${P}-b:1`);
   });
 

@@ -8,6 +8,8 @@ import type { Principal } from "../../auth/principal";
 import { toAppError } from "../../engines/engine-error";
 import { emptyProgress, finishProgress, ProgressParser, reduceProgress } from "../../images/progress";
 import type { Router } from "../router";
+import { giveBackTakenNames, namesOnHost } from "../../scope/image-access";
+import { isLabelScoped } from "../../scope/targets";
 import { hostOf, imageOf, principalOf } from "../targets";
 
 const fileName = (tags: string[] | undefined, id: string) =>
@@ -66,6 +68,8 @@ export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
     summary: "Load images from a tar (docker save format) sent as the body; answers the loaded names",
     handler: async (rc) => {
       const host = hostOf(rc);
+      const p = principalOf(rc);
+      const before = isLabelScoped(p) ? await namesOnHost(host) : new Map<string, string>();
       let bytes = 0;
       // Counted on the way through: a listener on the request itself would drain it before the engine reads.
       const counted = new Transform({
@@ -86,7 +90,8 @@ export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
       rc.audit.params = { bytes, loaded: progress.loaded };
       if (progress.error)
         throw new AppError("VALIDATION", `body: the engine could not load it: ${progress.error}`);
-      await recordLoaded(ctx, host, principalOf(rc), progress.loaded);
+      await recordLoaded(ctx, host, p, progress.loaded);
+      await giveBackTakenNames(ctx.imageOwners, host, p, before);
       return { items: progress.loaded };
     },
   });
