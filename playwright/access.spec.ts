@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD, docker } from "./engines";
 import { AdminUsersPage } from "./pages/AdminUsersPage";
 import { AuditPage } from "./pages/AuditPage";
@@ -6,7 +6,9 @@ import { ContainersPage } from "./pages/ContainersPage";
 import { LoginPage } from "./pages/LoginPage";
 import { Sidebar } from "./pages/Sidebar";
 
-test("an admin creates a viewer, who can look but not act, and the audit log shows both", async ({ page }) => {
+test("an admin creates a viewer, who can look but not act, and the audit log shows both", async ({
+  page,
+}) => {
   const viewer = `e2e-viewer-${Date.now().toString(36)}`;
   const viewerPassword = "viewer-password-e2e";
   const shell = new Sidebar(page);
@@ -95,3 +97,47 @@ test("an admin creates a viewer, who can look but not act, and the audit log sho
   await expect(refused.first().getByTestId("result")).toHaveText("error");
   await expect(refused.first()).toContainText("FORBIDDEN");
 });
+
+test("a host-scoped admin grants only its own hosts: the form starts there and the rest is out of reach", async ({
+  page,
+}) => {
+  const run = Date.now().toString(36);
+  const edgeAdmin = `e2e-edge-admin-${run}`;
+  const made = `e2e-edge-ops-${run}`;
+  const shell = new Sidebar(page);
+  await new LoginPage(page).signIn("admin", E2E_ADMIN_PASSWORD);
+  const res = await page.request.post("/api/v1/users", {
+    headers: { "x-wharf-csrf": "1" },
+    data: { username: edgeAdmin, password: "edge-admin-password", role: "admin", hosts: ["edge"] },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  await shell.signOut();
+
+  await new LoginPage(page).signIn(edgeAdmin, "edge-admin-password");
+  await shell.openAdmin("Users");
+  const form = page.getByTestId("user-create");
+  const hosts = form.getByTestId("scope-hosts");
+  await expect(hosts.getByRole("radio", { name: /All hosts/ })).toBeDisabled();
+  await expect(hosts.getByRole("radio", { name: "Only these hosts" })).toBeChecked();
+  await expect(hosts.getByRole("checkbox", { name: "edge" })).toBeChecked();
+  await expect(hosts.getByRole("checkbox", { name: "local" })).toHaveCount(0);
+  // Only users inside its scope are listed: not the built-in admin.
+  await expect(page.getByTestId("user-admin")).toHaveCount(0);
+  const users = new AdminUsersPage(page);
+  await users.create(made, "edge-ops-password", "operator");
+  await expect(users.row(made).getByTestId("scope")).toHaveText("edge");
+  await shoot(page, "admin-users-host-scoped");
+  // Hosts are every team's: the scoped admin sees them, with no way to add or remove one.
+  await shell.openAdmin("Hosts");
+  await expect(page.getByTestId("host-create").getByTestId("fleet-only")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(0);
+  await shoot(page, "admin-hosts-host-scoped");
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.WHARF_SHOTS_DIR ?? "test-results/shots";
+  for (const theme of ["dark", "light"] as const) {
+    await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
+    await page.screenshot({ path: `${dir}/${name}-${theme}.png` });
+  }
+}

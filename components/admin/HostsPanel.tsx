@@ -15,6 +15,7 @@ import { hostCreateSchema } from "@/lib/schemas";
 import type { HostSummary } from "@/lib/types";
 import { AdminGate, PageHeader, Section } from "./AdminPage";
 import { td, th } from "./bits";
+import { FLEET_ONLY_NOTE, useFleetWide } from "./ScopeFields";
 
 export function HostsPanel() {
   return (
@@ -37,6 +38,7 @@ function useRefreshHosts() {
 function HostsView() {
   const hosts = useHostsQuery();
   const [deleting, setDeleting] = useState<HostSummary>();
+  const fleetWide = useFleetWide();
   const items = hosts.data?.items ?? [];
   const up = items.filter((h) => h.status === "up").length;
   return (
@@ -107,14 +109,16 @@ function HostsView() {
                       </span>
                     </td>
                     <td className={`${td} text-right whitespace-nowrap`}>
-                      {h.source === "managed" ? (
+                      {h.source === "managed" && fleetWide ? (
                         <Button size="sm" variant="danger" onClick={() => setDeleting(h)}>
                           Remove
                         </Button>
                       ) : (
                         <span
                           className="text-[11px] text-muted"
-                          title="Edit WHARF_HOSTS and restart Wharf to change it"
+                          title={
+                            fleetWide ? "Edit WHARF_HOSTS and restart Wharf to change it" : FLEET_ONLY_NOTE
+                          }
                         >
                           read-only
                         </span>
@@ -131,7 +135,13 @@ function HostsView() {
           testId="host-create"
           aside="TLS and SSH material is stored encrypted and never shown again."
         >
-          <AddHostForm taken={new Set(items.map((h) => h.id))} />
+          {fleetWide ? (
+            <AddHostForm taken={new Set(items.map((h) => h.id))} />
+          ) : (
+            <p className="p-3 text-muted" data-testid="fleet-only">
+              {FLEET_ONLY_NOTE}
+            </p>
+          )}
         </Section>
       </div>
       {deleting && <RemoveDialog host={deleting} onClose={() => setDeleting(undefined)} />}

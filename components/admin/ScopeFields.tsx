@@ -30,6 +30,16 @@ export function useOwnScope(): { draft: ScopeDraft; scope?: Scope } {
   return { draft: draftOf(scope), scope };
 }
 
+/** Hosts and registries are shared by every team: only an admin with the whole fleet changes them. */
+export function useFleetWide(): boolean {
+  const scope = useOwnScope().scope;
+  return !scope || (scope.hosts === "*" && !scope.labelSelector);
+}
+
+/** What a scoped admin sees in place of the controls it may not use. */
+export const FLEET_ONLY_NOTE =
+  "Shared by every team: only an admin with access to all hosts may change this.";
+
 /**
  * Which hosts, and optionally which containers within them (one label), a user or token may see.
  * Hosts that no longer exist stay listed while they are still in the scope, so they can be removed.

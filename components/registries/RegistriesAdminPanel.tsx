@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { AdminGate, PageHeader, Section } from "@/components/admin/AdminPage";
+import { FLEET_ONLY_NOTE, useFleetWide } from "@/components/admin/ScopeFields";
 import { formatLocal, td, th } from "@/components/admin/bits";
 import { api, errorMessage } from "@/components/api/client";
 import { Button } from "@/components/ui/Button";
@@ -27,6 +28,7 @@ function RegistriesView() {
   const list = useRegistriesQuery();
   const [editing, setEditing] = useState<RegistryRecord>();
   const [removing, setRemoving] = useState<RegistryRecord>();
+  const fleetWide = useFleetWide();
   const items = list.data?.items ?? [];
   return (
     <div className="flex h-full flex-col">
@@ -80,12 +82,16 @@ function RegistriesView() {
                     <td className={`${td} text-right whitespace-nowrap`}>
                       <span className="inline-flex gap-1">
                         <TestButton registry={r} />
-                        <Button size="sm" onClick={() => setEditing(r)}>
-                          Edit
-                        </Button>
-                        <Button size="sm" variant="danger" onClick={() => setRemoving(r)}>
-                          Remove
-                        </Button>
+                        {fleetWide && (
+                          <>
+                            <Button size="sm" onClick={() => setEditing(r)}>
+                              Edit
+                            </Button>
+                            <Button size="sm" variant="danger" onClick={() => setRemoving(r)}>
+                              Remove
+                            </Button>
+                          </>
+                        )}
                       </span>
                     </td>
                   </tr>
@@ -95,7 +101,13 @@ function RegistriesView() {
           )}
         </Section>
         <Section title="Add a registry" testId="registry-create">
-          <AddForm />
+          {fleetWide ? (
+            <AddForm />
+          ) : (
+            <p className="p-3 text-muted" data-testid="fleet-only">
+              {FLEET_ONLY_NOTE}
+            </p>
+          )}
         </Section>
       </div>
       {editing && <EditDialog registry={editing} onClose={() => setEditing(undefined)} />}

@@ -11,7 +11,7 @@ export class AdminUsersPage {
     return this.page.getByTestId(`user-${username}`);
   }
 
-  /** Fills the "New user" form (all hosts, no label selector) and waits for the row. */
+  /** Fills the "New user" form (its default scope: the signed-in admin's own) and waits for the row. */
   async create(username: string, password: string, role: "viewer" | "operator" | "admin"): Promise<void> {
     const form = this.form();
     await form.getByLabel("Username").fill(username);
