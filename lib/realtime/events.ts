@@ -131,7 +131,7 @@ export type Ack<T> = (result: Result<T>) => void;
 export interface ServerToClientEvents {
   "host:status": (e: HostStatusEvent) => void;
   "container:event": (e: ContainerEvent) => void;
-  /** Volume and network changes on hosts in scope (not sent to label-scoped principals; see the README). */
+  /** Volume and network changes on hosts in scope (not sent to label-scoped principals; see docs/volumes-networks-system.md). */
   "engine:event": (e: EngineObjectEvent) => void;
   /** One live sample of a container this socket subscribed to (the public contract). */
   "stats:sample": (e: StatsSample) => void;
