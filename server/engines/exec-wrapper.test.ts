@@ -30,6 +30,46 @@ const alive = (pid: number) => {
   }
 };
 
+/** Every process in session `sid`, as `ps -s` lists them, with its arguments joined by spaces. */
+function session(sid: number): { pid: number; cmd: string }[] {
+  const found: { pid: number; cmd: string }[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // After the command in parentheses: state, ppid, pgrp, session.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[3]) !== sid) continue;
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+      found.push({ pid: Number(entry), cmd });
+    } catch {
+      // It ended between the listing and the read.
+    }
+  }
+  return found;
+}
+
+/** Kills what is left of a test's session, so a failing test leaks no process. */
+function sweep(sid: number) {
+  for (const p of session(sid)) {
+    try {
+      process.kill(p.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Reads `probe` until `done` holds or `ms` pass, and returns the last reading for the test to judge. */
+async function poll<T>(probe: () => T, done: (v: T) => boolean, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (done(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe("parseMarker", () => {
   const mark = (body: string) => `\x1b]wharf-exec;${body}\x07`;
 
@@ -101,16 +141,26 @@ describe.runIf(linux)("the kill script on a real /bin/sh", () => {
       stdio: "ignore",
     });
     const pid = leader.pid as number;
-    await new Promise((r) => setTimeout(r, 300));
-    const { stdout } = await run("ps", ["-o", "pid=", "-s", String(pid)]);
-    const members = stdout.split(/\s+/).filter(Boolean).map(Number);
-    expect(members.length).toBeGreaterThanOrEqual(4);
+    try {
+      const sleeps = ["sleep 300", "sleep 301", "sleep 302"];
+      const procs = await poll(
+        () => session(pid),
+        (ps) => sleeps.every((c) => ps.some((p) => p.cmd === c)),
+      );
+      const members = procs.map((p) => p.pid);
+      expect(members.length).toBeGreaterThanOrEqual(4);
 
-    const [file, ...args] = killCmd(pid, "live") as [string, ...string[]];
-    const out = await run(file, args);
-    expect(Number(out.stdout.trim())).toBe(members.length);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(members.filter(alive)).toEqual([]);
+      const [file, ...args] = killCmd(pid, "live") as [string, ...string[]];
+      const out = await run(file, args);
+      expect(Number(out.stdout.trim())).toBe(members.length);
+      const left = await poll(
+        () => members.filter(alive),
+        (l) => !l.length,
+      );
+      expect(left).toEqual([]);
+    } finally {
+      sweep(pid);
+    }
   });
 
   it("in gone mode leaves the pid itself alone and still sweeps its session", async () => {
@@ -119,19 +169,25 @@ describe.runIf(linux)("the kill script on a real /bin/sh", () => {
       stdio: "ignore",
     });
     const pid = leader.pid as number;
-    await new Promise((r) => setTimeout(r, 300));
-    const { stdout } = await run("ps", ["-o", "pid=", "-s", String(pid)]);
-    const others = stdout
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number)
-      .filter((p) => p !== pid);
-    expect(others.length).toBe(1);
-    const [file, ...args] = killCmd(pid, "gone") as [string, ...string[]];
-    await run(file, args);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(alive(pid)).toBe(true);
-    expect(others.filter(alive)).toEqual([]);
-    process.kill(pid, "SIGKILL");
+    try {
+      const procs = await poll(
+        () => session(pid),
+        (ps) =>
+          ps.some((p) => p.pid === pid && p.cmd === "sleep 303") && ps.some((p) => p.cmd === "sleep 300"),
+      );
+      const others = procs.map((p) => p.pid).filter((p) => p !== pid);
+      expect(others.length).toBe(1);
+      const [file, ...args] = killCmd(pid, "gone") as [string, ...string[]];
+      await run(file, args);
+      // The others being gone shows the signals have landed; one sent to the pid as well would have too.
+      const left = await poll(
+        () => others.filter(alive),
+        (l) => !l.length,
+      );
+      expect(left).toEqual([]);
+      expect(alive(pid)).toBe(true);
+    } finally {
+      sweep(pid);
+    }
   });
 });

@@ -119,12 +119,13 @@ afterAll(async () => {
 });
 
 describe("live logs over socket.io", () => {
-  it("delivers every tick in order for 10 s, stderr tagged, under the container's full id", async () => {
+  it("delivers every tick in order through tick 10, stderr tagged, under the container's full id", async () => {
     const f = await follower();
     const sub = ok(await f.subscribe({ containerId: TICKER }));
     const fullId = await docker("local", "inspect", "-f", "{{.Id}}", TICKER);
     expect(sub).toMatchObject({ containerId: fullId, name: TICKER, tty: false });
-    await new Promise((r) => setTimeout(r, 10_000));
+    const count = (word: string) => f.lines().filter((l) => l.text.startsWith(word)).length;
+    await waitFor(() => count("tick ") >= 10 && count("tock ") >= 2, 20_000, "10 ticks and 2 tocks");
     ok(await f.unsubscribe(TICKER));
     expect(new Set(f.batches.map((b) => b.containerId))).toEqual(new Set([fullId]));
     const lines = f.lines();
@@ -148,7 +149,8 @@ describe("live logs over socket.io", () => {
     const b = await follower();
     const opts = { tail: 3, timestamps: true };
     const ra = ok(await a.subscribe({ containerId: TICKER, ...opts }));
-    await new Promise((r) => setTimeout(r, 1500));
+    // A line produced after the first subscriber joined, so the late joiner's history is not the same 3.
+    await waitFor(() => a.lines().length >= 4, 5000, "a live line for the first subscriber");
     const rb = ok(await b.subscribe({ containerId: fullId.slice(0, 12), ...opts }));
     expect(rb.room).toBe(ra.room);
     expect(logs.upstreamCount()).toBe(1);
@@ -218,10 +220,17 @@ describe("live logs over socket.io", () => {
     const queue = () =>
       logs.roomOf(f.socket.id as string, "local", sub.containerId)?.queueOf(f.socket.id as string);
     await waitFor(() => (queue()?.stats().skipped ?? 0) > 0, 10_000, "lines to be dropped");
-    await new Promise((r) => setTimeout(r, 500));
-    const s = queue()?.stats();
-    expect(s?.lines).toBeLessThanOrEqual(10_000);
-    expect(s?.inFlight).toBe(4);
+    // The container has exited, so once all its lines are accounted for the queue is as full as it gets.
+    const s = await waitFor(
+      () => {
+        const q = queue()?.stats();
+        return q && f.lines().length + q.lines + q.skipped === 60_000 ? q : undefined;
+      },
+      10_000,
+      "every line received, queued or dropped",
+    );
+    expect(s.lines).toBeLessThanOrEqual(10_000);
+    expect(s.inFlight).toBe(4);
     const count = () => f.lines().length + f.batches.reduce((n, b) => n + (b.skipped ?? 0), 0);
     const release = setInterval(f.release, 20);
     try {
@@ -310,7 +319,17 @@ describe("who may read logs", () => {
     );
     expect(ended.notice?.message).toMatch(/access/);
     const count = f.lines().length;
-    await new Promise((r) => setTimeout(r, 2500));
+    // A subscriber in the same room proves the stream went on: once it has a tick two past the last
+    // line the demoted one got, the line between had a whole tick's time to reach it too.
+    const last = Number(f.lines().at(-1)?.text.slice(5));
+    const control = await follower();
+    ok(await control.subscribe({ containerId: TICKER, tail: 1 }));
+    await waitFor(
+      () => control.lines().some((l) => l.text.startsWith("tick ") && Number(l.text.slice(5)) >= last + 2),
+      8000,
+      `tick ${last + 2} for another subscriber`,
+    );
+    ok(await control.unsubscribe(TICKER));
     expect(f.lines().length).toBe(count);
   });
 
