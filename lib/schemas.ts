@@ -24,6 +24,12 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item));
 
+/** The `host` filter of every cross-host list: repeated, or comma-separated, host ids. */
+export const hostFilterSchema = csv(hostIdSchema);
+
+/** A query that may limit a cross-host list to some hosts; other parameters are left to the route. */
+export const hostFilterQuerySchema = z.object({ host: hostFilterSchema.optional() });
+
 export const containerListQuerySchema = z.object({
   name: z.string().max(255).optional(),
   state: csv(z.enum(CONTAINER_STATES)).optional(),
@@ -31,7 +37,7 @@ export const containerListQuerySchema = z.object({
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
-  host: csv(hostIdSchema).optional(),
+  host: hostFilterSchema.optional(),
   sort: z.enum(CONTAINER_SORT_KEYS).optional(),
   dir: z.enum(["asc", "desc"]).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hostIdSchema } from "../schemas";
+import { hostFilterSchema, hostIdSchema } from "../schemas";
 import { IMAGE_SORT_KEYS } from "./filter";
 import { isValidTag, parseReference } from "./reference";
 
@@ -31,11 +31,7 @@ export const imageListQuerySchema = z.object({
   q: z.string().max(255, "is too long").optional(),
   sort: z.enum(IMAGE_SORT_KEYS).optional(),
   dir: z.enum(["asc", "desc"]).optional(),
-  host: z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(hostIdSchema))
-    .optional(),
+  host: hostFilterSchema.optional(),
   /** Check tags from configured registries for newer digests (default on). */
   updates: z.enum(["0", "1", "true", "false"]).optional(),
 });

@@ -8,6 +8,7 @@ import type { AppContext } from "../context";
 import { resolveScope } from "../scope/declared";
 import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http";
 import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
+import { toAppError } from "../errors";
 
 const isPermission = (a: string): a is Permission => (PERMISSIONS as readonly string[]).includes(a);
 
@@ -76,9 +77,10 @@ export function createApiHandler(router: Router, ctx: AppContext) {
       }
       sendJson(res, route.status ?? 200, result);
     } catch (err) {
-      const appErr =
-        err instanceof AppError ? err : new AppError("INTERNAL", "internal error; see the server log");
-      if (!(err instanceof AppError)) console.error(`[api] ${req.method} ${url.pathname} failed:`, err);
+      const appErr = toAppError(err, {
+        ...(rc?.params.hostId ? { hostId: rc.params.hostId } : {}),
+        log: `[api] ${req.method} ${url.pathname}`,
+      });
       // Anonymous calls to protected routes are not audited (noise); failed sign-ins are.
       if (route && rc && (appErr.code !== "UNAUTHENTICATED" || route.access === "public")) {
         try {

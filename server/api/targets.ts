@@ -1,4 +1,6 @@
 import { AppError } from "../../lib/errors";
+import { parseWith } from "../../lib/parse";
+import { hostFilterQuerySchema } from "../../lib/schemas";
 import type { Principal } from "../auth/principal";
 import type { Resolved } from "../scope/declared";
 import type { RequestContext } from "./router";
@@ -15,6 +17,10 @@ function declared<K extends keyof Resolved>(rc: RequestContext, key: K): NonNull
   if (v === undefined) throw new Error(`the route declares no scope that resolves its ${key}`);
   return v as NonNullable<Resolved[K]>;
 }
+
+/** The `host` filter of a cross-host list (`?host=a,b` or `?host=a&host=b`), each id checked. */
+export const hostFilterOf = (rc: RequestContext) =>
+  parseWith(hostFilterQuerySchema, { host: rc.query.getAll("host") }, "query.").host;
 
 export const hostOf = (rc: RequestContext) => declared(rc, "host");
 export const containerOf = (rc: RequestContext) => declared(rc, "container");

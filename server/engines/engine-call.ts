@@ -1,5 +1,5 @@
 import { AppError } from "../../lib/errors";
-import { toAppError } from "./engine-error";
+import { classifyEngineError } from "./engine-error";
 import type { HostConnection } from "./host-connection";
 
 export const READ_TIMEOUT_MS = 15_000;
@@ -23,7 +23,7 @@ export async function engineCall<T>(
   try {
     return await withDeadline(timeoutMs, fn);
   } catch (err) {
-    const appErr = toAppError(err, s.id);
+    const appErr = classifyEngineError(err, s.id);
     if (appErr.code === "ENGINE_UNREACHABLE") host.checkNow();
     throw appErr;
   }

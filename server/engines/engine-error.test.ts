@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
-import { engineMessage, toAppError } from "./engine-error";
+import { engineMessage, classifyEngineError } from "./engine-error";
 
 /** Builds an error the way docker-modem does for a non-2xx engine reply. */
 function modemError(statusCode: number, reason: string | undefined, json: unknown): Error {
@@ -59,9 +59,9 @@ describe("engineMessage", () => {
   });
 });
 
-describe("toAppError", () => {
+describe("classifyEngineError", () => {
   it("maps 304 to CONFLICT with the modem's reason", () => {
-    const err = toAppError(modemError(304, "container already started", null), "local");
+    const err = classifyEngineError(modemError(304, "container already started", null), "local");
 
     expect(err.code).toBe("CONFLICT");
     expect(err.message).toBe("container already started");
@@ -69,7 +69,7 @@ describe("toAppError", () => {
   });
 
   it("gives 304 a generic message when there is no reason", () => {
-    const err = toAppError(modemError(304, undefined, null), "local");
+    const err = classifyEngineError(modemError(304, undefined, null), "local");
 
     expect(err).toMatchObject({ code: "CONFLICT", message: "container is already in that state" });
   });
@@ -79,7 +79,7 @@ describe("toAppError", () => {
     [409, "CONFLICT", "Container 0123abcd is not running"],
     [400, "VALIDATION", "invalid reference format"],
   ] as const)("maps %i to %s with exactly the engine message", (status, code, message) => {
-    const err = toAppError(modemError(status, "unexpected", { message }), "edge");
+    const err = classifyEngineError(modemError(status, "unexpected", { message }), "edge");
 
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe(code);
@@ -90,7 +90,7 @@ describe("toAppError", () => {
   it("maps other statuses to ENGINE_ERROR and records the engine status", () => {
     const message = "error while creating mount source path '/srv/x': mkdir /srv/x: read-only file system";
 
-    const err = toAppError(modemError(500, "server error", { message }), "edge");
+    const err = classifyEngineError(modemError(500, "server error", { message }), "edge");
 
     expect(err.code).toBe("ENGINE_ERROR");
     expect(err.message).toBe(message);
@@ -98,7 +98,7 @@ describe("toAppError", () => {
   });
 
   it.each(["ECONNREFUSED", "ENOENT", "ETIMEDOUT", "ECONNRESET"])("maps %s to ENGINE_UNREACHABLE", (code) => {
-    const err = toAppError(systemError(code, `connect ${code} /var/run/docker.sock`), "local");
+    const err = classifyEngineError(systemError(code, `connect ${code} /var/run/docker.sock`), "local");
 
     expect(err.code).toBe("ENGINE_UNREACHABLE");
     expect(err.message).toBe(`host local is unreachable: connect ${code} /var/run/docker.sock`);
@@ -109,33 +109,33 @@ describe("toAppError", () => {
     const abort = new Error("The operation was aborted");
     abort.name = "AbortError";
 
-    expect(toAppError(abort, "edge").code).toBe("ENGINE_UNREACHABLE");
+    expect(classifyEngineError(abort, "edge").code).toBe("ENGINE_UNREACHABLE");
   });
 
   it("maps the reason of an aborted AbortSignal to ENGINE_UNREACHABLE", () => {
     const controller = new AbortController();
     controller.abort();
 
-    expect(toAppError(controller.signal.reason, "edge").code).toBe("ENGINE_UNREACHABLE");
+    expect(classifyEngineError(controller.signal.reason, "edge").code).toBe("ENGINE_UNREACHABLE");
   });
 
   it("maps a socket hang up to ENGINE_UNREACHABLE", () => {
-    expect(toAppError(new Error("socket hang up"), "edge").code).toBe("ENGINE_UNREACHABLE");
+    expect(classifyEngineError(new Error("socket hang up"), "edge").code).toBe("ENGINE_UNREACHABLE");
   });
 
   it("maps other errors without a status to ENGINE_ERROR naming the host", () => {
-    const err = toAppError(new Error("unexpected end of JSON input"), "edge");
+    const err = classifyEngineError(new Error("unexpected end of JSON input"), "edge");
 
     expect(err).toMatchObject({ code: "ENGINE_ERROR", message: "host edge: unexpected end of JSON input" });
   });
 
   it("wraps a thrown non-Error value", () => {
-    expect(toAppError("boom", "edge").message).toBe("host edge: boom");
+    expect(classifyEngineError("boom", "edge").message).toBe("host edge: boom");
   });
 
   it("passes an AppError through untouched", () => {
     const original = new AppError("FORBIDDEN", "nope");
 
-    expect(toAppError(original, "edge")).toBe(original);
+    expect(classifyEngineError(original, "edge")).toBe(original);
   });
 });

@@ -30,8 +30,20 @@ export function engineMessage(err: DockerodeError): string {
   return stripped || err.reason || err.message;
 }
 
+/** A failure of the engine or of the way to it, as dockerode reports one (not a bug in Wharf). */
+export function isEngineFailure(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as DockerodeError;
+  return (
+    typeof e.statusCode === "number" ||
+    (!!e.code && UNREACHABLE_CODES.has(e.code)) ||
+    e.name === "AbortError" ||
+    /socket hang up|timed? ?out/i.test(e.message)
+  );
+}
+
 /** Classifies any error from a dockerode call as an AppError, keeping the engine's message. */
-export function toAppError(err: unknown, hostId: string): AppError {
+export function classifyEngineError(err: unknown, hostId: string): AppError {
   if (err instanceof AppError) return err;
   const e = (err instanceof Error ? err : new Error(String(err))) as DockerodeError;
   const status = e.statusCode;

@@ -1,7 +1,7 @@
 import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
 import { engineCall } from "./engine-call";
-import { toAppError } from "./engine-error";
+import { classifyEngineError } from "./engine-error";
 import { killCmd } from "./exec-wrapper";
 import type { HostConnection } from "./host-connection";
 
@@ -48,7 +48,8 @@ export async function endExecProcess(
   try {
     wasRunning = (await engineCall(host, (abortSignal) => exec.inspect({ abortSignal }))).Running;
   } catch (err) {
-    if (toAppError(err, host.spec.id).code !== "NOT_FOUND") throw toAppError(err, host.spec.id);
+    if (classifyEngineError(err, host.spec.id).code !== "NOT_FOUND")
+      throw classifyEngineError(err, host.spec.id);
   }
   const container = host.docker.getContainer(containerId);
   try {
@@ -73,7 +74,7 @@ export async function endExecProcess(
     }
     return { wasRunning, signalled: Number.parseInt(demux(out).trim(), 10) || 0 };
   } catch (err) {
-    const e = toAppError(err, host.spec.id);
+    const e = classifyEngineError(err, host.spec.id);
     // A container that stopped or went away took the process with it.
     if (e.code === "CONFLICT" || e.code === "NOT_FOUND") return { wasRunning, signalled: 0 };
     throw e;

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
 import { engineCall } from "./engine-call";
-import { toAppError } from "./engine-error";
+import { classifyEngineError } from "./engine-error";
 import { isMissingShell, parseMarker, wrappedCmd } from "./exec-wrapper";
 import type { HostConnection } from "./host-connection";
 
@@ -117,7 +117,7 @@ export async function startExecProcess(
     marker = await readMarker(stream, timeoutMs);
   } catch (err) {
     stream.destroy();
-    throw toAppError(err, hostId);
+    throw classifyEngineError(err, hostId);
   }
   if (marker.kind === "missing") {
     stream.destroy();

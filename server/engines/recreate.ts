@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors";
 import { createContainer, requireLocalImage, startContainer } from "./container-create";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
+import { toAppError } from "../errors";
 
 export { withCarriedSettings };
 
@@ -105,7 +106,7 @@ async function swap(
       }
     }
     if (!failed.length) throw err;
-    const e = err instanceof AppError ? err : new AppError("INTERNAL", message(err));
+    const e = toAppError(err, { hostId: host.spec.id, log: "[recreate]" });
     throw new AppError(e.code, `${e.message}; and while undoing: ${failed.join("; ")}`, e.details);
   }
 }

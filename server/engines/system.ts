@@ -1,4 +1,3 @@
-import { AppError } from "../../lib/errors";
 import { isPredefinedNetwork } from "../../lib/networks";
 import type {
   DiskUsage,
@@ -18,6 +17,7 @@ import type { RawNetwork } from "./networks-map";
 import { toDiskUsage } from "./system-df";
 import { planPrune } from "./system-prune-plan";
 import { engineFilters, pruneCoversNamed, withSignal } from "./volumes";
+import { toAppError } from "../errors";
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
@@ -122,7 +122,7 @@ async function runStep(step: PruneStep | string): Promise<PruneKindResult> {
   try {
     return { ok: true, ran: true, ...(await step()) };
   } catch (err) {
-    const e = err instanceof AppError ? err : new AppError("INTERNAL", String(err));
+    const e = toAppError(err, { log: "[system] prune step" });
     return {
       ok: false,
       ran: true,

@@ -1,4 +1,3 @@
-import { AppError } from "../../lib/errors";
 import type { ImageDetail, ImageLayer, ImageUser } from "../../lib/images/types";
 import { scopeAllowsLabels } from "../../lib/permissions";
 import type { HostListError } from "../../lib/types";
@@ -9,7 +8,8 @@ import {
   type EngineHistoryRow,
   type EngineImageInspect,
 } from "../engines/images";
-import type { HostRegistry } from "../engines/host-registry";
+import type { AppContext } from "../context";
+import { acrossHosts } from "../scope/fan-out";
 
 interface InspectConfig {
   Entrypoint?: string[] | null;
@@ -73,24 +73,14 @@ export async function imageHistory(
 
 /** Containers running the image on every host the caller sees, within its label scope; unreachable hosts are named. */
 export async function imageUsers(
-  hosts: HostRegistry,
-  hostIds: string[],
+  ctx: AppContext,
   p: Principal,
   imageId: string,
 ): Promise<{ usedBy: ImageUser[]; errors: HostListError[] }> {
-  const results = await Promise.allSettled(hostIds.map((id) => listImageUsers(hosts.get(id))));
-  const usedBy: ImageUser[] = [];
-  const errors: HostListError[] = [];
-  results.forEach((r, i) => {
-    const hostId = hostIds[i] as string;
-    if (r.status === "rejected") {
-      const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
-      errors.push({ hostId, code: e.code, message: e.message });
-      return;
-    }
-    for (const c of r.value)
-      if (c.imageId === imageId && scopeAllowsLabels(p.scope, c.labels))
-        usedBy.push({ hostId, id: c.id, name: c.name, state: c.state });
-  });
-  return { usedBy, errors };
+  const { items, errors } = await acrossHosts(ctx, p, undefined, async (host) =>
+    (await listImageUsers(host))
+      .filter((c) => c.imageId === imageId && scopeAllowsLabels(p.scope, c.labels))
+      .map((c): ImageUser => ({ hostId: host.spec.id, id: c.id, name: c.name, state: c.state })),
+  );
+  return { usedBy: items, errors };
 }

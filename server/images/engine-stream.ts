@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { AppError } from "../../lib/errors";
-import { toAppError } from "../engines/engine-error";
+import { classifyEngineError } from "../engines/engine-error";
 import type { HostConnection } from "../engines/host-connection";
 
 /** Opens a long engine stream: refused at once when the host is known to be down, errors classified. */
@@ -18,7 +18,7 @@ export async function openEngineStream(
   try {
     return await open();
   } catch (err) {
-    const e = toAppError(err, s.id);
+    const e = classifyEngineError(err, s.id);
     if (e.code === "ENGINE_UNREACHABLE") host.checkNow();
     // The engine answers 500 for a registry it cannot reach or that refuses it: say which.
     return Promise.reject(e.code === "ENGINE_ERROR" ? withDetails(classify(e.message), s.id) : e);

@@ -8,6 +8,7 @@ import {
   reduceProgress,
   type ProgressState,
 } from "./progress";
+import { toAppError } from "../errors";
 
 export interface JobInit {
   jobId: string;
@@ -75,7 +76,7 @@ export class Job {
       this.end("done");
     } catch (err) {
       if (this.state !== "running") return;
-      this.failure = err instanceof AppError ? err : new AppError("ENGINE_ERROR", String(err));
+      this.failure = toAppError(err, { hostId: this.init.hostId, log: `[jobs] ${this.init.kind}` });
       this.end("error");
     }
   }

@@ -1,6 +1,6 @@
 import { AppError } from "../../lib/errors";
 import type { HubSearchResult } from "../../lib/images/types";
-import { toAppError } from "../engines/engine-error";
+import { classifyEngineError } from "../engines/engine-error";
 import type { HostConnection } from "../engines/host-connection";
 import { dial } from "../engines/images";
 
@@ -42,7 +42,7 @@ export async function searchHub(
           hostId: s.id,
         },
       );
-    const e = toAppError(err, s.id);
+    const e = classifyEngineError(err, s.id);
     if (e.code !== "ENGINE_ERROR") throw e;
     throw new AppError("ENGINE_ERROR", `Docker Hub search from host ${s.id} failed: ${e.message}`, {
       hostId: s.id,

@@ -1,4 +1,4 @@
-import { AppError } from "../../lib/errors";
+import { type AppError } from "../../lib/errors";
 import { parseReference, registryPathOf, repositoryOf } from "../../lib/images/reference";
 import type { ImageUpdateStatus } from "../../lib/images/types";
 import type { RegistryRecord } from "../../lib/types";
@@ -7,6 +7,7 @@ import { RegistryClient } from "../registries/registry-client";
 import type { RegistryStore } from "../registries/registry-store";
 import { mapLimit } from "../map-limit";
 import { registryKey } from "./registry-match";
+import { toAppError } from "../errors";
 
 export interface UpdateOptions {
   /** How long a registry's answer for one tag is trusted. */
@@ -163,7 +164,7 @@ export class UpdateChecker {
       .then((digest): Remote => ({ at: Date.now(), digest }))
       .catch((e: unknown): Remote => ({
         at: Date.now(),
-        error: e instanceof AppError ? e : new AppError("ENGINE_ERROR", String(e)),
+        error: toAppError(e, { log: "[images] update check" }),
       }))
       .then((r) => {
         this.cache.set(key, r);

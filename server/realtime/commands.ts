@@ -12,6 +12,7 @@ import {
   type ContainerTarget,
 } from "../scope/declared";
 import type { WharfIo, WharfSocket } from "./types";
+import { toAppError } from "../errors";
 
 export interface CommandContext {
   app: AppContext;
@@ -46,11 +47,8 @@ export interface RealtimeModule<K extends ClientCommand> {
   close?(): void | Promise<unknown>;
 }
 
-function toErrorBody(err: unknown): ErrorBody {
-  if (err instanceof AppError) return err.toBody();
-  console.error("[realtime] command failed:", err);
-  return { code: "INTERNAL", message: "internal error; see the server log" };
-}
+const toErrorBody = (err: unknown, event: string): ErrorBody =>
+  toAppError(err, { log: `[realtime] ${event}` }).toBody();
 
 /**
  * The one wrapper every command goes through: it re-reads the principal (role and scope changes
@@ -82,7 +80,7 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
         );
         reply({ ok: true, data: data ?? null });
       } catch (err) {
-        reply({ ok: false, error: toErrorBody(err) });
+        reply({ ok: false, error: toErrorBody(err, event) });
       }
     }) as never);
   }

@@ -12,6 +12,7 @@ import {
   type EngineImageInspect,
   type ImageUserRow,
 } from "../engines/images";
+import { ifFound } from "../errors";
 import { ownerOf, type ImageOwnerStore } from "./image-owners";
 import { isLabelScoped } from "./targets";
 
@@ -108,10 +109,7 @@ export async function requireNameAvailable(
   field: string,
 ): Promise<void> {
   if (!isLabelScoped(p)) return;
-  const current = await inspectEngineImage(host, name).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") return undefined;
-    throw err;
-  });
+  const current = await ifFound(inspectEngineImage(host, name));
   if (!current) return;
   const s = standing(owners, host.spec.id, p, current.Id, await listImageUsers(host));
   if (s.usedOutside || (!s.own && s.ownedByOthers)) {

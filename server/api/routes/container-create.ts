@@ -15,6 +15,7 @@ import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { containerSpecView } from "../../engines/container-create-spec";
 import { createContainer, missingImage } from "../../engines/container-create";
+import { ifFound } from "../../errors";
 import { hostBackedVolumes } from "../../engines/container-create-volumes";
 import { inspectContainer } from "../../engines/containers";
 import { recreateContainer, withCarriedSettings } from "../../engines/recreate";
@@ -157,7 +158,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       });
       const result = await recreateContainer(host, old, { ...req, config });
       // A --rm container whose command ends at once is gone by now; the swap itself has succeeded.
-      const now = await inspectContainer(host, result.id).catch(() => undefined);
+      const now = await ifFound(inspectContainer(host, result.id));
       const changed = now ? specChanges(inspectToSpec(old), inspectToSpec(now.inspect)) : [];
       const after = now
         ? summary(now.inspect)

@@ -1,12 +1,11 @@
 import { filterContainers } from "../../../lib/container-filter";
-import { AppError } from "../../../lib/errors";
 import {
   bulkActionSchema,
   containerActionSchema,
   containerListQuerySchema,
   removeQuerySchema,
 } from "../../../lib/schemas";
-import type { BulkResult, ContainerList, ContainerSummary, HostListError } from "../../../lib/types";
+import type { BulkResult, ContainerList } from "../../../lib/types";
 import type { AppContext } from "../../context";
 import {
   inspectContainer,
@@ -16,7 +15,9 @@ import {
 } from "../../engines/containers";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
-import { containerInScope, hostInScope, inScope, visibleHostIds } from "../../scope/targets";
+import { toAppError } from "../../errors";
+import { acrossHosts } from "../../scope/fan-out";
+import { containerInScope, hostInScope, inScope } from "../../scope/targets";
 import { containerOf, hostOf, principalOf } from "../targets";
 
 export function registerContainerRoutes(router: Router, ctx: AppContext): void {
@@ -29,17 +30,9 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const p = principalOf(rc);
       const filter = parseWith(containerListQuerySchema, queryObject(rc.query), "query.");
-      const hosts = visibleHostIds(ctx, p).filter((id) => !filter.host?.length || filter.host.includes(id));
-      const results = await Promise.allSettled(hosts.map((id) => listContainers(ctx.hosts.get(id))));
-      const items: ContainerSummary[] = [];
-      const errors: HostListError[] = [];
-      results.forEach((r, i) => {
-        if (r.status === "fulfilled") items.push(...r.value.filter((c) => inScope(p, c)));
-        else {
-          const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
-          errors.push({ hostId: hosts[i] as string, code: e.code, message: e.message });
-        }
-      });
+      const { items, errors } = await acrossHosts(ctx, p, filter.host, async (host) =>
+        (await listContainers(host)).filter((c) => inScope(p, c)),
+      );
       return { items: filterContainers(items, filter), errors } satisfies ContainerList;
     },
   });
@@ -124,7 +117,7 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
             }
             return { hostId, id, ok: true };
           } catch (err) {
-            const e = err instanceof AppError ? err : new AppError("INTERNAL", String(err));
+            const e = toAppError(err, { hostId, log: "[api] container.bulk" });
             return { hostId, id, ok: false, error: { code: e.code, message: e.message } };
           }
         }),

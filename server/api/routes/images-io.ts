@@ -5,7 +5,8 @@ import type { AppContext } from "../../context";
 import { exportEngineImage, inspectEngineImage, loadEngineImages } from "../../engines/images";
 import type { HostConnection } from "../../engines/host-connection";
 import type { Principal } from "../../auth/principal";
-import { toAppError } from "../../engines/engine-error";
+import { classifyEngineError } from "../../engines/engine-error";
+import { ifFound } from "../../errors";
 import { emptyProgress, finishProgress, ProgressParser, reduceProgress } from "../../images/progress";
 import type { Router } from "../router";
 import { giveBackTakenNames, namesOnHost } from "../../scope/image-access";
@@ -19,7 +20,7 @@ const fileName = (tags: string[] | undefined, id: string) =>
 /** What a load brought in is the loader's team's own. */
 async function recordLoaded(ctx: AppContext, host: HostConnection, p: Principal, loaded: string[]) {
   for (const name of loaded) {
-    const inspect = await inspectEngineImage(host, name).catch(() => undefined);
+    const inspect = await ifFound(inspectEngineImage(host, name));
     if (inspect) ctx.imageOwners.record(host.spec.id, inspect.Id, p, "load");
   }
 }
@@ -52,7 +53,7 @@ export function registerImageIoRoutes(router: Router, ctx: AppContext): void {
       try {
         await pipeline(source, rc.res);
       } catch (err) {
-        if (!rc.res.headersSent) throw toAppError(err, host.spec.id);
+        if (!rc.res.headersSent) throw classifyEngineError(err, host.spec.id);
         rc.res.destroy();
       }
       return undefined;

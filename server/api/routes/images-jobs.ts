@@ -1,4 +1,3 @@
-import { AppError } from "../../../lib/errors";
 import {
   buildJsonSchema,
   buildQuerySchema,
@@ -17,6 +16,7 @@ import type { Router } from "../router";
 import { imageInScope, requireNameAvailable } from "../../scope/image-access";
 import { hostInScope } from "../../scope/targets";
 import { hostOf, principalOf } from "../targets";
+import { toAppError } from "../../errors";
 
 export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
   router.add({
@@ -65,7 +65,7 @@ export function registerImageJobRoutes(router: Router, ctx: AppContext): void {
             ctx.imageOwners.record(hostId, data.id, p, "pull");
             return { hostId, ok: true, data };
           } catch (err) {
-            const e = err instanceof AppError ? err : new AppError("INTERNAL", String(err));
+            const e = toAppError(err, { hostId, log: "[api] image.pull" });
             return { hostId, ok: false, error: { code: e.code, message: e.message } };
           }
         }),

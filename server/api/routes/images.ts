@@ -1,4 +1,3 @@
-import { AppError } from "../../../lib/errors";
 import { filterImages } from "../../../lib/images/filter";
 import {
   imageListQuerySchema,
@@ -9,7 +8,6 @@ import {
   updatesQuerySchema,
 } from "../../../lib/images/schemas";
 import type { HubSearchResult, ImageList, ImageSummary, PruneResult } from "../../../lib/images/types";
-import type { HostListError } from "../../../lib/types";
 import type { AppContext } from "../../context";
 import { pruneEngineImages, removeEngineImage, tagEngineImage } from "../../engines/images";
 import type { HostConnection } from "../../engines/host-connection";
@@ -20,7 +18,8 @@ import { imageServices } from "../../images/service";
 import { parseWith, queryObject } from "../http";
 import type { RequestContext, Router } from "../router";
 import { imagesInScope, pruneOwnImages, requireNameAvailable } from "../../scope/image-access";
-import { isLabelScoped, visibleHostIds } from "../../scope/targets";
+import { acrossHosts } from "../../scope/fan-out";
+import { isLabelScoped } from "../../scope/targets";
 import { hostOf, imageOf, principalOf } from "../targets";
 import { registerImageIoRoutes } from "./images-io";
 import { registerImageJobRoutes } from "./images-jobs";
@@ -48,19 +47,9 @@ export function registerImageRoutes(router: Router, ctx: AppContext): void {
     summary: "Images of every host in scope; unreachable hosts are listed in errors",
     handler: async (rc) => {
       const q = parseWith(imageListQuerySchema, queryObject(rc.query), "query.");
-      const hosts = visibleHostIds(ctx, principalOf(rc)).filter(
-        (id) => !q.host?.length || q.host.includes(id),
+      const { items, errors } = await acrossHosts(ctx, principalOf(rc), q.host, (host) =>
+        visibleImages(ctx, host, rc),
       );
-      const results = await Promise.allSettled(hosts.map((id) => visibleImages(ctx, ctx.hosts.get(id), rc)));
-      const items: ImageSummary[] = [];
-      const errors: HostListError[] = [];
-      results.forEach((r, i) => {
-        if (r.status === "fulfilled") items.push(...r.value);
-        else {
-          const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
-          errors.push({ hostId: hosts[i] as string, code: e.code, message: e.message });
-        }
-      });
       const filtered = filterImages(items, q);
       return {
         items: wantsUpdates(q) ? await withUpdates(ctx, filtered) : filtered,
@@ -119,7 +108,7 @@ export function registerImageRoutes(router: Router, ctx: AppContext): void {
       const p = principalOf(rc);
       const host = hostOf(rc);
       const { inspect } = imageOf(rc);
-      const { usedBy, errors } = await imageUsers(ctx.hosts, visibleHostIds(ctx, p), p, inspect.Id);
+      const { usedBy, errors } = await imageUsers(ctx, p, inspect.Id);
       const detail = toImageDetail(host.spec.id, inspect, usedBy);
       const update = await imageServices(ctx).updates.forImage(detail, ctx.registries.list());
       return { ...detail, ...(errors.length ? { usedByErrors: errors } : {}), ...(update ? { update } : {}) };

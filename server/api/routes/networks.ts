@@ -22,8 +22,8 @@ import {
 import { parseWith } from "../http";
 import type { Router } from "../router";
 import { containerInScope, labelCheck, scopedFilters, withScopeLabel } from "../../scope/targets";
-import { hostOf, networkOf, principalOf } from "../targets";
-import { acrossHosts } from "./volumes";
+import { acrossHosts } from "../../scope/fan-out";
+import { hostFilterOf, hostOf, networkOf, principalOf } from "../targets";
 
 export function registerNetworkRoutes(router: Router, ctx: AppContext): void {
   router.add({
@@ -34,7 +34,9 @@ export function registerNetworkRoutes(router: Router, ctx: AppContext): void {
     summary: "Networks of every host in scope with their attached containers; unreachable hosts in errors",
     handler: async (rc) => {
       const visible = labelCheck(principalOf(rc));
-      const r = await acrossHosts<NetworkSummary>(ctx, rc, (id) => listNetworks(ctx.hosts.get(id), visible));
+      const r = await acrossHosts<NetworkSummary>(ctx, principalOf(rc), hostFilterOf(rc), (host) =>
+        listNetworks(host, visible),
+      );
       return r satisfies NetworkList;
     },
   });

@@ -1,4 +1,3 @@
-import { AppError } from "../../../lib/errors";
 import type { HostQuotaSummary, QuotaRow } from "../../../lib/quotas";
 import { resourcesSchema } from "../../../lib/schemas";
 import type { AppContext } from "../../context";
@@ -8,8 +7,9 @@ import { hostQuotas } from "../../engines/quotas";
 import { updateResources } from "../../engines/resources";
 import { parseWith } from "../http";
 import type { RequestContext, Router } from "../router";
-import { inScope, visibleHostIds } from "../../scope/targets";
-import { containerOf, hostOf, principalOf } from "../targets";
+import { eachHost } from "../../scope/fan-out";
+import { inScope } from "../../scope/targets";
+import { containerOf, hostFilterOf, hostOf, principalOf } from "../targets";
 
 async function quotasOf(ctx: AppContext, rc: RequestContext, hostId: string) {
   const host = ctx.hosts.get(hostId);
@@ -36,20 +36,11 @@ export function registerQuotaRoutes(router: Router, ctx: AppContext): void {
     scope: "fleet",
     summary: "Limits and host totals for every host in scope; unreachable hosts are listed in errors",
     handler: async (rc) => {
-      const ids = visibleHostIds(ctx, principalOf(rc));
-      const results = await Promise.allSettled(ids.map((id) => quotasOf(ctx, rc, id)));
-      const items: QuotaRow[] = [];
-      const summaries: HostQuotaSummary[] = [];
-      const errors: { hostId: string; code: string; message: string }[] = [];
-      results.forEach((r, i) => {
-        if (r.status === "fulfilled") {
-          items.push(...r.value.items);
-          summaries.push(r.value.summary);
-        } else {
-          const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
-          errors.push({ hostId: ids[i] as string, code: e.code, message: e.message });
-        }
-      });
+      const { values, errors } = await eachHost(ctx, principalOf(rc), hostFilterOf(rc), (host) =>
+        quotasOf(ctx, rc, host.spec.id),
+      );
+      const items: QuotaRow[] = values.flatMap((v) => v.value.items);
+      const summaries: HostQuotaSummary[] = values.map((v) => v.value.summary);
       return { items, summaries, errors };
     },
   });

@@ -1,7 +1,5 @@
 import { volumeHostAccess } from "../../../lib/container-spec/host-access";
 import { AppError } from "../../../lib/errors";
-import { hostIdSchema } from "../../../lib/schemas";
-import type { HostListError } from "../../../lib/types";
 import {
   volumeCreateSchema,
   volumePruneSchema,
@@ -12,36 +10,11 @@ import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { createVolume, getVolume, listVolumes, pruneVolumes, removeVolume } from "../../engines/volumes";
 import { parseWith, queryObject } from "../http";
-import type { RequestContext, Router } from "../router";
-import { labelCheck, scopedFilters, visibleHostIds, withScopeLabel } from "../../scope/targets";
-import { hostOf, principalOf, volumeOf } from "../targets";
+import type { Router } from "../router";
+import { acrossHosts } from "../../scope/fan-out";
+import { labelCheck, scopedFilters, withScopeLabel } from "../../scope/targets";
+import { hostFilterOf, hostOf, principalOf, volumeOf } from "../targets";
 import { z } from "zod";
-
-/** Runs `fn` on every host in scope; hosts that fail are reported in `errors`, never hiding the others. */
-export async function acrossHosts<T>(
-  ctx: AppContext,
-  rc: RequestContext,
-  fn: (hostId: string) => Promise<T[]>,
-): Promise<{ items: T[]; errors: HostListError[] }> {
-  const p = principalOf(rc);
-  const only = rc.query
-    .getAll("host")
-    .flatMap((h) => h.split(","))
-    .filter(Boolean);
-  for (const h of only) parseWith(hostIdSchema, h, "query.host: ");
-  const hosts = visibleHostIds(ctx, p).filter((id) => !only.length || only.includes(id));
-  const results = await Promise.allSettled(hosts.map(fn));
-  const items: T[] = [];
-  const errors: HostListError[] = [];
-  results.forEach((r, i) => {
-    if (r.status === "fulfilled") items.push(...r.value);
-    else {
-      const e = r.reason instanceof AppError ? r.reason : new AppError("INTERNAL", String(r.reason));
-      errors.push({ hostId: hosts[i] as string, code: e.code, message: e.message });
-    }
-  });
-  return { items, errors };
-}
 
 const removeQuery = z.object({
   force: z
@@ -60,8 +33,9 @@ export function registerVolumeRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const visible = labelCheck(principalOf(rc));
       const warnings: string[] = [];
-      const { items, errors } = await acrossHosts<VolumeSummary>(ctx, rc, async (id) => {
-        const r = await listVolumes(ctx.hosts.get(id), visible);
+      const only = hostFilterOf(rc);
+      const { items, errors } = await acrossHosts<VolumeSummary>(ctx, principalOf(rc), only, async (host) => {
+        const r = await listVolumes(host, visible);
         warnings.push(...r.warnings);
         return r.items;
       });

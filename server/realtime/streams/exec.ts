@@ -11,6 +11,7 @@ import { auditParams, recordEnd, recordFailedStart } from "./exec-audit";
 import { CleanupQueue } from "./exec-cleanup";
 import { DEFAULT_BATCH, type BatchOptions } from "./exec-output";
 import { ExecSession, type SessionEnd } from "./exec-session";
+import { toAppError } from "../../errors";
 
 export interface ExecModuleOptions {
   maxPerSocket: number;
@@ -118,7 +119,7 @@ export function createExecModule(
       sessions.set(session.id, session);
       return { sessionId: session.id };
     } catch (err) {
-      const e = err instanceof AppError ? err : new AppError("INTERNAL", String(err));
+      const e = toAppError(err, { hostId: p.hostId, log: "[realtime] exec:start" });
       recordFailedStart(app.audit, {
         user: principal.name,
         ip,
