@@ -1,3 +1,4 @@
+import { builtinModules } from "node:module";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
@@ -47,7 +48,33 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          patterns: [...serverOnly.patterns, { group: ["node:*"], message: "lib/ runs in the browser too." }],
+          // Node builtins with or without the node: prefix: lib/ runs in the browser too.
+          paths: builtinModules.map((name) => ({ name, message: "lib/ runs in the browser too." })),
+          patterns: [
+            ...serverOnly.patterns,
+            { group: ["node:*"], message: "lib/ runs in the browser too." },
+            { group: ["**/components/**", "@/components/**"], message: "lib/ is below components/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The request layer sits on top: realtime/, auth/ and scope/ serve it and never reach back into it.
+    files: [
+      "server/realtime/**",
+      "server/auth/**",
+      "server/scope/**",
+      "server/engines/**",
+      "server/images/**",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/api/**", "**/api"], message: "api/ is the top layer; move what is shared down." },
+          ],
         },
       ],
     },

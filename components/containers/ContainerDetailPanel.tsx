@@ -14,8 +14,8 @@ import { StatePanel } from "@/components/ui/StatePanel";
 import { formatAge, formatTimestamp } from "@/lib/format";
 import { readLimits } from "@/lib/quotas";
 import { ContainerActionsBar } from "./ContainerActionsBar";
-import { EnvList } from "./EnvList";
-import { StateBadge } from "./StateBadge";
+import { EnvList } from "@/components/ui/EnvList";
+import { StateBadge } from "@/components/ui/StateBadge";
 import { describeInspect } from "./inspect-view";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

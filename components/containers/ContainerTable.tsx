@@ -8,7 +8,7 @@ import { UpdateBadge } from "@/components/images/UpdateBadge";
 import type { ImageUpdateStatus } from "@/lib/images/types";
 import { StatsCells } from "@/components/stats/StatsCells";
 import { RowActions } from "./RowActions";
-import { StateBadge } from "./StateBadge";
+import { StateBadge } from "@/components/ui/StateBadge";
 
 export const rowKey = (c: Pick<ContainerSummary, "hostId" | "id">) => `${c.hostId}/${c.id}`;
 

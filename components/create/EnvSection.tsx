@@ -5,7 +5,7 @@ import { textareaClass } from "@/components/ui/Form";
 import { parseEnvText } from "@/lib/container-spec/spec";
 import { mergeEnv } from "./env-text";
 import { FormSection } from "./FormSection";
-import { KeyValueRows } from "./KeyValueRows";
+import { KeyValueRows } from "@/components/ui/KeyValueRows";
 import type { SectionProps } from "./section-props";
 
 export function EnvSection({ draft, setSpec, errors }: SectionProps) {

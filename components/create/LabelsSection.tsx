@@ -1,6 +1,6 @@
 "use client";
 import { FormSection } from "./FormSection";
-import { KeyValueRows } from "./KeyValueRows";
+import { KeyValueRows } from "@/components/ui/KeyValueRows";
 import type { SectionProps } from "./section-props";
 
 export function LabelsSection({ draft, setSpec, errors }: SectionProps) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
-import { useJob } from "@/components/hooks/useJobs";
+import { useJob } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass, textareaClass } from "@/components/ui/Form";

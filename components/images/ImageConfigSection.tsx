@@ -1,4 +1,4 @@
-import { EnvList } from "@/components/containers/EnvList";
+import { EnvList } from "@/components/ui/EnvList";
 import type { ImageDetail } from "@/lib/images/types";
 import { DetailSection, KV } from "./DetailSection";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
-import { useRegistriesQuery } from "@/components/registries/queries";
+import { useRegistriesQuery } from "@/components/hooks/registry-queries";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
 import { DialogShell } from "./DialogShell";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useCan } from "@/components/hooks/useCan";
-import { useJobs } from "@/components/hooks/useJobs";
+import { useJobs } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
 import type { PullRun } from "./usePullImages";
 

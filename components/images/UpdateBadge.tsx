@@ -1,6 +1,6 @@
 "use client";
 import { useCan } from "@/components/hooks/useCan";
-import { useJob } from "@/components/hooks/useJobs";
+import { useJob } from "@/components/jobs/useJobs";
 import { jobProgress } from "@/components/jobs/job-progress";
 import { useToast } from "@/components/ui/Toasts";
 import type { ImageUpdateStatus } from "@/lib/images/types";

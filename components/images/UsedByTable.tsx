@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { StateBadge } from "@/components/containers/StateBadge";
+import { StateBadge } from "@/components/ui/StateBadge";
 import type { ImageUser } from "@/lib/images/types";
 import { CONTAINER_STATES, type ContainerState } from "@/lib/types";
 

@@ -1,5 +1,5 @@
 "use client";
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api } from "@/components/api/client";
 import type { HubSearchResult, ImageDetail, ImageLayer, ImageList } from "@/lib/images/types";
 import { queryKeys } from "@/lib/query-keys";
@@ -24,11 +24,7 @@ export const imagePaths = {
   updates: (hostId: string) => `${host(hostId)}/updates`,
 };
 
-/** After anything that changes images: each named host's image queries, then the cross-host list once. */
-export function invalidateImages(qc: QueryClient, ...hostIds: string[]): void {
-  for (const hostId of hostIds) void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });
-  void qc.invalidateQueries({ queryKey: queryKeys.allImages() });
-}
+export { invalidateImages } from "@/components/api/invalidate";
 
 /**
  * One host's images, or every host's; filters and sorting happen in the browser, so the containers

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { errorMessage } from "@/components/api/client";
-import { useCancelJob } from "@/components/hooks/useJobs";
+import { useCancelJob } from "@/components/jobs/useJobs";
 import { Button } from "@/components/ui/Button";
 import { useNow } from "@/components/hooks/useNow";
 import { formatAge, shortId } from "@/lib/format";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
-import { useJobs, useJobsError } from "@/components/hooks/useJobs";
+import { useJobs, useJobsError } from "@/components/jobs/useJobs";
 import { JobProgress } from "./JobProgress";
 import { jobProgress } from "./job-progress";
 

@@ -5,7 +5,7 @@ import { useSocketCommand } from "@/components/hooks/useSocketCommand";
 import { JobStore } from "@/components/jobs/job-store";
 import { type WharfSocket, useRealtime } from "@/components/providers/RealtimeProvider";
 import type { JobSnapshot } from "@/lib/images/types";
-import { invalidateImages } from "@/components/images/queries";
+import { invalidateImages } from "@/components/api/invalidate";
 
 const stores = new WeakMap<WharfSocket, JobStore>();
 const EMPTY: JobSnapshot[] = [];

@@ -1,7 +1,7 @@
 "use client";
 import type { RefObject } from "react";
 import { Button } from "@/components/ui/Button";
-import type { LogRange } from "@/components/hooks/useLogStream";
+import type { LogRange } from "@/components/logs/useLogStream";
 
 const TAILS = [100, 1000, 10_000] as const;
 

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { useLogStream, type LogRange, type LogSource, type LogTarget } from "@/components/hooks/useLogStream";
+import { useLogStream, type LogRange, type LogSource, type LogTarget } from "@/components/logs/useLogStream";
 import { BUFFER_LINES, type LogEntry } from "./log-buffer";
 import { compileSearch, entryMatches, findMatch } from "./log-search";
 import { LogList } from "./LogList";

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { useContainersQuery } from "@/components/hooks/queries";
-import type { LogTarget } from "@/components/hooks/useLogStream";
+import type { LogTarget } from "@/components/logs/useLogStream";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { filterContainers } from "@/lib/container-filter";
 import { LogViewer } from "./LogViewer";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { errorMessage } from "@/components/api/client";
-import { KeyValueRows } from "@/components/create/KeyValueRows";
+import { KeyValueRows } from "@/components/ui/KeyValueRows";
 import { Field, fieldOf, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
 import { checkNetworkDraft, EMPTY_NETWORK, networkCreateBody, type NetworkDraft } from "./network-form";

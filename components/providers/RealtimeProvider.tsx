@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
-import { invalidateImages } from "@/components/images/queries";
+import { invalidateImages } from "@/components/api/invalidate";
 import { queryKeys } from "@/lib/query-keys";
 import type {
   ClientToServerEvents,

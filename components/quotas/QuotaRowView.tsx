@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { StateBadge } from "@/components/containers/StateBadge";
-import { useStatsStream } from "@/components/hooks/useStatsStream";
+import { StateBadge } from "@/components/ui/StateBadge";
+import { useStatsStream } from "@/components/stats/useStatsStream";
 import { useUpdateResources } from "@/components/hooks/useUpdateResources";
 import { useInView } from "@/components/stats/in-view";
 import { cpuLimit, type QuotaRow, type ResourcesResult } from "@/lib/quotas";

@@ -12,7 +12,7 @@ import { StatePanel } from "@/components/ui/StatePanel";
 import { useToast } from "@/components/ui/Toasts";
 import { registryCreateSchema } from "@/lib/schemas";
 import type { RegistryPage, RegistryRecord } from "@/lib/types";
-import { registryPaths, useRegistriesQuery } from "./queries";
+import { registryPaths, useRegistriesQuery } from "@/components/hooks/registry-queries";
 import { createBody, EMPTY_DRAFT, PasswordState, RegistryFields } from "./RegistryFields";
 import { EditDialog, RemoveDialog, useRefreshRegistries } from "./RegistryDialogs";
 

@@ -6,7 +6,7 @@ import { useCan } from "@/components/hooks/useCan";
 import { inputClass } from "@/components/ui/Form";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { PagedList } from "./PagedList";
-import { useRegistriesQuery, useRepositoriesQuery, useTagsQuery } from "./queries";
+import { useRegistriesQuery, useRepositoriesQuery, useTagsQuery } from "@/components/hooks/registry-queries";
 import { TagDetailPane } from "./TagDetailPane";
 
 export interface BrowserSelection {

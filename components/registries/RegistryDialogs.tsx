@@ -8,7 +8,7 @@ import { useToast } from "@/components/ui/Toasts";
 import { queryKeys } from "@/lib/query-keys";
 import { registryUpdateSchema } from "@/lib/schemas";
 import type { RegistryRecord } from "@/lib/types";
-import { registryPaths } from "./queries";
+import { registryPaths } from "@/components/hooks/registry-queries";
 import { draftOf, RegistryFields, updateBody } from "./RegistryFields";
 
 /** A changed address or password makes every cached listing of the registry stale too. */

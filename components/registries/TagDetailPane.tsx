@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/Toasts";
 import { formatBytes } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { RegistryDescriptor, RegistryTagDetail } from "@/lib/types";
-import { registryPaths, useRegistriesQuery, useTagQuery } from "./queries";
+import { registryPaths, useRegistriesQuery, useTagQuery } from "@/components/hooks/registry-queries";
 
 const short = (digest: string) => digest.replace(/^(\w+:)?(.{12}).*$/, "$1$2");
 

@@ -1,5 +1,5 @@
 "use client";
-import { useStatsStream } from "@/components/hooks/useStatsStream";
+import { useStatsStream } from "@/components/stats/useStatsStream";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
 import type { StatsSample } from "@/lib/realtime/events";

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { useContainersQuery } from "@/components/hooks/queries";
-import { useStatsStreams } from "@/components/hooks/useStatsStream";
+import { useStatsStreams } from "@/components/stats/useStatsStream";
 import { formatBytes } from "@/lib/format";
 import type { StatsMode } from "@/lib/realtime/events";
 import { MODE_HELP, MODE_LABEL, formatPercent } from "./format";

@@ -1,5 +1,5 @@
 "use client";
-import { useStatsStream } from "@/components/hooks/useStatsStream";
+import { useStatsStream } from "@/components/stats/useStatsStream";
 import { formatBytes } from "@/lib/format";
 import { formatPercent } from "./format";
 import { useInView } from "./in-view";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { errorMessage } from "@/components/api/client";
-import { KeyValueRows, recordOf, type KeyValue } from "@/components/create/KeyValueRows";
+import { KeyValueRows, recordOf, type KeyValue } from "@/components/ui/KeyValueRows";
 import { checkWith, Field, fieldOf, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
 import { volumeCreateSchema } from "@/lib/volumes";

@@ -3,22 +3,7 @@ import { AppError } from "../../lib/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header) return out;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    const k = part.slice(0, eq).trim();
-    if (!k || k in out) continue;
-    try {
-      out[k] = decodeURIComponent(part.slice(eq + 1).trim());
-    } catch {
-      out[k] = part.slice(eq + 1).trim();
-    }
-  }
-  return out;
-}
+export { parseCookies } from "../auth/cookies";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);

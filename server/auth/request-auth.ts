@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { AppError } from "../../lib/errors";
-import { parseCookies } from "../api/http";
+import { parseCookies } from "./cookies";
 import { SESSION_COOKIE, type Session, type SessionStore } from "./sessions";
 
 export const CSRF_HEADER = "x-wharf-csrf";
