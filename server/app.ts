@@ -18,8 +18,9 @@ import type { HealthTiming } from "./engines/host-connection";
 import type { HostStatusEvent } from "../lib/realtime/events";
 import { RegistryStore } from "./registries/registry-store";
 import { ImageOwnerStore } from "./scope/image-owners";
+import { createImageServices } from "./images/service";
 import { applyHeaders, securityHeaders } from "./http-headers";
-import { attachRealtime, realtimeCommands, realtimeDrains, type WharfIo } from "./realtime/index";
+import { attachRealtime, type Realtime, type WharfIo } from "./realtime/index";
 
 export type PageHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -31,6 +32,8 @@ export interface Wharf {
   socketCommands: readonly string[];
   server: http.Server;
   io: WharfIo;
+  /** The stats hub and logs rooms, for tests and benchmarks that read their counters. */
+  realtime: Pick<Realtime, "stats" | "logs">;
   /** Set once the Next app is ready; until then pages answer 503. */
   setPageHandler(handler: PageHandler): void;
   listen(): Promise<number>;
@@ -76,6 +79,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
       console.error(`wharf: managed host "${spec.id}" skipped: WHARF_HOSTS has the same id`);
     else hosts.addSpec(spec);
   }
+  const registries = new RegistryStore(db, secrets);
   const ctx: AppContext = {
     config,
     db,
@@ -90,8 +94,9 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     },
     hosts,
     managedHosts,
-    registries: new RegistryStore(db, secrets),
+    registries,
     imageOwners: new ImageOwnerStore(db),
+    images: createImageServices(registries),
     startedAt: Date.now(),
   };
   const router = buildRouter(ctx);
@@ -119,7 +124,8 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     }
     void pages(req, res);
   });
-  const io = attachRealtime(server, ctx);
+  const realtime = attachRealtime(server, ctx);
+  const { io } = realtime;
   hosts.on("status", logHostStatus);
   hosts.start();
 
@@ -128,7 +134,8 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     server,
     io,
     routes: router.all(),
-    socketCommands: realtimeCommands.get(io) ?? [],
+    socketCommands: realtime.commands,
+    realtime: { stats: realtime.stats, logs: realtime.logs },
     adminPassword: admin.generated,
     setPageHandler: (h) => {
       pages = h;
@@ -143,8 +150,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
       }),
     close: async () => {
       // Exec processes are ended inside their containers while the engines are still reachable.
-      const drain = realtimeDrains.get(io);
-      if (drain) await Promise.race([drain(), new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS))]);
+      await Promise.race([realtime.drain(), new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS))]);
       hosts.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -10,6 +10,7 @@ import type { HostRegistry } from "./engines/host-registry";
 import type { ManagedHostStore } from "./engines/managed-hosts";
 import type { RegistryStore } from "./registries/registry-store";
 import type { ImageOwnerStore } from "./scope/image-owners";
+import type { ImageServices } from "./images/service";
 
 /** What request handlers and socket handlers may use; built once at boot. */
 export interface AppContext {
@@ -26,5 +27,7 @@ export interface AppContext {
   registries: RegistryStore;
   /** Who brought each image onto each host: what a label-scoped team may change. */
   imageOwners: ImageOwnerStore;
+  /** Image jobs (pull, push, build) and the registry update cache. */
+  images: ImageServices;
   startedAt: number;
 }

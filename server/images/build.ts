@@ -7,7 +7,6 @@ import { buildEngineImage } from "../engines/images";
 import type { HostConnection } from "../engines/host-connection";
 import type { Job } from "./job";
 import { openEngineStream } from "./engine-stream";
-import { imageServices } from "./service";
 import { writeTar } from "./tar";
 import { ZIP_MAGIC, ZipError, zipEntries } from "./zip";
 
@@ -94,7 +93,7 @@ function checkedTags(tags: string[]): string[] {
 /** Starts a classic-builder build on a host; its output lines become the job's log. */
 export function startBuild(ctx: AppContext, host: HostConnection, context: Readable, req: BuildRequest): Job {
   const tags = checkedTags(req.tags);
-  const { jobs, updates } = imageServices(ctx);
+  const { jobs, updates } = ctx.images;
   return jobs.start(
     {
       kind: "build",

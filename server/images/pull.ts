@@ -11,7 +11,6 @@ import type { HostConnection } from "../engines/host-connection";
 import type { Job } from "./job";
 import { classifyRegistryMessage, openEngineStream } from "./engine-stream";
 import { registryAuth, resolveRegistry } from "./registry-match";
-import { imageServices } from "./service";
 
 export interface TransferRequest {
   image: string;
@@ -79,7 +78,7 @@ function startTransfer(
   refText: string,
   request: (signal: AbortSignal) => ReturnType<typeof pullEngineImage>,
 ): { job: Job; joined: boolean } {
-  const { jobs, updates } = imageServices(ctx);
+  const { jobs, updates } = ctx.images;
   return jobs.start(
     {
       kind,

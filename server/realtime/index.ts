@@ -12,8 +12,9 @@ import { bindCommands, type CommandTable, type RealtimeModule } from "./commands
 import { rooms } from "./rooms";
 import { createExecModule } from "./streams/exec";
 import { createJobsModule } from "./streams/jobs";
-import { createLogsModule } from "./streams/logs";
+import { createLogsModule, type LogsModule } from "./streams/logs";
 import { createStatsModule } from "./streams/stats";
+import type { StatsHub } from "./streams/stats-hub";
 import type { WharfIo, WharfSocket } from "./types";
 
 export type { SocketData, WharfIo, WharfSocket } from "./types";
@@ -21,15 +22,21 @@ export type { SocketData, WharfIo, WharfSocket } from "./types";
 /** How often long-lived sockets are re-checked against their session or token (expiry, revocation, scope). */
 export const SESSION_SWEEP_MS = 2000;
 
-/** Ends every module's engine-side work (exec processes above all) before shutdown. */
-export const realtimeDrains = new WeakMap<WharfIo, () => Promise<unknown>>();
-
-/** The command names each server answers, for the route-table test. */
-export const realtimeCommands = new WeakMap<WharfIo, string[]>();
+/** The socket.io server and what the rest of Wharf (and its tests) may ask of it. */
+export interface Realtime {
+  io: WharfIo;
+  /** The command names the server answers, for the route-table test. */
+  commands: readonly string[];
+  /** Ends every module's engine-side work (exec processes above all) before shutdown. */
+  drain(): Promise<unknown>;
+  /** The stats hub and the logs rooms, whose counters tests and benchmarks read. */
+  stats: StatsHub;
+  logs: LogsModule;
+}
 
 const unscoped = (p: Principal) => p.scope.hosts === "*" && !p.scope.labelSelector;
 
-export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo {
+export function attachRealtime(httpServer: HttpServer, ctx: AppContext): Realtime {
   const io: WharfIo = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -63,7 +70,6 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
   const jobs = createJobsModule(ctx, io);
   const modules: Pick<RealtimeModule<never>, "onDisconnect" | "close">[] = [stats, logs, exec, jobs];
   const table: CommandTable = { ...stats.commands, ...logs.commands, ...exec.commands, ...jobs.commands };
-  realtimeCommands.set(io, Object.keys(table));
 
   io.on("connection", (socket) => {
     const p = socket.data.principal;
@@ -79,7 +85,6 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
   });
   let drained: Promise<unknown> | undefined;
   const drain = () => (drained ??= Promise.allSettled(modules.map((m) => m.close?.())));
-  realtimeDrains.set(io, drain);
   httpServer.on("close", () => void drain());
 
   const scopedSockets = () =>
@@ -117,7 +122,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): WharfIo
   const sweep = setInterval(() => refreshSockets(io, ctx, place), SESSION_SWEEP_MS);
   sweep.unref();
   httpServer.on("close", () => clearInterval(sweep));
-  return io;
+  return { io, commands: Object.keys(table), drain, stats: stats.hub, logs };
 }
 
 /**

@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../lib/errors";
 import type { LogsBatch, LogsSubscribe, LogsSubscribed } from "../../lib/realtime/events";
-import { logsModules, type LogsModule } from "../../server/realtime/streams/logs";
+import type { LogsModule } from "../../server/realtime/streams/logs";
 import {
   RUN_ID,
   connectSocket,
@@ -93,7 +93,7 @@ beforeAll(async () => {
   srv = await startServer();
   admin = await login(srv.base);
   await waitHostsUp(admin, ["local"]);
-  logs = logsModules.get(srv.wharf.io) as LogsModule;
+  logs = srv.wharf.realtime.logs;
   await runFixture("local", TICKER, "local/ticker:1");
   const script = "for i in $(seq 1 40); do echo out $i; echo err $i >&2; done; printf 'no newline'";
   await docker("local", "run", "--network", "none", "--name", DONE, "local/busybox:1.35", "sh", "-c", script);

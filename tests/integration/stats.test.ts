@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../lib/errors";
 import type { StatsSample, StatsSubscribed } from "../../lib/realtime/events";
 import { toHostSpec, parseHostsSetting } from "../../server/engines/host-spec";
-import { statsHubs } from "../../server/realtime/streams/stats";
 import type { StatsHub } from "../../server/realtime/streams/stats-hub";
 import {
   ENGINE_IDS,
@@ -41,7 +40,7 @@ beforeAll(async () => {
   });
   admin = await login(srv.base);
   await waitHostsUp(admin, [...ENGINE_IDS, EDGE_LOCAL]);
-  hub = statsHubs.get(srv.wharf.io) as StatsHub;
+  hub = srv.wharf.realtime.stats;
 });
 
 afterAll(async () => {

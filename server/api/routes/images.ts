@@ -14,7 +14,6 @@ import type { HostConnection } from "../../engines/host-connection";
 import { imageHistory, imageUsers, toImageDetail } from "../../images/detail";
 import { listHostImages } from "../../images/list";
 import { searchHub } from "../../images/search";
-import { imageServices } from "../../images/service";
 import { parseWith, queryObject } from "../http";
 import type { RequestContext, Router } from "../router";
 import { imagesInScope, pruneOwnImages, requireNameAvailable } from "../../scope/image-access";
@@ -25,7 +24,7 @@ import { registerImageIoRoutes } from "./images-io";
 import { registerImageJobRoutes } from "./images-jobs";
 
 async function withUpdates(ctx: AppContext, items: ImageSummary[]): Promise<ImageSummary[]> {
-  const updates = await imageServices(ctx).updates.forImages(items);
+  const updates = await ctx.images.updates.forImages(items);
   return items.map((i, n) => (updates[n] ? { ...i, update: updates[n] } : i));
 }
 
@@ -80,7 +79,7 @@ export function registerImageRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const { refresh } = parseWith(updatesQuerySchema, queryObject(rc.query), "query.");
       const images = await visibleImages(ctx, hostOf(rc), rc);
-      return { items: await imageServices(ctx).updates.forTags(images, refresh) };
+      return { items: await ctx.images.updates.forTags(images, refresh) };
     },
   });
 
@@ -110,7 +109,7 @@ export function registerImageRoutes(router: Router, ctx: AppContext): void {
       const { inspect } = imageOf(rc);
       const { usedBy, errors } = await imageUsers(ctx, p, inspect.Id);
       const detail = toImageDetail(host.spec.id, inspect, usedBy);
-      const update = await imageServices(ctx).updates.forImage(detail, ctx.registries.list());
+      const update = await ctx.images.updates.forImage(detail, ctx.registries.list());
       return { ...detail, ...(errors.length ? { usedByErrors: errors } : {}), ...(update ? { update } : {}) };
     },
   });
@@ -136,7 +135,7 @@ export function registerImageRoutes(router: Router, ctx: AppContext): void {
       const { ref } = imageOf(rc);
       const o = parseWith(imageRemoveQuerySchema, queryObject(rc.query), "query.");
       const items = await removeEngineImage(host, ref, o);
-      imageServices(ctx).updates.invalidate(ref);
+      ctx.images.updates.invalidate(ref);
       return {
         items: (items ?? []).map((i) => ({
           ...(i.Untagged ? { untagged: i.Untagged } : {}),

@@ -3,7 +3,6 @@ import { jobCancelSchema, jobsUnwatchSchema, jobsWatchSchema } from "../../../li
 import type { JobUpdate } from "../../../lib/images/types";
 import { jobInScope } from "../../scope/targets";
 import type { AppContext } from "../../context";
-import { imageServices } from "../../images/service";
 import type { RealtimeModule } from "../commands";
 import type { WharfIo, WharfSocket } from "../types";
 
@@ -20,7 +19,7 @@ interface Watcher {
  * socket's current scope (which the realtime layer refreshes), so a revoked host stops its updates.
  */
 export function createJobsModule(app: AppContext, _io: WharfIo): RealtimeModule<JobsCommand> {
-  const { jobs } = imageServices(app);
+  const { jobs } = app.images;
   const watchers = new Map<string, Watcher>();
 
   const fanOut = (u: JobUpdate) => {

@@ -16,7 +16,6 @@ export interface LogsModule extends RealtimeModule<"logs:subscribe" | "logs:unsu
 }
 
 /** Each server's logs module, so tests can look at its upstream streams without a debug route. */
-export const logsModules = new WeakMap<WharfIo, LogsModule>();
 
 interface InspectConfig {
   Tty?: boolean;
@@ -129,6 +128,5 @@ export function createLogsModule(
     roomOf: (socketId, hostId, containerId) =>
       [...all].find((r) => r.hostId === hostId && r.containerId === containerId && r.has(socketId)),
   };
-  logsModules.set(io, mod);
   return mod;
 }

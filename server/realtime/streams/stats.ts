@@ -4,9 +4,6 @@ import { targetOf, type RealtimeModule } from "../commands";
 import type { WharfIo } from "../types";
 import { StatsHub, type StatsHubOptions } from "./stats-hub";
 
-/** Each server's hub, for tests and benchmarks that read its counters (`srv.wharf.io` is at hand there). */
-export const statsHubs = new WeakMap<WharfIo, StatsHub>();
-
 /** Hubs not closed yet, for a benchmark's probe loaded into the server process. */
 export const liveStatsHubs = new Set<StatsHub>();
 
@@ -15,11 +12,11 @@ export function createStatsModule(
   app: AppContext,
   io: WharfIo,
   opts: StatsHubOptions = {},
-): RealtimeModule<"stats:subscribe" | "stats:unsubscribe"> {
+): RealtimeModule<"stats:subscribe" | "stats:unsubscribe"> & { hub: StatsHub } {
   const hub = new StatsHub(app, io, opts);
-  statsHubs.set(io, hub);
   liveStatsHubs.add(hub);
   return {
+    hub,
     commands: {
       "stats:subscribe": {
         permission: "read",
