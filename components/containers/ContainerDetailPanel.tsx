@@ -16,33 +16,8 @@ import { readLimits } from "@/lib/quotas";
 import { ContainerActionsBar } from "./ContainerActionsBar";
 import { EnvList } from "@/components/ui/EnvList";
 import { StateBadge } from "@/components/ui/StateBadge";
+import { DetailSection as Section, KV } from "@/components/ui/DetailSection";
 import { describeInspect } from "./inspect-view";
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="rounded border border-line bg-panel">
-      <h2 className="border-b border-line px-3 py-1 text-[11px] font-semibold tracking-wide text-muted uppercase">
-        {title}
-      </h2>
-      <div className="p-3">{children}</div>
-    </section>
-  );
-}
-
-function KV({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1">
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-muted">{k}</dt>
-          <dd className="min-w-0 break-words" data-testid={`kv-${k}`}>
-            {v}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 const TABS = ["overview", "stats", "logs", "terminal", "namespaces", "inspect"] as const;
 type Tab = (typeof TABS)[number];

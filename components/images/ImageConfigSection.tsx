@@ -1,6 +1,6 @@
 import { EnvList } from "@/components/ui/EnvList";
 import type { ImageDetail } from "@/lib/images/types";
-import { DetailSection, KV } from "./DetailSection";
+import { DetailSection, KV } from "@/components/ui/DetailSection";
 
 const mono = (v: string) => <code className="font-mono text-xs break-all">{v}</code>;
 /** An exec-form list as a shell would read it; empty shows a dash. */

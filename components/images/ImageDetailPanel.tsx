@@ -5,7 +5,7 @@ import { useNow } from "@/components/hooks/useNow";
 import { JobsTray } from "@/components/jobs/JobsTray";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatAge, formatBytes, shortId } from "@/lib/format";
-import { DetailSection, KV } from "./DetailSection";
+import { DetailSection, KV } from "@/components/ui/DetailSection";
 import { HostDownBanner } from "@/components/hosts/HostBanners";
 import { ImageActions } from "./ImageActions";
 import { ImageConfigSection } from "./ImageConfigSection";

@@ -4,7 +4,7 @@ import { useNow } from "@/components/hooks/useNow";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { formatBytes } from "@/lib/format";
 import { layerRows, type BarScale } from "./layer-view";
-import { DetailSection } from "./DetailSection";
+import { DetailSection } from "@/components/ui/DetailSection";
 import { LayerRowView } from "./LayerRowView";
 import { useImageHistoryQuery } from "./queries";
 

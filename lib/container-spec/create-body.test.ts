@@ -4,7 +4,7 @@ import { createConfigSchema, createRequestSchema } from "./create-schema";
 import { parseDockerRun } from "./docker-run";
 import { inspectToSpec } from "./inspect";
 import { parseEnvText } from "./spec";
-import { formatBytes, formatCpus, formatDuration, parseDuration } from "./values";
+import { bytesFlag, cpusFlag, formatDuration, parseDuration } from "./values";
 
 describe("specToCreateBody", () => {
   it("writes the engine's create body with every mode flag, ports, limits and aliases", () => {
@@ -180,10 +180,10 @@ describe("values", () => {
   it("writes exact values", () => {
     expect(formatDuration(90e9)).toBe("90s");
     expect(formatDuration(1_500_000)).toBe("1500us");
-    expect(formatBytes(1536 * 1024)).toBe("1536k");
-    expect(formatBytes(1000)).toBe("1000");
-    expect(formatCpus(1_250_000_000)).toBe("1.25");
-    expect(formatCpus(10_000_000)).toBe("0.01");
+    expect(bytesFlag(1536 * 1024)).toBe("1536k");
+    expect(bytesFlag(1000)).toBe("1000");
+    expect(cpusFlag(1_250_000_000)).toBe("1.25");
+    expect(cpusFlag(10_000_000)).toBe("0.01");
   });
 });
 

@@ -3,7 +3,7 @@ import { formatPortSpec } from "./ports";
 import { shellQuote } from "./shell-words";
 import { formatRestart } from "./spec";
 import type { ContainerSpec, HealthcheckSpec } from "./types";
-import { formatBytes, formatCpus, formatDuration } from "./values";
+import { bytesFlag, cpusFlag, formatDuration } from "./values";
 
 function healthFlags(h: HealthcheckSpec): string[][] {
   if (h.test[0] === "NONE") return [["--no-healthcheck"]];
@@ -20,10 +20,10 @@ function healthFlags(h: HealthcheckSpec): string[][] {
 
 function limitFlags(l: ContainerSpec["limits"]): string[][] {
   const out: string[][] = [];
-  if (l.memory) out.push(["--memory", formatBytes(l.memory)]);
-  if (l.memoryReservation) out.push(["--memory-reservation", formatBytes(l.memoryReservation)]);
-  if (l.memorySwap) out.push(["--memory-swap", l.memorySwap === -1 ? "-1" : formatBytes(l.memorySwap)]);
-  if (l.nanoCpus) out.push(["--cpus", formatCpus(l.nanoCpus)]);
+  if (l.memory) out.push(["--memory", bytesFlag(l.memory)]);
+  if (l.memoryReservation) out.push(["--memory-reservation", bytesFlag(l.memoryReservation)]);
+  if (l.memorySwap) out.push(["--memory-swap", l.memorySwap === -1 ? "-1" : bytesFlag(l.memorySwap)]);
+  if (l.nanoCpus) out.push(["--cpus", cpusFlag(l.nanoCpus)]);
   if (l.cpuShares) out.push(["--cpu-shares", String(l.cpuShares)]);
   if (l.cpuQuota) out.push(["--cpu-quota", String(l.cpuQuota)]);
   if (l.cpuPeriod) out.push(["--cpu-period", String(l.cpuPeriod)]);

@@ -29,4 +29,4 @@ export {
   parseTmpfsSpec,
   VOLUME_MODE_FLAGS,
 } from "./mounts";
-export { parseDuration, formatDuration, formatBytes, formatCpus } from "./values";
+export { parseDuration, formatDuration, bytesFlag, cpusFlag } from "./values";

@@ -42,8 +42,8 @@ export function formatDuration(ns: number): string {
   return `${ns}ns`;
 }
 
-/** Bytes in the largest binary unit that holds them exactly ("64m", "1536k"), as the CLI reads them. */
-export function formatBytes(n: number): string {
+/** Bytes as a `docker run` flag value: the largest binary unit that holds them exactly ("64m", "1536k"). Display uses formatBytes. */
+export function bytesFlag(n: number): string {
   for (const [unit, size] of [
     ["g", 1024 ** 3],
     ["m", 1024 ** 2],
@@ -54,8 +54,8 @@ export function formatBytes(n: number): string {
   return String(n);
 }
 
-/** NanoCpus as the decimal `--cpus` takes, without float noise (1500000000 → "1.5"). */
-export function formatCpus(nanoCpus: number): string {
+/** NanoCpus as the `--cpus` flag value, without float noise (1500000000 → "1.5"). Display uses formatCpus. */
+export function cpusFlag(nanoCpus: number): string {
   const whole = Math.floor(nanoCpus / 1e9);
   const frac = String(nanoCpus % 1e9)
     .padStart(9, "0")

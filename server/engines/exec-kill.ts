@@ -3,18 +3,14 @@ import { AppError } from "../../lib/errors";
 import { engineCall } from "./engine-call";
 import { classifyEngineError } from "./engine-error";
 import { killCmd } from "./exec-wrapper";
+import { createDemuxer } from "./log-demux";
 import type { HostConnection } from "./host-connection";
 
-/** Reads a non-TTY exec's multiplexed output: 8-byte frame headers, then the payload. */
-export function demux(buf: Buffer): string {
-  let out = "";
-  let i = 0;
-  while (i + 8 <= buf.length) {
-    const size = buf.readUInt32BE(i + 4);
-    out += buf.subarray(i + 8, i + 8 + size).toString("utf8");
-    i += 8 + size;
-  }
-  return out;
+/** A non-TTY exec's whole multiplexed output as text, both streams in order. */
+function demux(buf: Buffer): string {
+  const frames: Buffer[] = [];
+  createDemuxer((_stream, payload) => frames.push(payload))(buf);
+  return Buffer.concat(frames).toString("utf8");
 }
 
 function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -3,6 +3,7 @@ import { containerRefPayloadSchema, logsSubscribeSchema } from "../../../lib/sch
 import type { AppContext } from "../../context";
 import type { EngineContainerEvent } from "../../engines/engine-events";
 import { targetOf, type RealtimeModule } from "../commands";
+import { matchRef } from "../match-ref";
 import { rooms } from "../rooms";
 import type { WharfIo, WharfSocket } from "../types";
 import { DEFAULT_TIMING, type RoomHooks, type RoomTiming } from "./logs-config";
@@ -51,11 +52,10 @@ export function createLogsModule(
   });
 
   const matching = (socket: WharfSocket, hostId: string, ref: string) =>
-    [...all].filter(
-      (r) =>
-        r.hostId === hostId &&
-        r.has(socket.id) &&
-        (r.containerId === ref || r.containerId.startsWith(ref) || r.name === ref.replace(/^\//, "")),
+    matchRef(
+      [...all].filter((r) => r.hostId === hostId && r.has(socket.id)),
+      ref,
+      (r) => ({ id: r.containerId, name: r.name }),
     );
 
   const onContainer = (e: EngineContainerEvent) => {

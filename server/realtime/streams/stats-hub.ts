@@ -9,6 +9,7 @@ import { SampleBatcher } from "./stats-batch";
 import { StatsEntry, type InspectDoc } from "./stats-entry";
 import { LocalCollector } from "./stats-local";
 import { DEFAULT_LOCAL_PATHS, LocalEngineProbe, type LocalPaths } from "./stats-mode";
+import { matchRef } from "../match-ref";
 
 export const DEFAULT_GRACE_MS = 30_000;
 export const HISTORY_SIZE = 300;
@@ -112,10 +113,7 @@ export class StatsHub {
     const keys = [...(this.bySocket.get(socket.id) ?? [])]
       .map((k) => this.entries.get(k))
       .filter((e): e is StatsEntry => e?.hostId === hostId);
-    const name = ref.replace(/^\//, "");
-    const exact = keys.filter((e) => e.id === ref || e.name === name);
-    const byPrefix = keys.filter((e) => e.id.startsWith(ref));
-    for (const e of exact.length ? exact : byPrefix.length === 1 ? byPrefix : []) this.leave(socket.id, e);
+    for (const e of matchRef(keys, ref, (x) => ({ id: x.id, name: x.name }))) this.leave(socket.id, e);
   }
 
   disconnect(socket: WharfSocket): void {

@@ -24,7 +24,7 @@ export function DetailSection({
 
 export function KV({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1">
+    <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1">
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-muted">{k}</dt>
