@@ -19,6 +19,7 @@ bash scripts/test-engines.sh start
 
 step "typecheck";   npm run -s typecheck
 step "lint";        npm run -s lint
+step "format";      npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "run: npm run format"; exit 1; }
 step "unit";        npm run -s test:unit
 step "build";       npm run -s build
 step "integration"; npm run -s test:integration

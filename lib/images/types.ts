@@ -123,13 +123,7 @@ export type JobKind = "pull" | "push" | "build";
 export type JobState = "running" | "done" | "error" | "cancelled";
 
 export type LayerPhase =
-  | "waiting"
-  | "downloading"
-  | "verifying"
-  | "extracting"
-  | "pushing"
-  | "exists"
-  | "done";
+  "waiting" | "downloading" | "verifying" | "extracting" | "pushing" | "exists" | "done";
 
 export interface JobLayer {
   /** Short layer id as the engine reports it. */
