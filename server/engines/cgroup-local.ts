@@ -22,10 +22,10 @@ export interface LocalEngine {
 
 /** The fields of a container's inspect document that locate its counters. */
 export interface InspectForCgroup {
-  Id?: string;
-  State?: { Running?: boolean; Pid?: number };
-  HostConfig?: { CgroupParent?: string; NetworkMode?: string };
-  Config?: { NetworkDisabled?: boolean } | null;
+  Id?: string | null;
+  State?: { Running?: boolean | null; Pid?: number | null } | null;
+  HostConfig?: { CgroupParent?: string | null; NetworkMode?: string | null } | null;
+  Config?: { NetworkDisabled?: boolean | null } | null;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface InspectForCgroup {
  */
 export function resolveCounterFiles(engine: LocalEngine, inspect: InspectForCgroup): CounterFiles {
   const id = inspect.Id ?? "";
-  const rel = containerCgroupPath(id, engine.driver, inspect.HostConfig?.CgroupParent);
+  const rel = containerCgroupPath(id, engine.driver, inspect.HostConfig?.CgroupParent ?? undefined);
   if (!rel) throw new Error(`no cgroup path for container ${id.slice(0, 12)} (${engine.driver})`);
   const pid = inspect.State?.Pid;
   if (!inspect.State?.Running || !pid) throw new Error(`container ${id.slice(0, 12)} is not running`);

@@ -10,6 +10,7 @@ import type {
 import { CONTAINER_STATES } from "../../lib/types";
 import { engineInfo } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import type { ContainerInspect } from "./engine-types";
 import type { HostConnection } from "./host-connection";
 
 function toState(raw: string | undefined): ContainerState {
@@ -45,18 +46,23 @@ export async function listContainers(host: HostConnection): Promise<ContainerSum
   return raw.map((c) => toContainerSummary(host.spec.id, c));
 }
 
-type InspectInfo = Awaited<ReturnType<Dockerode.Container["inspect"]>>;
+/** A container's detail as the server holds it: the engine's typed inspect document, and what Wharf derives. */
+export type EngineContainerDetail = Omit<ContainerDetail, "inspect"> & { inspect: ContainerInspect };
 
-export function deriveDetail(hostId: string, info: InspectInfo, now: number = Date.now()): ContainerDetail {
+export function deriveDetail(
+  hostId: string,
+  info: ContainerInspect,
+  now: number = Date.now(),
+): EngineContainerDetail {
   const started = info.State?.StartedAt;
   const startedMs = started && !started.startsWith("0001-") ? Date.parse(started) : NaN;
-  const state = toState(info.State?.Status);
+  const state = toState(info.State?.Status ?? undefined);
   return {
     hostId,
-    inspect: info as unknown as Record<string, unknown>,
+    inspect: info,
     derived: {
-      name: info.Name.replace(/^\//, ""),
-      shortId: info.Id.slice(0, 12),
+      name: (info.Name ?? "").replace(/^\//, ""),
+      shortId: (info.Id ?? "").slice(0, 12),
       state,
       ...(info.State?.Health?.Status ? { health: info.State.Health.Status } : {}),
       ...(started && !started.startsWith("0001-") ? { startedAt: started } : {}),
@@ -71,11 +77,12 @@ export function deriveDetail(hostId: string, info: InspectInfo, now: number = Da
 }
 
 /** The engine resolves a full id, a unique id prefix or a name, as the CLI does; an ambiguous prefix is its 4xx. */
-export async function inspectContainer(host: HostConnection, ref: string): Promise<ContainerDetail> {
+export async function inspectContainer(host: HostConnection, ref: string): Promise<EngineContainerDetail> {
   const info = await engineCall(host, (abortSignal) =>
     host.docker.getContainer(ref).inspect({ abortSignal }),
   );
-  return deriveDetail(host.spec.id, info);
+  // The one place dockerode's hand-written type meets the Engine API's own definition.
+  return deriveDetail(host.spec.id, info as unknown as ContainerInspect);
 }
 
 export async function runContainerAction(

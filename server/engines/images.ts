@@ -1,39 +1,10 @@
 import type { Readable } from "node:stream";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import { dial, OK, type RegistryAuth } from "./engine-dial";
 import type { HostConnection } from "./host-connection";
 
-/** What `X-Registry-Auth` carries: credentials for one registry, never part of a URL. */
-export interface RegistryAuth {
-  username: string;
-  password: string;
-  serveraddress: string;
-}
+export type { RegistryAuth };
 
-interface DialOptions {
-  path: string;
-  method: "GET" | "POST" | "DELETE";
-  options?: Record<string, unknown>;
-  file?: Readable;
-  isStream?: boolean;
-  authconfig?: RegistryAuth | Record<string, never>;
-  abortSignal?: AbortSignal;
-  statusCodes: Record<number, true | string>;
-  headers?: Record<string, string>;
-}
-
-type Modem = { dial(o: DialOptions, cb: (err: unknown, data: unknown) => void): void };
-
-/** The engine API through dockerode's modem, so every call takes an abort signal and exact query options. */
-export function dial<T>(host: HostConnection, o: DialOptions): Promise<T> {
-  const modem = (host.docker as unknown as { modem: Modem }).modem;
-  return new Promise<T>((resolve, reject) =>
-    modem.dial({ ...o, options: o.options ? { ...o.options } : {} }, (err, data) =>
-      err ? reject(err) : resolve(data as T),
-    ),
-  );
-}
-
-const OK = { 200: true, 201: true, 204: true } as const;
 const img = (ref: string) => `/images/${encodeURI(ref)}`;
 
 export interface EngineImage {

@@ -2,7 +2,7 @@ import { AppError } from "../../lib/errors";
 import type { HubSearchResult } from "../../lib/images/types";
 import { classifyEngineError } from "../engines/engine-error";
 import type { HostConnection } from "../engines/host-connection";
-import { dial } from "../engines/images";
+import { dial } from "../engines/engine-dial";
 
 /** The engine asks Docker Hub; with no route there it must fail within this, never hang. */
 export const SEARCH_TIMEOUT_MS = 8000;

@@ -31,9 +31,6 @@ export function inScope(p: Principal, c: Pick<ContainerSummary, "hostId" | "labe
   return scopeAllowsHost(p.scope, c.hostId) && scopeAllowsLabels(p.scope, c.labels);
 }
 
-const labelsOf = (inspect: Record<string, unknown>) =>
-  (inspect.Config as { Labels?: Record<string, string> } | undefined)?.Labels ?? {};
-
 /** A label-scoped principal has a part of each host, not all of it. */
 export const isLabelScoped = (p: Principal) => !!p.scope.labelSelector;
 
@@ -54,10 +51,10 @@ export async function containerInScope(
   const checked = parseWith(containerRefSchema, ref, `${field}: `);
   if (!isLabelScoped(p)) return checked;
   const detail = await inspectContainer(host, checked);
-  if (!scopeAllowsLabels(p.scope, labelsOf(detail.inspect))) {
+  if (!scopeAllowsLabels(p.scope, detail.inspect.Config?.Labels)) {
     throw new AppError("NOT_FOUND", `No such container: ${checked}`, { hostId: host.spec.id });
   }
-  return detail.inspect.Id as string;
+  return detail.inspect.Id ?? checked;
 }
 
 /**
@@ -67,10 +64,10 @@ export async function containerInScope(
 export async function inspectInScope(ctx: AppContext, p: Principal, hostId: string, ref: string) {
   const host = hostInScope(ctx, p, hostId);
   const detail = await inspectContainer(host, parseWith(containerRefSchema, ref, "containerId: "));
-  if (!scopeAllowsLabels(p.scope, labelsOf(detail.inspect))) {
+  if (!scopeAllowsLabels(p.scope, detail.inspect.Config?.Labels)) {
     throw new AppError("NOT_FOUND", `No such container: ${ref}`, { hostId });
   }
-  return { host, id: detail.inspect.Id as string, inspect: detail.inspect };
+  return { host, id: detail.inspect.Id ?? ref, inspect: detail.inspect };
 }
 
 /**

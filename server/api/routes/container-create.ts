@@ -15,6 +15,7 @@ import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { containerSpecView } from "../../engines/container-create-spec";
 import { createContainer, missingImage } from "../../engines/container-create";
+import type { ContainerInspect } from "../../engines/engine-types";
 import { ifFound } from "../../errors";
 import { hostBackedVolumes } from "../../engines/container-create-volumes";
 import { inspectContainer } from "../../engines/containers";
@@ -85,11 +86,11 @@ function auditView(raw: unknown): unknown {
   return { ...body, config: { ...body.config, Env: keys } };
 }
 
-const summary = (inspect: Record<string, unknown>) => ({
+const summary = (inspect: ContainerInspect) => ({
   id: inspect.Id,
-  name: String(inspect.Name).replace(/^\//, ""),
-  image: (inspect.Config as { Image?: string } | undefined)?.Image,
-  state: (inspect.State as { Status?: string } | undefined)?.Status,
+  name: (inspect.Name ?? "").replace(/^\//, ""),
+  image: inspect.Config?.Image,
+  state: inspect.State?.Status,
 });
 
 export function registerContainerCreateRoutes(router: Router, ctx: AppContext): void {

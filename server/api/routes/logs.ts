@@ -53,8 +53,8 @@ export function registerLogRoutes(router: Router, _ctx: AppContext): void {
       const q = parseWith(logsDownloadQuerySchema, queryObject(rc.query), "query.");
       const host = hostOf(rc);
       const { inspect } = await inspectContainer(host, containerOf(rc));
-      const id = inspect.Id as string;
-      const config = (inspect.Config ?? {}) as { Tty?: boolean };
+      const id = inspect.Id ?? containerOf(rc);
+      const config = inspect.Config ?? {};
       const gone = new AbortController();
       rc.res.once("close", () => gone.abort());
       const upstream = await openLogStream(

@@ -75,7 +75,7 @@ export function createExecModule(
     try {
       const { host, id, inspect } = targetOf(c);
       target = String(inspect.Name ?? id).replace(/^\//, "");
-      const state = (inspect.State ?? {}) as { Running?: boolean; Paused?: boolean; Restarting?: boolean };
+      const state = inspect.State ?? {};
       if (state.Paused) throw new AppError("CONFLICT", `container ${target} is paused; unpause it first`);
       if (!state.Running || state.Restarting)
         throw new AppError("CONFLICT", `container ${target} is not running; start it to open a terminal`);
@@ -104,7 +104,7 @@ export function createExecModule(
         abandon();
         throw err;
       }
-      const labels = ((inspect.Config ?? {}) as { Labels?: Record<string, string> }).Labels ?? {};
+      const labels = inspect.Config?.Labels ?? {};
       const session = new ExecSession({
         host,
         containerId: id,

@@ -16,13 +16,6 @@ export interface LogsModule extends RealtimeModule<"logs:subscribe" | "logs:unsu
   roomOf(socketId: string, hostId: string, containerId: string): LogRoom | undefined;
 }
 
-/** Each server's logs module, so tests can look at its upstream streams without a debug route. */
-
-interface InspectConfig {
-  Tty?: boolean;
-  Labels?: Record<string, string> | null;
-}
-
 /** Live logs: one upstream follow stream per (container, options), fanned out with flow control. */
 export function createLogsModule(
   app: AppContext,
@@ -81,7 +74,7 @@ export function createLogsModule(
         schema: logsSubscribeSchema,
         handler: async (c, p) => {
           const { host, id, inspect } = targetOf(c);
-          const config = (inspect.Config ?? {}) as InspectConfig;
+          const config = inspect.Config ?? {};
           const name = String(inspect.Name ?? "").replace(/^\//, "");
           const tty = !!config.Tty;
           const opts = { tail: p.tail, since: p.since, until: p.until, timestamps: p.timestamps ?? false };

@@ -20,8 +20,8 @@ export interface EntryDeps {
 }
 
 export type InspectDoc = InspectForCgroup & {
-  Name?: string;
-  Config?: { Labels?: Record<string, string> | null };
+  Name?: string | null;
+  Config?: { Labels?: Record<string, string> | null; NetworkDisabled?: boolean | null } | null;
 };
 
 const MAX_RETRY_MS = 15_000;
@@ -165,7 +165,7 @@ export class StatsEntry {
     try {
       const detail = await inspectContainer(host, this.id);
       if (stops !== this.stops || this.closed) return;
-      this.update(detail.inspect as InspectDoc);
+      this.update(detail.inspect);
       await this.ensureOpen();
     } catch (err) {
       if (stops !== this.stops || this.closed) return;

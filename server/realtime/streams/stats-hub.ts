@@ -6,7 +6,8 @@ import type { AppContext } from "../../context";
 import type { EngineContainerEvent } from "../../engines/engine-events";
 import type { WharfIo, WharfSocket } from "../types";
 import { SampleBatcher } from "./stats-batch";
-import { StatsEntry, type InspectDoc } from "./stats-entry";
+import type { ContainerInspect } from "../../engines/engine-types";
+import { StatsEntry } from "./stats-entry";
 import { LocalCollector } from "./stats-local";
 import { DEFAULT_LOCAL_PATHS, LocalEngineProbe, type LocalPaths } from "./stats-mode";
 import { matchRef } from "../match-ref";
@@ -75,7 +76,7 @@ export class StatsHub {
   async subscribeResolved(
     socket: WharfSocket,
     hostId: string,
-    { id, inspect }: { id: string; inspect: Record<string, unknown> },
+    { id, inspect }: { id: string; inspect: ContainerInspect },
   ): Promise<StatsSubscribed> {
     const key = `${hostId}/${id}`;
     let entry = this.entries.get(key);
@@ -93,7 +94,7 @@ export class StatsHub {
       );
       this.entries.set(key, entry);
     }
-    entry.update(inspect as InspectDoc);
+    entry.update(inspect);
     clearTimeout(entry.graceTimer);
     if (socket.connected) {
       entry.subscribers.add(socket.id);

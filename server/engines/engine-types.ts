@@ -1,0 +1,38 @@
+import type { definitions, operations } from "./engine-api";
+
+/**
+ * The Engine API's documents as Wharf reads them, named once. They come from the API's own
+ * definition (engine-api.ts, generated), not from hand-written guesses; what the browser gets is
+ * built from them at the edge.
+ */
+/**
+ * The definition says which fields an engine always sends, but engines send `null` for empty maps and
+ * lists (a volume's Labels, a container's Mounts) and older or newer engines leave fields out: every
+ * field is read as possibly missing or null.
+ */
+export type Loose<T> = T extends readonly (infer U)[]
+  ? Loose<U>[]
+  : T extends object
+    ? string extends keyof T
+      ? { [K in keyof T]: Loose<T[K]> } // a map (labels, options): its entries are as sent
+      : { [K in keyof T]?: Loose<T[K]> | null }
+    : T;
+
+type Ok<K extends keyof operations> = operations[K] extends { responses: { 200: { schema: infer S } } }
+  ? S
+  : never;
+
+export type ContainerInspect = Loose<Ok<"ContainerInspect">>;
+export type ContainerListItem = Loose<definitions["ContainerSummary"][number]>;
+export type ContainerConfig = Loose<definitions["ContainerConfig"]>;
+export type HostConfig = NonNullable<ContainerInspect["HostConfig"]>;
+export type ImageInspect = Loose<definitions["Image"]>;
+export type ImageListItem = Loose<definitions["ImageSummary"]>;
+export type ImageHistoryItem = Loose<Ok<"ImageHistory">[number]>;
+export type NetworkInspect = Loose<definitions["Network"]>;
+export type NetworkContainer = Loose<definitions["NetworkContainer"]>;
+export type VolumeInspect = Loose<definitions["Volume"]>;
+export type VolumeList = Loose<Ok<"VolumeList">>;
+export type SystemInfo = Loose<definitions["SystemInfo"]>;
+export type SystemDataUsage = Loose<Ok<"SystemDataUsage">>;
+export type ErrorResponse = Loose<definitions["ErrorResponse"]>;
