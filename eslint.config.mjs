@@ -18,6 +18,7 @@ const config = [
     ignores: [
       "node_modules/**",
       ".next/**",
+      "dist/**",
       ".engines/**",
       "data/**",
       "next-env.d.ts",

@@ -47,7 +47,7 @@ cat <<MSG
 
 MSG
 NODE_ENV=production WHARF_PORT="$PORT" WHARF_DATA_DIR="$DATA" WHARF_HOSTS="$HOSTS" WHARF_ADMIN_PASSWORD="$PASSWORD" \
-  npx tsx server/index.ts &
+  node dist/server/index.js &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; echo; echo "stopping demo engines"; bash scripts/test-engines.sh stop' EXIT
 node scripts/demo-seed.mjs "http://127.0.0.1:$PORT" "$PASSWORD" "$TEAM_PASSWORD"
