@@ -124,7 +124,10 @@ export class AuditLog {
     if (q.users) among("user", q.users);
     if (q.hosts) among("host_id", q.hosts, true);
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, q.limit ?? 200) as AuditRow[]).map(toEntry);
+    return this.db
+      .prepare<unknown[], AuditRow>(sql)
+      .all(...args, q.limit ?? 200)
+      .map(toEntry);
   }
 }
 

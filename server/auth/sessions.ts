@@ -37,7 +37,7 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
   ) {
     super();
     this.stmt = {
-      get: db.prepare("SELECT * FROM sessions WHERE id = ?"),
+      get: db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE id = ?"),
       touch: db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?"),
       remove: db.prepare("DELETE FROM sessions WHERE id = ?"),
     };
@@ -63,7 +63,7 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
   resolve(token: string | undefined): Session | undefined {
     if (!token) return undefined;
     const id = hashToken(token);
-    const row = this.stmt.get.get(id) as SessionRow | undefined;
+    const row = this.stmt.get.get(id);
     if (!row) return undefined;
     const t = this.now();
     if (t >= row.expires_at || t - row.last_seen_at >= IDLE_TIMEOUT_MS) {
@@ -81,7 +81,7 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
 
   /** Still valid? Used to drop long-lived sockets whose session ended without a logout request. */
   isActive(sessionId: string): boolean {
-    const row = this.stmt.get.get(sessionId) as SessionRow | undefined;
+    const row = this.stmt.get.get(sessionId);
     const t = this.now();
     return !!row && t < row.expires_at && t - row.last_seen_at < IDLE_TIMEOUT_MS;
   }
@@ -100,9 +100,10 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
   }
 
   idsForUser(userId: number): string[] {
-    return (this.db.prepare("SELECT id FROM sessions WHERE user_id = ?").all(userId) as { id: string }[]).map(
-      (r) => r.id,
-    );
+    return this.db
+      .prepare<unknown[], { id: string }>("SELECT id FROM sessions WHERE user_id = ?")
+      .all(userId)
+      .map((r) => r.id);
   }
 
   list(): SessionRecord[] {

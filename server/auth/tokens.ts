@@ -41,7 +41,7 @@ export class TokenStore {
   private readonly byHash;
 
   constructor(private readonly db: Db) {
-    this.byHash = db.prepare("SELECT * FROM api_tokens WHERE token_hash = ?");
+    this.byHash = db.prepare<[string], TokenRow>("SELECT * FROM api_tokens WHERE token_hash = ?");
   }
 
   create(name: string, role: Role, scope: Scope, createdBy: string): { token: string; record: TokenRecord } {
@@ -64,15 +64,16 @@ export class TokenStore {
   }
 
   get(id: number): TokenRecord {
-    const row = this.db.prepare("SELECT * FROM api_tokens WHERE id = ?").get(id) as TokenRow | undefined;
+    const row = this.db.prepare<unknown[], TokenRow>("SELECT * FROM api_tokens WHERE id = ?").get(id);
     if (!row) throw new AppError("NOT_FOUND", `unknown token ${id}`);
     return toRecord(row);
   }
 
   list(): TokenRecord[] {
-    return (this.db.prepare("SELECT * FROM api_tokens ORDER BY created_at DESC").all() as TokenRow[]).map(
-      toRecord,
-    );
+    return this.db
+      .prepare<unknown[], TokenRow>("SELECT * FROM api_tokens ORDER BY created_at DESC")
+      .all()
+      .map(toRecord);
   }
 
   revoke(id: number): TokenRecord {
@@ -83,7 +84,7 @@ export class TokenStore {
 
   /** The principal of a token that still exists; sockets use it to notice revocation. */
   byId(id: number): Principal | undefined {
-    const row = this.db.prepare("SELECT * FROM api_tokens WHERE id = ?").get(id) as TokenRow | undefined;
+    const row = this.db.prepare<unknown[], TokenRow>("SELECT * FROM api_tokens WHERE id = ?").get(id);
     return row && this.principal(row);
   }
 
@@ -99,7 +100,7 @@ export class TokenStore {
 
   resolve(token: string): Principal | undefined {
     if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-    const row = this.byHash.get(hash(token)) as TokenRow | undefined;
+    const row = this.byHash.get(hash(token));
     if (!row) return undefined;
     const now = Date.now();
     if (!row.last_used_at || now - row.last_used_at > TOUCH_EVERY_MS) {

@@ -41,12 +41,12 @@ export class UserStore {
   private readonly byName;
 
   constructor(private readonly db: Db) {
-    this.byId = db.prepare("SELECT * FROM users WHERE id = ?");
-    this.byName = db.prepare("SELECT * FROM users WHERE username = ?");
+    this.byId = db.prepare<[number], UserRow>("SELECT * FROM users WHERE id = ?");
+    this.byName = db.prepare<[string], UserRow>("SELECT * FROM users WHERE username = ?");
   }
 
   findById(id: number): UserRecord | undefined {
-    const row = this.byId.get(id) as UserRow | undefined;
+    const row = this.byId.get(id);
     return row && toRecord(row);
   }
 
@@ -57,7 +57,7 @@ export class UserStore {
   }
 
   list(): UserRecord[] {
-    return (this.db.prepare("SELECT * FROM users ORDER BY username").all() as UserRow[]).map(toRecord);
+    return this.db.prepare<unknown[], UserRow>("SELECT * FROM users ORDER BY username").all().map(toRecord);
   }
 
   async create(
@@ -107,22 +107,24 @@ export class UserStore {
   /** Wharf must never lock itself out: the last enabled admin cannot be demoted, disabled or deleted. */
   private assertAnotherAdmin(id: number): void {
     const others = this.db
-      .prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?")
-      .get(id) as { n: number };
-    if (others.n === 0)
+      .prepare<unknown[], { n: number }>(
+        "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?",
+      )
+      .get(id);
+    if (others?.n === 0)
       throw new AppError("CONFLICT", "this is the last enabled admin; make another admin first");
   }
 
   /** Always does one scrypt verification, whether or not the user exists. */
   async authenticate(username: string, password: string): Promise<UserRecord | undefined> {
-    const row = this.byName.get(username) as UserRow | undefined;
+    const row = this.byName.get(username);
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok || row.disabled) return undefined;
     return toRecord(row);
   }
 
   async verifyOwnPassword(id: number, password: string): Promise<boolean> {
-    const row = this.byId.get(id) as UserRow | undefined;
+    const row = this.byId.get(id);
     return !!row && (await verifyPassword(password, row.password_hash));
   }
 

@@ -30,7 +30,7 @@ export class ManagedHostStore {
 
   /** Specs of every stored host; one that cannot be read is reported and skipped, never fatal. */
   specs(onError: (id: string, message: string) => void): HostSpec[] {
-    const rows = this.db.prepare("SELECT * FROM managed_hosts ORDER BY id").all() as ManagedRow[];
+    const rows = this.db.prepare<unknown[], ManagedRow>("SELECT * FROM managed_hosts ORDER BY id").all();
     const out: HostSpec[] = [];
     for (const row of rows) {
       try {

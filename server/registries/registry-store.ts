@@ -42,7 +42,7 @@ export class RegistryStore {
   ) {}
 
   list(): RegistryRecord[] {
-    return (this.db.prepare("SELECT * FROM registries ORDER BY name").all() as Row[]).map(toRecord);
+    return this.db.prepare<unknown[], Row>("SELECT * FROM registries ORDER BY name").all().map(toRecord);
   }
 
   get(id: number): RegistryRecord {
@@ -120,7 +120,7 @@ export class RegistryStore {
   }
 
   private row(id: number): Row {
-    const r = this.db.prepare("SELECT * FROM registries WHERE id = ?").get(id) as Row | undefined;
+    const r = this.db.prepare<unknown[], Row>("SELECT * FROM registries WHERE id = ?").get(id);
     if (!r) throw new AppError("NOT_FOUND", `no registry with id ${id}`);
     return r;
   }

@@ -26,21 +26,23 @@ export class ImageOwnerStore {
 
   /** The label selectors that brought this image in ("" for an unscoped principal). */
   owners(hostId: string, imageId: string): string[] {
-    return (
-      this.db
-        .prepare("SELECT owner FROM image_owners WHERE host_id = ? AND image_id = ?")
-        .all(hostId, imageId) as { owner: string }[]
-    ).map((r) => r.owner);
+    return this.db
+      .prepare<unknown[], { owner: string }>(
+        "SELECT owner FROM image_owners WHERE host_id = ? AND image_id = ?",
+      )
+      .all(hostId, imageId)
+      .map((r) => r.owner);
   }
 
   /** Every image id one owner brought onto a host. */
   ownedBy(hostId: string, owner: string): Set<string> {
     return new Set(
-      (
-        this.db
-          .prepare("SELECT image_id FROM image_owners WHERE host_id = ? AND owner = ?")
-          .all(hostId, owner) as { image_id: string }[]
-      ).map((r) => r.image_id),
+      this.db
+        .prepare<unknown[], { image_id: string }>(
+          "SELECT image_id FROM image_owners WHERE host_id = ? AND owner = ?",
+        )
+        .all(hostId, owner)
+        .map((r) => r.image_id),
     );
   }
 }
