@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `npm run bench`: the container-list benchmark (bench/list.ts) against the private test engines.
-# Starts the engines when none is running and then stops them again at the end; engines that were
-# already up (someone else's) are left as they are. Env: BENCH_N, BENCH_WARMUP, BENCH_KEEP=1,
-# BENCH_CPU_PROF=<dir> (see bench/list.ts).
+# `npm run bench`: the benchmarks in bench/ (list, logs, exec, stats, idle-rss, first-load) against
+# the private test engines. Starts the engines when none is running and then stops them again at the
+# end; engines that were already up (someone else's) are left as they are. Env: BENCH_N, BENCH_WARMUP,
+# BENCH_KEEP=1, BENCH_CPU_PROF=<dir> (see bench/list.ts), BENCH_RSS_ROUNDS, BENCH_RSS_IDLE_MS (see
+# bench/idle-rss.ts), BENCH_FIRST_LOAD_KB, BENCH_VERBOSE=1 (see bench/first-load.ts, which weighs the
+# pages of the last `npm run build`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +42,8 @@ npx tsx bench/list.ts || rc=$?
 npx tsx bench/logs.ts || rc=$?
 npx tsx bench/exec.ts || rc=$?
 npx tsx bench/stats.ts || rc=$?
+npx tsx bench/idle-rss.ts || rc=$?
+npx tsx bench/first-load.ts || rc=$?
 if [ "$started" = 1 ]; then engines="started here, stopping them now"; else engines="left as they were"; fi
 log "done in $(($(date +%s) - t0)) s (exit $rc; test engines $engines)"
 exit "$rc"

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useHostsQuery } from "@/components/hooks/queries";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { HostStatusDot } from "./HostStatusDot";
 
 /** Views across every host in scope. */
@@ -32,9 +33,9 @@ export function HostNav() {
   return (
     <nav className="flex flex-col gap-0.5" aria-label="Hosts">
       {GLOBAL_SECTIONS.map(([href, label]) => (
-        <Link key={href} href={href} className={link(href, pathname === href)}>
+        <IntentLink key={href} href={href} className={link(href, pathname === href)}>
           {label}
-        </Link>
+        </IntentLink>
       ))}
       <div className="mt-3 mb-1 px-2 text-[11px] tracking-wide text-muted uppercase">Hosts</div>
       {error && <div className="px-2 text-bad">{error.message}</div>}

@@ -1,7 +1,7 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useMeQuery } from "@/components/hooks/queries";
+import { IntentLink } from "@/components/ui/IntentLink";
 
 const ADMIN_LINKS = [
   { href: "/admin/users", label: "Users" },
@@ -24,14 +24,14 @@ export function AdminNav() {
     <nav className="flex flex-col gap-0.5" aria-label="Admin" data-testid="admin-nav">
       <div className="mt-3 mb-1 px-2 text-[11px] tracking-wide text-muted uppercase">Admin</div>
       {ADMIN_LINKS.map((l) => (
-        <Link
+        <IntentLink
           key={l.href}
           href={l.href}
           className={navLink(pathname.startsWith(l.href))}
           aria-current={pathname.startsWith(l.href) ? "page" : undefined}
         >
           {l.label}
-        </Link>
+        </IntentLink>
       ))}
     </nav>
   );
@@ -42,13 +42,13 @@ export function AccountLink() {
   const pathname = usePathname();
   const active = pathname.startsWith("/account");
   return (
-    <Link
+    <IntentLink
       href="/account"
       className={navLink(active)}
       aria-current={active ? "page" : undefined}
       data-testid="account-link"
     >
       Account
-    </Link>
+    </IntentLink>
   );
 }
