@@ -23,7 +23,15 @@ type Ok<K extends keyof operations> = operations[K] extends { responses: { 200: 
   : never;
 
 export type ContainerInspect = Loose<Ok<"ContainerInspect">>;
-export type ContainerListItem = Loose<definitions["ContainerSummary"][number]>;
+/** A mount as the engine reports it on a container (not as a create request asks for one). */
+export type MountPoint = Loose<definitions["MountPoint"]>;
+/**
+ * The container list's item. The 1.41 definition gives its Mounts the create request's shape;
+ * engines send MountPoint documents there, as they do in inspect.
+ */
+export type ContainerListItem = Omit<Loose<definitions["ContainerSummary"][number]>, "Mounts"> & {
+  Mounts?: MountPoint[] | null;
+};
 export type ContainerConfig = Loose<definitions["ContainerConfig"]>;
 export type HostConfig = NonNullable<ContainerInspect["HostConfig"]>;
 export type ImageInspect = Loose<definitions["Image"]>;
@@ -33,6 +41,7 @@ export type NetworkInspect = Loose<definitions["Network"]>;
 export type NetworkContainer = Loose<definitions["NetworkContainer"]>;
 export type VolumeInspect = Loose<definitions["Volume"]>;
 export type VolumeList = Loose<Ok<"VolumeList">>;
+export type VolumePrune = Loose<Ok<"VolumePrune">>;
 export type SystemInfo = Loose<definitions["SystemInfo"]>;
 export type SystemDataUsage = Loose<Ok<"SystemDataUsage">>;
 export type ErrorResponse = Loose<definitions["ErrorResponse"]>;

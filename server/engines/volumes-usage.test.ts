@@ -7,6 +7,7 @@ import {
   volumeUsageByName,
   volumeUsers,
   type RawContainer,
+  type RawVolume,
 } from "./volumes-usage";
 
 const containers: RawContainer[] = [
@@ -49,7 +50,7 @@ describe("volumeUsers", () => {
 });
 
 describe("toVolumeSummary", () => {
-  const raw = {
+  const raw: RawVolume = {
     Name: "data",
     Driver: "local",
     Mountpoint: "/var/lib/docker/volumes/data/_data",

@@ -1,31 +1,10 @@
 import type { VolumeSummary, VolumeUser } from "../../lib/volumes";
+import type { ContainerListItem, MountPoint, VolumeInspect } from "./engine-types";
 
-/** The parts of the engine's volume document that Wharf reads. */
-export interface RawVolume {
-  Name: string;
-  Driver?: string;
-  Mountpoint?: string;
-  Scope?: string;
-  Labels?: Record<string, string> | null;
-  Options?: Record<string, string> | null;
-  CreatedAt?: string;
-  UsageData?: { Size?: number; RefCount?: number } | null;
-}
-
-export interface RawMount {
-  Type?: string;
-  Name?: string;
-  Destination?: string;
-  RW?: boolean;
-}
-
-export interface RawContainer {
-  Id: string;
-  Names?: string[];
-  State?: string;
-  Labels?: Record<string, string> | null;
-  Mounts?: RawMount[] | null;
-}
+/** The engine's documents this module reads, as the Engine API defines them. */
+export type RawVolume = VolumeInspect;
+export type RawContainer = ContainerListItem;
+export type RawMount = MountPoint;
 
 export interface VolumeUsage {
   size: number;
@@ -37,7 +16,7 @@ const ANONYMOUS_LABEL = "com.docker.volume.anonymous";
 export const isAnonymousVolume = (name: string, labels: Record<string, string> | null | undefined) =>
   /^[0-9a-f]{64}$/.test(name) || Object.hasOwn(labels ?? {}, ANONYMOUS_LABEL);
 
-const containerName = (c: RawContainer) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, "");
+const containerName = (c: RawContainer) => (c.Names?.[0] ?? (c.Id ?? "").slice(0, 12)).replace(/^\//, "");
 
 /**
  * Which containers mount which volume, from one container list. `visible` hides containers outside the
@@ -54,7 +33,7 @@ export function volumeUsers(
       if (m.Type !== "volume" || !m.Name) continue;
       const users = out.get(m.Name) ?? [];
       users.push({
-        id: c.Id,
+        id: c.Id ?? "",
         name: containerName(c),
         state: c.State ?? "unknown",
         destination: m.Destination ?? "",
@@ -97,7 +76,7 @@ export function volumeUsageByName(
 ): Map<string, VolumeUsage> {
   const out = new Map<string, VolumeUsage>();
   for (const v of dfVolumes ?? []) {
-    out.set(v.Name, { size: v.UsageData?.Size ?? -1, refCount: v.UsageData?.RefCount ?? -1 });
+    out.set(v.Name ?? "", { size: v.UsageData?.Size ?? -1, refCount: v.UsageData?.RefCount ?? -1 });
   }
   return out;
 }
@@ -114,7 +93,7 @@ export function toVolumeSummary(
   const sized = engineSizes(v);
   return {
     hostId,
-    name: v.Name,
+    name: v.Name ?? "",
     driver: v.Driver ?? "",
     mountpoint: v.Mountpoint ?? "",
     scope: v.Scope ?? "local",
@@ -125,7 +104,7 @@ export function toVolumeSummary(
     // The engine leaves unsized volumes out of its disk usage; the container list still counts their users.
     refCount: usage && usage.refCount >= 0 ? usage.refCount : (mounts ?? -1),
     usedBy: users ?? [],
-    anonymous: isAnonymousVolume(v.Name, labels),
+    anonymous: isAnonymousVolume(v.Name ?? "", labels),
     prunable: sized,
     ...(!sized ? { sizeNote: UNSIZED_NOTE } : (usage?.size ?? -1) < 0 ? { sizeNote: NOT_COMPUTED_NOTE } : {}),
   };

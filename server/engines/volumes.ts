@@ -1,8 +1,9 @@
-import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
 import type { PruneFilters, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
 import { readDiskUsage } from "./disk-usage";
 import { ACTION_TIMEOUT_MS, READ_TIMEOUT_MS, engineCall } from "./engine-call";
+import { dial, OK } from "./engine-dial";
+import type { VolumeList, VolumePrune } from "./engine-types";
 import type { HostConnection } from "./host-connection";
 import {
   createDifferences,
@@ -33,7 +34,7 @@ export function pruneCoversNamed(apiVersion: string | undefined): boolean {
 /** A failure to read disk usage leaves sizes unknown (-1) and says why, rather than failing the list. */
 async function readUsage(host: HostConnection) {
   try {
-    const df = (await readDiskUsage(host, READ_TIMEOUT_MS)) as { Volumes?: RawVolume[] | null };
+    const df = await readDiskUsage(host, READ_TIMEOUT_MS);
     return { usage: volumeUsageByName(df.Volumes), warning: undefined };
   } catch (err) {
     const message = err instanceof AppError ? err.message : String(err);
@@ -42,34 +43,47 @@ async function readUsage(host: HostConnection) {
 }
 
 const listAllContainers = (host: HostConnection) =>
-  engineCall(host, (abortSignal) => host.docker.listContainers({ all: true, abortSignal })) as Promise<
-    RawContainer[]
-  >;
+  engineCall(host, (abortSignal) =>
+    dial<RawContainer[]>(host, {
+      path: "/containers/json?",
+      method: "GET",
+      options: { all: true },
+      abortSignal,
+      statusCodes: OK,
+    }),
+  );
 
 export async function listVolumes(
   host: HostConnection,
   visible: LabelCheck = everything,
 ): Promise<{ items: VolumeSummary[]; warnings: string[] }> {
   const [list, containers, { usage, warning }] = await Promise.all([
-    engineCall(host, (abortSignal) => host.docker.listVolumes({ abortSignal })),
+    engineCall(host, (abortSignal) =>
+      dial<VolumeList>(host, { path: "/volumes?", method: "GET", abortSignal, statusCodes: OK }),
+    ),
     listAllContainers(host),
     readUsage(host),
   ]);
   const users = volumeUsers(containers, visible);
   const counts = mountCounts(containers);
-  const items = ((list.Volumes ?? []) as RawVolume[])
+  const items = (list.Volumes ?? [])
     .filter((v) => visible(v.Labels ?? {}))
-    .map((v) =>
-      toVolumeSummary(host.spec.id, v, usage.get(v.Name), users.get(v.Name), counts.get(v.Name) ?? 0),
-    );
+    .map((v) => {
+      const name = v.Name ?? "";
+      return toVolumeSummary(host.spec.id, v, usage.get(name), users.get(name), counts.get(name) ?? 0);
+    });
   return { items, warnings: [...(list.Warnings ?? []), ...(warning ? [warning] : [])] };
 }
 
-async function inspectRaw(host: HostConnection, name: string): Promise<RawVolume> {
-  return (await engineCall(host, (abortSignal) =>
-    host.docker.getVolume(name).inspect({ abortSignal }),
-  )) as RawVolume;
-}
+const inspectRaw = (host: HostConnection, name: string) =>
+  engineCall(host, (abortSignal) =>
+    dial<RawVolume>(host, {
+      path: `/volumes/${encodeURIComponent(name)}?`,
+      method: "GET",
+      abortSignal,
+      statusCodes: OK,
+    }),
+  );
 
 /** The volume's inspect document, or undefined when the engine has no such volume. */
 export async function findRaw(host: HostConnection, name: string): Promise<RawVolume | undefined> {
@@ -105,8 +119,9 @@ export async function getVolume(
   }
   const [containers, { usage }] = await Promise.all([listAllContainers(host), readUsage(host)]);
   const users = volumeUsers(containers, visible);
-  const mounts = mountCounts(containers).get(raw.Name) ?? 0;
-  return toVolumeSummary(host.spec.id, raw, usage.get(raw.Name), users.get(raw.Name), mounts);
+  const key = raw.Name ?? name;
+  const mounts = mountCounts(containers).get(key) ?? 0;
+  return toVolumeSummary(host.spec.id, raw, usage.get(key), users.get(key), mounts);
 }
 
 export interface VolumeCreate {
@@ -134,14 +149,19 @@ export async function createVolume(host: HostConnection, body: VolumeCreate): Pr
       );
     }
   }
-  // dockerode answers with a handle (its `name`), not the engine's document: read that back.
-  const handle = (await engineCall(
+  // The engine answers a create with the volume's document.
+  const created = await engineCall(
     host,
     (abortSignal) =>
-      host.docker.createVolume({ ...body, abortSignal } as Dockerode.VolumeCreateOptions) as Promise<unknown>,
+      dial<RawVolume>(host, {
+        path: "/volumes/create",
+        method: "POST",
+        options: { ...body },
+        abortSignal,
+        statusCodes: OK,
+      }),
     ACTION_TIMEOUT_MS,
-  )) as { name?: string; Name?: string };
-  const created = await inspectRaw(host, handle.name ?? handle.Name ?? body.Name ?? "");
+  );
   return toVolumeSummary(
     host.spec.id,
     created,
@@ -187,11 +207,18 @@ export async function pruneVolumes(
     );
   }
   const filters = engineFilters(opts.filters, !olderEngine && opts.all ? { all: ["true"] } : {});
-  const r = (await engineCall(
+  const r = await engineCall(
     host,
-    (abortSignal) => host.docker.pruneVolumes({ filters, abortSignal }),
+    (abortSignal) =>
+      dial<VolumePrune>(host, {
+        path: "/volumes/prune?",
+        method: "POST",
+        options: { filters: JSON.stringify(filters) },
+        abortSignal,
+        statusCodes: OK,
+      }),
     ACTION_TIMEOUT_MS,
-  )) as { VolumesDeleted?: string[] | null; SpaceReclaimed?: number };
+  );
   return {
     deleted: r.VolumesDeleted ?? [],
     spaceReclaimed: r.SpaceReclaimed ?? 0,
