@@ -8,49 +8,23 @@ import {
   type NetworkEndpoint,
   type NetworkSummary,
 } from "../../lib/networks";
+import type { ContainerListItem, EndpointSettings, NetworkInspect } from "./engine-types";
 
-/** The parts of the engine's network document that Wharf reads. */
-export interface RawNetwork {
-  Id: string;
-  Name: string;
-  Driver?: string;
-  Scope?: string;
-  Created?: string;
-  Internal?: boolean;
-  Attachable?: boolean;
-  Ingress?: boolean;
-  EnableIPv6?: boolean;
-  IPAM?: {
-    Driver?: string;
-    Config?: { Subnet?: string; Gateway?: string; IPRange?: string }[] | null;
-  } | null;
-  Labels?: Record<string, string> | null;
-  Options?: Record<string, string> | null;
-  Containers?: Record<
-    string,
-    { Name?: string; IPv4Address?: string; IPv6Address?: string; MacAddress?: string }
-  > | null;
-}
+/**
+ * The engine's documents this module reads, as the Engine API defines them. Engines always send a
+ * network's id and name and a container's id; the guards below check that once, where the documents
+ * arrive, so the rest of the code can rely on them.
+ */
+export type RawNetwork = NetworkInspect & { Id: string; Name: string };
+export type RawEndpointSettings = EndpointSettings;
+export type RawNetworkedContainer = ContainerListItem & { Id: string };
 
-export interface RawEndpointSettings {
-  NetworkID?: string;
-  IPAddress?: string;
-  IPPrefixLen?: number;
-  GlobalIPv6Address?: string;
-  GlobalIPv6PrefixLen?: number;
-  MacAddress?: string;
-  Aliases?: string[] | null;
-}
+export const isIdentifiedNetwork = (n: NetworkInspect): n is RawNetwork =>
+  typeof n.Id === "string" && typeof n.Name === "string";
+export const hasId = (c: ContainerListItem): c is RawNetworkedContainer => typeof c.Id === "string";
 
-export interface RawNetworkedContainer {
-  Id: string;
-  Names?: string[];
-  State?: string;
-  Labels?: Record<string, string> | null;
-  NetworkSettings?: { Networks?: Record<string, RawEndpointSettings> | null } | null;
-}
-
-const cidr = (ip: string | undefined, len: number | undefined) => (ip ? `${ip}/${len ?? 0}` : undefined);
+const cidr = (ip: string | null | undefined, len: number | null | undefined) =>
+  ip ? `${ip}/${len ?? 0}` : undefined;
 
 /**
  * Containers attached to each network (by network id), from one container list, which also covers

@@ -9,15 +9,20 @@ import {
   type NetworkSummary,
 } from "../../lib/networks";
 import type { PruneFilters } from "../../lib/volumes";
+import { ifFound } from "../errors";
+import { inspectContainer } from "./containers";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import { dial, OK } from "./engine-dial";
+import type { ContainerListItem, NetworkInspect, NetworkPrune } from "./engine-types";
 import type { HostConnection } from "./host-connection";
 export { checkFixedAddresses } from "./networks-map";
 import {
   aliasCapableNetworkIds,
   endpointNetworkId,
   networkEndpoints,
+  hasId,
+  isIdentifiedNetwork,
   toNetworkSummary,
-  type RawEndpointSettings,
   type RawNetwork,
   type RawNetworkedContainer,
 } from "./networks-map";
@@ -60,12 +65,9 @@ async function readAliases(
     await Promise.all(
       wanted.slice(i, i + ALIAS_CONCURRENCY).map(async (c) => {
         // A container removed meanwhile simply has no aliases to show.
-        const info = await engineCall(host, (abortSignal) =>
-          host.docker.getContainer(c.Id).inspect({ abortSignal }),
-        ).catch(() => undefined);
+        const info = await ifFound(inspectContainer(host, c.Id));
         const byNetwork: Record<string, string[]> = {};
-        for (const [name, ep] of Object.entries(info?.NetworkSettings?.Networks ?? {})) {
-          const e = ep as RawEndpointSettings;
+        for (const [name, e] of Object.entries(info?.inspect.NetworkSettings?.Networks ?? {})) {
           const networkId = endpointNetworkId(name, e, idByName);
           if (networkId) byNetwork[networkId] = e.Aliases ?? [];
         }
@@ -81,9 +83,17 @@ async function summaries(
   networks: RawNetwork[],
   visible: LabelCheck,
 ): Promise<NetworkSummary[]> {
-  const containers = (await engineCall(host, (abortSignal) =>
-    host.docker.listContainers({ all: true, abortSignal }),
-  )) as RawNetworkedContainer[];
+  const containers = (
+    await engineCall(host, (abortSignal) =>
+      dial<ContainerListItem[]>(host, {
+        path: "/containers/json?",
+        method: "GET",
+        options: { all: true },
+        abortSignal,
+        statusCodes: OK,
+      }),
+    )
+  ).filter(hasId);
   // Endpoints of containers that never started name their network but carry no id.
   const idByName = new Map(networks.map((n) => [n.Name, n.Id]));
   const aliases = await readAliases(host, containers, aliasCapableNetworkIds(networks), idByName);
@@ -95,9 +105,7 @@ export async function listNetworks(
   host: HostConnection,
   visible: LabelCheck = everything,
 ): Promise<NetworkSummary[]> {
-  const raw = (await engineCall(host, (abortSignal) =>
-    host.docker.listNetworks({ abortSignal }),
-  )) as RawNetwork[];
+  const raw = (await listEngineNetworks(host)).filter(isIdentifiedNetwork);
   return summaries(
     host,
     raw.filter((n) => visible(n.Labels ?? {})),
@@ -105,10 +113,24 @@ export async function listNetworks(
   );
 }
 
+/** Every network of the host, as the engine lists them. */
+export const listEngineNetworks = (host: HostConnection) =>
+  engineCall(host, (abortSignal) =>
+    dial<NetworkInspect[]>(host, { path: "/networks?", method: "GET", abortSignal, statusCodes: OK }),
+  );
+
 async function inspectRaw(host: HostConnection, ref: string): Promise<RawNetwork> {
-  return (await engineCall(host, (abortSignal) =>
-    withSignal<RawNetwork>(host.docker.getNetwork(ref), "inspect", { abortSignal }),
-  )) as RawNetwork;
+  const n = await engineCall(host, (abortSignal) =>
+    dial<NetworkInspect>(host, {
+      path: `/networks/${encodeURIComponent(ref)}?`,
+      method: "GET",
+      abortSignal,
+      statusCodes: OK,
+    }),
+  );
+  if (!isIdentifiedNetwork(n))
+    throw new AppError("ENGINE_ERROR", `host ${host.spec.id} sent network ${ref} without an id or name`);
+  return n;
 }
 
 /** The network by full id, id prefix or name; one outside `visible` is "not found", like a missing one. */
@@ -201,10 +223,17 @@ export async function pruneNetworks(
   host: HostConnection,
   filters: PruneFilters | undefined,
 ): Promise<NetworkPruneResult> {
-  const r = (await networkCall(
+  const r = await networkCall(
     host,
-    (abortSignal) => host.docker.pruneNetworks({ filters: engineFilters(filters), abortSignal }),
+    (abortSignal) =>
+      dial<NetworkPrune>(host, {
+        path: "/networks/prune?",
+        method: "POST",
+        options: { filters: JSON.stringify(engineFilters(filters)) },
+        abortSignal,
+        statusCodes: OK,
+      }),
     ACTION_TIMEOUT_MS,
-  )) as { NetworksDeleted?: string[] | null };
+  );
   return { deleted: r.NetworksDeleted ?? [] };
 }

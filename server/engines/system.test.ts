@@ -18,25 +18,30 @@ function faultyEngine() {
     statusCode: 500,
     json: { message: "a prune operation is already running" },
   });
-  return {
-    pruneContainers: vi.fn(async () => ({ ContainersDeleted: ["c1"], SpaceReclaimed: 10 })),
-    pruneNetworks: vi.fn(async () => Promise.reject(err)),
-    pruneImages: vi.fn(async () => ({
-      ImagesDeleted: [{ Untagged: "x:1" }, { Deleted: "sha256:x" }],
-      SpaceReclaimed: 5,
-    })),
-    pruneVolumes: vi.fn(async () => ({ VolumesDeleted: ["v1"], SpaceReclaimed: 7 })),
-    pruneBuilder: vi.fn(async () => ({ CachesDeleted: [], SpaceReclaimed: 0 })),
+  const answers: Record<string, unknown> = {
+    "/containers/prune?": { ContainersDeleted: ["c1"], SpaceReclaimed: 10 },
+    "/images/prune?": { ImagesDeleted: [{ Untagged: "x:1" }, { Deleted: "sha256:x" }], SpaceReclaimed: 5 },
+    "/volumes/prune?": { VolumesDeleted: ["v1"], SpaceReclaimed: 7 },
+    "/build/prune?": { CachesDeleted: [], SpaceReclaimed: 0 },
   };
+  const calls: { path: string; filters?: unknown }[] = [];
+  const dial = vi.fn(
+    (o: { path: string; options?: { filters?: string } }, cb: (e: unknown, d?: unknown) => void) => {
+      calls.push({ path: o.path, ...(o.options?.filters ? { filters: JSON.parse(o.options.filters) } : {}) });
+      if (o.path === "/networks/prune?") cb(err);
+      else cb(null, answers[o.path]);
+    },
+  );
+  const filtersOf = (path: string) => calls.find((c) => c.path === path)?.filters;
+  const called = (path: string) => calls.some((c) => c.path === path);
+  return { engine: { modem: { dial } }, filtersOf, called };
 }
 
 describe("systemPrune", () => {
   it("reports a failing kind in its own result and still runs and reports the others", async () => {
-    const engine = faultyEngine();
+    const { engine, filtersOf } = faultyEngine();
     const host = new HostConnection(spec, undefined, engine as unknown as DockerClient);
-
     const r = await systemPrune(host, { images: "dangling", volumes: true, buildCache: true });
-
     expect(r.results.networks).toEqual({
       ok: false,
       ran: true,
@@ -49,29 +54,23 @@ describe("systemPrune", () => {
     expect(r.results.volumes).toMatchObject({ ok: true, deleted: ["v1"] });
     expect(r.results.buildCache).toMatchObject({ ok: true, ran: true });
     expect(r.spaceReclaimed).toBe(22);
-    expect((engine.pruneImages.mock.calls[0] as unknown[] | undefined)?.[0]).toMatchObject({
-      filters: { dangling: ["true"] },
-    });
+    expect(filtersOf("/images/prune?")).toMatchObject({ dangling: ["true"] });
   });
 
   it("does not run kinds the request leaves out", async () => {
-    const engine = faultyEngine();
+    const { engine, filtersOf, called } = faultyEngine();
     const host = new HostConnection(spec, undefined, engine as unknown as DockerClient);
-
     const r = await systemPrune(host, {
       images: "all",
       volumes: false,
       buildCache: true,
       filters: { label: ["a=b"] },
     });
-
-    expect(engine.pruneVolumes).not.toHaveBeenCalled();
-    expect(engine.pruneBuilder).not.toHaveBeenCalled();
+    expect(called("/volumes/prune?")).toBe(false);
+    expect(called("/build/prune?")).toBe(false);
     expect(r.results.volumes).toMatchObject({ ok: true, ran: false });
     expect(r.results.buildCache.note).toMatch(/no labels/);
-    expect((engine.pruneContainers.mock.calls[0] as unknown[] | undefined)?.[0]).toMatchObject({
-      filters: { label: ["a=b"] },
-    });
+    expect(filtersOf("/containers/prune?")).toMatchObject({ label: ["a=b"] });
   });
 });
 

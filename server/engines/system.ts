@@ -10,14 +10,16 @@ import type {
 import type { PruneFilters } from "../../lib/volumes";
 import { engineInfo, engineVersion } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import { dial, OK } from "./engine-dial";
+import type { BuildPrune, ContainerPrune, ImagePrune, VolumePrune } from "./engine-types";
 import { readDiskUsage } from "./disk-usage";
 import type { HostConnection } from "./host-connection";
-import { pruneNetworks } from "./networks";
-import type { RawNetwork } from "./networks-map";
+import { inspectNetworkRaw, listEngineNetworks, pruneNetworks } from "./networks";
+import { isIdentifiedNetwork, type RawNetwork } from "./networks-map";
 import { toDiskUsage } from "./system-df";
 import { planPrune } from "./system-prune-plan";
-import { engineFilters, pruneCoversNamed, withSignal } from "./volumes";
-import { toAppError } from "../errors";
+import { engineFilters, pruneCoversNamed } from "./volumes";
+import { ifFound, toAppError } from "../errors";
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
@@ -85,17 +87,12 @@ export interface PruneOptions {
  * each candidate (never a predefined one) is inspected.
  */
 async function networksWithEndpoints(host: HostConnection): Promise<RawNetwork[]> {
-  const list = (await engineCall(host, (abortSignal) =>
-    host.docker.listNetworks({ abortSignal }),
-  )) as RawNetwork[];
+  const list = (await listEngineNetworks(host)).filter(isIdentifiedNetwork);
   return Promise.all(
     list
       .filter((n) => !isPredefinedNetwork(n.Name))
-      .map((n) =>
-        engineCall(host, (abortSignal) =>
-          withSignal<RawNetwork>(host.docker.getNetwork(n.Id), "inspect", { abortSignal }),
-        ).catch(() => n),
-      ),
+      // One removed meanwhile keeps what the list said of it.
+      .map(async (n) => (await ifFound(inspectNetworkRaw(host, n.Id))) ?? n),
   );
 }
 
@@ -138,25 +135,31 @@ async function runStep(step: PruneStep | string): Promise<PruneKindResult> {
  * Each kind's failure is reported in its own result and does not stop the others.
  */
 export async function systemPrune(host: HostConnection, opts: PruneOptions): Promise<SystemPruneResult> {
-  const d = host.docker;
   const label = engineFilters(opts.filters);
-  const call = <T>(fn: (s: AbortSignal) => Promise<T>) => engineCall(host, fn, ACTION_TIMEOUT_MS);
+  /** One prune endpoint of the Engine API, its filters in the query as the engine reads them. */
+  const prune = <T>(path: string, filters?: Record<string, string[]>) =>
+    engineCall(
+      host,
+      (abortSignal) =>
+        dial<T>(host, {
+          path: `${path}?`,
+          method: "POST",
+          ...(filters ? { options: { filters: JSON.stringify(filters) } } : {}),
+          abortSignal,
+          statusCodes: OK,
+        }),
+      ACTION_TIMEOUT_MS,
+    );
   const coversNamed = pruneCoversNamed(host.summary().apiVersion);
   const steps: Record<PruneKind, PruneStep | string> = {
     containers: async () => {
-      const r = (await call((abortSignal) => d.pruneContainers({ filters: label, abortSignal }))) as {
-        ContainersDeleted?: string[] | null;
-        SpaceReclaimed?: number;
-      };
+      const r = await prune<ContainerPrune>("/containers/prune", label);
       return { deleted: r.ContainersDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
     },
     networks: async () => ({ ...(await pruneNetworks(host, opts.filters)), spaceReclaimed: 0 }),
     images: async () => {
       const filters = { ...label, dangling: [opts.images === "dangling" ? "true" : "false"] };
-      const r = (await call((abortSignal) => d.pruneImages({ filters, abortSignal }))) as {
-        ImagesDeleted?: { Deleted?: string; Untagged?: string }[] | null;
-        SpaceReclaimed?: number;
-      };
+      const r = await prune<ImagePrune>("/images/prune", filters);
       const gone = r.ImagesDeleted ?? [];
       return {
         deleted: gone.flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
@@ -167,10 +170,7 @@ export async function systemPrune(host: HostConnection, opts: PruneOptions): Pro
     volumes: !opts.volumes
       ? "volumes are kept unless asked for"
       : async () => {
-          const r = (await call((abortSignal) => d.pruneVolumes({ filters: label, abortSignal }))) as {
-            VolumesDeleted?: string[] | null;
-            SpaceReclaimed?: number;
-          };
+          const r = await prune<VolumePrune>("/volumes/prune", label);
           return {
             deleted: r.VolumesDeleted ?? [],
             spaceReclaimed: r.SpaceReclaimed ?? 0,
@@ -182,10 +182,7 @@ export async function systemPrune(host: HostConnection, opts: PruneOptions): Pro
       : opts.filters?.label?.length
         ? "build cache carries no labels, so it is not pruned when a label filter is given"
         : async () => {
-            const r = (await call((abortSignal) => withSignal(d, "pruneBuilder", { abortSignal }))) as {
-              CachesDeleted?: string[] | null;
-              SpaceReclaimed?: number;
-            };
+            const r = await prune<BuildPrune>("/build/prune");
             return { deleted: r.CachesDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
           },
   };
