@@ -45,6 +45,7 @@ export type VolumeInspect = Loose<definitions["Volume"]>;
 export type VolumeList = Loose<Ok<"VolumeList">>;
 export type VolumePrune = Loose<Ok<"VolumePrune">>;
 export type ContainerPrune = Loose<Ok<"ContainerPrune">>;
+export type ContainerUpdate = Loose<Ok<"ContainerUpdate">>;
 export type ImagePrune = Loose<Ok<"ImagePrune">>;
 export type BuildPrune = Loose<Ok<"BuildPrune">>;
 export type SystemInfo = Loose<definitions["SystemInfo"]>;

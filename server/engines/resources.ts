@@ -3,11 +3,12 @@ import type { ResourcesRequest } from "../../lib/schemas";
 import type { ContainerLimits, LimitField, ResourcesResult } from "../../lib/quotas";
 import { ENGINE_LIMIT_KEY, LIMIT_FIELDS, readLimits } from "../../lib/quotas";
 import { parseCpuset } from "../../lib/units";
+import { inspectContainer } from "./containers";
 import { engineInfo } from "./docker-client";
+import { dial, OK } from "./engine-dial";
+import type { ContainerUpdate } from "./engine-types";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
-
-type HostConfig = Record<string, unknown>;
 
 /** The request's names mapped to the engine's HostConfig names. */
 const ENGINE_KEY = {
@@ -15,18 +16,22 @@ const ENGINE_KEY = {
   restartPolicy: "RestartPolicy",
 } as const satisfies Record<LimitField, string>;
 
+/** The limits with a plain value (a number or a cpuset string); the restart policy has a shape of its own. */
+const PLAIN_FIELDS = LIMIT_FIELDS.filter(
+  (f): f is Exclude<LimitField, "restartPolicy"> => f !== "restartPolicy",
+);
+
 export function toEngineUpdate(req: ResourcesRequest): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const field of LIMIT_FIELDS) {
+  for (const field of PLAIN_FIELDS) {
     const v = req[field];
-    if (v === undefined) continue;
-    body[ENGINE_KEY[field]] =
-      field === "restartPolicy"
-        ? {
-            Name: (v as ResourcesRequest["restartPolicy"])?.name,
-            MaximumRetryCount: (v as ResourcesRequest["restartPolicy"])?.maximumRetryCount ?? 0,
-          }
-        : v;
+    if (v !== undefined) body[ENGINE_KEY[field]] = v;
+  }
+  if (req.restartPolicy) {
+    body[ENGINE_KEY.restartPolicy] = {
+      Name: req.restartPolicy.name,
+      MaximumRetryCount: req.restartPolicy.maximumRetryCount ?? 0,
+    };
   }
   return body;
 }
@@ -41,20 +46,16 @@ function samePolicy(
 /** Fields whose value read back from the engine differs from what was asked: the kernel or engine discarded them. */
 export function notApplied(req: ResourcesRequest, after: ContainerLimits): ResourcesResult["notApplied"] {
   const out: ResourcesResult["notApplied"] = [];
-  for (const field of LIMIT_FIELDS) {
+  for (const field of PLAIN_FIELDS) {
     const want = req[field];
     if (want === undefined) continue;
     const got = after[field];
-    const same =
-      field === "restartPolicy"
-        ? samePolicy(
-            want as NonNullable<ResourcesRequest["restartPolicy"]>,
-            got as ContainerLimits["restartPolicy"],
-          )
-        : field === "pidsLimit"
-          ? (want as number) === got || ((want as number) <= 0 && (got as number) <= 0)
-          : want === got;
-    if (!same) out.push({ field, requested: want, actual: got });
+    // Any pids limit of 0 or less is "unlimited", however the engine writes it back.
+    const unlimited = field === "pidsLimit" && Number(want) <= 0 && Number(got) <= 0;
+    if (want !== got && !unlimited) out.push({ field, requested: want, actual: got });
+  }
+  if (req.restartPolicy && !samePolicy(req.restartPolicy, after.restartPolicy)) {
+    out.push({ field: "restartPolicy", requested: req.restartPolicy, actual: after.restartPolicy });
   }
   return out;
 }
@@ -77,10 +78,18 @@ async function checkCpuset(host: HostConnection, req: ResourcesRequest): Promise
   }
 }
 
-const inspectHostConfig = async (host: HostConnection, id: string) => {
-  const info = await engineCall(host, (abortSignal) => host.docker.getContainer(id).inspect({ abortSignal }));
-  return info.HostConfig as unknown as HostConfig;
-};
+const inspectHostConfig = async (host: HostConnection, id: string) =>
+  (await inspectContainer(host, id)).inspect.HostConfig ?? {};
+
+/** The engine's update call with the request's limits as its body. */
+const updateContainer = (host: HostConnection, id: string, req: ResourcesRequest, abortSignal: AbortSignal) =>
+  dial<ContainerUpdate>(host, {
+    path: `/containers/${encodeURIComponent(id)}/update`,
+    method: "POST",
+    options: toEngineUpdate(req),
+    abortSignal,
+    statusCodes: OK,
+  });
 
 /**
  * Applies live limits with the engine's update call and reads them back. A refused update that
@@ -93,7 +102,6 @@ export async function updateResources(
 ): Promise<ResourcesResult> {
   await checkCpuset(host, req);
   const before = readLimits(await inspectHostConfig(host, id));
-  const c = host.docker.getContainer(id);
   let warnings: string[] = [];
   // A first memory limit needs a swap limit too, or the engine refuses; give it docker run's default.
   if (
@@ -106,11 +114,11 @@ export async function updateResources(
     warnings.push("memorySwap was unset; set to twice the memory limit, as docker run does");
   }
   try {
-    const res = (await engineCall(
+    const res = await engineCall(
       host,
-      (abortSignal) => c.update({ ...toEngineUpdate(req), abortSignal }),
+      (abortSignal) => updateContainer(host, id, req, abortSignal),
       ACTION_TIMEOUT_MS,
-    )) as { Warnings?: string[] | null } | undefined;
+    );
     warnings = [...warnings, ...(res?.Warnings ?? [])];
   } catch (err) {
     const now = readLimits(await inspectHostConfig(host, id));
@@ -118,9 +126,9 @@ export async function updateResources(
       (f) => req[f] !== undefined && JSON.stringify(now[f]) !== JSON.stringify(before[f]),
     );
     if (changed.length) {
-      const restore: ResourcesRequest = {};
-      for (const f of changed) (restore as Record<string, unknown>)[f] = before[f];
-      await engineCall(host, (abortSignal) => c.update({ ...toEngineUpdate(restore), abortSignal })).catch(
+      const restore: ResourcesRequest = Object.fromEntries(changed.map((f) => [f, before[f]]));
+      // Best effort: the engine's own error below is what the caller needs to see.
+      await engineCall(host, (abortSignal) => updateContainer(host, id, restore, abortSignal)).catch(
         () => undefined,
       );
     }

@@ -56,11 +56,11 @@ export function registerQuotaRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const req = parseWith(resourcesSchema, await rc.body());
       const result = await updateResources(hostOf(rc), containerOf(rc), req);
-      const pick = (l: Record<string, unknown>) => Object.fromEntries(Object.keys(req).map((k) => [k, l[k]]));
+      const pick = (l: object) => Object.fromEntries(Object.entries(l).filter(([k]) => k in req));
       rc.audit.params = {
         requested: req,
-        before: pick(result.before as unknown as Record<string, unknown>),
-        after: pick(result.applied as unknown as Record<string, unknown>),
+        before: pick(result.before),
+        after: pick(result.applied),
         warnings: result.warnings,
         notApplied: result.notApplied.map((n) => n.field),
       };
