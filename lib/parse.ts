@@ -16,3 +16,7 @@ export function parseWith<S extends z.ZodTypeAny>(schema: S, value: unknown, pre
   if (!r.success) throw validationError(r.error, prefix);
   return r.data;
 }
+
+/** Whether `value` is one of a fixed list of names, narrowing it to that list's type. */
+export const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  (list as readonly unknown[]).includes(value);

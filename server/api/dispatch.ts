@@ -9,8 +9,9 @@ import { resolveScope } from "../scope/declared";
 import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http";
 import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
 import { toAppError } from "../errors";
+import { isOneOf } from "../../lib/parse";
 
-const isPermission = (a: string): a is Permission => (PERMISSIONS as readonly string[]).includes(a);
+const isPermission = (a: string): a is Permission => isOneOf(PERMISSIONS, a);
 
 export function createApiHandler(router: Router, ctx: AppContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {

@@ -3,6 +3,7 @@ import type { Permission } from "../../lib/permissions";
 import type { Principal } from "../auth/principal";
 import type { Session } from "../auth/sessions";
 import { HOST_SCOPES, ROUTE_SCOPES, type Resolved, type RouteScope } from "../scope/declared";
+import { isOneOf } from "../../lib/parse";
 
 export const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -105,7 +106,7 @@ export class Router {
 /** A route that declares no scope, or one that does not fit its path, does not register. */
 function checkScope(def: RouteDef): void {
   const where = `route ${def.method} ${def.path}`;
-  if (!(ROUTE_SCOPES as readonly string[]).includes(def.scope as string))
+  if (!isOneOf(ROUTE_SCOPES, def.scope))
     throw new Error(`${where} declares no scope of ${ROUTE_SCOPES.join(", ")}`);
   const namesHost = def.path.includes("/:hostId");
   if (HOST_SCOPES.has(def.scope) && !namesHost)

@@ -12,10 +12,11 @@ import { engineInfo } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { ContainerInspect } from "./engine-types";
 import type { HostConnection } from "./host-connection";
+import { isOneOf } from "../../lib/parse";
 
 function toState(raw: string | undefined): ContainerState {
   const s = (raw ?? "").toLowerCase();
-  return (CONTAINER_STATES as readonly string[]).includes(s) ? (s as ContainerState) : "dead";
+  return isOneOf(CONTAINER_STATES, s) ? s : "dead";
 }
 
 function toPorts(ports: Dockerode.Port[] | undefined): PortBinding[] {

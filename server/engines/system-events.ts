@@ -1,9 +1,6 @@
-import {
-  ENGINE_OBJECT_TYPES,
-  type EngineObjectEvent,
-  type EngineObjectType,
-} from "../../lib/realtime/events";
+import { ENGINE_OBJECT_TYPES, type EngineObjectEvent } from "../../lib/realtime/events";
 import type { EngineEventItem } from "../../lib/system";
+import { isOneOf } from "../../lib/parse";
 
 /** Kinds the shared event stream asks the engine for (swarm kinds only exist on managers). */
 export const STREAM_EVENT_TYPES = ["container", "image", "volume", "network", "daemon", "plugin"] as const;
@@ -40,11 +37,12 @@ export function toEngineEventItem(hostId: string, raw: unknown): EngineEventItem
 
 /** The browser's `engine:event` for a volume, network or image event; undefined for other kinds. */
 export function toObjectEvent(e: EngineEventItem): EngineObjectEvent | undefined {
-  if (!(ENGINE_OBJECT_TYPES as readonly string[]).includes(e.type)) return undefined;
+  const type = e.type;
+  if (!isOneOf(ENGINE_OBJECT_TYPES, type)) return undefined;
   const container = e.type === "network" ? e.attributes.container : undefined;
   return {
     hostId: e.hostId,
-    type: e.type as EngineObjectType,
+    type,
     action: e.action,
     id: e.id,
     ...(e.type === "network" && e.name ? { name: e.name } : {}),

@@ -13,6 +13,7 @@ import {
 } from "../scope/declared";
 import type { WharfIo, WharfSocket } from "./types";
 import { toAppError } from "../errors";
+import { isOneOf } from "../../lib/parse";
 
 export interface CommandContext {
   app: AppContext;
@@ -59,7 +60,7 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
   for (const event of Object.keys(table) as ClientCommand[]) {
     const def = table[event] as CommandDef<ClientCommand>;
     // A command that declares no scope does not register, as a route without one does not.
-    if (!(COMMAND_SCOPES as readonly string[]).includes(def.scope as string))
+    if (!isOneOf(COMMAND_SCOPES, def.scope))
       throw new Error(`socket command ${event} declares no scope of ${COMMAND_SCOPES.join(", ")}`);
     socket.on(event, (async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
