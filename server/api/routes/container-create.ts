@@ -47,8 +47,8 @@ function requireHostAccessAllowed(
   settings: HostAccessSetting[],
   carried?: { from: string; fields: Set<string> },
 ): void {
-  if (!settings.length || roleAllows(p.role, "admin")) return;
-  const [first] = settings as [HostAccessSetting];
+  const [first] = settings;
+  if (!first || roleAllows(p.role, "admin")) return;
   const key = /^config\.HostConfig\.([A-Za-z]+)/.exec(first.field)?.[1];
   const kept =
     carried?.fields.has(first.field) && key
@@ -76,14 +76,16 @@ async function requireBodyRefsInScope(
   });
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);
+
 /** The request as the audit log keeps it: environment values left out, since they often hold secrets. */
-function auditView(raw: unknown): unknown {
-  if (!raw || typeof raw !== "object") return raw;
-  const body = raw as { config?: { Env?: unknown } };
-  const env = body.config?.Env;
-  if (!Array.isArray(env)) return raw;
-  const keys = env.map((e) => (typeof e === "string" ? `${e.split("=")[0]}=…` : e));
-  return { ...body, config: { ...body.config, Env: keys } };
+function auditView(raw: unknown): Record<string, unknown> {
+  if (!isObject(raw)) return { body: raw };
+  const config = raw.config;
+  if (!isObject(config) || !Array.isArray(config.Env)) return raw;
+  const keys = config.Env.map((e: unknown) => (typeof e === "string" ? `${e.split("=")[0]}=…` : e));
+  return { ...raw, config: { ...config, Env: keys } };
 }
 
 const summary = (inspect: ContainerInspect) => ({
@@ -113,12 +115,12 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       requireLabelsInScope(p, req.config.Labels);
       await requireBodyRefsInScope(ctx, host, p, req.config);
       const hostAccess = [...hostAccessSettings(req.config), ...(await hostBackedVolumes(host, req.config))];
-      if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
+      if (hostAccess.length) rc.audit.params = { ...auditView(raw), hostAccess };
       requireHostAccessAllowed(p, hostAccess);
       const created = await createContainer(host, { ...req, config: req.config as CreateConfig });
       rc.audit.target = created.name;
       rc.audit.params = {
-        ...(auditView(raw) as object),
+        ...auditView(raw),
         id: created.id,
         warnings: created.warnings,
         ...(hostAccess.length ? { hostAccess } : {}),
@@ -148,7 +150,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       const effective = withCarriedSettings(config, old);
       await requireBodyRefsInScope(ctx, host, p, effective);
       const hostAccess = [...hostAccessSettings(effective), ...(await hostBackedVolumes(host, effective))];
-      if (hostAccess.length) rc.audit.params = { ...(auditView(raw) as object), hostAccess };
+      if (hostAccess.length) rc.audit.params = { ...auditView(raw), hostAccess };
       const asked = new Set([
         ...hostAccessSettings(config).map((s) => s.field),
         ...namedVolumes(config).map((v) => v.field),
