@@ -41,6 +41,7 @@ export type NetworkInspect = Loose<definitions["Network"]>;
 export type NetworkContainer = Loose<definitions["NetworkContainer"]>;
 export type EndpointSettings = Loose<definitions["EndpointSettings"]>;
 export type NetworkPrune = Loose<Ok<"NetworkPrune">>;
+export type NetworkCreateResponse = Loose<operations["NetworkCreate"]["responses"][201]["schema"]>;
 export type VolumeInspect = Loose<definitions["Volume"]>;
 export type VolumeList = Loose<Ok<"VolumeList">>;
 export type VolumePrune = Loose<Ok<"VolumePrune">>;

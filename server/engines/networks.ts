@@ -1,4 +1,3 @@
-import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
 import {
   isPredefinedNetwork,
@@ -13,7 +12,7 @@ import { ifFound } from "../errors";
 import { inspectContainer } from "./containers";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import { dial, OK } from "./engine-dial";
-import type { ContainerListItem, NetworkInspect, NetworkPrune } from "./engine-types";
+import type { ContainerListItem, NetworkCreateResponse, NetworkInspect, NetworkPrune } from "./engine-types";
 import type { HostConnection } from "./host-connection";
 export { checkFixedAddresses } from "./networks-map";
 import {
@@ -144,24 +143,27 @@ export async function inspectNetworkRaw(host: HostConnection, ref: string, visib
 export async function getNetwork(host: HostConnection, ref: string, visible: LabelCheck = everything) {
   const raw = await inspectNetworkRaw(host, ref, visible);
   const [summary] = await summaries(host, [raw], visible);
-  return summary as NetworkSummary;
+  if (!summary) throw new AppError("NOT_FOUND", `network ${ref} not found`, { hostId: host.spec.id });
+  return summary;
 }
 
 export async function createNetwork(
   host: HostConnection,
   body: NetworkCreateRequest,
 ): Promise<NetworkSummary> {
-  const created = (await networkCall(
+  const created = await networkCall(
     host,
     (abortSignal) =>
-      host.docker.createNetwork({
-        ...body,
-        CheckDuplicate: true,
+      dial<NetworkCreateResponse>(host, {
+        path: "/networks/create",
+        method: "POST",
+        options: { ...body, CheckDuplicate: true },
         abortSignal,
-      } as unknown as Dockerode.NetworkCreateOptions),
+        statusCodes: OK,
+      }),
     ACTION_TIMEOUT_MS,
-  )) as { id?: string; Id?: string };
-  const id = created.id ?? created.Id ?? body.Name;
+  );
+  const id = created.Id ?? body.Name;
   return toNetworkSummary(host.spec.id, await inspectRaw(host, id), []);
 }
 

@@ -186,10 +186,14 @@ export async function systemPrune(host: HostConnection, opts: PruneOptions): Pro
             return { deleted: r.CachesDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
           },
   };
-  const results = {} as Record<PruneKind, PruneKindResult>;
-  for (const k of ["containers", "networks", "images", "volumes", "buildCache"] as const) {
-    results[k] = await runStep(steps[k]);
-  }
+  // One after another, in the CLI's order.
+  const results: Record<PruneKind, PruneKindResult> = {
+    containers: await runStep(steps.containers),
+    networks: await runStep(steps.networks),
+    images: await runStep(steps.images),
+    volumes: await runStep(steps.volumes),
+    buildCache: await runStep(steps.buildCache),
+  };
   return {
     hostId: host.spec.id,
     results,
