@@ -5,9 +5,12 @@ import type { Principal } from "../auth/principal";
 import type { HostConnection } from "../engines/host-connection";
 import { containerRefSchema } from "../../lib/schemas";
 import { parseWith } from "../../lib/parse";
+import { missingImage } from "../engines/container-create";
 import { inspectContainer } from "../engines/containers";
 import { inspectNetworkRaw } from "../engines/networks";
 import { findRaw } from "../engines/volumes";
+import { imageInScope } from "./image-access";
+import type { ImageOwnerStore } from "./image-owners";
 import { containerInScope, isLabelScoped, labelCheck } from "./targets";
 
 /**
@@ -66,4 +69,24 @@ export async function requireMountsInScope(
       throw err;
     }
   }
+}
+
+/**
+ * Everything a create body names besides itself must be the caller's to use, exactly as if asked for
+ * directly: other containers (namespace joins, VolumesFrom, Links), named volumes, networks, and the
+ * image. Another team's own image answers what a missing image answers.
+ */
+export async function requireCreateBodyInScope(
+  owners: ImageOwnerStore,
+  host: HostConnection,
+  p: Principal,
+  config: { Image?: unknown },
+): Promise<void> {
+  await requireContainerRefsInScope(host, p, config);
+  await requireMountsInScope(host, p, config);
+  const image = config.Image;
+  if (!isLabelScoped(p) || typeof image !== "string") return;
+  await imageInScope(owners, host, p, image, "run", "config.Image").catch((err: unknown) => {
+    throw err instanceof AppError && err.code === "NOT_FOUND" ? missingImage(host, image) : err;
+  });
 }

@@ -170,15 +170,14 @@ export async function imagesInScope(
   items: ImageSummary[],
 ): Promise<ImageSummary[]> {
   if (!isLabelScoped(p)) return items;
-  const users = await listImageUsers(host);
   const own = owners.ownedBy(host.spec.id, ownerOf(p));
-  const inside = new Set(users.filter((c) => scopeAllowsLabels(p.scope, c.labels)).map((c) => c.imageId));
+  // In-scope containers per image, counted once for the whole list.
+  const inside = new Map<string, number>();
+  for (const c of await listImageUsers(host))
+    if (scopeAllowsLabels(p.scope, c.labels)) inside.set(c.imageId, (inside.get(c.imageId) ?? 0) + 1);
   return items
     .filter((i) => own.has(i.id) || inside.has(i.id))
-    .map((i) => {
-      const containers = users.filter((c) => c.imageId === i.id && scopeAllowsLabels(p.scope, c.labels));
-      return { ...i, containers: containers.length, unused: i.unused };
-    });
+    .map((i) => ({ ...i, containers: inside.get(i.id) ?? 0 }));
 }
 
 /**

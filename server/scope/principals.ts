@@ -13,7 +13,7 @@ export const grantOf = (r: Pick<UserRecord | TokenRecord, "role" | "hosts" | "la
 
 /** The users a principal manages; others answer 404, alike for one that does not exist. */
 export function userInScope(ctx: AppContext, p: Principal, id: number): UserRecord {
-  const u = ctx.users.list().find((x) => x.id === id);
+  const u = ctx.users.findById(id);
   if (!u || !manages(p, grantOf(u))) throw new AppError("NOT_FOUND", `unknown user ${id}`);
   return u;
 }

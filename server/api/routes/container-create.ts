@@ -14,7 +14,7 @@ import { roleAllows, scopeAllowsLabels } from "../../../lib/permissions";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { containerSpecView } from "../../engines/container-create-spec";
-import { createContainer, missingImage } from "../../engines/container-create";
+import { createContainer } from "../../engines/container-create";
 import type { ContainerInspect } from "../../engines/engine-types";
 import { ifFound } from "../../errors";
 import { hostBackedVolumes } from "../../engines/container-create-volumes";
@@ -22,10 +22,7 @@ import { inspectContainer } from "../../engines/containers";
 import { recreateContainer, withCarriedSettings } from "../../engines/recreate";
 import { parseWith } from "../http";
 import type { Router } from "../router";
-import type { HostConnection } from "../../engines/host-connection";
-import { requireContainerRefsInScope, requireMountsInScope } from "../../scope/container-refs";
-import { imageInScope } from "../../scope/image-access";
-import { isLabelScoped } from "../../scope/targets";
+import { requireCreateBodyInScope } from "../../scope/container-refs";
 import { containerOf, hostOf, principalOf } from "../targets";
 
 /** A label-scoped caller may only make containers it could see afterwards. */
@@ -55,25 +52,6 @@ function requireHostAccessAllowed(
       ? `; it is kept from ${carried.from} unless the body sets HostConfig.${key}`
       : "";
   throw new AppError("FORBIDDEN", `${hostAccessRefusal(settings)}${kept}`, { hostAccess: settings });
-}
-
-/**
- * Everything else a create body names must be the caller's to use, exactly as if asked for directly:
- * other containers (namespace joins, VolumesFrom, Links), named volumes, networks, and the image.
- */
-async function requireBodyRefsInScope(
-  ctx: AppContext,
-  host: HostConnection,
-  p: Principal,
-  config: { Image?: unknown },
-): Promise<void> {
-  await requireContainerRefsInScope(host, p, config);
-  await requireMountsInScope(host, p, config);
-  const image = config.Image;
-  if (!isLabelScoped(p) || typeof image !== "string") return;
-  await imageInScope(ctx.imageOwners, host, p, image, "run", "config.Image").catch((err: unknown) => {
-    throw err instanceof AppError && err.code === "NOT_FOUND" ? missingImage(host, image) : err;
-  });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -113,7 +91,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       const req = parseWith(createRequestSchema, raw);
       if (req.name) rc.audit.target = req.name;
       requireLabelsInScope(p, req.config.Labels);
-      await requireBodyRefsInScope(ctx, host, p, req.config);
+      await requireCreateBodyInScope(ctx.imageOwners, host, p, req.config);
       const hostAccess = [...hostAccessSettings(req.config), ...(await hostBackedVolumes(host, req.config))];
       if (hostAccess.length) rc.audit.params = { ...auditView(raw), hostAccess };
       requireHostAccessAllowed(p, hostAccess);
@@ -148,7 +126,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       rc.audit.target = summary(old).name;
       const config = req.config as CreateConfig;
       const effective = withCarriedSettings(config, old);
-      await requireBodyRefsInScope(ctx, host, p, effective);
+      await requireCreateBodyInScope(ctx.imageOwners, host, p, effective);
       const hostAccess = [...hostAccessSettings(effective), ...(await hostBackedVolumes(host, effective))];
       if (hostAccess.length) rc.audit.params = { ...auditView(raw), hostAccess };
       const asked = new Set([
