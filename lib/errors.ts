@@ -56,3 +56,13 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** A thrown value as an Error: an Error stays itself (its own fields kept), anything else is wrapped. */
+export function asError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown));
+}
+
+/** What a thrown value says, whatever was thrown. */
+export function messageOf(thrown: unknown): string {
+  return asError(thrown).message;
+}

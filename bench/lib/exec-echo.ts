@@ -2,6 +2,7 @@ import type { Duplex } from "node:stream";
 import { performance } from "node:perf_hooks";
 import type Dockerode from "dockerode";
 import { io as ioClient, type Socket } from "socket.io-client";
+import { sendCommand } from "../../lib/realtime/ack";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
 
 /**
@@ -133,9 +134,12 @@ export async function wharfChannel(
   const early: { sessionId: string; data: string }[] = [];
   let deliver: ((e: { sessionId: string; data: string }) => void) | undefined;
   socket.on("exec:output", (e) => (deliver ? deliver(e) : early.push(e)));
-  const r = await socket
-    .timeout(20_000)
-    .emitWithAck("exec:start", { hostId, containerId, cmd: ECHO_CMD, cols: 80, rows: 24 });
+  const r = await sendCommand(
+    socket,
+    "exec:start",
+    { hostId, containerId, cmd: ECHO_CMD, cols: 80, rows: 24 },
+    20_000,
+  );
   if (!r.ok) throw new Error(`exec:start on ${hostId}: ${r.error.code} ${r.error.message}`);
   const { sessionId } = r.data;
   return {
@@ -147,7 +151,7 @@ export async function wharfChannel(
       for (const e of early.splice(0)) deliver(e);
     },
     close: async () => {
-      await socket.timeout(20_000).emitWithAck("exec:close", { sessionId });
+      await sendCommand(socket, "exec:close", { sessionId }, 20_000);
     },
   };
 }

@@ -63,5 +63,5 @@ export function limitsFromTexts(
     delete out.cpuQuota;
     delete out.cpuPeriod;
   }
-  return out as Partial<ContainerLimits>;
+  return out;
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { ApiError } from "@/components/api/client";
 import { useRealtime } from "@/components/providers/RealtimeProvider";
 import { COMMAND_TIMEOUT_MS } from "@/components/hooks/useSocketCommand";
-import type { Result } from "@/lib/errors";
+import { sendCommand } from "@/lib/realtime/ack";
 
 export type ExecStatus = "idle" | "starting" | "open" | "ended";
 
@@ -101,10 +101,12 @@ export function useExecSession(hostId: string, containerId: string, handlers: Ex
       early.current = [];
       try {
         if (!socket) throw new ApiError(0, "ENGINE_UNREACHABLE", "not connected to Wharf yet");
-        // Called on the object it came from: emitWithAck needs its `this`.
-        const res: Result<{ sessionId: string }> = await socket
-          .timeout(COMMAND_TIMEOUT_MS)
-          .emitWithAck("exec:start", { hostId, containerId, ...req });
+        const res = await sendCommand(
+          socket,
+          "exec:start",
+          { hostId, containerId, ...req },
+          COMMAND_TIMEOUT_MS,
+        );
         if (!res.ok) throw new ApiError(0, res.error.code, res.error.message, res.error.details);
         const { sessionId } = res.data;
         const caught = early.current ?? [];

@@ -2,7 +2,7 @@
 import { useCallback } from "react";
 import { ApiError } from "@/components/api/client";
 import { useRealtime } from "@/components/providers/RealtimeProvider";
-import type { Result } from "@/lib/errors";
+import { sendCommand } from "@/lib/realtime/ack";
 import type { ClientCommand, CommandPayload, CommandResult } from "@/lib/realtime/events";
 
 export const COMMAND_TIMEOUT_MS = 15_000;
@@ -13,11 +13,7 @@ export function useSocketCommand() {
   return useCallback(
     async <K extends ClientCommand>(event: K, payload: CommandPayload<K>): Promise<CommandResult<K>> => {
       if (!socket) throw new ApiError(0, "ENGINE_UNREACHABLE", "not connected to Wharf yet");
-      // Called on the socket itself: emitWithAck needs its `this`.
-      const timed = socket.timeout(COMMAND_TIMEOUT_MS) as unknown as {
-        emitWithAck: (e: string, p: unknown) => Promise<Result<CommandResult<K>>>;
-      };
-      const res = await timed.emitWithAck(event, payload);
+      const res = await sendCommand(socket, event, payload, COMMAND_TIMEOUT_MS);
       if (!res.ok) throw new ApiError(0, res.error.code, res.error.message, res.error.details);
       return res.data;
     },

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import { useRealtime } from "@/components/providers/RealtimeProvider";
 import { COMMAND_TIMEOUT_MS } from "@/components/hooks/useSocketCommand";
 import { LogBuffer } from "@/components/logs/log-buffer";
-import type { Result } from "@/lib/errors";
-import type { LogsBatch, LogsSubscribe, LogsSubscribed } from "@/lib/realtime/events";
+import { sendCommand } from "@/lib/realtime/ack";
+import type { LogsBatch, LogsSubscribe } from "@/lib/realtime/events";
 
 export interface LogTarget {
   hostId: string;
@@ -47,8 +47,8 @@ export function useLogStream(targets: LogTarget[], range: LogRange, merged: bool
 
   useEffect(() => {
     if (!socket || !connected) return;
-    const list: LogTarget[] = JSON.parse(identity)[0];
-    const rangeNow: LogRange = JSON.parse(identity)[1];
+    // The identity string is the dependency; parsing it back keeps the effect on the values it names.
+    const [list, rangeNow] = JSON.parse(identity) as [LogTarget[], LogRange];
     const resuming = last.current?.identity === identity;
     if (!resuming) {
       buffer.clear();
@@ -92,21 +92,17 @@ export function useLogStream(targets: LogTarget[], range: LogRange, merged: bool
         ...(since !== undefined ? { since } : {}),
         ...(rangeNow.until !== undefined ? { until: rangeNow.until } : {}),
       };
-      // Called on the object it came from: emitWithAck needs its `this`.
-      void socket
-        .timeout(COMMAND_TIMEOUT_MS)
-        .emitWithAck("logs:subscribe", payload)
-        .then(
-          (r: Result<LogsSubscribed>) => {
-            if (r.ok) Object.assign(s, { state: "live", id: r.data.containerId, name: r.data.name });
-            else Object.assign(s, { state: "error", error: r.error.message });
-            render();
-          },
-          (e: unknown) => {
-            Object.assign(s, { state: "error", error: e instanceof Error ? e.message : String(e) });
-            render();
-          },
-        );
+      void sendCommand(socket, "logs:subscribe", payload, COMMAND_TIMEOUT_MS).then(
+        (r) => {
+          if (r.ok) Object.assign(s, { state: "live", id: r.data.containerId, name: r.data.name });
+          else Object.assign(s, { state: "error", error: r.error.message });
+          render();
+        },
+        (e: unknown) => {
+          Object.assign(s, { state: "error", error: e instanceof Error ? e.message : String(e) });
+          render();
+        },
+      );
     });
     render();
 

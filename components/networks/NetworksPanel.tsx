@@ -34,6 +34,7 @@ const texts = (n: NetworkSummary) => [
   ...n.containers.flatMap((c) => [c.name, ...c.aliases]),
   n.internal ? "internal" : "",
 ];
+const FIRST_SORT: NetworkSortKey = "name";
 const value = (n: NetworkSummary, k: NetworkSortKey) =>
   k === "containers" ? n.containers.length : k === "host" ? n.hostId : n[k];
 
@@ -55,7 +56,7 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
     searchRef,
     setPickedHost,
     target,
-  } = useHostList({ hostId, items: list.data?.items, initialSort: "name" as NetworkSortKey, texts, value });
+  } = useHostList({ hostId, items: list.data?.items, initialSort: FIRST_SORT, texts, value });
   const close = () => setDialog(undefined);
 
   useListKeyboard({

@@ -19,11 +19,7 @@ export interface LimitField {
 const unlimited = (s: string) => /^(unlimited|none|-1)$/i.test(s.trim());
 const intOf = (s: string) => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : undefined);
 
-function bytesField(
-  key: keyof ResourcesRequest & string,
-  label: string,
-  allowUnlimited: boolean,
-): LimitField {
+function bytesField(key: keyof ResourcesRequest, label: string, allowUnlimited: boolean): LimitField {
   return {
     key,
     label,

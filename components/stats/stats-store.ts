@@ -26,7 +26,7 @@ export interface StatsView {
   error?: string;
 }
 
-export const EMPTY_VIEW: StatsView = Object.freeze({ samples: Object.freeze([]) as readonly StatsSample[] });
+export const EMPTY_VIEW: StatsView = Object.freeze({ samples: Object.freeze([]) });
 
 /** As many samples as the server's history: five minutes at one a second. */
 export const MAX_SAMPLES = 300;

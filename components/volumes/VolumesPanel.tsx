@@ -26,6 +26,7 @@ const texts = (v: VolumeSummary) => [
   ...Object.entries(v.labels).map(([k, val]) => `${k}=${val}`),
   ...v.usedBy.map((u) => u.name),
 ];
+const FIRST_SORT: VolumeSortKey = "name";
 const value = (v: VolumeSummary, k: VolumeSortKey) =>
   k === "size" ? v.size : k === "users" ? v.usedBy.length : k === "host" ? v.hostId : v[k];
 
@@ -49,7 +50,7 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
     searchRef,
     setPickedHost,
     target,
-  } = useHostList({ hostId, items: list.data?.items, initialSort: "name" as VolumeSortKey, texts, value });
+  } = useHostList({ hostId, items: list.data?.items, initialSort: FIRST_SORT, texts, value });
   const sized = all.filter((v) => v.size >= 0);
 
   useListKeyboard({

@@ -14,10 +14,10 @@ const port = fc.integer({ min: 1, max: 65000 });
 const portMapping: fc.Arbitrary<PortMapping> = fc
   .record({
     hostIp: fc.constantFrom("", "127.0.0.1", "::1", "0.0.0.0"),
-    protocol: fc.constantFrom("tcp", "udp", "sctp") as fc.Arbitrary<PortMapping["protocol"]>,
+    protocol: fc.constantFrom<PortMapping["protocol"]>("tcp", "udp", "sctp"),
     c: port,
     len: fc.integer({ min: 0, max: 3 }),
-    host: fc.constantFrom("none", "same", "single", "range") as fc.Arbitrary<string>,
+    host: fc.constantFrom("none", "same", "single", "range"),
     h: port,
   })
   .map(({ hostIp, protocol, c, len, host, h }) => {

@@ -71,7 +71,9 @@ export function outsideFormFlags(
   each("Devices", "--device", (d) => {
     const o = obj(d);
     const perms =
-      o.CgroupPermissions && o.CgroupPermissions !== "rwm" ? `:${String(o.CgroupPermissions)}` : "";
+      typeof o.CgroupPermissions === "string" && o.CgroupPermissions && o.CgroupPermissions !== "rwm"
+        ? `:${o.CgroupPermissions}`
+        : "";
     return `${String(o.PathOnHost)}:${String(o.PathInContainer)}${perms}`;
   });
   each("ExtraHosts", "--add-host");

@@ -51,8 +51,10 @@ export function parseReference(input: string): ParsedReference {
     return fail(`repository name must be at most ${MAX_NAME_LENGTH} characters`);
   const parts = rest.split("/");
   let domain: string | undefined;
-  if (parts.length > 1 && looksLikeDomain(parts[0] as string)) {
-    domain = parts.shift() as string;
+  const first = parts[0];
+  if (parts.length > 1 && first !== undefined && looksLikeDomain(first)) {
+    domain = first;
+    parts.shift();
     if (!DOMAIN.test(domain)) return fail(`has an invalid registry host "${domain}"`);
   }
   for (const part of parts) {

@@ -3,7 +3,7 @@ import { SESSION_COOKIE } from "../auth/sessions";
 import { buildOpenApi } from "./openapi";
 import type { Handler, RouteDef } from "./router";
 
-const handler: Handler = async () => ({});
+const handler: Handler = () => ({});
 
 const routes: RouteDef[] = [
   { method: "GET", path: "/api/v1/health", access: "public", scope: "public", summary: "Health", handler },

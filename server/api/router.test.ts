@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Router, type Handler, type HttpMethod, type RouteDef } from "./router";
 
-const handler: Handler = async () => ({});
+const handler: Handler = () => ({});
 
 /** A route as the API declares it: state-changing methods name their audit action. */
 function route(method: HttpMethod, path: string): RouteDef {

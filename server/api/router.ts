@@ -39,7 +39,7 @@ export interface RequestContext {
 }
 
 /** A handler returns the JSON body (status 200), or takes over `res` itself and returns undefined. */
-export type Handler = (ctx: RequestContext) => Promise<unknown>;
+export type Handler = (ctx: RequestContext) => unknown;
 
 export interface RouteDef {
   method: HttpMethod;

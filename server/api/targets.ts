@@ -15,7 +15,7 @@ export function principalOf(rc: RequestContext): Principal {
 function declared<K extends keyof Resolved>(rc: RequestContext, key: K): NonNullable<Resolved[K]> {
   const v = rc.scoped[key];
   if (v === undefined) throw new Error(`the route declares no scope that resolves its ${key}`);
-  return v as NonNullable<Resolved[K]>;
+  return v;
 }
 
 /** The `host` filter of a cross-host list (`?host=a,b` or `?host=a&host=b`), each id checked. */

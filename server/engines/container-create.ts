@@ -1,6 +1,6 @@
 import type Dockerode from "dockerode";
 import type { CreateContainerResult, MissingImageDetails } from "../../lib/container-spec/api-types";
-import { AppError } from "../../lib/errors";
+import { AppError, asError } from "../../lib/errors";
 import { isUserNetwork, type CreateConfig } from "../../lib/container-spec/create-body";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
@@ -29,7 +29,7 @@ export function missingImage(host: HostConnection, image: string): AppError {
  * named by NetworkMode goes first so its aliases are set at create time.
  */
 export function splitEndpoints(config: CreateConfig): { first: Endpoints; rest: Endpoints } {
-  const all = { ...(config.NetworkingConfig?.EndpointsConfig ?? {}) } as Endpoints;
+  const all = { ...(config.NetworkingConfig?.EndpointsConfig ?? {}) };
   const mode = typeof config.HostConfig?.NetworkMode === "string" ? config.HostConfig.NetworkMode : "";
   const firstName = mode && all[mode] ? mode : isUserNetwork(mode) ? undefined : Object.keys(all)[0];
   const first: Endpoints = {};
@@ -95,7 +95,7 @@ export async function createContainer(
             },
           },
           (err: unknown, data: unknown) =>
-            err ? reject(err) : resolve(data as { Id: string; Warnings?: string[] | null }),
+            err ? reject(asError(err)) : resolve(data as { Id: string; Warnings?: string[] | null }),
         );
       }),
     ACTION_TIMEOUT_MS,

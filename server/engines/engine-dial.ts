@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import type { HostConnection } from "./host-connection";
+import { asError } from "../../lib/errors";
 
 /** What `X-Registry-Auth` carries: credentials for one registry, never part of a URL. */
 export interface RegistryAuth {
@@ -27,7 +28,7 @@ export function dial<T>(host: HostConnection, o: DialOptions): Promise<T> {
   const modem = (host.docker as unknown as { modem: Modem }).modem;
   return new Promise<T>((resolve, reject) =>
     modem.dial({ ...o, options: o.options ? { ...o.options } : {} }, (err, data) =>
-      err ? reject(err) : resolve(data as T),
+      err ? reject(asError(err)) : resolve(data as T),
     ),
   );
 }

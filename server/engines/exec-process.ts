@@ -1,4 +1,4 @@
-import type { Socket } from "node:net";
+import { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
@@ -107,11 +107,11 @@ export async function startExecProcess(
     }),
   );
   // No abort signal here: it would stay tied to the hijacked socket for the session's whole life.
-  const stream = (await engineCall(host, () =>
+  const stream = await engineCall<Duplex>(host, () =>
     exec.start({ hijack: true, stdin: true, Tty: true, Detach: false }),
-  )) as Duplex;
+  );
   // Keystrokes are tiny writes; Nagle would hold each one back on TCP engines.
-  (stream as Partial<Socket>).setNoDelay?.(true);
+  if (stream instanceof Socket) stream.setNoDelay(true);
   let marker;
   try {
     marker = await readMarker(stream, timeoutMs);

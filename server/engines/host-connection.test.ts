@@ -1,3 +1,4 @@
+import type Dockerode from "dockerode";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
@@ -20,11 +21,13 @@ type EventsCallback = (err: Error | null, stream?: PassThrough) => void;
 function fakeDocker() {
   const streams: PassThrough[] = [];
   const docker = {
-    ping: vi.fn(async (_opts: { abortSignal?: AbortSignal }) => "OK"),
-    version: vi.fn(async (_opts: { abortSignal?: AbortSignal }) => ({
-      Version: "20.10.24",
-      ApiVersion: "1.41",
-    })),
+    ping: vi.fn((_opts: { abortSignal?: AbortSignal }) => Promise.resolve("OK")),
+    version: vi.fn((_opts: { abortSignal?: AbortSignal }) =>
+      Promise.resolve({
+        Version: "20.10.24",
+        ApiVersion: "1.41",
+      }),
+    ),
     getEvents: vi.fn((_opts: unknown, cb: EventsCallback) => {
       const stream = new PassThrough();
       streams.push(stream);
@@ -40,8 +43,7 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 const connections: HostConnection[] = [];
 
 function connect(docker: ReturnType<typeof fakeDocker>["docker"], hostSpec: HostSpec = spec) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const conn = new HostConnection(hostSpec, timing, docker as any);
+  const conn = new HostConnection(hostSpec, timing, docker as unknown as Dockerode);
   connections.push(conn);
   const statuses: HostStatusEvent[] = [];
   const events: ContainerEvent[] = [];

@@ -179,7 +179,7 @@ export class HostConnection extends EventEmitter<Events> {
       // stream is open, so a reopen that fails still replays from the first loss on the next try.
       if (sinceMs === undefined) this.recentEvents.restart(Date.now());
       this.eventsLostAt = undefined;
-      this.events = stream as typeof this.events;
+      this.events = stream;
       stream.on("data", parse);
       const lost = () => {
         if (this.events !== stream) return;

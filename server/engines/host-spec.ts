@@ -3,6 +3,7 @@ import { z } from "zod";
 import YAML from "yaml";
 import { hostIdSchema } from "../../lib/schemas";
 import type { HostKind } from "../../lib/types";
+import { messageOf } from "../../lib/errors";
 
 const pemOrPath = z.string().min(1, "must be PEM text or a file path");
 
@@ -44,7 +45,7 @@ function readPem(value: string, where: string): string {
   try {
     return fs.readFileSync(value, "utf8");
   } catch (e) {
-    throw new HostConfigError(`${where}: cannot read file ${value}: ${(e as Error).message}`);
+    throw new HostConfigError(`${where}: cannot read file ${value}: ${messageOf(e)}`);
   }
 }
 
@@ -117,7 +118,7 @@ export function toHostSpec(entry: HostEntry, where: string): HostSpec {
 }
 
 function describeEntry(raw: unknown, index: number): string {
-  const id = raw && typeof raw === "object" && "id" in raw ? (raw as { id: unknown }).id : undefined;
+  const id = raw && typeof raw === "object" && "id" in raw ? raw.id : undefined;
   return typeof id === "string" ? `WHARF_HOSTS[${index}] (id "${id}")` : `WHARF_HOSTS[${index}]`;
 }
 
@@ -129,19 +130,19 @@ export function parseHostsSetting(value: string): HostSpec[] {
     try {
       raw = JSON.parse(trimmed);
     } catch (e) {
-      throw new HostConfigError(`WHARF_HOSTS: not valid JSON: ${(e as Error).message}`);
+      throw new HostConfigError(`WHARF_HOSTS: not valid JSON: ${messageOf(e)}`);
     }
   } else {
     let text: string;
     try {
       text = fs.readFileSync(trimmed, "utf8");
     } catch (e) {
-      throw new HostConfigError(`WHARF_HOSTS: cannot read file ${trimmed}: ${(e as Error).message}`);
+      throw new HostConfigError(`WHARF_HOSTS: cannot read file ${trimmed}: ${messageOf(e)}`);
     }
     try {
       raw = /\.ya?ml$/i.test(trimmed) ? YAML.parse(text) : JSON.parse(text);
     } catch (e) {
-      throw new HostConfigError(`WHARF_HOSTS: ${trimmed} is not valid JSON/YAML: ${(e as Error).message}`);
+      throw new HostConfigError(`WHARF_HOSTS: ${trimmed} is not valid JSON/YAML: ${messageOf(e)}`);
     }
   }
   if (!Array.isArray(raw)) throw new HostConfigError("WHARF_HOSTS: must be an array of host entries");

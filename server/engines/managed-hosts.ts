@@ -1,4 +1,4 @@
-import { AppError } from "../../lib/errors";
+import { AppError, messageOf } from "../../lib/errors";
 import type { SecretBox } from "../auth/secrets";
 import type { Db } from "../db/database";
 import { HostConfigError, toHostSpec, type HostEntry, type HostSpec } from "./host-spec";
@@ -36,7 +36,7 @@ export class ManagedHostStore {
       try {
         out.push({ ...toHostSpec(this.entry(row), `host "${row.id}"`), source: "managed" });
       } catch (e) {
-        onError(row.id, (e as Error).message);
+        onError(row.id, messageOf(e));
       }
     }
     return out;

@@ -57,7 +57,7 @@ export async function namespaceView(host: HostConnection, id: string): Promise<N
   const c = host.docker.getContainer(id);
   const info = await engineCall(host, (abortSignal) => c.inspect({ abortSignal }));
   const hc = info.HostConfig as unknown as Record<string, unknown>;
-  const mode = (k: string) => (typeof hc[k] === "string" ? (hc[k] as string) : "");
+  const mode = (k: string) => (typeof hc[k] === "string" ? hc[k] : "");
   const running = info.State?.Running === true;
   const top = running
     ? ((await engineCall(host, (abortSignal) => c.top({ abortSignal }))) as {

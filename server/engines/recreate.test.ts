@@ -31,17 +31,17 @@ describe("oneAtATime", () => {
     let release = () => {};
     const first = oneAtATime("h/c1", "web", () => new Promise<string>((r) => (release = () => r("done"))));
 
-    await expect(oneAtATime("h/c1", "web", async () => "again")).rejects.toThrow(
+    await expect(oneAtATime("h/c1", "web", () => Promise.resolve("again"))).rejects.toThrow(
       /recreate of web is already under way/,
     );
-    await expect(oneAtATime("h/c2", "other", async () => "other")).resolves.toBe("other");
+    await expect(oneAtATime("h/c2", "other", () => Promise.resolve("other"))).resolves.toBe("other");
     release();
     await expect(first).resolves.toBe("done");
-    await expect(oneAtATime("h/c1", "web", async () => "later")).resolves.toBe("later");
+    await expect(oneAtATime("h/c1", "web", () => Promise.resolve("later"))).resolves.toBe("later");
   });
 
   it("frees the container when the recreate fails", async () => {
     await expect(oneAtATime("h/c3", "x", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    await expect(oneAtATime("h/c3", "x", async () => "ok")).resolves.toBe("ok");
+    await expect(oneAtATime("h/c3", "x", () => Promise.resolve("ok"))).resolves.toBe("ok");
   });
 });

@@ -3,6 +3,7 @@ import { READ_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
 import { createJsonLineParser } from "./json-lines";
 import { STREAM_EVENT_TYPES, toEngineEventItem } from "./system-events";
+import { asError } from "../../lib/errors";
 
 /** Events read from the engine for one query at most; the newest `limit` of them are kept. */
 const MAX_SCANNED = 50_000;
@@ -46,7 +47,7 @@ export async function queryEvents(host: HostConnection, q: EventsQuery): Promise
             abortSignal,
           } as never,
           (err, stream) => {
-            if (err || !stream) return reject(err ?? new Error("no event stream"));
+            if (err || !stream) return reject(err ? asError(err) : new Error("no event stream"));
             stream.on("data", (chunk: Buffer) => {
               parse(chunk);
               if (matched >= MAX_SCANNED) (stream as { destroy?: () => void }).destroy?.();

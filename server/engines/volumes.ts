@@ -14,6 +14,7 @@ import {
   volumeUsers,
   type RawContainer,
   type RawVolume,
+  type VolumeUsage,
 } from "./volumes-usage";
 
 /** dockerode takes an abortSignal on these calls at runtime; its type definitions lack it. */
@@ -38,7 +39,10 @@ async function readUsage(host: HostConnection) {
     return { usage: volumeUsageByName(df.Volumes), warning: undefined };
   } catch (err) {
     const message = err instanceof AppError ? err.message : String(err);
-    return { usage: new Map(), warning: `sizes unknown on ${host.spec.id}: disk usage failed: ${message}` };
+    return {
+      usage: new Map<string, VolumeUsage>(),
+      warning: `sizes unknown on ${host.spec.id}: disk usage failed: ${message}`,
+    };
   }
 }
 

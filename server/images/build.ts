@@ -121,7 +121,7 @@ export function startBuild(ctx: AppContext, host: HostConnection, context: Reada
             ),
           (m) => new AppError("ENGINE_ERROR", m),
         ),
-      complete: async (p) => {
+      complete: (p) => {
         for (const t of tags) updates.invalidate(t);
         const built = [...p.log]
           .reverse()

@@ -26,7 +26,7 @@ export async function openEngineStream(
 }
 
 function withDetails(e: AppError, hostId: string): AppError {
-  return new AppError(e.code, e.message, { hostId, ...((e.details as object | undefined) ?? {}) });
+  return new AppError(e.code, e.message, { hostId, ...(e.details ?? {}) });
 }
 
 /** What a registry problem reported by the engine means, for the HTTP status and the UI. */

@@ -24,7 +24,7 @@ export interface JobWork {
   /** Opens the engine's progress stream; the signal aborts a request still being set up. */
   open(signal: AbortSignal): Promise<Readable>;
   /** After a clean end: the image id the job produced (or undefined when there is none to name). */
-  complete?(progress: ProgressState): Promise<string | undefined>;
+  complete?(progress: ProgressState): string | undefined | Promise<string | undefined>;
   /** Turns the engine's in-stream error text into the right error class (not found, refused…). */
   classify?(message: string): AppError;
 }

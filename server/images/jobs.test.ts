@@ -126,7 +126,7 @@ describe("a stream that breaks off", () => {
       { kind: "pull", hostId: "edge", ref: "x:1", user: "u" },
       {
         open: e.open,
-        complete: async () => {
+        complete: () => {
           completed = true;
           return "sha256:x";
         },

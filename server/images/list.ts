@@ -47,7 +47,7 @@ export async function listHostImages(host: HostConnection): Promise<ImageSummary
   return images.map((i) =>
     toImageSummary(host.spec.id, i, {
       containers: uses.get(i.Id) ?? 0,
-      ...(shared.has(i.Id) ? { sharedSize: shared.get(i.Id) as number } : {}),
+      ...(shared.has(i.Id) ? { sharedSize: shared.get(i.Id) } : {}),
     }),
   );
 }

@@ -154,7 +154,7 @@ export class ProgressParser {
 function parseLine(line: string): EngineProgress {
   try {
     const v = JSON.parse(line) as unknown;
-    return v && typeof v === "object" ? (v as EngineProgress) : { stream: `${line}\n` };
+    return v && typeof v === "object" ? v : { stream: `${line}\n` };
   } catch {
     return { stream: `${line}\n` };
   }

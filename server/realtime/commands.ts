@@ -35,7 +35,7 @@ export interface CommandDef<K extends ClientCommand> {
   /** What the command touches; see server/scope/declared. */
   scope: CommandScope;
   schema: z.ZodType<CommandPayload<K>>;
-  handler: (c: CommandContext, payload: CommandPayload<K>) => Promise<CommandResult<K>>;
+  handler: (c: CommandContext, payload: CommandPayload<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 }
 
 export type CommandTable = { [K in ClientCommand]: CommandDef<K> };
@@ -62,7 +62,7 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
     // A command that declares no scope does not register, as a route without one does not.
     if (!isOneOf(COMMAND_SCOPES, def.scope))
       throw new Error(`socket command ${event} declares no scope of ${COMMAND_SCOPES.join(", ")}`);
-    socket.on(event, (async (payload: unknown, ack: unknown) => {
+    socket.on(event, async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
       try {
         const principal = socket.data.principal;
@@ -83,6 +83,6 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
       } catch (err) {
         reply({ ok: false, error: toErrorBody(err, event) });
       }
-    }) as never);
+    });
   }
 }

@@ -84,7 +84,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): Realtim
     });
   });
   let drained: Promise<unknown> | undefined;
-  const drain = () => (drained ??= Promise.allSettled(modules.map((m) => m.close?.())));
+  const drain = () => (drained ??= Promise.allSettled(modules.map((m) => Promise.resolve(m.close?.()))));
   httpServer.on("close", () => void drain());
 
   const scopedSockets = () =>

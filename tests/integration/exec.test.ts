@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../lib/errors";
 import type { ExecStart } from "../../lib/realtime/events";
 import type { AuditEntry } from "../../lib/types";
+import type { AckSocket } from "../../lib/realtime/ack";
 import {
   RUN_ID,
   connectSocket,
@@ -54,9 +55,8 @@ async function leftovers(name: string, before: string[], timeoutMs = 5000) {
 }
 
 async function ack<T>(socket: TestSocket, event: string, payload: unknown): Promise<Result<T>> {
-  const timed = socket.timeout(20_000);
-  const emit = timed.emitWithAck as unknown as (e: string, p: unknown) => Promise<Result<T>>;
-  return emit.call(timed, event, payload);
+  const untyped: AckSocket = socket;
+  return untyped.timeout(20_000).emitWithAck(event, payload) as Promise<Result<T>>;
 }
 
 /** Output of every session on a socket, by session id. */

@@ -7,6 +7,7 @@ import { io as ioClient, type Socket } from "socket.io-client";
 import { createWharf, type Wharf } from "../../server/app";
 import type { Config } from "../../server/config";
 import { parseHostsSetting } from "../../server/engines/host-spec";
+import { messageOf } from "../../lib/errors";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
 
 const run = promisify(execFile);
@@ -171,7 +172,7 @@ export async function waitFor<T>(
     }
     if (Date.now() > deadline)
       throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ""}`,
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${messageOf(last)}` : ""}`,
       );
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Result } from "../../lib/errors";
+import { asError, type Result } from "../../lib/errors";
 import type { ImageList, ImageUpdateStatus, JobUpdate } from "../../lib/images/types";
 import type { RegistryPage, RegistryRecord } from "../../lib/types";
 import {
@@ -40,7 +40,7 @@ async function buildUnique(tag: string, marker: string): Promise<void> {
       "docker",
       ["-H", `unix://${engineSocket("local")}`, "build", "-q", "--label", LABEL, "-t", tag, "-"],
       { env: { ...process.env, DOCKER_BUILDKIT: "0" } },
-      (err) => (err ? reject(err) : resolve()),
+      (err) => (err ? reject(asError(err)) : resolve()),
     );
     child.stdin?.end(dockerfile);
   });

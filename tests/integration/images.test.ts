@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Result } from "../../lib/errors";
+import { asError, type Result } from "../../lib/errors";
 import type { EngineObjectEvent } from "../../lib/realtime/events";
 import type {
   HostResult,
@@ -53,7 +53,7 @@ async function buildUnique(tag: string, bytes: number): Promise<void> {
       "docker",
       ["-H", `unix://${engineSocket("local")}`, "build", "-q", "--label", LABEL, "-t", tag, "-"],
       { env: { ...process.env, DOCKER_BUILDKIT: "0" } },
-      (err) => (err ? reject(err) : resolve()),
+      (err) => (err ? reject(asError(err)) : resolve()),
     );
     child.stdin?.end(dockerfile);
   });

@@ -39,7 +39,7 @@ const cliNetworks = async () =>
     .filter(Boolean)
     .sort();
 const inspectNetwork = async (name: string) =>
-  JSON.parse(await docker("local", "network", "inspect", name))[0] as {
+  (JSON.parse(await docker("local", "network", "inspect", name)) as unknown[])[0] as {
     Id: string;
     Internal: boolean;
     Driver: string;

@@ -246,7 +246,7 @@ describe("every socket command in the server's own table", () => {
     try {
       const res = (await s
         .timeout(5000)
-        .emitWithAck("exec:resize", { sessionId: "x", cols: -1, rows: 2 } as never)) as Result<unknown>;
+        .emitWithAck("exec:resize", { sessionId: "x", cols: -1, rows: 2 })) as Result<unknown>;
       expect(res.ok).toBe(false);
       if (!res.ok) {
         expect(res.error.code).toBe("VALIDATION");

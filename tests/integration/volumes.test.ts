@@ -32,7 +32,7 @@ interface ErrorBody {
 const cliVolumes = async () =>
   (await docker("local", "volume", "ls", "-q", "--filter", `label=${LABEL}`)).split("\n").filter(Boolean);
 const inspect = async (name: string) =>
-  JSON.parse(await docker("local", "volume", "inspect", name))[0] as {
+  (JSON.parse(await docker("local", "volume", "inspect", name)) as unknown[])[0] as {
     Driver: string;
     Labels: Record<string, string>;
     Options: Record<string, string> | null;

@@ -19,7 +19,7 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     access: "admin",
     scope: "principals",
     summary: "Active sessions of every user inside the caller's scope",
-    handler: async (rc) => ({
+    handler: (rc) => ({
       items: sessionsInScope(ctx, principalOf(rc)).map((s) => ({ ...s, current: s.id === rc.session?.id })),
     }),
   });
@@ -31,7 +31,7 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     scope: "principals",
     audit: "session.revoke",
     summary: "Revoke a session; its open sockets are closed at once",
-    handler: async (rc) => {
+    handler: (rc) => {
       const id = parseWith(sessionIdSchema, rc.params.id, "id: ");
       const mine = sessionsInScope(ctx, principalOf(rc)).some((s) => s.id === id);
       if (!mine || !ctx.sessions.revoke(id)) throw new AppError("NOT_FOUND", "no such session");
@@ -45,7 +45,7 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     access: "admin",
     scope: "principals",
     summary: "API tokens inside the caller's scope (never their secret)",
-    handler: async (rc) => ({ items: tokensInScope(ctx, principalOf(rc)) }),
+    handler: (rc) => ({ items: tokensInScope(ctx, principalOf(rc)) }),
   });
 
   router.add({
@@ -74,7 +74,7 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     scope: "principals",
     audit: "token.revoke",
     summary: "Revoke an API token",
-    handler: async (rc) => {
+    handler: (rc) => {
       const id = parseWith(numericIdSchema, rc.params.id, "id: ");
       tokenInScope(ctx, principalOf(rc), id);
       const t = ctx.tokens.revoke(id);
@@ -90,7 +90,7 @@ export function registerAccessRoutes(router: Router, ctx: AppContext): void {
     scope: "principals",
     summary:
       "The audit log, newest first; filters user, hostId, action (prefix), from, to (epoch ms); format=csv",
-    handler: async (rc) => {
+    handler: (rc) => {
       const q = parseWith(auditQuerySchema, queryObject(rc.query), "query.");
       const items = ctx.audit.query({
         ...q,

@@ -59,7 +59,7 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     scope: "self",
     audit: "auth.logout",
     summary: "End the current session",
-    handler: async (rc) => {
+    handler: (rc) => {
       if (rc.session) ctx.sessions.revoke(rc.session.id);
       rc.res.setHeader("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
       return { ok: true };
@@ -72,7 +72,7 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     access: "self",
     scope: "self",
     summary: "The signed-in user or token, with role and scope",
-    handler: async (rc) => {
+    handler: (rc) => {
       const p = principalOf(rc);
       return {
         user: {

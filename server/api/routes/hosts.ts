@@ -23,7 +23,7 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
     access: "read",
     scope: "fleet",
     summary: "Every host in the caller's scope, with its health",
-    handler: async (rc) => {
+    handler: (rc) => {
       const p = principalOf(rc);
       const ids = new Set(visibleHostIds(ctx, p));
       return {
@@ -40,7 +40,7 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
     access: "read",
     scope: "host",
     summary: "One host with its health",
-    handler: async (rc) => forPrincipal(hostOf(rc).summary(), principalOf(rc)),
+    handler: (rc) => forPrincipal(hostOf(rc).summary(), principalOf(rc)),
   });
   router.add({
     method: "GET",
@@ -80,7 +80,7 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
     scope: "global",
     audit: "host.delete",
     summary: "Remove a host added in the UI (hosts from WHARF_HOSTS are read-only)",
-    handler: async (rc) => {
+    handler: (rc) => {
       const hostId = parseWith(hostIdSchema, rc.params.hostId, "hostId: ");
       const host = ctx.hosts.get(hostId);
       if (!ctx.managedHosts.has(hostId) || host.spec.source !== "managed") {

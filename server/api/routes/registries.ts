@@ -35,7 +35,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     access: "read",
     scope: "global",
     summary: "Container registries (never their passwords)",
-    handler: async (rc) => ({ items: store.list().map((r) => forPrincipal(r, principalOf(rc))) }),
+    handler: (rc) => ({ items: store.list().map((r) => forPrincipal(r, principalOf(rc))) }),
   });
   router.add({
     method: "POST",
@@ -58,7 +58,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     access: "read",
     scope: "global",
     summary: "One registry",
-    handler: async (rc) => forPrincipal(store.get(idOf(rc)), principalOf(rc)),
+    handler: (rc) => forPrincipal(store.get(idOf(rc)), principalOf(rc)),
   });
   router.add({
     method: "PATCH",
@@ -86,7 +86,7 @@ export function registerRegistryRoutes(router: Router, ctx: AppContext): void {
     scope: "global",
     audit: "registry.delete",
     summary: "Forget a registry and its stored credentials (the registry itself is untouched)",
-    handler: async (rc) => {
+    handler: (rc) => {
       const r = store.remove(idOf(rc));
       rc.audit.target = r.name;
       rc.audit.params = { name: r.name, url: r.url };

@@ -10,7 +10,7 @@ export function registerSystemRoutes(router: Router, ctx: AppContext): void {
     scope: "public",
     summary: "Liveness: answers while the process serves requests",
     // Public, so it reveals nothing about hosts or users.
-    handler: async () => ({ status: "ok", uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000) }),
+    handler: () => ({ status: "ok", uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000) }),
   });
   router.add({
     method: "GET",
@@ -18,6 +18,6 @@ export function registerSystemRoutes(router: Router, ctx: AppContext): void {
     access: "read",
     scope: "fleet",
     summary: "This API as an OpenAPI 3.1 document",
-    handler: async () => buildOpenApi(router.all()),
+    handler: () => buildOpenApi(router.all()),
   });
 }

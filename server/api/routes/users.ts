@@ -16,7 +16,7 @@ export function registerUserRoutes(router: Router, ctx: AppContext): void {
     access: "admin",
     scope: "principals",
     summary: "Every user inside the caller's scope, with role, scope and state",
-    handler: async (rc) => ({ items: usersInScope(ctx, principalOf(rc)) }),
+    handler: (rc) => ({ items: usersInScope(ctx, principalOf(rc)) }),
   });
 
   router.add({
@@ -115,7 +115,7 @@ export function registerUserRoutes(router: Router, ctx: AppContext): void {
     scope: "principals",
     audit: "user.delete",
     summary: "Delete a user and end their sessions",
-    handler: async (rc) => {
+    handler: (rc) => {
       const id = userId(rc.params);
       userInScope(ctx, principalOf(rc), id);
       if (id === principalOf(rc).id && principalOf(rc).kind === "user") {

@@ -165,7 +165,7 @@ export function createExecModule(
         permission: "operate",
         scope: "exec-session",
         schema: execInputSchema,
-        handler: async ({ socket }, p) => {
+        handler: ({ socket }, p) => {
           own(socket, p.sessionId).write(p.data);
           return null;
         },

@@ -37,7 +37,7 @@ export function createJobsModule(app: AppContext, _io: WharfIo): RealtimeModule<
         permission: "read",
         scope: "host",
         schema: jobsWatchSchema,
-        handler: async ({ socket, principal }, p) => {
+        handler: ({ socket, principal }, p) => {
           watchers.set(socket.id, { socket, ...(p.hostId ? { hostId: p.hostId } : {}) });
           const visible = jobs.list(
             (j) => jobInScope(principal, j.init) && (!p.hostId || j.init.hostId === p.hostId),
@@ -49,7 +49,7 @@ export function createJobsModule(app: AppContext, _io: WharfIo): RealtimeModule<
         permission: "read",
         scope: "self",
         schema: jobsUnwatchSchema,
-        handler: async ({ socket }) => {
+        handler: ({ socket }) => {
           watchers.delete(socket.id);
           return null;
         },
@@ -58,7 +58,7 @@ export function createJobsModule(app: AppContext, _io: WharfIo): RealtimeModule<
         permission: "operate",
         scope: "job",
         schema: jobCancelSchema,
-        handler: async ({ socket, principal }, p) => {
+        handler: ({ socket, principal }, p) => {
           const job = jobs.find(p.jobId);
           // A job on a host out of scope answers exactly like one that does not exist.
           if (!job || !jobInScope(principal, job.init)) throw new AppError("NOT_FOUND", `no job ${p.jobId}`);

@@ -1,4 +1,4 @@
-import { AppError } from "../../../lib/errors";
+import { AppError, messageOf } from "../../../lib/errors";
 import type { LogLine, LogsNotice } from "../../../lib/realtime/events";
 import { inspectContainer } from "../../engines/containers";
 import type { WharfSocket } from "../types";
@@ -135,7 +135,7 @@ export class LogRoom {
       running = (await inspectContainer(this.t.host, this.t.id)).derived.state === "running";
     } catch (e) {
       const gone = e instanceof AppError && e.code === "NOT_FOUND";
-      return this.end(gone ? "the container was removed" : `engine: ${(e as Error).message}`);
+      return this.end(gone ? "the container was removed" : `engine: ${messageOf(e)}`);
     }
     if (this.state !== "live") return;
     // The follow stream ends when the container stops; it may already be running again.
@@ -158,7 +158,7 @@ export class LogRoom {
       this.state = "live";
       this.broadcast({ kind: "resumed", message: "the container started again" });
     } catch (e) {
-      this.end(`could not follow the container again: ${(e as Error).message}`);
+      this.end(`could not follow the container again: ${messageOf(e)}`);
     }
   }
 

@@ -68,8 +68,9 @@ export class LogUpstream {
   private attach(res: IncomingMessage): void {
     this.res = res;
     const opts = { keepTs: this.t.opts.timestamps, tty: this.t.tty };
-    const out = new LineSplitter("stdout", opts, this.on.line);
-    const err = new LineSplitter("stderr", opts, this.on.line);
+    const line = (l: LogLine) => this.on.line(l);
+    const out = new LineSplitter("stdout", opts, line);
+    const err = new LineSplitter("stderr", opts, line);
     const feed = this.t.tty
       ? (c: Buffer) => out.raw(c)
       : createDemuxer((s, p) => (s === "stderr" ? err : out).message(p));

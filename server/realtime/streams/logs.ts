@@ -100,7 +100,7 @@ export function createLogsModule(
         permission: "operate",
         scope: "self",
         schema: containerRefPayloadSchema,
-        handler: async (c, p) => {
+        handler: (c, p) => {
           for (const room of matching(c.socket, p.hostId, p.containerId)) {
             room.remove(c.socket.id);
             void c.socket.leave(room.key);

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { HostConnection } from "../../engines/host-connection";
 import { createJsonLineParser } from "../../engines/json-lines";
 import { engineSample, type EngineStats, type StatsCounters } from "../../engines/stats-math";
@@ -12,10 +13,6 @@ export interface StatsSource {
   close(): void;
 }
 
-interface Destroyable extends NodeJS.ReadableStream {
-  destroy?(): void;
-}
-
 /** One upstream `GET /containers/{id}/stats?stream=1`: the engine pushes a document about once a second. */
 export function openEngineStream(
   host: HostConnection,
@@ -23,11 +20,11 @@ export function openEngineStream(
   h: SourceHandlers,
 ): StatsSource {
   let closed = false;
-  let stream: Destroyable | undefined;
+  let stream: Readable | undefined;
   const end = (reason: string) => {
     if (closed) return;
     closed = true;
-    stream?.destroy?.();
+    stream?.destroy();
     h.ended(reason);
   };
   const parse = createJsonLineParser((obj) => {
@@ -35,10 +32,11 @@ export function openEngineStream(
     const s = engineSample(obj as EngineStats, ref);
     if (s) h.sample(s);
   });
-  host.docker.getContainer(ref.containerId).stats({ stream: true }, (err, data) => {
-    const s = data as unknown as Destroyable | undefined;
+  host.docker.getContainer(ref.containerId).stats({ stream: true }, (err, data: unknown) => {
+    // With stream: true the engine's reply is the open response, whatever dockerode's types say.
+    const s = data instanceof Readable ? data : undefined;
     if (closed) {
-      s?.destroy?.();
+      s?.destroy();
       return;
     }
     if (err || !s) {
@@ -54,7 +52,7 @@ export function openEngineStream(
   return {
     close: () => {
       closed = true;
-      stream?.destroy?.();
+      stream?.destroy();
     },
   };
 }

@@ -18,7 +18,7 @@ function fakeHost() {
   const state = { running: true, labels: { team: "a" } as Record<string, string> };
   const docker = {
     getContainer: (ref: string) => ({
-      inspect: async () => {
+      inspect: () => {
         if (ref !== ID && ref !== "web" && !ID.startsWith(ref))
           throw Object.assign(new Error("no such container"), {
             statusCode: 404,

@@ -3,6 +3,7 @@ import { localSample, type LocalReading } from "../../engines/cgroup-local";
 import { parseProcStat } from "../../engines/cgroup-parse";
 import { CounterReader, OpenFiles, type CounterFiles } from "../../engines/cgroup-read";
 import type { StatsCounters } from "../../engines/stats-math";
+import { asError } from "../../../lib/errors";
 
 export interface LocalTarget {
   key: string;
@@ -81,7 +82,7 @@ export class LocalCollector {
     try {
       sys = this.system();
     } catch (err) {
-      this.failAll(err as Error);
+      this.failAll(asError(err));
       return;
     }
     const now = Date.now();
@@ -95,7 +96,7 @@ export class LocalCollector {
       reading = { counters: slot.reader.read(), ...sys, ts };
     } catch (err) {
       this.remove(slot.t.key);
-      slot.t.failed(err as Error);
+      slot.t.failed(asError(err));
       return;
     }
     const prev = slot.prev;

@@ -27,7 +27,7 @@ export async function probeLocalEngine(
   if (typeof rootDir !== "string" || !fs.existsSync(rootDir)) return undefined;
   const driver = info.CgroupDriver;
   if (driver !== "cgroupfs" && driver !== "systemd") return undefined;
-  const version = String(info.CgroupVersion ?? "1") === "2" ? 2 : 1;
+  const version = info.CgroupVersion === "2" ? 2 : 1;
   try {
     fs.accessSync(
       path.join(paths.cgroupRoot, version === 2 ? "cgroup.controllers" : "cpuacct"),

@@ -28,7 +28,7 @@ export function createStatsModule(
         permission: "read",
         scope: "self",
         schema: containerRefPayloadSchema,
-        handler: async ({ socket }, p) => {
+        handler: ({ socket }, p) => {
           hub.unsubscribe(socket, p.hostId, p.containerId);
           return null;
         },
