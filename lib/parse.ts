@@ -20,3 +20,8 @@ export function parseWith<S extends z.ZodTypeAny>(schema: S, value: unknown, pre
 /** Whether `value` is one of a fixed list of names, narrowing it to that list's type. */
 export const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   (list as readonly unknown[]).includes(value);
+
+/** One field of a value of unknown shape (a parsed JSON body, a thrown value): undefined unless it is an object. */
+export function fieldIn(value: unknown, key: string): unknown {
+  return value !== null && typeof value === "object" ? (Reflect.get(value, key) as unknown) : undefined;
+}

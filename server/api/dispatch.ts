@@ -10,6 +10,7 @@ import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http
 import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
 import { toAppError } from "../errors";
 import { isOneOf } from "../../lib/parse";
+import { fieldIn } from "../../lib/parse";
 
 const isPermission = (a: string): a is Permission => isOneOf(PERMISSIONS, a);
 
@@ -102,8 +103,8 @@ export function createApiHandler(router: Router, ctx: AppContext) {
 }
 
 function retryAfterHeader(err: AppError): Record<string, string> {
-  const s = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  return s ? { "retry-after": String(s) } : {};
+  const s = fieldIn(err.details, "retryAfterSeconds");
+  return typeof s === "number" && s > 0 ? { "retry-after": String(s) } : {};
 }
 
 /** Written synchronously before the reply: if the process dies after replying, the entry is on disk. */

@@ -26,9 +26,11 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
-    size += (chunk as Buffer).length;
+    // A request without setEncoding yields Buffers; a string would mean someone set one.
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
     if (size > MAX_BODY_BYTES) throw new AppError("VALIDATION", `body: larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
+    chunks.push(bytes);
   }
   if (size === 0) return {};
   if (!type.includes("application/json")) {
@@ -45,11 +47,14 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
-    out[key] = all.length === 1 ? (all[0] as string) : all;
+    const [only] = all;
+    out[key] = all.length === 1 && only !== undefined ? only : all;
   }
   return out;
 }
 
 export function clientIp(req: IncomingMessage): string {
-  return (req.socket as IncomingMessage["socket"] | null)?.remoteAddress ?? "unknown";
+  // A request whose socket is already gone has none, whatever the type says.
+  const socket: IncomingMessage["socket"] | null = req.socket;
+  return socket?.remoteAddress ?? "unknown";
 }

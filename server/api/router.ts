@@ -122,9 +122,8 @@ function checkScope(def: RouteDef): void {
 function matchSegments(pattern: string[], parts: string[]): Record<string, string> | undefined {
   if (pattern.length !== parts.length) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const p = pattern[i] as string;
-    const v = parts[i] as string;
+  for (const [i, p] of pattern.entries()) {
+    const v = parts[i] ?? "";
     if (p.startsWith(":")) {
       try {
         params[p.slice(1)] = decodeURIComponent(v);

@@ -48,13 +48,15 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return "[truncated]";
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(value)) {
     // Flags such as `passwordReset: true` say what happened without revealing anything.
     const secretish = SECRET_KEYS.test(k) && typeof v !== "boolean" && v !== null && v !== undefined;
     out[k] = secretish ? "[redacted]" : redact(v, depth + 1);
   }
   return out;
 }
+
+const parseJson = (text: string): unknown => JSON.parse(text);
 
 function toEntry(r: AuditRow): AuditEntry {
   return {
@@ -66,7 +68,7 @@ function toEntry(r: AuditRow): AuditEntry {
     ...(r.ip ? { ip: r.ip } : {}),
     ...(r.host_id ? { hostId: r.host_id } : {}),
     ...(r.target ? { target: r.target } : {}),
-    ...(r.params ? { params: JSON.parse(r.params) as unknown } : {}),
+    ...(r.params ? { params: parseJson(r.params) } : {}),
     ...(r.error ? { error: r.error } : {}),
   };
 }

@@ -18,7 +18,7 @@ export class LoginRateLimiter {
     for (const key of keys) {
       const list = this.prune(key, t);
       if (list.length >= this.maxFailures) {
-        const oldest = list[list.length - this.maxFailures] as number;
+        const oldest = list[list.length - this.maxFailures] ?? t;
         wait = Math.max(wait, Math.ceil((oldest + this.windowMs - t) / 1000));
       }
     }

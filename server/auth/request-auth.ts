@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { AppError } from "../../lib/errors";
 import { parseCookies } from "./cookies";
 import { SESSION_COOKIE, type Session, type SessionStore } from "./sessions";
+import { fieldIn } from "../../lib/parse";
 
 export const CSRF_HEADER = "x-wharf-csrf";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -15,9 +16,7 @@ export function resolveSession(req: IncomingMessage, sessions: SessionStore): Se
 }
 
 export function isSecureRequest(req: IncomingMessage): boolean {
-  return (
-    (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https"
-  );
+  return fieldIn(req.socket, "encrypted") === true || req.headers["x-forwarded-proto"] === "https";
 }
 
 /** The origin this request was addressed to, as a browser would write it in an Origin header. */

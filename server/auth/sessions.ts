@@ -109,15 +109,14 @@ export class SessionStore extends EventEmitter<{ revoked: [sessionId: string] }>
   list(): SessionRecord[] {
     const t = this.now();
     const rows = this.db
-      .prepare(
+      .prepare<
+        [number, number],
+        SessionRow & { username: string; ip: string | null; user_agent: string | null }
+      >(
         `SELECT s.*, u.username FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.expires_at > ? AND s.last_seen_at > ? ORDER BY s.last_seen_at DESC`,
       )
-      .all(t, t - IDLE_TIMEOUT_MS) as (SessionRow & {
-      username: string;
-      ip: string | null;
-      user_agent: string | null;
-    })[];
+      .all(t, t - IDLE_TIMEOUT_MS);
     return rows.map((r) => ({
       id: r.id,
       userId: r.user_id,

@@ -61,8 +61,8 @@ export function digitsAt(buf: Buffer, from: number, n: number): number | undefin
   let v = 0;
   let i = from;
   for (; i < n; i++) {
-    const c = buf[i] as number;
-    if (c < ZERO || c > NINE) break;
+    const c = buf[i];
+    if (c === undefined || c < ZERO || c > NINE) break;
     v = v * 10 + (c - ZERO);
   }
   return i > from ? v : undefined;

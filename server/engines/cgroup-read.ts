@@ -10,6 +10,7 @@ import {
   parseSingle,
 } from "./cgroup-parse";
 import type { CgroupDirs, CgroupVersion } from "./cgroup-paths";
+import { fieldIn } from "../../lib/parse";
 
 /** One reading of a container's counters, in the engine's units. */
 export interface CgroupCounters {
@@ -103,7 +104,7 @@ export class OpenFiles {
       try {
         fd = fs.openSync(p, "r");
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "EMFILE") return undefined;
+        if (fieldIn(err, "code") === "EMFILE") return undefined;
         throw err;
       }
       this.fds.set(p, fd);
@@ -136,7 +137,9 @@ function chooseBlkioV1(candidates: readonly string[]): string {
       // Not this kernel's I/O scheduler.
     }
   }
-  return candidates[candidates.length - 1] as string;
+  const last = candidates.at(-1);
+  if (last === undefined) throw new Error("no blkio file to read");
+  return last;
 }
 
 /** One container's counters, read as often as asked with as few system calls as the kernel allows. */

@@ -1,8 +1,10 @@
-import type Dockerode from "dockerode";
 import type { CreateContainerResult, MissingImageDetails } from "../../lib/container-spec/api-types";
-import { AppError, asError } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { isUserNetwork, type CreateConfig } from "../../lib/container-spec/create-body";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
+import { dial } from "./engine-dial";
+import { connectToNetwork } from "./network-connect";
+import type { ContainerCreateResponse } from "./engine-types";
 import type { HostConnection } from "./host-connection";
 
 type Endpoints = Record<string, { Aliases?: string[] | null } & Record<string, unknown>>;
@@ -77,40 +79,32 @@ export async function createContainer(
   const created = await engineCall(
     host,
     (abortSignal) =>
-      // The modem's own call, because dockerode's createContainer drops the engine's warnings.
-      new Promise<{ Id: string; Warnings?: string[] | null }>((resolve, reject) => {
-        host.docker.modem.dial(
-          {
-            path: "/containers/create?",
-            method: "POST",
-            options: { _query: req.name ? { name: req.name } : {}, _body: body },
-            abortSignal,
-            statusCodes: {
-              200: true,
-              201: true,
-              400: "bad parameter",
-              404: "no such image",
-              409: "conflict",
-              500: "server error",
-            },
-          },
-          (err: unknown, data: unknown) =>
-            err ? reject(asError(err)) : resolve(data as { Id: string; Warnings?: string[] | null }),
-        );
+      // The engine's own reply, because dockerode's createContainer drops the engine's warnings.
+      dial<ContainerCreateResponse>(host, {
+        path: "/containers/create?",
+        method: "POST",
+        options: { _query: req.name ? { name: req.name } : {}, _body: body },
+        abortSignal,
+        statusCodes: {
+          200: true,
+          201: true,
+          400: "bad parameter",
+          404: "no such image",
+          409: "conflict",
+          500: "server error",
+        },
       }),
     ACTION_TIMEOUT_MS,
   );
   const id = created.Id;
+  if (!id)
+    throw new AppError("ENGINE_ERROR", `host ${host.spec.id}: the engine answered the create without an id`);
   try {
     for (const [network, endpoint] of Object.entries(rest)) {
       await engineCall(
         host,
         (abortSignal) =>
-          host.docker.getNetwork(network).connect({
-            Container: id,
-            EndpointConfig: endpoint as Dockerode.EndpointSettings,
-            abortSignal,
-          } as Dockerode.NetworkConnectOptions),
+          connectToNetwork(host, network, { Container: id, EndpointConfig: endpoint }, abortSignal),
         ACTION_TIMEOUT_MS,
       );
     }

@@ -1,3 +1,4 @@
+import { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import type { HostConnection } from "./host-connection";
 import { asError } from "../../lib/errors";
@@ -21,14 +22,25 @@ interface DialOptions {
   headers?: Record<string, string>;
 }
 
-type Modem = { dial(o: DialOptions, cb: (err: unknown, data: unknown) => void): void };
-
 /** The engine API through dockerode's modem, so every call takes an abort signal and exact query options. */
 export function dial<T>(host: HostConnection, o: DialOptions): Promise<T> {
-  const modem = (host.docker as unknown as { modem: Modem }).modem;
   return new Promise<T>((resolve, reject) =>
-    modem.dial({ ...o, options: o.options ? { ...o.options } : {} }, (err, data) =>
+    host.docker.modem.dial({ ...o, options: o.options ? { ...o.options } : {} }, (err, data) =>
       err ? reject(asError(err)) : resolve(data as T),
+    ),
+  );
+}
+
+/** A call whose answer is a stream (logs, attach): the engine's open response, or the engine's error. */
+export function dialStream(host: HostConnection, o: Omit<DialOptions, "isStream">): Promise<IncomingMessage> {
+  return new Promise<IncomingMessage>((resolve, reject) =>
+    host.docker.modem.dial(
+      { ...o, isStream: true, options: o.options ? { ...o.options } : {} },
+      (err, data) => {
+        if (err) return reject(asError(err));
+        if (data instanceof IncomingMessage) return resolve(data);
+        reject(new Error("the engine answered no stream"));
+      },
     ),
   );
 }

@@ -1,4 +1,5 @@
-import { AppError } from "../../lib/errors";
+import { AppError, asError } from "../../lib/errors";
+import { fieldIn } from "../../lib/parse";
 
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
@@ -13,46 +14,48 @@ const UNREACHABLE_CODES = new Set([
   "ABORT_ERR",
 ]);
 
-interface DockerodeError extends Error {
-  statusCode?: number;
-  reason?: string;
-  json?: unknown;
-  code?: string;
+/** What dockerode adds to the Errors it throws, read without trusting their shape. */
+function dockerodeFields(err: Error) {
+  const statusCode = fieldIn(err, "statusCode");
+  const reason = fieldIn(err, "reason");
+  const code = fieldIn(err, "code");
+  return {
+    statusCode: typeof statusCode === "number" ? statusCode : undefined,
+    reason: typeof reason === "string" ? reason : undefined,
+    code: typeof code === "string" ? code : undefined,
+    json: fieldIn(err, "json"),
+  };
 }
 
 /** The engine's own words: its JSON `message`, else dockerode's text without the "(HTTP code N) reason -" prefix. */
-export function engineMessage(err: DockerodeError): string {
-  const json = err.json as { message?: unknown } | string | null | undefined;
-  if (json && typeof json === "object" && typeof json.message === "string" && json.message)
-    return json.message;
+export function engineMessage(err: Error): string {
+  const { json, reason } = dockerodeFields(err);
+  const said = fieldIn(json, "message");
+  if (typeof said === "string" && said) return said;
   if (typeof json === "string" && json.trim()) return json.trim();
   const stripped = err.message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, "").trim();
-  return stripped || err.reason || err.message;
+  return stripped || reason || err.message;
 }
+
+const looksUnreachable = (e: Error, code: string | undefined) =>
+  (!!code && UNREACHABLE_CODES.has(code)) ||
+  e.name === "AbortError" ||
+  /socket hang up|timed? ?out/i.test(e.message);
 
 /** A failure of the engine or of the way to it, as dockerode reports one (not a bug in Wharf). */
 export function isEngineFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
-  const e = err as DockerodeError;
-  return (
-    typeof e.statusCode === "number" ||
-    (!!e.code && UNREACHABLE_CODES.has(e.code)) ||
-    e.name === "AbortError" ||
-    /socket hang up|timed? ?out/i.test(e.message)
-  );
+  const { statusCode, code } = dockerodeFields(err);
+  return statusCode !== undefined || looksUnreachable(err, code);
 }
 
 /** Classifies any error from a dockerode call as an AppError, keeping the engine's message. */
 export function classifyEngineError(err: unknown, hostId: string): AppError {
   if (err instanceof AppError) return err;
-  const e = (err instanceof Error ? err : new Error(String(err))) as DockerodeError;
-  const status = e.statusCode;
+  const e = asError(err);
+  const { statusCode: status, reason, code } = dockerodeFields(e);
   if (status === undefined) {
-    if (
-      (e.code && UNREACHABLE_CODES.has(e.code)) ||
-      e.name === "AbortError" ||
-      /socket hang up|timed? ?out/i.test(e.message)
-    ) {
+    if (looksUnreachable(e, code)) {
       return new AppError("ENGINE_UNREACHABLE", `host ${hostId} is unreachable: ${e.message}`, { hostId });
     }
     return new AppError("ENGINE_ERROR", `host ${hostId}: ${e.message}`, { hostId });
@@ -60,7 +63,7 @@ export function classifyEngineError(err: unknown, hostId: string): AppError {
   const message = engineMessage(e);
   // 304 is the engine saying "already in that state": the state forbids the action.
   if (status === 304)
-    return new AppError("CONFLICT", e.reason ?? "container is already in that state", { hostId });
+    return new AppError("CONFLICT", reason ?? "container is already in that state", { hostId });
   if (status === 404) return new AppError("NOT_FOUND", message, { hostId });
   if (status === 409) return new AppError("CONFLICT", message, { hostId });
   if (status === 400) return new AppError("VALIDATION", message, { hostId });

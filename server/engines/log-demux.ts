@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { Transform, type TransformCallback } from "node:stream";
 import { engineCall } from "./engine-call";
+import { dialStream } from "./engine-dial";
 import type { HostConnection } from "./host-connection";
 
 export type StdStream = "stdout" | "stderr";
@@ -84,10 +85,6 @@ export interface EngineLogQuery {
   until?: number | string;
 }
 
-interface Modem {
-  dial(opts: Record<string, unknown>, cb: (err: Error | null, res?: IncomingMessage) => void): void;
-}
-
 /**
  * Opens the engine's log stream as a byte stream, followed or not. dockerode buffers a non-follow
  * answer whole, so this asks the modem for the raw response either way; destroying it closes the
@@ -106,23 +103,25 @@ export function openLogStream(
     signal?.addEventListener("abort", abort, { once: true });
     const options: Record<string, unknown> = { ...query };
     for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
-    return new Promise<IncomingMessage>((resolve, reject) => {
-      (host.docker.modem as unknown as Modem).dial(
-        {
-          path: `/containers/${encodeURIComponent(id)}/logs?`,
-          method: "GET",
-          isStream: true,
-          abortSignal: ac.signal,
-          statusCodes: { 200: true, 404: "no such container", 500: "server error" },
-          options,
-        },
-        (err, res) => {
-          timeout.removeEventListener("abort", abort);
-          if (err || !res) return reject(err ?? new Error("no response from the engine"));
-          signal?.removeEventListener("abort", abort);
-          resolve(res);
-        },
-      );
+    const opened = dialStream(host, {
+      path: `/containers/${encodeURIComponent(id)}/logs?`,
+      method: "GET",
+      abortSignal: ac.signal,
+      statusCodes: { 200: true, 404: "no such container", 500: "server error" },
+      options,
     });
+    // Past the headers neither the timeout nor the caller's signal cuts the stream; destroying it does.
+    const settled = () => timeout.removeEventListener("abort", abort);
+    return opened.then(
+      (res) => {
+        settled();
+        signal?.removeEventListener("abort", abort);
+        return res;
+      },
+      (err: unknown) => {
+        settled();
+        throw err;
+      },
+    );
   });
 }

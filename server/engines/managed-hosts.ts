@@ -1,7 +1,7 @@
 import { AppError, messageOf } from "../../lib/errors";
 import type { SecretBox } from "../auth/secrets";
 import type { Db } from "../db/database";
-import { HostConfigError, toHostSpec, type HostEntry, type HostSpec } from "./host-spec";
+import { HostConfigError, hostEntrySchema, toHostSpec, type HostEntry, type HostSpec } from "./host-spec";
 
 interface ManagedRow {
   id: string;
@@ -18,13 +18,17 @@ export class ManagedHostStore {
     private readonly secrets: SecretBox,
   ) {}
 
+  private openJson(sealed: string): unknown {
+    return JSON.parse(this.secrets.open(sealed));
+  }
+
   private entry(row: ManagedRow): HostEntry {
     return {
       id: row.id,
       name: row.name,
       url: row.url,
-      ...(row.tls ? { tls: JSON.parse(this.secrets.open(row.tls)) as HostEntry["tls"] } : {}),
-      ...(row.ssh ? { ssh: JSON.parse(this.secrets.open(row.ssh)) as HostEntry["ssh"] } : {}),
+      ...(row.tls ? { tls: hostEntrySchema.shape.tls.parse(this.openJson(row.tls)) } : {}),
+      ...(row.ssh ? { ssh: hostEntrySchema.shape.ssh.parse(this.openJson(row.ssh)) } : {}),
     };
   }
 

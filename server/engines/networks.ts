@@ -25,7 +25,9 @@ import {
   type RawNetwork,
   type RawNetworkedContainer,
 } from "./networks-map";
-import { engineFilters, withSignal, type LabelCheck } from "./volumes";
+import { engineFilters, type LabelCheck } from "./volumes";
+import { connectToNetwork } from "./network-connect";
+import { fieldIn } from "../../lib/parse";
 
 const everything: LabelCheck = () => true;
 /** Inspect calls in flight at once when filling in aliases. */
@@ -39,10 +41,8 @@ async function networkCall<T>(host: HostConnection, fn: (s: AbortSignal) => Prom
   try {
     return await engineCall(host, fn, timeout);
   } catch (err) {
-    const status = (
-      err instanceof AppError ? (err.details as { engineStatus?: number } | undefined) : undefined
-    )?.engineStatus;
-    if (err instanceof AppError && status === 403) throw new AppError("CONFLICT", err.message, err.details);
+    if (err instanceof AppError && fieldIn(err.details, "engineStatus") === 403)
+      throw new AppError("CONFLICT", err.message, err.details);
     throw err;
   }
 }
@@ -193,14 +193,18 @@ export async function connectNetwork(
   await networkCall(
     host,
     (abortSignal) =>
-      withSignal(host.docker.getNetwork(networkId), "connect", {
-        Container: containerId,
-        EndpointConfig: {
-          ...(req.aliases?.length ? { Aliases: req.aliases } : {}),
-          ...(Object.keys(ipam).length ? { IPAMConfig: ipam } : {}),
+      connectToNetwork(
+        host,
+        networkId,
+        {
+          Container: containerId,
+          EndpointConfig: {
+            ...(req.aliases?.length ? { Aliases: req.aliases } : {}),
+            ...(Object.keys(ipam).length ? { IPAMConfig: ipam } : {}),
+          },
         },
         abortSignal,
-      }),
+      ),
     ACTION_TIMEOUT_MS,
   );
 }

@@ -79,17 +79,16 @@ export class EventRing {
   push(e: EngineEventItem): void {
     // A replay after a lost stream repeats events of the last second; keep one of each.
     for (let i = this.items.length - 1; i >= 0; i--) {
-      const x = this.items[i] as EngineEventItem;
-      if (x.time < e.time) break;
+      const x = this.items[i];
+      if (!x || x.time < e.time) break;
       if (sameEvent(x, e)) return;
     }
     let at = this.items.length;
-    while (at > 0 && (this.items[at - 1] as EngineEventItem).time > e.time) at--;
+    while (at > 0 && (this.items[at - 1]?.time ?? 0) > e.time) at--;
     this.items.splice(at, 0, e);
     if (this.items.length > this.capacity) {
-      const dropped = this.items.splice(0, this.items.length - this.capacity);
-      const last = dropped[dropped.length - 1] as EngineEventItem;
-      this.coveredFromMs = Math.max(this.coveredFromMs ?? 0, last.time + 1);
+      const last = this.items.splice(0, this.items.length - this.capacity).at(-1);
+      if (last) this.coveredFromMs = Math.max(this.coveredFromMs ?? 0, last.time + 1);
     }
   }
 

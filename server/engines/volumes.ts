@@ -17,12 +17,6 @@ import {
   type VolumeUsage,
 } from "./volumes-usage";
 
-/** dockerode takes an abortSignal on these calls at runtime; its type definitions lack it. */
-export function withSignal<T = unknown>(target: object, method: string, opts: object): Promise<T> {
-  const fn = (target as Record<string, unknown>)[method] as (o: object) => Promise<T>;
-  return fn.call(target, opts);
-}
-
 export type LabelCheck = (labels: Record<string, string>) => boolean;
 const everything: LabelCheck = () => true;
 

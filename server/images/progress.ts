@@ -153,7 +153,7 @@ export class ProgressParser {
 
 function parseLine(line: string): EngineProgress {
   try {
-    const v = JSON.parse(line) as unknown;
+    const v: unknown = JSON.parse(line);
     return v && typeof v === "object" ? v : { stream: `${line}\n` };
   } catch {
     return { stream: `${line}\n` };

@@ -16,6 +16,7 @@ import { createLogsModule, type LogsModule } from "./streams/logs";
 import { createStatsModule } from "./streams/stats";
 import type { StatsHub } from "./streams/stats-hub";
 import type { WharfIo, WharfSocket } from "./types";
+import { fieldIn } from "../../lib/parse";
 
 export type { SocketData, WharfIo, WharfSocket } from "./types";
 
@@ -45,7 +46,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): Realtim
   });
 
   io.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const token = fieldIn(socket.handshake.auth, "token");
     const auth = authenticate(socket.request, ctx, typeof token === "string" ? token : undefined);
     if (!auth) return next(new Error("UNAUTHENTICATED"));
     socket.data.principal = auth.principal;
@@ -74,7 +75,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): Realtim
   io.on("connection", (socket) => {
     const p = socket.data.principal;
     if (p.sessionId) void socket.join(rooms.session(p.sessionId));
-    if ((socket.handshake.auth as { statsBatch?: unknown } | undefined)?.statsBatch === true) {
+    if (fieldIn(socket.handshake.auth, "statsBatch") === true) {
       void socket.join(rooms.statsBatched);
     }
     place(socket);

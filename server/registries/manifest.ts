@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { RegistryDescriptor, RegistryPlatform } from "../../lib/types";
+import { fieldIn } from "../../lib/parse";
 
 export const DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 export const DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
@@ -92,12 +93,13 @@ export function summarizeManifest(doc: unknown, contentType?: string | null): Ma
 
 /** The fields of an image config blob worth showing; anything missing or odd is left out. */
 export function imageConfigFacts(doc: unknown): { created?: string; os?: string; architecture?: string } {
-  if (!doc || typeof doc !== "object") return {};
-  const d = doc as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
-  const created = str(d.created);
-  const os = str(d.os);
-  const architecture = str(d.architecture);
+  const str = (key: string) => {
+    const v = fieldIn(doc, key);
+    return typeof v === "string" && v ? v : undefined;
+  };
+  const created = str("created");
+  const os = str("os");
+  const architecture = str("architecture");
   return {
     ...(created && !Number.isNaN(Date.parse(created)) ? { created } : {}),
     ...(os ? { os } : {}),

@@ -10,6 +10,7 @@ import {
 } from "./manifest";
 import { RegistryClient, type RegistryReply } from "./registry-client";
 import type { RegistryTarget } from "./registry-store";
+import { fieldIn } from "../../lib/parse";
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -26,9 +27,10 @@ export function nextFromLink(link: string | null | undefined): string | undefine
   if (!link) return undefined;
   for (const part of link.split(/,(?=\s*<)/)) {
     const m = /^\s*<([^>]*)>(.*)$/.exec(part);
-    if (!m || !/;\s*rel="?next"?/i.test(m[2] as string)) continue;
+    const [, target = "", params = ""] = m ?? [];
+    if (!m || !/;\s*rel="?next"?/i.test(params)) continue;
     try {
-      return new URL(m[1] as string, "http://registry.invalid").searchParams.get("last") ?? undefined;
+      return new URL(target, "http://registry.invalid").searchParams.get("last") ?? undefined;
     } catch {
       return undefined;
     }
@@ -45,8 +47,7 @@ function pageQuery(page: PageRequest): string {
 export async function listRepositories(target: RegistryTarget, page: PageRequest): Promise<RegistryPage> {
   const client = new RegistryClient(target);
   const reply = await client.request("GET", `/v2/_catalog?${pageQuery(page)}`);
-  const doc = client.json<{ repositories?: unknown }>(reply);
-  const items = Array.isArray(doc.repositories) ? doc.repositories.filter((r) => typeof r === "string") : [];
+  const items = stringsIn(fieldIn(client.json(reply), "repositories"));
   const next = nextFromLink(reply.headers.get("link"));
   return { items, ...(next ? { next } : {}) };
 }
@@ -59,11 +60,14 @@ export async function listTags(
 ): Promise<RegistryPage> {
   const client = new RegistryClient(target);
   const reply = await client.request("GET", `/v2/${name}/tags/list?${pageQuery(page)}`);
-  const doc = client.json<{ tags?: unknown }>(reply);
-  const items = Array.isArray(doc.tags) ? doc.tags.filter((t) => typeof t === "string") : [];
+  const items = stringsIn(fieldIn(client.json(reply), "tags"));
   const next = nextFromLink(reply.headers.get("link"));
   return { items, ...(next ? { next } : {}) };
 }
+
+/** A list field of a registry's reply, keeping only its strings (`tags: null` is an empty list). */
+const stringsIn = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 const isDigest = (ref: string) => ref.includes(":");
 

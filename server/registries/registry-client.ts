@@ -1,6 +1,7 @@
 import { AppError, type ErrorCode } from "../../lib/errors";
 import type { RegistryTarget } from "./registry-store";
 import { bearerChallenge, type AuthChallenge } from "./www-authenticate";
+import { fieldIn } from "../../lib/parse";
 
 /** One logical call (challenge, token, retry and body) must finish within this, so nothing hangs. */
 export const REGISTRY_TIMEOUT_MS = 10_000;
@@ -64,9 +65,9 @@ export class RegistryClient {
   }
 
   /** The reply body as JSON; anything else means this is not a registry (or not its API root). */
-  json<T>(reply: RegistryReply): T {
+  json(reply: RegistryReply): unknown {
     try {
-      return JSON.parse(reply.body.toString("utf8")) as T;
+      return JSON.parse(reply.body.toString("utf8"));
     } catch {
       throw new AppError(
         "ENGINE_ERROR",
@@ -95,7 +96,7 @@ export class RegistryClient {
   private async token(challenge: AuthChallenge, signal: AbortSignal): Promise<string> {
     let realm: URL;
     try {
-      realm = new URL(challenge.params.realm as string);
+      realm = new URL(challenge.params.realm ?? "");
       if (realm.protocol !== "https:" && realm.protocol !== "http:") throw new Error("scheme");
     } catch {
       throw this.error("ENGINE_ERROR", `${this.label} named an unusable token realm`);
@@ -111,8 +112,9 @@ export class RegistryClient {
       throw this.credentialsError();
     }
     if (!res.ok) throw await this.replyError(res);
-    const body = (await res.json().catch(() => ({}))) as { token?: unknown; access_token?: unknown };
-    const token = typeof body.token === "string" ? body.token : body.access_token;
+    const body: unknown = await res.json().catch(() => ({}));
+    const given = fieldIn(body, "token");
+    const token = typeof given === "string" ? given : fieldIn(body, "access_token");
     if (typeof token !== "string" || !token) {
       throw this.error("ENGINE_ERROR", `${this.label}: its token service answered no token`);
     }
@@ -160,9 +162,12 @@ export class RegistryClient {
 /** The registry's own words from its `{"errors": [{code, message}]}` body. */
 export function registryMessage(text: string): string | undefined {
   try {
-    const doc = JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] };
-    const said = (doc.errors ?? [])
-      .map((e) => (typeof e.message === "string" && e.message ? e.message : e.code))
+    const errors = fieldIn(JSON.parse(text), "errors");
+    const said = (Array.isArray(errors) ? errors : [])
+      .map((e) => {
+        const message = fieldIn(e, "message");
+        return typeof message === "string" && message ? message : fieldIn(e, "code");
+      })
       .filter((m): m is string => typeof m === "string" && !!m);
     return said.length ? said.join("; ") : undefined;
   } catch {
@@ -172,11 +177,14 @@ export function registryMessage(text: string): string | undefined {
 
 /** fetch says only "fetch failed"; the reason (ECONNREFUSED, a DNS or TLS error) is in its cause. */
 function causeOf(e: unknown): string {
-  const cause = (e as { cause?: unknown } | undefined)?.cause;
+  const cause = fieldIn(e, "cause");
   if (cause instanceof AggregateError && cause.errors.length) {
     return cause.errors.map((x: unknown) => (x instanceof Error ? x.message : String(x))).join("; ");
   }
-  if (cause instanceof Error) return cause.message || (cause as { code?: string }).code || cause.name;
+  if (cause instanceof Error) {
+    const code = fieldIn(cause, "code");
+    return cause.message || (typeof code === "string" ? code : "") || cause.name;
+  }
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -184,11 +192,15 @@ async function readCapped(res: Response, max: number, label: string): Promise<Bu
   if (!res.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    // Throwing ends the loop, which cancels the stream.
-    if (size > max) throw new AppError("ENGINE_ERROR", `${label} answered more than ${max} bytes`);
-    chunks.push(Buffer.from(chunk));
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new AppError("ENGINE_ERROR", `${label} answered more than ${max} bytes`);
+    }
+    chunks.push(Buffer.from(value));
   }
-  return Buffer.concat(chunks);
 }

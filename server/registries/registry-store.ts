@@ -3,6 +3,7 @@ import type { RegistryCreateRequest, RegistryUpdateRequest } from "../../lib/sch
 import type { RegistryRecord } from "../../lib/types";
 import type { SecretBox } from "../auth/secrets";
 import type { Db } from "../db/database";
+import { fieldIn } from "../../lib/parse";
 
 interface Row {
   id: number;
@@ -31,8 +32,7 @@ const toRecord = (r: Row): RegistryRecord => ({
   createdAt: r.created_at,
 });
 
-const isUniqueViolation = (e: unknown) =>
-  (e as { code?: string } | undefined)?.code === "SQLITE_CONSTRAINT_UNIQUE";
+const isUniqueViolation = (e: unknown) => fieldIn(e, "code") === "SQLITE_CONSTRAINT_UNIQUE";
 
 /** Registries added by admins; passwords are sealed by the secret key before they touch the disk. */
 export class RegistryStore {

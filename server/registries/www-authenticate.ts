@@ -32,7 +32,7 @@ export function parseWwwAuthenticate(header: string | null | undefined): AuthCha
       if (s.startsWith('"')) {
         const m = /^"((?:[^"\\]|\\.)*)"/.exec(s);
         if (!m) break;
-        value = (m[1] as string).replace(/\\(.)/g, "$1");
+        value = (m[1] ?? "").replace(/\\(.)/g, "$1");
         s = s.slice(m[0].length);
       } else {
         value = TOKEN.exec(s)?.[0] ?? "";

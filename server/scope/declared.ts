@@ -1,7 +1,7 @@
 import { AppError } from "../../lib/errors";
 import { imageRefParamSchema } from "../../lib/images/schemas";
 import { networkRefSchema } from "../../lib/networks";
-import { parseWith } from "../../lib/parse";
+import { fieldIn, parseWith } from "../../lib/parse";
 import { volumeNameSchema } from "../../lib/volumes";
 import type { Principal } from "../auth/principal";
 import type { AppContext } from "../context";
@@ -90,12 +90,13 @@ export async function resolveCommandScope(
   scope: CommandScope,
   payload: unknown,
 ): Promise<{ host?: HostConnection; container?: ContainerTarget }> {
-  const o = (payload ?? {}) as { hostId?: unknown; containerId?: unknown };
+  const hostId = fieldIn(payload, "hostId");
   if (scope === "container") {
-    const container = await inspectInScope(ctx, p, String(o.hostId), String(o.containerId));
+    const containerId = String(fieldIn(payload, "containerId"));
+    const container = await inspectInScope(ctx, p, String(hostId), containerId);
     return { host: container.host, container };
   }
-  if (scope === "host" && o.hostId !== undefined) return { host: hostInScope(ctx, p, o.hostId) };
+  if (scope === "host" && hostId !== undefined) return { host: hostInScope(ctx, p, hostId) };
   return {};
 }
 

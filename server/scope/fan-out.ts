@@ -21,7 +21,7 @@ export async function eachHost<T>(
   const values: { hostId: string; value: T }[] = [];
   const errors: HostListError[] = [];
   results.forEach((r, i) => {
-    const hostId = ids[i] as string;
+    const hostId = ids[i] ?? "";
     if (r.status === "fulfilled") values.push({ hostId, value: r.value });
     else {
       const e = toAppError(r.reason, { hostId, log: `[fan-out] ${hostId}` });

@@ -114,13 +114,9 @@ export class SubscriberQueue {
       out.skipped = first.skip;
       this.head++;
     }
-    while (
-      this.head < this.items.length &&
-      out.lines.length < this.limits.batchLines &&
-      chars < this.limits.batchChars
-    ) {
-      const e = this.items[this.head] as Entry;
-      if (isSkip(e)) break;
+    while (out.lines.length < this.limits.batchLines && chars < this.limits.batchChars) {
+      const e = this.items[this.head];
+      if (!e || isSkip(e)) break;
       this.head++;
       if (isNotice(e)) {
         out.notice = e.notice;

@@ -30,7 +30,10 @@ export class LineRing {
   /** Oldest first. */
   toArray(): LogLine[] {
     const out: LogLine[] = [];
-    for (let i = 0; i < this.size; i++) out.push(this.slots[(this.start + i) % this.maxLines] as LogLine);
+    for (let i = 0; i < this.size; i++) {
+      const line = this.slots[(this.start + i) % this.maxLines];
+      if (line) out.push(line);
+    }
     return out;
   }
 

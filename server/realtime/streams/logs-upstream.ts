@@ -41,7 +41,8 @@ export class LogUpstream {
 
   async start(resume: boolean): Promise<void> {
     const o = this.t.opts;
-    const fresh = !resume || !this.lastTs;
+    const resumeAt = resume ? this.lastTs : undefined;
+    const fresh = !resumeAt;
     const query: EngineLogQuery = {
       follow: true,
       stdout: true,
@@ -49,7 +50,7 @@ export class LogUpstream {
       // Always: the newest timestamp is where a stream resumes after a restart.
       timestamps: true,
       tail: fresh ? (o.tail ?? "all") : "all",
-      since: fresh ? o.since : sinceAfter(this.lastTs as string),
+      since: resumeAt ? sinceAfter(resumeAt) : o.since,
       until: o.until,
     };
     const generation = this.generation;

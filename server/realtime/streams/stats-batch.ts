@@ -66,8 +66,7 @@ export class SampleBatcher {
     const roomNames = [...this.pending.keys()];
     for (const group of this.planFor(roomNames)) {
       const batch: StatsSample[] = [];
-      for (const i of group.rooms)
-        for (const s of this.pending.get(roomNames[i] as string) ?? []) batch.push(s);
+      for (const i of group.rooms) for (const s of this.pending.get(roomNames[i] ?? "") ?? []) batch.push(s);
       // Every socket is in the room named by its id, so this reaches exactly these sockets.
       nsp.to(group.sids).emit("stats:samples", batch);
     }

@@ -1,5 +1,5 @@
 /** A fixed-size buffer that keeps the newest `capacity` items, oldest first when read. */
-export class Ring<T> {
+export class Ring<T extends NonNullable<unknown>> {
   private readonly items: (T | undefined)[];
   private start = 0;
   private count = 0;
@@ -29,8 +29,11 @@ export class Ring<T> {
   }
 
   toArray(): T[] {
-    const out = new Array<T>(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = this.items[(this.start + i) % this.capacity] as T;
+    const out: T[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const item = this.items[(this.start + i) % this.capacity];
+      if (item !== undefined) out.push(item);
+    }
     return out;
   }
 
