@@ -1,5 +1,5 @@
 import type { z, ZodError } from "zod";
-import { AppError } from "./errors";
+import { AppError, type ErrorCode } from "./errors";
 
 /** Zod issues become one VALIDATION error naming the first field, with all issues in details. */
 export function validationError(err: ZodError, prefix = ""): AppError {
@@ -24,4 +24,9 @@ export const isOneOf = <T extends string>(list: readonly T[], value: unknown): v
 /** One field of a value of unknown shape (a parsed JSON body, a thrown value): undefined unless it is an object. */
 export function fieldIn(value: unknown, key: string): unknown {
   return value !== null && typeof value === "object" ? (Reflect.get(value, key) as unknown) : undefined;
+}
+
+/** An error about one field of a request, in the shape a zod failure takes, so forms mark that field. */
+export function fieldError(field: string, message: string, code: ErrorCode = "VALIDATION"): AppError {
+  return new AppError(code, `${field}: ${message}`, { issues: [{ field, message }] });
 }

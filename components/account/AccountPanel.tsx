@@ -1,12 +1,14 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, errorMessage } from "@/components/api/client";
+import { api } from "@/components/api/client";
+import { errorField } from "@/components/api/error-field";
 import { useMeQuery } from "@/components/hooks/queries";
 import { PageHeader, Section } from "@/components/admin/AdminPage";
 import { RoleBadge, ROLE_HELP } from "@/components/admin/bits";
-import { Button } from "@/components/ui/Button";
-import { checkWith, Field, fieldOf, FormError, inputClass } from "@/components/ui/Form";
+import { TextField } from "@/components/ui/Form";
+import { checkWith, fieldProblem } from "@/components/ui/form-check";
+import { PageForm, SubmitRow } from "@/components/ui/PageForm";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useToast } from "@/components/ui/Toasts";
 import { describeScope } from "@/lib/permissions";
@@ -70,7 +72,7 @@ function PasswordForm({ username }: { username: string }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Error>();
   const [done, setDone] = useState(false);
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
@@ -84,20 +86,25 @@ function PasswordForm({ username }: { username: string }) {
       setDone(true);
       void qc.invalidateQueries({ queryKey: queryKeys.sessions() });
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: setError,
   });
-  const bad = fieldOf(error);
+  const bad = errorField(error);
+  const password = (label: string, name: string, autoComplete: string) => ({
+    label,
+    name,
+    type: "password",
+    autoComplete,
+    className: "w-56",
+    invalid: bad === name,
+  });
   return (
-    <form
-      className="flex flex-col gap-3 p-3"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <PageForm
+      onSubmit={() => {
         const body = { currentPassword: current, newPassword: next };
         const problem =
           checkWith(passwordChangeSchema, body) ??
-          (next !== confirm ? "confirm: does not match the new password" : undefined) ??
-          (next === current ? "newPassword: is the same as the current one" : undefined);
+          (next !== confirm ? fieldProblem("confirm", "does not match the new password") : undefined) ??
+          (next === current ? fieldProblem("newPassword", "is the same as the current one") : undefined);
         setError(problem);
         setDone(false);
         if (!problem) change.mutate(body);
@@ -106,54 +113,33 @@ function PasswordForm({ username }: { username: string }) {
       {/* Lets password managers tie the new password to the right account. */}
       <input type="text" name="username" autoComplete="username" hidden readOnly value={username} />
       <div className="flex flex-wrap gap-3">
-        <Field label="Current password">
-          <input
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            className={`${inputClass} w-56`}
-            value={current}
-            aria-invalid={bad === "currentPassword" || undefined}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </Field>
-        <Field label="New password" hint="At least 8 characters.">
-          <input
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            className={`${inputClass} w-56`}
-            value={next}
-            aria-invalid={bad === "newPassword" || undefined}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </Field>
-        <Field label="Confirm new password">
-          <input
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            className={`${inputClass} w-56`}
-            value={confirm}
-            aria-invalid={bad === "confirm" || undefined}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </Field>
+        <TextField
+          {...password("Current password", "currentPassword", "current-password")}
+          value={current}
+          onValue={setCurrent}
+        />
+        <TextField
+          {...password("New password", "newPassword", "new-password")}
+          hint="At least 8 characters."
+          value={next}
+          onValue={setNext}
+        />
+        <TextField
+          {...password("Confirm new password", "confirm", "new-password")}
+          value={confirm}
+          onValue={setConfirm}
+        />
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={change.isPending}>
-          {change.isPending ? "Changing…" : "Change password"}
-        </Button>
-        <FormError message={error} />
+      <SubmitRow label="Change password" busyLabel="Changing…" busy={change.isPending} error={error?.message}>
         {done && (
           <span className="text-ok" role="status" data-testid="password-changed">
             Password changed. Your other sessions were signed out.
           </span>
         )}
-      </div>
+      </SubmitRow>
       <p className="text-[11px] text-muted">
         Changing it signs out every other browser where you are signed in.
       </p>
-    </form>
+    </PageForm>
   );
 }

@@ -2,7 +2,9 @@
 import { Fragment, useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { Button } from "@/components/ui/Button";
-import { checkWith, Field, fieldOf, FormError, inputClass } from "@/components/ui/Form";
+import { errorField } from "@/components/api/error-field";
+import { Field, FormError, inputClass } from "@/components/ui/Form";
+import { checkWith, fieldProblem } from "@/components/ui/form-check";
 import { StatePanel } from "@/components/ui/StatePanel";
 import type { AuditFilters } from "@/lib/query-keys";
 import { auditQuerySchema } from "@/lib/schemas";
@@ -48,13 +50,13 @@ export function AuditPanel() {
 function AuditView() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Error>();
   const audit = useAuditQuery(filters);
   const hosts = useHostsQuery();
   const users = useUsersQuery();
   const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Object.keys(filters).length > 0;
-  const bad = fieldOf(error);
+  const bad = errorField(error);
   const input = (
     key: keyof Draft,
     props: { className?: string; list?: string; type?: string; placeholder?: string },
@@ -96,7 +98,7 @@ function AuditView() {
           const problem = checkWith(auditQuerySchema, next);
           const order =
             next.from !== undefined && next.to !== undefined && next.from > next.to
-              ? "to: is before from"
+              ? fieldProblem("to", "is before from")
               : undefined;
           setError(problem ?? order);
           if (!problem && !order) setFilters(next);
@@ -128,7 +130,7 @@ function AuditView() {
             Clear
           </Button>
         </div>
-        <FormError message={error} />
+        <FormError message={error?.message} />
         <datalist id="audit-users">
           {users.data?.items.map((u) => (
             <option key={u.id} value={u.username} />

@@ -1,5 +1,7 @@
 "use client";
 import { forwardRef } from "react";
+import { HostFilterSelect } from "@/components/hosts/HostFilterSelect";
+import { SearchBar } from "@/components/ui/SearchBar";
 import type { ContainerFilter } from "@/lib/container-filter";
 import { CONTAINER_STATES, type ContainerState, type HostSummary } from "@/lib/types";
 
@@ -10,15 +12,14 @@ export const ContainerFilterBar = forwardRef<
   { filter: ContainerFilter; onChange: (f: ContainerFilter) => void; hosts?: HostSummary[] }
 >(function ContainerFilterBar({ filter, onChange, hosts }, searchRef) {
   return (
-    <div className="flex flex-wrap items-center gap-2" role="search">
-      <input
-        ref={searchRef}
-        aria-label="Filter by name"
-        placeholder="Filter by name or id  ( / )"
-        className={`${input} w-64`}
-        value={filter.name ?? ""}
-        onChange={(e) => onChange({ ...filter, name: e.target.value })}
-      />
+    <SearchBar
+      ref={searchRef}
+      label="Filter by name"
+      placeholder="Filter by name or id  ( / )"
+      className={`${input} w-64`}
+      value={filter.name ?? ""}
+      onValue={(name) => onChange({ ...filter, name })}
+    >
       <select
         aria-label="Filter by state"
         className={input}
@@ -50,20 +51,13 @@ export const ContainerFilterBar = forwardRef<
         }
       />
       {hosts && (
-        <select
-          aria-label="Filter by host"
+        <HostFilterSelect
+          hosts={hosts}
           className={input}
-          value={filter.host?.[0] ?? ""}
-          onChange={(e) => onChange({ ...filter, host: e.target.value ? [e.target.value] : undefined })}
-        >
-          <option value="">all hosts</option>
-          {hosts.map((h) => (
-            <option key={h.id} value={h.id}>
-              {h.name}
-            </option>
-          ))}
-        </select>
+          value={filter.host?.[0]}
+          onChange={(id) => onChange({ ...filter, host: id ? [id] : undefined })}
+        />
       )}
-    </div>
+    </SearchBar>
   );
 });

@@ -2,12 +2,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
-import { useContainersQuery, useHostsQuery } from "@/components/hooks/queries";
+import { useContainersQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
-import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { HostHeader } from "@/components/hosts/HostHeader";
+import { usePageHost } from "@/components/hosts/usePageHost";
 import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
 import { StatePanel } from "@/components/ui/StatePanel";
@@ -19,7 +20,7 @@ import { ContainerTable, rowKey } from "./ContainerTable";
 /** A host's containers, or every host's when hostId is undefined. */
 export function ContainersPanel({ hostId }: { hostId?: string }) {
   const router = useRouter();
-  const hosts = useHostsQuery();
+  const { hosts, host, unknownHost } = usePageHost(hostId);
   const list = useContainersQuery(hostId);
   const restart = useContainerAction();
   const updateFor = useImageUpdateLookup(hostId);
@@ -29,7 +30,6 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const [focused, setFocused] = useState(-1);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
   const items = useMemo(() => filterContainers(list.data?.items ?? [], filter), [list.data, filter]);
   const all = list.data?.items ?? [];
   const running = all.filter((c) => c.state === "running").length;
@@ -68,17 +68,13 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const onSort = (key: ContainerSortKey) =>
     setFilter((f) => ({ ...f, sort: key, dir: f.sort === key && f.dir === "asc" ? "desc" : "asc" }));
 
-  if (hostId && hosts.data && !host) {
+  if (unknownHost && hostId) {
     return <UnknownHostPanel hostId={hostId} />;
   }
 
   return (
     <div className="flex h-full flex-col">
-      <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
-        <h1 className="flex items-center gap-2 text-base font-semibold">
-          {host && <HostStatusDot status={host.status} />}
-          {host ? host.name : "All containers"}
-        </h1>
+      <HostHeader host={host} title={host ? host.name : "All containers"}>
         <span className="text-muted" data-testid="counts">
           {running} running · {all.length} total
         </span>
@@ -111,7 +107,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
             hosts={hostId ? undefined : hosts.data?.items}
           />
         </div>
-      </header>
+      </HostHeader>
       <HostDownBanner host={host} />
       <HostErrorsBanner errors={list.data?.errors} />
       {canOperate && targets.length > 0 && (

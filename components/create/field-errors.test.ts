@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formFieldOf, pathOf } from "./field-errors";
+import { formFieldOf } from "./field-errors";
 
 describe("server field errors", () => {
   it("lead to the form field they name, in spec or Engine API terms", () => {
@@ -13,10 +13,5 @@ describe("server field errors", () => {
     expect(formFieldOf("config.NetworkingConfig.EndpointsConfig")).toBe("network");
     expect(formFieldOf("config.Healthcheck.Interval")).toBe("healthcheck");
     expect(formFieldOf("somethingElse")).toBeUndefined();
-  });
-
-  it("reads the path from a VALIDATION message", () => {
-    expect(pathOf("config.HostConfig.Memory: must be at least 6 MiB")).toBe("config.HostConfig.Memory");
-    expect(pathOf("No such image: x")).toBeUndefined();
   });
 });

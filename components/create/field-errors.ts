@@ -1,7 +1,7 @@
 /**
- * Which form field a server VALIDATION message belongs to. The server names the field it refuses,
- * either as a spec field (`env.0.key`) or as a path in the Engine API body (`config.HostConfig.Memory`);
- * both lead to the same input so the message shows next to it.
+ * Which form field a refused request field belongs to. The server names the field it refuses (see
+ * `errorField`), either as a spec field (`env.0.key`) or as a path in the Engine API body
+ * (`config.HostConfig.Memory`); both lead to the same input so the message shows next to it.
  */
 const RULES: [RegExp, string][] = [
   [/^(config\.)?image\b/i, "image"],
@@ -24,9 +24,4 @@ const RULES: [RegExp, string][] = [
 export function formFieldOf(path: string | undefined): string | undefined {
   if (!path) return undefined;
   return RULES.find(([re]) => re.test(path))?.[1];
-}
-
-/** "config.HostConfig.Memory: must be …" → the field path, or undefined for a message naming none. */
-export function pathOf(message: string): string | undefined {
-  return /^([\w.[\]-]+):\s/.exec(message)?.[1];
 }

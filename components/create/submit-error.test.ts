@@ -4,7 +4,9 @@ import { classifySubmitError } from "./submit-error";
 
 describe("where a failed create is shown", () => {
   it("puts a VALIDATION message next to the field it names", () => {
-    const e = new ApiError(400, "VALIDATION", "config.HostConfig.Memory: must be at least 6 MiB");
+    const e = new ApiError(400, "VALIDATION", "config.HostConfig.Memory: must be at least 6 MiB", {
+      issues: [{ field: "config.HostConfig.Memory", message: "must be at least 6 MiB" }],
+    });
     expect(classifySubmitError(e, "x")).toEqual({
       kind: "field",
       field: "limits",
@@ -17,6 +19,11 @@ describe("where a failed create is shown", () => {
       403,
       "FORBIDDEN",
       "config.HostConfig.Binds[0]: only an admin may bind-mount the host path /srv into a container",
+      {
+        hostAccess: [
+          { field: "config.HostConfig.Binds[0]", reason: "bind-mount the host path /srv into a container" },
+        ],
+      },
     );
     expect(classifySubmitError(e, "x")).toMatchObject({ kind: "field", field: "mounts" });
   });
@@ -32,8 +39,13 @@ describe("where a failed create is shown", () => {
   it("shows anything else whole, with the server's message", () => {
     const conflict = new ApiError(409, "CONFLICT", 'Conflict. The container name "/web" is already in use');
     expect(classifySubmitError(conflict, "x")).toEqual({ kind: "general", message: conflict.message });
-    const unnamed = new ApiError(400, "VALIDATION", "somethingElse: bad");
+    const unnamed = new ApiError(400, "VALIDATION", "somethingElse: bad", {
+      issues: [{ field: "somethingElse", message: "bad" }],
+    });
     expect(classifySubmitError(unnamed, "x")).toMatchObject({ kind: "general" });
+    // The field is read from the details, never from the wording of the message.
+    const bare = new ApiError(400, "VALIDATION", "config.HostConfig.Memory: must be at least 6 MiB");
+    expect(classifySubmitError(bare, "x")).toMatchObject({ kind: "general" });
     expect(classifySubmitError(new Error("network down"), "x")).toEqual({
       kind: "general",
       message: "network down",

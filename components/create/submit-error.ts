@@ -1,6 +1,7 @@
 import { ApiError, errorMessage } from "@/components/api/client";
 import type { MissingImageDetails } from "@/lib/container-spec/api-types";
-import { formFieldOf, pathOf } from "./field-errors";
+import { errorField } from "@/components/api/error-field";
+import { formFieldOf } from "./field-errors";
 
 /** Where a failed create or recreate is shown: next to a field, as a missing image, or as a whole. */
 export type SubmitError =
@@ -11,9 +12,9 @@ export type SubmitError =
 export function classifySubmitError(err: unknown, image: string): SubmitError {
   const message = errorMessage(err);
   if (err instanceof ApiError) {
-    // 400 VALIDATION, and 403 for a host-access setting: both name the field.
+    // 400 VALIDATION, and 403 for a host-access setting: both name the field in their details.
     if (err.status === 400 || err.status === 403) {
-      const field = formFieldOf(pathOf(message));
+      const field = formFieldOf(errorField(err));
       if (field) return { kind: "field", field, message };
     }
     // The engine's "No such image: x" (404): offer to pull it rather than only saying so.

@@ -15,8 +15,10 @@ export function useListKeyboard(handlers: {
   focused: number;
   setFocused: (i: number) => void;
   open: (i: number) => void;
-  toggle: (i: number) => void;
-  restart: (i: number) => void;
+  /** x: lists without selection leave it out. */
+  toggle?: (i: number) => void;
+  /** r: lists of things that do not restart leave it out. */
+  restart?: (i: number) => void;
   focusSearch: () => void;
 }) {
   const ref = useRef(handlers);
@@ -51,10 +53,10 @@ export function useListKeyboard(handlers: {
             h.open(h.focused);
           return;
         case "x":
-          if (h.focused >= 0) h.toggle(h.focused);
+          if (h.focused >= 0) h.toggle?.(h.focused);
           return;
         case "r":
-          if (h.focused >= 0) h.restart(h.focused);
+          if (h.focused >= 0) h.restart?.(h.focused);
           return;
         case "/":
           e.preventDefault();

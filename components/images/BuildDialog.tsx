@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
 import { useJob } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
@@ -10,28 +9,19 @@ import { Field, FormError, inputClass, textareaClass } from "@/components/ui/For
 import { shortId } from "@/lib/format";
 import { parseBuildArgs, parseTags } from "./build-form";
 import { BuildLog } from "./BuildLog";
-import { DialogShell } from "./DialogShell";
-import { defaultHost, HostSelect } from "./HostChecklist";
+import { DialogShell, OperationFooter, type HostDialogProps } from "./DialogShell";
+import { HostSelect, useTargetHost } from "./HostChecklist";
 import { useBuildImage, type BuildSource } from "./useBuildImage";
 
 const EXAMPLE = 'FROM local/busybox:1.35\nRUN echo hello > /hello\nCMD ["cat", "/hello"]\n';
 
-export function BuildDialog({
-  open,
-  onClose,
-  hostId,
-}: {
-  open: boolean;
-  onClose: () => void;
-  hostId?: string;
-}) {
-  return open ? <BuildForm onClose={onClose} hostId={hostId} /> : null;
+export function BuildDialog({ open, ...props }: HostDialogProps) {
+  return open ? <BuildForm {...props} /> : null;
 }
 
-function BuildForm({ onClose, hostId }: { onClose: () => void; hostId?: string }) {
-  const hosts = useHostsQuery();
+function BuildForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
+  const { hosts, target, setTarget } = useTargetHost(hostId);
   const canOperate = useCan("operate");
-  const [target, setTarget] = useState(() => defaultHost(hosts.data?.items, hostId));
   const [mode, setMode] = useState<BuildSource["kind"]>("dockerfile");
   const [dockerfile, setDockerfile] = useState(EXAMPLE);
   const [file, setFile] = useState<File>();
@@ -71,18 +61,16 @@ function BuildForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
       onClose={onClose}
       testId="build-dialog"
       footer={
-        started ? (
-          <Button variant={build.isPending ? "default" : "primary"} onClick={onClose}>
-            {build.isPending ? "Hide" : "Done"}
-          </Button>
-        ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
+        <OperationFooter
+          started={started}
+          running={build.isPending}
+          onClose={onClose}
+          action={
             <Button variant="primary" onClick={submit} disabled={!target} data-testid="build-submit">
               Build
             </Button>
-          </>
-        )
+          }
+        />
       }
     >
       {started ? (
@@ -109,7 +97,7 @@ function BuildForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
         </div>
       ) : (
         <div className="flex flex-col gap-3">
-          {!hostId && <HostSelect hosts={hosts.data?.items ?? []} value={target} onChange={setTarget} />}
+          {!hostId && <HostSelect hosts={hosts} value={target} onChange={setTarget} />}
           <div className="flex gap-3" role="radiogroup" aria-label="Build context">
             <label className="flex items-center gap-1.5">
               <input type="radio" checked={mode === "dockerfile"} onChange={() => setMode("dockerfile")} />

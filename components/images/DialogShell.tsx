@@ -1,6 +1,14 @@
 "use client";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/Button";
 import { useModal } from "@/components/ui/useModal";
+
+/** A dialog for an action on one host: the page's host, or (on an all-hosts page) one it picks. */
+export interface HostDialogProps {
+  open: boolean;
+  onClose: () => void;
+  hostId?: string;
+}
 
 /**
  * A wide modal for long operations: the body changes from a form to live progress, so the footer is
@@ -42,5 +50,38 @@ export function DialogShell({
         </div>
       )}
     </dialog>
+  );
+}
+
+/**
+ * The footer of an operation's dialog: Cancel and the action until it starts; then one button that
+ * closes it, "Hide" while the operation runs on (it stays in the jobs tray), "Done" once it is over.
+ */
+export function OperationFooter({
+  started,
+  running = false,
+  onClose,
+  action,
+  children,
+}: {
+  started: boolean;
+  running?: boolean;
+  onClose: () => void;
+  action: ReactNode;
+  /** Shown before the closing button once the operation has started. */
+  children?: ReactNode;
+}) {
+  return started ? (
+    <>
+      {children}
+      <Button variant={running ? "default" : "primary"} onClick={onClose}>
+        {running ? "Hide" : "Done"}
+      </Button>
+    </>
+  ) : (
+    <>
+      <Button onClick={onClose}>Cancel</Button>
+      {action}
+    </>
   );
 }

@@ -1,4 +1,6 @@
 "use client";
+import { useState } from "react";
+import { useHostsQuery } from "@/components/hooks/queries";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import type { HostSummary } from "@/lib/types";
 
@@ -72,4 +74,11 @@ export function HostSelect({
 /** The host a single-host action starts on: the page's host, else the first one that is up. */
 export function defaultHost(hosts: HostSummary[] | undefined, hostId?: string): string {
   return hostId ?? hosts?.find((h) => h.status === "up")?.id ?? hosts?.[0]?.id ?? "";
+}
+
+/** The host a single-host action runs on, picked among `hosts`; it starts as `defaultHost`. */
+export function useTargetHost(hostId?: string) {
+  const hosts = useHostsQuery();
+  const [target, setTarget] = useState(() => defaultHost(hosts.data?.items, hostId));
+  return { hosts: hosts.data?.items ?? [], target, setTarget };
 }

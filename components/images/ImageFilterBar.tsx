@@ -1,5 +1,7 @@
 "use client";
 import { forwardRef } from "react";
+import { HostFilterSelect } from "@/components/hosts/HostFilterSelect";
+import { SearchBar } from "@/components/ui/SearchBar";
 import { inputClass } from "@/components/ui/Form";
 import type { HostSummary } from "@/lib/types";
 import type { ImageFilter } from "./image-filter";
@@ -19,32 +21,24 @@ export const ImageFilterBar = forwardRef<
     </label>
   );
   return (
-    <div className="flex flex-wrap items-center gap-2" role="search">
-      <input
-        ref={searchRef}
-        aria-label="Filter images"
-        placeholder="Filter by tag, digest or id  ( / )"
-        className={`${inputClass} w-64`}
-        value={filter.q ?? ""}
-        onChange={(e) => onChange({ ...filter, q: e.target.value })}
-      />
+    <SearchBar
+      ref={searchRef}
+      label="Filter images"
+      placeholder="Filter by tag, digest or id  ( / )"
+      className={`${inputClass} w-64`}
+      value={filter.q ?? ""}
+      onValue={(q) => onChange({ ...filter, q })}
+    >
       {check("dangling", "dangling", "Images without a tag, usually left behind by rebuilds")}
       {check("unused", "unused", "Images no container uses, running or stopped")}
       {hosts && (
-        <select
-          aria-label="Filter by host"
+        <HostFilterSelect
+          hosts={hosts}
           className={inputClass}
-          value={filter.host ?? ""}
-          onChange={(e) => onChange({ ...filter, host: e.target.value || undefined })}
-        >
-          <option value="">all hosts</option>
-          {hosts.map((h) => (
-            <option key={h.id} value={h.id}>
-              {h.name}
-            </option>
-          ))}
-        </select>
+          value={filter.host}
+          onChange={(host) => onChange({ ...filter, host })}
+        />
       )}
-    </div>
+    </SearchBar>
   );
 });

@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
-import { useHostsQuery } from "@/components/hooks/queries";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
-import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { HostHeader } from "@/components/hosts/HostHeader";
+import { usePageHost } from "@/components/hosts/usePageHost";
 import { JobsTray } from "@/components/jobs/JobsTray";
 import { ListStates } from "@/components/ui/ListStates";
 import { formatBytes } from "@/lib/format";
@@ -18,13 +18,12 @@ import { useImagesQuery } from "./queries";
 /** A host's images, or every host's when hostId is undefined. */
 export function ImagesPanel({ hostId }: { hostId?: string }) {
   const router = useRouter();
-  const hosts = useHostsQuery();
+  const { hosts, host, unknownHost } = usePageHost(hostId);
   const list = useImagesQuery(hostId);
   const [filter, setFilter] = useState<ImageFilter>({ sort: "name", dir: "asc" });
   const [focused, setFocused] = useState(-1);
   const [hub, setHub] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const host = hostId ? hosts.data?.items.find((h) => h.id === hostId) : undefined;
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const items = useMemo(() => filterImages(all, filter), [all, filter]);
   const total = all.reduce((n, i) => n + i.size, 0);
@@ -37,8 +36,6 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
       const img = items[i];
       if (img) router.push(imageHref(img));
     },
-    toggle: () => {},
-    restart: () => {},
     focusSearch: () => searchRef.current?.focus(),
   });
 
@@ -56,16 +53,12 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
             : "desc",
     }));
 
-  if (hostId && hosts.data && !host) {
+  if (unknownHost && hostId) {
     return <UnknownHostPanel hostId={hostId} />;
   }
   return (
     <div className="flex h-full flex-col">
-      <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
-        <h1 className="flex items-center gap-2 text-base font-semibold">
-          {host && <HostStatusDot status={host.status} />}
-          {host ? `${host.name} · images` : "All images"}
-        </h1>
+      <HostHeader host={host} title={host ? `${host.name} · images` : "All images"}>
         <span
           className="text-muted"
           data-testid="image-counts"
@@ -83,7 +76,7 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
         <div className="ml-auto">
           <ImageToolbar hostId={hostId} hubOpen={hub} onHub={() => setHub((h) => !h)} />
         </div>
-      </header>
+      </HostHeader>
       <HostDownBanner host={host} />
       <HostErrorsBanner errors={list.data?.errors} />
       {hub && <HubSearchPanel hostId={hostId} />}

@@ -1,27 +1,18 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useHostsQuery } from "@/components/hooks/queries";
 import { ProgressBar } from "@/components/jobs/ProgressBar";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
 import { formatBytes } from "@/lib/format";
-import { DialogShell } from "./DialogShell";
-import { defaultHost, HostSelect } from "./HostChecklist";
+import { DialogShell, OperationFooter, type HostDialogProps } from "./DialogShell";
+import { HostSelect, useTargetHost } from "./HostChecklist";
 import { imagePaths, invalidateImages } from "./queries";
 import { uploadFile } from "./upload";
 
 /** Loads images from a `docker save` tar onto one host. */
-export function ImportDialog({
-  open,
-  onClose,
-  hostId,
-}: {
-  open: boolean;
-  onClose: () => void;
-  hostId?: string;
-}) {
-  return open ? <ImportForm onClose={onClose} hostId={hostId} /> : null;
+export function ImportDialog({ open, ...props }: HostDialogProps) {
+  return open ? <ImportForm {...props} /> : null;
 }
 
 function loadedNames(reply: unknown): string[] {
@@ -30,10 +21,9 @@ function loadedNames(reply: unknown): string[] {
   return list.map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
 }
 
-function ImportForm({ onClose, hostId }: { onClose: () => void; hostId?: string }) {
-  const hosts = useHostsQuery();
+function ImportForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
+  const { hosts, target, setTarget } = useTargetHost(hostId);
   const qc = useQueryClient();
-  const [target, setTarget] = useState(() => defaultHost(hosts.data?.items, hostId));
   const [file, setFile] = useState<File>();
   const [sent, setSent] = useState(0);
   const load = useMutation({
@@ -50,13 +40,10 @@ function ImportForm({ onClose, hostId }: { onClose: () => void; hostId?: string 
       onClose={onClose}
       testId="import-dialog"
       footer={
-        done ? (
-          <Button variant="primary" onClick={onClose}>
-            Done
-          </Button>
-        ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
+        <OperationFooter
+          started={done}
+          onClose={onClose}
+          action={
             <Button
               variant="primary"
               disabled={!file || !target || load.isPending}
@@ -65,18 +52,13 @@ function ImportForm({ onClose, hostId }: { onClose: () => void; hostId?: string 
             >
               {load.isPending ? "Loading…" : "Load"}
             </Button>
-          </>
-        )
+          }
+        />
       }
     >
       <div className="flex flex-col gap-3">
         {!hostId && (
-          <HostSelect
-            hosts={hosts.data?.items ?? []}
-            value={target}
-            onChange={setTarget}
-            disabled={load.isPending}
-          />
+          <HostSelect hosts={hosts} value={target} onChange={setTarget} disabled={load.isPending} />
         )}
         <label className="flex flex-col gap-1">
           <span className="text-muted">Archive written by docker save (or Export on an image page)</span>

@@ -2,31 +2,21 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/components/api/client";
-import { useHostsQuery } from "@/components/hooks/queries";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
 import { formatBytes } from "@/lib/format";
 import type { PruneResult } from "@/lib/images/types";
-import { DialogShell } from "./DialogShell";
-import { defaultHost, HostSelect } from "./HostChecklist";
+import { DialogShell, OperationFooter, type HostDialogProps } from "./DialogShell";
+import { HostSelect, useTargetHost } from "./HostChecklist";
 import { imagePaths, invalidateImages, useImagesQuery } from "./queries";
 
 /** Removes dangling (or all unused) images on one host and says how much space came back. */
-export function PruneDialog({
-  open,
-  onClose,
-  hostId,
-}: {
-  open: boolean;
-  onClose: () => void;
-  hostId?: string;
-}) {
-  return open ? <PruneForm onClose={onClose} hostId={hostId} /> : null;
+export function PruneDialog({ open, ...props }: HostDialogProps) {
+  return open ? <PruneForm {...props} /> : null;
 }
 
-function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }) {
-  const hosts = useHostsQuery();
-  const [target, setTarget] = useState(() => defaultHost(hosts.data?.items, hostId));
+function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
+  const { hosts, target, setTarget } = useTargetHost(hostId);
   const [all, setAll] = useState(false);
   const [label, setLabel] = useState("");
   const labelProblem =
@@ -56,13 +46,10 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
       onClose={onClose}
       testId="prune-dialog"
       footer={
-        done ? (
-          <Button variant="primary" onClick={onClose}>
-            Done
-          </Button>
-        ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
+        <OperationFooter
+          started={!!done}
+          onClose={onClose}
+          action={
             <Button
               variant="danger"
               disabled={!target || prune.isPending || !!labelProblem}
@@ -71,8 +58,8 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
             >
               {prune.isPending ? "Pruning…" : all ? "Remove unused images" : "Remove dangling images"}
             </Button>
-          </>
-        )
+          }
+        />
       }
     >
       {done ? (
@@ -82,7 +69,7 @@ function PruneForm({ onClose, hostId }: { onClose: () => void; hostId?: string }
         </div>
       ) : (
         <div className="flex flex-col gap-3">
-          {!hostId && <HostSelect hosts={hosts.data?.items ?? []} value={target} onChange={setTarget} />}
+          {!hostId && <HostSelect hosts={hosts} value={target} onChange={setTarget} />}
           <fieldset className="flex flex-col gap-1">
             <label className="flex items-center gap-2">
               <input type="radio" name="scope" checked={!all} onChange={() => setAll(false)} />

@@ -4,7 +4,7 @@ import { useHostsQuery } from "@/components/hooks/queries";
 import { useRegistriesQuery } from "@/components/hooks/registry-queries";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
-import { DialogShell } from "./DialogShell";
+import { DialogShell, OperationFooter } from "./DialogShell";
 import { HostChecklist } from "./HostChecklist";
 import { checkReference, effectiveReference } from "./pull-ref";
 import { PullResults } from "./PullResults";
@@ -57,24 +57,21 @@ function PullForm({ onClose, preset }: { onClose: () => void; preset: PullPreset
       onClose={onClose}
       testId="pull-dialog"
       footer={
-        started ? (
-          <>
-            {pull.busy && (
-              <span className="mr-auto text-muted">Closing keeps the pull going; it stays in Jobs.</span>
-            )}
-            {!pull.busy && <Button onClick={pull.reset}>Pull another</Button>}
-            <Button variant={pull.busy ? "default" : "primary"} onClick={onClose}>
-              {pull.busy ? "Hide" : "Done"}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
+        <OperationFooter
+          started={started}
+          running={pull.busy}
+          onClose={onClose}
+          action={
             <Button variant="primary" onClick={submit} data-testid="pull-submit">
               Pull
             </Button>
-          </>
-        )
+          }
+        >
+          {pull.busy && (
+            <span className="mr-auto text-muted">Closing keeps the pull going; it stays in Jobs.</span>
+          )}
+          {!pull.busy && <Button onClick={pull.reset}>Pull another</Button>}
+        </OperationFooter>
       }
     >
       {started ? (

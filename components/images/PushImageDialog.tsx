@@ -8,7 +8,7 @@ import { JobProgress } from "@/components/jobs/JobProgress";
 import { useRegistriesQuery } from "@/components/hooks/registry-queries";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
-import { DialogShell } from "./DialogShell";
+import { DialogShell, OperationFooter } from "./DialogShell";
 import { newJobId } from "./job-id";
 import { imagePaths } from "./queries";
 
@@ -44,18 +44,16 @@ export function PushImageDialog({
       onClose={onClose}
       testId="push-dialog"
       footer={
-        push.isIdle ? (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
+        <OperationFooter
+          started={!push.isIdle}
+          running={push.isPending}
+          onClose={onClose}
+          action={
             <Button variant="primary" disabled={!image || !chosen} onClick={() => push.mutate()}>
               Push
             </Button>
-          </>
-        ) : (
-          <Button variant={push.isPending ? "default" : "primary"} onClick={onClose}>
-            {push.isPending ? "Hide" : "Done"}
-          </Button>
-        )
+          }
+        />
       }
     >
       {push.isIdle ? (

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
+import { errorField } from "@/components/api/error-field";
 import { KeyValueRows } from "@/components/ui/KeyValueRows";
-import { Field, fieldOf, FormDialog, inputClass } from "@/components/ui/Form";
+import { draftField, FormDialog, TextField } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
 import { checkNetworkDraft, EMPTY_NETWORK, networkCreateBody, type NetworkDraft } from "./network-form";
 import { useCreateNetwork } from "./queries";
@@ -11,17 +11,16 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
   const toast = useToast();
   const create = useCreateNetwork(hostId);
   const [d, setD] = useState<NetworkDraft>(EMPTY_NETWORK);
-  const [error, setError] = useState<string>();
-  const bad = (f: string) => fieldOf(error)?.toLowerCase().includes(f) || undefined;
-  const set = (k: "name" | "subnet" | "gateway") => (e: { target: { value: string } }) =>
-    setD({ ...d, [k]: e.target.value });
+  const [error, setError] = useState<Error>();
+  // The server names its own paths (IPAM.Config.0.Subnet), the dialog's check its fields (Subnet).
+  const field = draftField(d, setD, (k) => errorField(error)?.toLowerCase().includes(k));
   return (
     <FormDialog
       open
       title={`New network on ${hostId}`}
       submitLabel="Create network"
       busy={create.isPending}
-      error={error}
+      error={error?.message}
       onCancel={onClose}
       onSubmit={() => {
         const problem = checkNetworkDraft(d);
@@ -32,21 +31,11 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
             toast("ok", `Network ${d.name} created`);
             onClose();
           },
-          onError: (e) => setError(errorMessage(e)),
+          onError: setError,
         });
       }}
     >
-      <Field label="Name">
-        <input
-          name="name"
-          autoFocus
-          autoComplete="off"
-          className={`${inputClass} font-mono text-xs`}
-          value={d.name}
-          aria-invalid={bad("name")}
-          onChange={set("name")}
-        />
-      </Field>
+      <TextField label="Name" {...field("name")} autoFocus autoComplete="off" className="font-mono text-xs" />
       <fieldset className="flex gap-4">
         <legend className="mb-1 text-muted">Kind</legend>
         <label className="flex items-center gap-1.5">
@@ -69,26 +58,22 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
         </label>
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <Field label="Subnet" hint="Optional; the engine picks one if empty." className="w-52">
-          <input
-            name="subnet"
-            className={`${inputClass} font-mono text-xs`}
-            placeholder="172.30.5.0/24"
-            value={d.subnet}
-            aria-invalid={bad("subnet")}
-            onChange={set("subnet")}
-          />
-        </Field>
-        <Field label="Gateway" hint="Optional; inside the subnet." className="w-44">
-          <input
-            name="gateway"
-            className={`${inputClass} font-mono text-xs`}
-            placeholder="172.30.5.1"
-            value={d.gateway}
-            aria-invalid={bad("gateway")}
-            onChange={set("gateway")}
-          />
-        </Field>
+        <TextField
+          label="Subnet"
+          hint="Optional; the engine picks one if empty."
+          fieldClassName="w-52"
+          {...field("subnet")}
+          className="font-mono text-xs"
+          placeholder="172.30.5.0/24"
+        />
+        <TextField
+          label="Gateway"
+          hint="Optional; inside the subnet."
+          fieldClassName="w-44"
+          {...field("gateway")}
+          className="font-mono text-xs"
+          placeholder="172.30.5.1"
+        />
       </div>
       <KeyValueRows label="Labels" rows={d.labels} onChange={(labels) => setD({ ...d, labels })} />
     </FormDialog>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorField } from "@/components/api/error-field";
 import { checkNetworkDraft, EMPTY_NETWORK, networkCreateBody } from "./network-form";
 
 const draft = (p: Partial<typeof EMPTY_NETWORK>) => ({ ...EMPTY_NETWORK, name: "backend", ...p });
@@ -10,19 +11,22 @@ describe("the new-network dialog's checks", () => {
   });
 
   it("names the dialog field of the server's CIDR checks", () => {
-    expect(checkNetworkDraft(draft({ subnet: "172.30.5.1/24" }))).toMatch(
-      /^Subnet: .*host bits set.*172\.30\.5\.0\/24/,
-    );
-    expect(checkNetworkDraft(draft({ subnet: "172.30.5.0" }))).toMatch(/^Subnet: .*not a CIDR/);
-    expect(checkNetworkDraft(draft({ subnet: "172.30.5.0/24", gateway: "172.30.6.1" }))).toMatch(
+    const said = (p: Partial<typeof EMPTY_NETWORK>) => checkNetworkDraft(draft(p))?.message;
+    expect(said({ subnet: "172.30.5.1/24" })).toMatch(/^Subnet: .*host bits set.*172\.30\.5\.0\/24/);
+    expect(said({ subnet: "172.30.5.0" })).toMatch(/^Subnet: .*not a CIDR/);
+    expect(said({ subnet: "172.30.5.0/24", gateway: "172.30.6.1" })).toMatch(
       /^Gateway: .*outside the subnet/,
     );
-    expect(checkNetworkDraft(draft({ subnet: "172.30.5.0/24", gateway: "172.30.5.255" }))).toMatch(
-      /^Gateway: .*broadcast/,
-    );
-    expect(checkNetworkDraft(draft({ gateway: "172.30.5.1" }))).toMatch(/^Gateway: needs a Subnet/);
-    expect(checkNetworkDraft(draft({ name: "" }))).toMatch(/^Name:/);
-    expect(checkNetworkDraft(draft({ name: "-x" }))).toMatch(/^Name:/);
+    expect(said({ subnet: "172.30.5.0/24", gateway: "172.30.5.255" })).toMatch(/^Gateway: .*broadcast/);
+    expect(said({ gateway: "172.30.5.1" })).toMatch(/^Gateway: needs a Subnet/);
+    expect(said({ name: "" })).toMatch(/^Name:/);
+    expect(said({ name: "-x" })).toMatch(/^Name:/);
+  });
+
+  it("names that field in the error's details too, as the server's answer does", () => {
+    expect(errorField(checkNetworkDraft(draft({ subnet: "172.30.5.0" })))).toBe("Subnet");
+    expect(errorField(checkNetworkDraft(draft({ gateway: "172.30.5.1" })))).toBe("Gateway");
+    expect(errorField(checkNetworkDraft(draft({ name: "" })))).toBe("Name");
   });
 
   it("builds an internal bridge with IPAM only when addressing is given", () => {

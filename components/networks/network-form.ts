@@ -1,3 +1,4 @@
+import { fieldProblem } from "@/components/ui/form-check";
 import { networkCreateSchema, type NetworkCreateRequest } from "@/lib/networks";
 
 /** A new network as the dialog holds it. */
@@ -44,14 +45,14 @@ const FIELD_NAMES: [RegExp, string][] = [
 
 /**
  * The server's own checks, run before sending (the same schema), worded for the dialog: the first
- * problem as "Field: reason", or undefined when the draft may be sent.
+ * problem as "Field: reason" naming the dialog's field, or undefined when the draft may be sent.
  */
-export function checkNetworkDraft(d: NetworkDraft): string | undefined {
+export function checkNetworkDraft(d: NetworkDraft): Error | undefined {
   const r = networkCreateSchema.safeParse(networkCreateBody(d));
   if (r.success) return undefined;
   const issue = r.error.issues[0];
-  if (!issue) return "invalid network";
+  if (!issue) return new Error("invalid network");
   const path = issue.path.join(".");
   const field = FIELD_NAMES.find(([re]) => re.test(path))?.[1] ?? (path || "Network");
-  return `${field}: ${issue.message}`;
+  return fieldProblem(field, issue.message);
 }

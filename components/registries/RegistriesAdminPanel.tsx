@@ -7,7 +7,9 @@ import { FLEET_ONLY_NOTE, useFleetWide } from "@/components/admin/ScopeFields";
 import { formatLocal, td, th } from "@/components/admin/bits";
 import { api, errorMessage } from "@/components/api/client";
 import { Button } from "@/components/ui/Button";
-import { checkWith, fieldOf, FormError } from "@/components/ui/Form";
+import { errorField } from "@/components/api/error-field";
+import { submitChecked } from "@/components/ui/form-check";
+import { PageForm, SubmitRow } from "@/components/ui/PageForm";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useToast } from "@/components/ui/Toasts";
 import { registryCreateSchema } from "@/lib/schemas";
@@ -135,7 +137,7 @@ function AddForm() {
   const toast = useToast();
   const refresh = useRefreshRegistries();
   const [d, setD] = useState(EMPTY_DRAFT);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Error>();
   const add = useMutation({
     mutationFn: (body: unknown) => api<RegistryRecord>(registryPaths.list(), { method: "POST", body }),
     onSuccess: (r) => {
@@ -147,28 +149,13 @@ function AddForm() {
       setD(EMPTY_DRAFT);
       setError(undefined);
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: setError,
     onSettled: refresh,
   });
   return (
-    <form
-      className="flex flex-col gap-3 p-3"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const body = createBody(d);
-        const problem = checkWith(registryCreateSchema, body);
-        setError(problem);
-        if (!problem) add.mutate(body);
-      }}
-    >
-      <RegistryFields value={d} onChange={setD} invalidField={fieldOf(error)} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={add.isPending}>
-          {add.isPending ? "Adding…" : "Add registry"}
-        </Button>
-        <FormError message={error} />
-      </div>
-    </form>
+    <PageForm onSubmit={() => submitChecked(registryCreateSchema, createBody(d), setError, add.mutate)}>
+      <RegistryFields value={d} onChange={setD} invalidField={errorField(error)} />
+      <SubmitRow label="Add registry" busyLabel="Adding…" busy={add.isPending} error={error?.message} />
+    </PageForm>
   );
 }

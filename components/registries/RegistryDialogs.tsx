@@ -1,9 +1,11 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, errorMessage } from "@/components/api/client";
+import { api } from "@/components/api/client";
+import { errorField } from "@/components/api/error-field";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { checkWith, fieldOf, FormDialog } from "@/components/ui/Form";
+import { FormDialog } from "@/components/ui/Form";
+import { submitChecked } from "@/components/ui/form-check";
 import { useToast } from "@/components/ui/Toasts";
 import { queryKeys } from "@/lib/query-keys";
 import { registryUpdateSchema } from "@/lib/schemas";
@@ -24,7 +26,7 @@ export function EditDialog({ registry, onClose }: { registry: RegistryRecord; on
   const toast = useToast();
   const refresh = useRefreshRegistries();
   const [d, setD] = useState(() => draftOf(registry));
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Error>();
   const save = useMutation({
     mutationFn: (body: unknown) =>
       api<RegistryRecord>(registryPaths.one(registry.id), { method: "PATCH", body }),
@@ -32,7 +34,7 @@ export function EditDialog({ registry, onClose }: { registry: RegistryRecord; on
       toast("ok", `Registry ${r.name} saved`);
       onClose();
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: setError,
     onSettled: refresh,
   });
   return (
@@ -41,17 +43,20 @@ export function EditDialog({ registry, onClose }: { registry: RegistryRecord; on
       title={`Edit ${registry.name}`}
       submitLabel="Save"
       busy={save.isPending}
-      error={error}
+      error={error?.message}
       onCancel={onClose}
       onSubmit={() => {
         const body = updateBody(d, registry);
         if (Object.keys(body).length === 0) return onClose();
-        const problem = checkWith(registryUpdateSchema, body);
-        setError(problem);
-        if (!problem) save.mutate(body);
+        submitChecked(registryUpdateSchema, body, setError, save.mutate);
       }}
     >
-      <RegistryFields value={d} onChange={setD} invalidField={fieldOf(error)} saved={registry.hasPassword} />
+      <RegistryFields
+        value={d}
+        onChange={setD}
+        invalidField={errorField(error)}
+        saved={registry.hasPassword}
+      />
     </FormDialog>
   );
 }

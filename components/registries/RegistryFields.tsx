@@ -1,5 +1,5 @@
 "use client";
-import { Field, inputClass } from "@/components/ui/Form";
+import { draftField, Field, inputClass, TextField } from "@/components/ui/Form";
 import type { RegistryRecord } from "@/lib/types";
 
 export interface RegistryDraft {
@@ -70,47 +70,33 @@ export function RegistryFields({
   /** Editing a registry that has a stored password. */
   saved?: boolean;
 }) {
-  const set = (k: "name" | "url" | "username" | "password") => (e: { target: { value: string } }) =>
-    onChange({ ...value, [k]: e.target.value });
-  const bad = (f: string) => invalidField === f || undefined;
+  const field = draftField(value, onChange, (k) => invalidField === k);
   return (
     <div className="flex flex-wrap gap-3">
-      <Field label="Name" hint="Shown in the browser and in error messages.">
-        <input
-          name="name"
-          autoComplete="off"
-          className={`${inputClass} w-44`}
-          placeholder="Local registry"
-          value={value.name}
-          aria-invalid={bad("name")}
-          onChange={set("name")}
-        />
-      </Field>
-      <Field
+      <TextField
+        label="Name"
+        hint="Shown in the browser and in error messages."
+        {...field("name")}
+        autoComplete="off"
+        className="w-44"
+        placeholder="Local registry"
+      />
+      <TextField
         label="URL"
         hint="localhost:5000 means http://; other hosts default to https://."
-        className="min-w-64 flex-1"
-      >
-        <input
-          name="url"
-          autoComplete="off"
-          className={`${inputClass} font-mono text-xs`}
-          placeholder="https://registry.example.com"
-          value={value.url}
-          aria-invalid={bad("url")}
-          onChange={set("url")}
-        />
-      </Field>
-      <Field label="Username" hint="Optional; for basic or token auth.">
-        <input
-          name="username"
-          autoComplete="off"
-          className={`${inputClass} w-40`}
-          value={value.username}
-          aria-invalid={bad("username")}
-          onChange={set("username")}
-        />
-      </Field>
+        fieldClassName="min-w-64 flex-1"
+        {...field("url")}
+        autoComplete="off"
+        className="font-mono text-xs"
+        placeholder="https://registry.example.com"
+      />
+      <TextField
+        label="Username"
+        hint="Optional; for basic or token auth."
+        {...field("username")}
+        autoComplete="off"
+        className="w-40"
+      />
       <Field
         label="Password"
         hint={saved ? "Leave blank to keep the saved one." : "Stored encrypted; never shown again."}
@@ -124,8 +110,8 @@ export function RegistryFields({
             placeholder={saved ? "••••••• (saved)" : ""}
             value={value.password}
             disabled={value.clearPassword}
-            aria-invalid={bad("password")}
-            onChange={set("password")}
+            aria-invalid={invalidField === "password" || undefined}
+            onChange={(e) => onChange({ ...value, password: e.target.value })}
           />
           {saved !== undefined && <PasswordState saved={saved} />}
         </span>

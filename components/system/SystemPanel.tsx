@@ -1,9 +1,9 @@
 "use client";
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
-import { HostStatusDot } from "@/components/hosts/HostStatusDot";
+import { HostHeader } from "@/components/hosts/HostHeader";
+import { usePageHost } from "@/components/hosts/usePageHost";
 import { Button } from "@/components/ui/Button";
 import { UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { DiskUsageChart } from "./DiskUsageChart";
@@ -27,25 +27,20 @@ function Card({ title, aside, children }: { title: string; aside?: ReactNode; ch
 
 /** A host's engine: what it is, what its disk holds, what it just did, and a guarded prune. */
 export function SystemPanel({ hostId }: { hostId: string }) {
-  const hosts = useHostsQuery();
+  const { host, unknownHost } = usePageHost(hostId);
   const info = useSystemInfoQuery(hostId);
   const df = useDiskUsageQuery(hostId);
   const events = useEngineEventsQuery(hostId);
   // Host-wide prunes and their preview are for admins only.
   const canPrune = useCan("admin");
   const [pruning, setPruning] = useState(false);
-  const host = hosts.data?.items.find((h) => h.id === hostId);
-  if (hosts.data && !host) {
+  if (unknownHost) {
     return <UnknownHostPanel hostId={hostId} />;
   }
   const down = host?.status === "down" ? " The host is down; Wharf retries on its own." : "";
   return (
     <div className="flex flex-col">
-      <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
-        <h1 className="flex items-center gap-2 text-base font-semibold">
-          {host && <HostStatusDot status={host.status} />}
-          {host?.name ?? hostId} · system
-        </h1>
+      <HostHeader host={host} title={`${host?.name ?? hostId} · system`}>
         {info.data && <span className="text-muted">{info.data.name}</span>}
         {canPrune && (
           <Button
@@ -57,7 +52,7 @@ export function SystemPanel({ hostId }: { hostId: string }) {
             Prune everything…
           </Button>
         )}
-      </header>
+      </HostHeader>
       <div className="grid gap-3 p-3 xl:grid-cols-2">
         <Card title="Engine">
           {info.isPending ? (

@@ -1,6 +1,5 @@
 "use client";
-import type { FormEvent, ReactNode } from "react";
-import type { z } from "zod";
+import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
 import { Button } from "./Button";
 import { useModal } from "./useModal";
 
@@ -10,22 +9,6 @@ export const controlBase =
 /** Inputs and selects: one height whatever the font or type (text, datetime-local, mono). */
 export const inputClass = `${controlBase} h-[26px]`;
 export const textareaClass = `${controlBase} py-1`;
-
-/**
- * The first problem with `value`, worded like the server's VALIDATION message ("field: message"),
- * so a form can say it before sending and the user reads the same text either way.
- */
-export function checkWith(schema: z.ZodType, value: unknown): string | undefined {
-  const r = schema.safeParse(value);
-  if (r.success) return undefined;
-  const i = r.error.issues[0];
-  return i ? `${i.path.join(".") || "(root)"}: ${i.message}` : "invalid input";
-}
-
-/** The field an error message names ("password: must be…" → "password"), to mark that input. */
-export function fieldOf(message: string | undefined): string | undefined {
-  return message ? /^([\w.[\]]+):\s/.exec(message)?.[1] : undefined;
-}
 
 export function Field({
   label,
@@ -48,6 +31,57 @@ export function Field({
       {hint && <span className="max-w-56 text-[11px] text-muted">{hint}</span>}
     </div>
   );
+}
+
+/** A labelled text input; `invalid` marks it when the error names its field. */
+export function TextField({
+  label,
+  hint,
+  fieldClassName,
+  className,
+  invalid,
+  onValue,
+  ...input
+}: {
+  label: string;
+  hint?: ReactNode;
+  /** Classes of the label-and-hint wrapper. */
+  fieldClassName?: string;
+  /** Classes of the input, after the shared ones. */
+  className?: string;
+  invalid?: boolean;
+  onValue: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "className" | "onChange" | "aria-invalid">) {
+  return (
+    <Field label={label} hint={hint} className={fieldClassName}>
+      <input
+        {...input}
+        className={className ? `${inputClass} ${className}` : inputClass}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onValue(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+/** The string-valued keys of a draft. */
+type TextKey<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string;
+
+/**
+ * The TextField props that tie it to one string of a draft: the input's name is the key, and it is
+ * marked when `invalid(key)` says the error names it.
+ */
+export function draftField<D>(
+  draft: D,
+  onChange: (d: D) => void,
+  invalid: (key: string) => boolean | undefined,
+) {
+  return (key: TextKey<D>) => ({
+    name: key,
+    value: draft[key] as string,
+    invalid: invalid(key),
+    onValue: (value: string) => onChange({ ...draft, [key]: value }),
+  });
 }
 
 export function FormError({ message, testId }: { message?: string; testId?: string }) {

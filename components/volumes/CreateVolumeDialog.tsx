@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
+import { errorField } from "@/components/api/error-field";
 import { KeyValueRows, recordOf, type KeyValue } from "@/components/ui/KeyValueRows";
-import { checkWith, Field, fieldOf, FormDialog, inputClass } from "@/components/ui/Form";
+import { FormDialog, TextField } from "@/components/ui/Form";
+import { submitChecked } from "@/components/ui/form-check";
 import { useToast } from "@/components/ui/Toasts";
 import { volumeCreateSchema } from "@/lib/volumes";
 import { useCreateVolume } from "./queries";
@@ -14,15 +15,15 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
   const [driver, setDriver] = useState("local");
   const [options, setOptions] = useState<KeyValue[]>([]);
   const [labels, setLabels] = useState<KeyValue[]>([]);
-  const [error, setError] = useState<string>();
-  const bad = (f: string) => fieldOf(error)?.startsWith(f) || undefined;
+  const [error, setError] = useState<Error>();
+  const bad = (f: string) => errorField(error)?.startsWith(f);
   return (
     <FormDialog
       open
       title={`New volume on ${hostId}`}
       submitLabel="Create volume"
       busy={create.isPending}
-      error={error}
+      error={error?.message}
       onCancel={onClose}
       onSubmit={() => {
         const body = {
@@ -32,39 +33,39 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
           Labels: recordOf(labels),
         };
         // The server's own schema, so the message is the one it would answer.
-        const problem = checkWith(volumeCreateSchema, body);
-        setError(problem);
-        if (problem) return;
-        create.mutate(body, {
-          onSuccess: (v) => {
-            toast("ok", `Volume ${v?.name ?? name} created`);
-            onClose();
-          },
-          onError: (e) => setError(errorMessage(e)),
-        });
+        submitChecked(volumeCreateSchema, body, setError, (b) =>
+          create.mutate(b, {
+            onSuccess: (v) => {
+              toast("ok", `Volume ${v?.name ?? name} created`);
+              onClose();
+            },
+            onError: setError,
+          }),
+        );
       }}
     >
       <div className="flex flex-wrap gap-3">
-        <Field label="Name" hint="Leave empty for an engine-generated name." className="flex-1">
-          <input
-            name="name"
-            autoFocus
-            autoComplete="off"
-            className={`${inputClass} font-mono text-xs`}
-            value={name}
-            aria-invalid={bad("Name")}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
-        <Field label="Driver" hint="local, or a plugin installed on the host.">
-          <input
-            name="driver"
-            className={`${inputClass} w-32`}
-            value={driver}
-            aria-invalid={bad("Driver")}
-            onChange={(e) => setDriver(e.target.value)}
-          />
-        </Field>
+        <TextField
+          label="Name"
+          hint="Leave empty for an engine-generated name."
+          fieldClassName="flex-1"
+          name="name"
+          autoFocus
+          autoComplete="off"
+          className="font-mono text-xs"
+          value={name}
+          invalid={bad("Name")}
+          onValue={setName}
+        />
+        <TextField
+          label="Driver"
+          hint="local, or a plugin installed on the host."
+          name="driver"
+          className="w-32"
+          value={driver}
+          invalid={bad("Driver")}
+          onValue={setDriver}
+        />
       </div>
       <KeyValueRows
         label="Driver options"

@@ -1,11 +1,14 @@
 "use client";
 import { forwardRef, type ReactNode } from "react";
+import { HostHeader } from "@/components/hosts/HostHeader";
 import { inputClass } from "@/components/ui/Form";
+import type { HostSummary } from "@/lib/types";
 
-/** The header row of a resource list: title, counts, a search box, and the list's actions. */
+/** The header row of a resource list: host and title, counts, a search box, and the list's actions. */
 export const ListHeader = forwardRef<
   HTMLInputElement,
   {
+    host?: HostSummary;
     title: ReactNode;
     counts: ReactNode;
     q: string;
@@ -13,10 +16,9 @@ export const ListHeader = forwardRef<
     placeholder: string;
     children?: ReactNode;
   }
->(function ListHeader({ title, counts, q, onQ, placeholder, children }, ref) {
+>(function ListHeader({ host, title, counts, q, onQ, placeholder, children }, ref) {
   return (
-    <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
-      <h1 className="flex items-center gap-2 text-base font-semibold">{title}</h1>
+    <HostHeader host={host} title={title}>
       <span className="text-muted" data-testid="counts">
         {counts}
       </span>
@@ -31,7 +33,7 @@ export const ListHeader = forwardRef<
         />
         {children}
       </div>
-    </header>
+    </HostHeader>
   );
 });
 

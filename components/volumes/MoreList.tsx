@@ -1,19 +1,25 @@
 "use client";
 import { useState, type ReactNode } from "react";
 
-/** A list cell that shows the first few items and opens the rest on demand, so one row cannot fill the page. */
+/**
+ * A list cell that shows the first few items and opens the rest on demand, so one row cannot fill the
+ * page; `empty` says what an empty list means.
+ */
 export function MoreList<T>({
   items,
   render,
   keyOf,
+  empty,
   first = 5,
 }: {
   items: T[];
   render: (item: T) => ReactNode;
   keyOf: (item: T) => string;
+  empty: string;
   first?: number;
 }) {
   const [open, setOpen] = useState(false);
+  if (items.length === 0) return <span className="text-muted">{empty}</span>;
   const shown = open ? items : items.slice(0, first);
   return (
     <ul className="flex flex-col">

@@ -1,11 +1,8 @@
 "use client";
 import Link from "next/link";
-import { Button } from "@/components/ui/Button";
 import { formatBytes } from "@/lib/format";
-import { keepInView } from "./keep-in-view";
+import { HostDriverCells, HostObjectTable, RemoveButton, type HostTableProps } from "./HostObjectTable";
 import { MoreList } from "./MoreList";
-import { SortHeader } from "./SortHeader";
-import type { SortState } from "./table-sort";
 import type { VolumeSummary } from "@/lib/volumes";
 
 export type VolumeSortKey = "name" | "host" | "driver" | "size" | "users";
@@ -27,31 +24,18 @@ function Labels({ labels }: { labels: Record<string, string> }) {
 }
 
 export function VolumeTable({
-  items,
-  showHost,
-  sort,
-  onSort,
-  focused,
-  onFocusRow,
   onRemove,
-  canOperate,
-}: {
-  items: VolumeSummary[];
-  showHost: boolean;
-  sort: SortState<VolumeSortKey>;
-  onSort: (k: VolumeSortKey) => void;
-  focused: number;
-  onFocusRow: (i: number) => void;
-  onRemove: (v: VolumeSummary) => void;
-  canOperate: boolean;
-}) {
-  const h = (k: VolumeSortKey, label: string, className?: string) => (
-    <SortHeader k={k} label={label} state={sort} onSort={onSort} className={className} />
-  );
+  ...table
+}: HostTableProps<VolumeSummary, VolumeSortKey> & { onRemove: (v: VolumeSummary) => void }) {
+  const { showHost, canOperate } = table;
   return (
-    <table className="w-full border-collapse" data-testid="volume-table">
-      <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
-        <tr>
+    <HostObjectTable
+      {...table}
+      testId="volume-table"
+      rowKey={volumeKey}
+      rowTestId={(v) => `volume-row-${v.name}`}
+      head={(h) => (
+        <>
           {h("name", "Name")}
           {showHost && h("host", "Host")}
           {h("driver", "Driver")}
@@ -60,81 +44,59 @@ export function VolumeTable({
           {h("size", "Size", "text-right")}
           {h("users", "Used by")}
           <th className="px-2 py-1" />
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((v, i) => (
-          <tr
-            key={volumeKey(v)}
-            data-testid={`volume-row-${v.name}`}
-            data-focused={i === focused}
-            ref={i === focused ? keepInView : undefined}
-            onMouseDown={() => onFocusRow(i)}
-            className="border-b border-line/60 align-top hover:bg-panel-2 data-[focused=true]:bg-panel-2"
-          >
-            <td className="max-w-72 truncate px-2 py-1 font-medium" title={v.name}>
-              {v.anonymous ? (
-                <span className="font-mono text-xs text-muted">{v.name.slice(0, 16)}…</span>
-              ) : (
-                v.name
-              )}
-              {v.anonymous && <span className="ml-1 text-[11px] text-muted">anonymous</span>}
-            </td>
-            {showHost && <td className="px-2 py-1 text-muted">{v.hostId}</td>}
-            <td className="px-2 py-1">{v.driver}</td>
-            <td className="max-w-72 truncate px-2 py-1 font-mono text-[11px] text-muted" title={v.mountpoint}>
-              {v.mountpoint}
-            </td>
-            <td className="px-2 py-1">
-              <Labels labels={v.labels} />
-            </td>
-            <td className="px-2 py-1 text-right whitespace-nowrap" data-testid="volume-size">
-              {v.size < 0 ? (
-                <span className="text-muted" title={v.sizeNote ?? "The engine has not computed it"}>
-                  not computed
+        </>
+      )}
+      row={(v) => (
+        <>
+          <td className="max-w-72 truncate px-2 py-1 font-medium" title={v.name}>
+            {v.anonymous ? (
+              <span className="font-mono text-xs text-muted">{v.name.slice(0, 16)}…</span>
+            ) : (
+              v.name
+            )}
+            {v.anonymous && <span className="ml-1 text-[11px] text-muted">anonymous</span>}
+          </td>
+          <HostDriverCells showHost={showHost} item={v} />
+          <td className="max-w-72 truncate px-2 py-1 font-mono text-[11px] text-muted" title={v.mountpoint}>
+            {v.mountpoint}
+          </td>
+          <td className="px-2 py-1">
+            <Labels labels={v.labels} />
+          </td>
+          <td className="px-2 py-1 text-right whitespace-nowrap" data-testid="volume-size">
+            {v.size < 0 ? (
+              <span className="text-muted" title={v.sizeNote ?? "The engine has not computed it"}>
+                not computed
+              </span>
+            ) : (
+              formatBytes(v.size)
+            )}
+          </td>
+          <td className="px-2 py-1" data-testid="volume-users">
+            <MoreList
+              items={v.usedBy}
+              keyOf={(u) => u.id}
+              empty="unused"
+              render={(u) => (
+                <span>
+                  <Link className="hover:underline" href={`/hosts/${v.hostId}/containers/${u.id}`}>
+                    {u.name}
+                  </Link>{" "}
+                  <span
+                    className={`rounded px-1 text-[11px] ${u.rw ? "bg-warn/15 text-warn" : "bg-panel-2 text-muted"}`}
+                    title={`mounted at ${u.destination} (${u.state})`}
+                  >
+                    {u.rw ? "rw" : "ro"}
+                  </span>
                 </span>
-              ) : (
-                formatBytes(v.size)
               )}
-            </td>
-            <td className="px-2 py-1" data-testid="volume-users">
-              {v.usedBy.length === 0 ? (
-                <span className="text-muted">unused</span>
-              ) : (
-                <MoreList
-                  items={v.usedBy}
-                  keyOf={(u) => u.id}
-                  render={(u) => (
-                    <span>
-                      <Link className="hover:underline" href={`/hosts/${v.hostId}/containers/${u.id}`}>
-                        {u.name}
-                      </Link>{" "}
-                      <span
-                        className={`rounded px-1 text-[11px] ${u.rw ? "bg-warn/15 text-warn" : "bg-panel-2 text-muted"}`}
-                        title={`mounted at ${u.destination} (${u.state})`}
-                      >
-                        {u.rw ? "rw" : "ro"}
-                      </span>
-                    </span>
-                  )}
-                />
-              )}
-            </td>
-            <td className="px-2 py-0.5 text-right">
-              {canOperate && (
-                <Button
-                  size="sm"
-                  variant="danger"
-                  onClick={() => onRemove(v)}
-                  aria-label={`Remove ${v.name}`}
-                >
-                  Remove…
-                </Button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            />
+          </td>
+          <td className="px-2 py-0.5 text-right">
+            {canOperate && <RemoveButton name={v.name} onClick={() => onRemove(v)} />}
+          </td>
+        </>
+      )}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { AppError, messageOf } from "../../lib/errors";
 import type { SecretBox } from "../auth/secrets";
 import type { Db } from "../db/database";
 import { HostConfigError, hostEntrySchema, toHostSpec, type HostEntry, type HostSpec } from "./host-spec";
+import { fieldError } from "../../lib/parse";
 
 interface ManagedRow {
   id: string;
@@ -56,8 +57,8 @@ export class ManagedHostStore {
       ["ssh.privateKey", entry.ssh?.privateKey],
     ];
     const path = material.find(([, v]) => v !== undefined && !v.includes("-----BEGIN"));
-    if (path) throw new AppError("VALIDATION", `${path[0]}: must be PEM text, not a file path`);
-    if (this.has(entry.id)) throw new AppError("CONFLICT", `id: host "${entry.id}" already exists`);
+    if (path) throw fieldError(path[0], "must be PEM text, not a file path");
+    if (this.has(entry.id)) throw fieldError("id", `host "${entry.id}" already exists`, "CONFLICT");
     let spec: HostSpec;
     try {
       spec = { ...toHostSpec(entry, "host"), source: "managed" };

@@ -1,4 +1,3 @@
-import { AppError } from "../../lib/errors";
 import {
   cidrContainsIp,
   isPredefinedNetwork,
@@ -9,6 +8,7 @@ import {
   type NetworkSummary,
 } from "../../lib/networks";
 import type { ContainerListItem, EndpointSettings, NetworkInspect } from "./engine-types";
+import { fieldError } from "../../lib/parse";
 
 /**
  * The engine's documents this module reads, as the Engine API defines them. Engines always send a
@@ -136,7 +136,7 @@ export function checkFixedAddresses(
       const where = same.length
         ? `outside the network's subnets (${same.map((p) => p.text).join(", ")})`
         : `not possible: the network has no IPv${ip.family} subnet`;
-      throw new AppError("VALIDATION", `${field}: ${value} is ${where}`);
+      throw fieldError(field, `${value} is ${where}`);
     }
   }
 }

@@ -1,4 +1,3 @@
-import { AppError } from "../../lib/errors";
 import type { ResourcesRequest } from "../../lib/schemas";
 import type { ContainerLimits, LimitField, ResourcesResult } from "../../lib/quotas";
 import { ENGINE_LIMIT_KEY, LIMIT_FIELDS, readLimits } from "../../lib/quotas";
@@ -9,6 +8,7 @@ import { dial, OK } from "./engine-dial";
 import type { ContainerUpdate } from "./engine-types";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
+import { fieldError } from "../../lib/parse";
 
 /** The request's names mapped to the engine's HostConfig names. */
 const ENGINE_KEY = {
@@ -67,14 +67,11 @@ async function checkCpuset(host: HostConnection, req: ResourcesRequest): Promise
   if (req.cpusetCpus !== undefined) {
     const missing = (parseCpuset(req.cpusetCpus) ?? []).filter((c) => c >= ncpu);
     if (ncpu > 0 && missing.length) {
-      throw new AppError(
-        "VALIDATION",
-        `cpusetCpus: CPU ${missing.join(", ")} does not exist on this host (0-${ncpu - 1})`,
-      );
+      throw fieldError("cpusetCpus", `CPU ${missing.join(", ")} does not exist on this host (0-${ncpu - 1})`);
     }
   }
   if (req.nanoCpus !== undefined && ncpu > 0 && req.nanoCpus > ncpu * 1e9) {
-    throw new AppError("VALIDATION", `nanoCpus: this host has only ${ncpu} CPUs`);
+    throw fieldError("nanoCpus", `this host has only ${ncpu} CPUs`);
   }
 }
 

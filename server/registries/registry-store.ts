@@ -3,7 +3,7 @@ import type { RegistryCreateRequest, RegistryUpdateRequest } from "../../lib/sch
 import type { RegistryRecord } from "../../lib/types";
 import type { SecretBox } from "../auth/secrets";
 import type { Db } from "../db/database";
-import { fieldIn } from "../../lib/parse";
+import { fieldError, fieldIn } from "../../lib/parse";
 
 interface Row {
   id: number;
@@ -100,7 +100,7 @@ export class RegistryStore {
         : patch.password
           ? this.secrets.seal(patch.password)
           : null;
-    if (password && !username) throw new AppError("VALIDATION", "username: is required with a password");
+    if (password && !username) throw fieldError("username", "is required with a password");
     try {
       this.db
         .prepare("UPDATE registries SET name = ?, url = ?, username = ?, password = ? WHERE id = ?")

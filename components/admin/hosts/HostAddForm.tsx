@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
-import { Button } from "@/components/ui/Button";
-import { checkWith, Field, fieldOf, FormError, inputClass, textareaClass } from "@/components/ui/Form";
+import { errorField } from "@/components/api/error-field";
+import { draftField, Field, TextField, textareaClass } from "@/components/ui/Form";
+import { checkWith, fieldProblem } from "@/components/ui/form-check";
+import { PageForm, SubmitRow } from "@/components/ui/PageForm";
 import { useToast } from "@/components/ui/Toasts";
 import { hostCreateSchema } from "@/lib/schemas";
 import { EMPTY_HOST_DRAFT, hostBodyOf, hostScheme, type HostDraft } from "./host-draft";
@@ -12,7 +13,7 @@ import { useAddHost } from "./useHostMutations";
 export function HostAddForm({ taken }: { taken: Set<string> }) {
   const toast = useToast();
   const [d, setD] = useState<HostDraft>(EMPTY_HOST_DRAFT);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Error>();
   const add = useAddHost({
     onSuccess: (h) => {
       toast(
@@ -23,11 +24,10 @@ export function HostAddForm({ taken }: { taken: Set<string> }) {
       setD(EMPTY_HOST_DRAFT);
       setError(undefined);
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: setError,
   });
-  const bad = fieldOf(error);
-  const set = (k: keyof HostDraft) => (e: { target: { value: string } }) =>
-    setD({ ...d, [k]: e.target.value });
+  const bad = errorField(error);
+  const field = draftField(d, setD, (k) => bad === k);
   const pem = (k: "ca" | "cert" | "key" | "sshKey", field: string, label: string, begin: string) => (
     <Field label={label} className="min-w-64 flex-1">
       <textarea
@@ -38,63 +38,48 @@ export function HostAddForm({ taken }: { taken: Set<string> }) {
         placeholder={`-----BEGIN ${begin}-----`}
         value={d[k]}
         aria-invalid={bad === field || undefined}
-        onChange={set(k)}
+        onChange={(e) => setD({ ...d, [k]: e.target.value })}
       />
     </Field>
   );
   const scheme = hostScheme(d.url);
   return (
-    <form
-      className="flex flex-col gap-3 p-3"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <PageForm
+      onSubmit={() => {
         const body = hostBodyOf(d);
         const problem =
           checkWith(hostCreateSchema, body) ??
-          (taken.has(body.id) ? `id: host "${body.id}" already exists` : undefined);
+          (taken.has(body.id) ? fieldProblem("id", `host "${body.id}" already exists`) : undefined);
         setError(problem);
         if (!problem) add.mutate(body);
       }}
     >
       <div className="flex flex-wrap gap-3">
-        <Field label="Id" hint="Lowercase letters, digits, - and _; used in URLs and scopes.">
-          <input
-            name="id"
-            autoComplete="off"
-            className={`${inputClass} w-44 font-mono text-xs`}
-            placeholder="prod-1"
-            value={d.id}
-            aria-invalid={bad === "id" || undefined}
-            onChange={set("id")}
-          />
-        </Field>
-        <Field label="Name" hint="Optional; shown in the sidebar.">
-          <input
-            name="name"
-            autoComplete="off"
-            className={`${inputClass} w-48`}
-            placeholder="Production 1"
-            value={d.name}
-            aria-invalid={bad === "name" || undefined}
-            onChange={set("name")}
-          />
-        </Field>
-        <Field
+        <TextField
+          label="Id"
+          hint="Lowercase letters, digits, - and _; used in URLs and scopes."
+          {...field("id")}
+          autoComplete="off"
+          className="w-44 font-mono text-xs"
+          placeholder="prod-1"
+        />
+        <TextField
+          label="Name"
+          hint="Optional; shown in the sidebar."
+          {...field("name")}
+          autoComplete="off"
+          className="w-48"
+          placeholder="Production 1"
+        />
+        <TextField
           label="URL"
           hint="unix://, tcp://, https:// (TLS) or ssh://user@host:port"
-          className="min-w-72 flex-1"
-        >
-          <input
-            name="url"
-            autoComplete="off"
-            className={`${inputClass} font-mono text-xs`}
-            placeholder="https://10.0.0.6:2376"
-            value={d.url}
-            aria-invalid={bad === "url" || undefined}
-            onChange={set("url")}
-          />
-        </Field>
+          fieldClassName="min-w-72 flex-1"
+          {...field("url")}
+          autoComplete="off"
+          className="font-mono text-xs"
+          placeholder="https://10.0.0.6:2376"
+        />
       </div>
       {scheme === "https" && (
         <fieldset className="flex flex-col gap-1">
@@ -120,12 +105,7 @@ export function HostAddForm({ taken }: { taken: Set<string> }) {
           TLS certificates appear for https:// URLs, an SSH key for ssh:// URLs.
         </span>
       )}
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={add.isPending}>
-          {add.isPending ? "Adding…" : "Add host"}
-        </Button>
-        <FormError message={error} />
-      </div>
-    </form>
+      <SubmitRow label="Add host" busyLabel="Adding…" busy={add.isPending} error={error?.message} />
+    </PageForm>
   );
 }

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { Field, fieldOf, FormDialog, inputClass } from "@/components/ui/Form";
+import { errorField } from "@/components/api/error-field";
+import { Field, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
 import { describeScope } from "@/lib/permissions";
 import type { UserRecord } from "@/lib/types";
@@ -51,7 +52,7 @@ function ScopeDialog({ user, onClose }: { user: UserRecord; onClose: () => void 
         value={scope}
         onChange={setScope}
         hosts={hosts.data?.items}
-        invalidField={fieldOf(update.error?.message)}
+        invalidField={errorField(update.error)}
       />
     </FormDialog>
   );

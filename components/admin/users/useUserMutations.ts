@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/components/api/client";
-import { checkWith } from "@/components/ui/Form";
+import { checkWith } from "@/components/ui/form-check";
 import type { Role } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { userUpdateSchema } from "@/lib/schemas";
@@ -40,7 +40,7 @@ export function useUpdateUser(user: UserRecord) {
   return useMutation({
     mutationFn: (patch: UserPatch) => {
       const problem = checkWith(userUpdateSchema, patch);
-      if (problem) return Promise.reject(new Error(problem));
+      if (problem) return Promise.reject(problem);
       return api<UserRecord>(`/api/v1/users/${user.id}`, { method: "PATCH", body: patch });
     },
     onSettled: invalidate,

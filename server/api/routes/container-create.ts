@@ -24,13 +24,15 @@ import { parseWith } from "../http";
 import type { Router } from "../router";
 import { requireCreateBodyInScope } from "../../scope/container-refs";
 import { containerOf, hostOf, principalOf } from "../targets";
+import { fieldError } from "../../../lib/parse";
 
 /** A label-scoped caller may only make containers it could see afterwards. */
 function requireLabelsInScope(p: Principal, labels: Record<string, string> | null | undefined): void {
   if (!p.scope.labelSelector || scopeAllowsLabels(p.scope, labels ?? {})) return;
-  throw new AppError(
+  throw fieldError(
+    "config.Labels",
+    `your access covers only containers labelled ${p.scope.labelSelector}; add that label`,
     "FORBIDDEN",
-    `config.Labels: your access covers only containers labelled ${p.scope.labelSelector}; add that label`,
   );
 }
 

@@ -1,0 +1,94 @@
+"use client";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/Button";
+import { keepInView } from "./keep-in-view";
+import { SortHeader } from "./SortHeader";
+import type { SortState } from "./table-sort";
+
+/** What a host-object list page hands its table (volumes, networks). */
+export interface HostTableProps<T, K extends string> {
+  items: T[];
+  showHost: boolean;
+  sort: SortState<K>;
+  onSort: (k: K) => void;
+  focused: number;
+  onFocusRow: (i: number) => void;
+  canOperate: boolean;
+}
+
+/** A sortable column header of the table. */
+type SortColumn<K extends string> = (k: K, label: string, className?: string) => ReactNode;
+
+/**
+ * The table of a host-object list: sortable headers under a sticky head, one row per object, the
+ * keyboard-focused row marked and kept in view, a click focusing the row it lands on.
+ */
+export function HostObjectTable<T, K extends string>({
+  testId,
+  rowKey,
+  rowTestId,
+  items,
+  sort,
+  onSort,
+  focused,
+  onFocusRow,
+  head,
+  row,
+}: HostTableProps<T, K> & {
+  testId: string;
+  rowKey: (t: T) => string;
+  rowTestId: (t: T) => string;
+  /** The header cells, with `h` for a sortable one. */
+  head: (h: SortColumn<K>) => ReactNode;
+  /** The cells of one row. */
+  row: (t: T) => ReactNode;
+}) {
+  const h: SortColumn<K> = (k, label, className) => (
+    <SortHeader k={k} label={label} state={sort} onSort={onSort} className={className} />
+  );
+  return (
+    <table className="w-full border-collapse" data-testid={testId}>
+      <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
+        <tr>{head(h)}</tr>
+      </thead>
+      <tbody>
+        {items.map((t, i) => (
+          <tr
+            key={rowKey(t)}
+            data-testid={rowTestId(t)}
+            data-focused={i === focused}
+            ref={i === focused ? keepInView : undefined}
+            onMouseDown={() => onFocusRow(i)}
+            className="border-b border-line/60 align-top hover:bg-panel-2 data-[focused=true]:bg-panel-2"
+          >
+            {row(t)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The host (in the all-hosts view) and driver cells that follow an object's name. */
+export function HostDriverCells({
+  showHost,
+  item,
+}: {
+  showHost: boolean;
+  item: { hostId: string; driver: string };
+}) {
+  return (
+    <>
+      {showHost && <td className="px-2 py-1 text-muted">{item.hostId}</td>}
+      <td className="px-2 py-1">{item.driver}</td>
+    </>
+  );
+}
+
+export function RemoveButton({ name, onClick }: { name: string; onClick: () => void }) {
+  return (
+    <Button size="sm" variant="danger" onClick={onClick} aria-label={`Remove ${name}`}>
+      Remove…
+    </Button>
+  );
+}
