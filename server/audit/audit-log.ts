@@ -1,16 +1,8 @@
 import type { AuditEntry } from "../../lib/types";
 import type { Db } from "../db/database";
 
-export interface AuditInput {
-  user: string;
-  ip?: string;
-  hostId?: string;
-  target?: string;
-  action: string;
-  params?: unknown;
-  result: "ok" | "error";
-  error?: string;
-}
+/** An entry as it is written; the log numbers and times it. */
+export type AuditInput = Omit<AuditEntry, "id" | "at">;
 
 export interface AuditQuery {
   user?: string;

@@ -1,13 +1,42 @@
+import { fieldIn } from "../../lib/parse";
 import type { ContainerEvent } from "../../lib/realtime/events";
 
-interface RawEngineEvent {
-  Type?: string;
-  Action?: string;
-  status?: string;
-  id?: string;
-  Actor?: { ID?: string; Attributes?: Record<string, string> };
+const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+const count = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : undefined);
+
+function stringMap(v: unknown): Record<string, string> | undefined {
+  if (v === null || typeof v !== "object") return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === "string") out[k] = x;
+  return out;
+}
+
+/** What Wharf reads of one object from the engine's /events stream (current or pre-1.22 field names). */
+export interface EngineEventFields {
+  type: string;
+  action: string;
+  id: string;
+  attributes?: Record<string, string>;
+  /** Epoch milliseconds, when the engine said. */
   time?: number;
-  timeNano?: number;
+}
+
+export function readEngineEvent(raw: unknown): EngineEventFields | undefined {
+  const actor = fieldIn(raw, "Actor");
+  const action = text(fieldIn(raw, "Action")) ?? text(fieldIn(raw, "status"));
+  const id = text(fieldIn(actor, "ID")) ?? text(fieldIn(raw, "id"));
+  if (!action || !id) return undefined;
+  const nano = count(fieldIn(raw, "timeNano"));
+  const seconds = count(fieldIn(raw, "time"));
+  const time = nano ? Math.floor(nano / 1e6) : seconds ? seconds * 1000 : undefined;
+  const attributes = stringMap(fieldIn(actor, "Attributes"));
+  return {
+    type: text(fieldIn(raw, "Type")) ?? "container",
+    action,
+    id,
+    ...(attributes ? { attributes } : {}),
+    ...(time ? { time } : {}),
+  };
 }
 
 /** The engine's attributes travel with the event inside the server, for scope checks; they are not sent out. */
@@ -15,22 +44,16 @@ export type EngineContainerEvent = ContainerEvent & { attributes?: Record<string
 
 /** Maps one object from the engine's /events stream to a container:event, or undefined for other kinds. */
 export function toContainerEvent(hostId: string, raw: unknown): EngineContainerEvent | undefined {
-  if (!raw || typeof raw !== "object") return undefined;
-  const e = raw as RawEngineEvent;
-  if ((e.Type ?? "container") !== "container") return undefined;
-  const containerId = e.Actor?.ID ?? e.id;
-  const action = e.Action ?? e.status;
-  if (!containerId || !action) return undefined;
-  const name = e.Actor?.Attributes?.name;
-  const time = e.timeNano ? Math.floor(e.timeNano / 1e6) : e.time ? e.time * 1000 : undefined;
-  const attributes = e.Actor?.Attributes;
+  const e = readEngineEvent(raw);
+  if (!e || e.type !== "container") return undefined;
+  const name = e.attributes?.name;
   return {
     hostId,
-    containerId,
-    action,
+    containerId: e.id,
+    action: e.action,
     ...(name ? { name } : {}),
-    ...(time ? { time } : {}),
-    ...(attributes ? { attributes } : {}),
+    ...(e.time ? { time: e.time } : {}),
+    ...(e.attributes ? { attributes: e.attributes } : {}),
   };
 }
 

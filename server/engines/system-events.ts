@@ -1,35 +1,22 @@
 import { ENGINE_OBJECT_TYPES, type EngineObjectEvent } from "../../lib/realtime/events";
 import type { EngineEventItem } from "../../lib/system";
 import { isOneOf } from "../../lib/parse";
+import { readEngineEvent } from "./engine-events";
 
 /** Kinds the shared event stream asks the engine for (swarm kinds only exist on managers). */
 export const STREAM_EVENT_TYPES = ["container", "image", "volume", "network", "daemon", "plugin"] as const;
 
-interface RawEngineEvent {
-  Type?: string;
-  Action?: string;
-  status?: string;
-  id?: string;
-  Actor?: { ID?: string; Attributes?: Record<string, string> };
-  time?: number;
-  timeNano?: number;
-}
-
 /** One object from the engine's /events stream in Wharf's shape, or undefined when it is not an event. */
 export function toEngineEventItem(hostId: string, raw: unknown): EngineEventItem | undefined {
-  if (!raw || typeof raw !== "object") return undefined;
-  const e = raw as RawEngineEvent;
-  const action = e.Action ?? e.status;
-  const id = e.Actor?.ID ?? e.id;
-  if (!action || !id) return undefined;
-  const time = e.timeNano ? Math.floor(e.timeNano / 1e6) : (e.time ?? 0) * 1000;
-  const attributes = e.Actor?.Attributes ?? {};
+  const e = readEngineEvent(raw);
+  if (!e) return undefined;
+  const attributes = e.attributes ?? {};
   return {
     hostId,
-    time,
-    type: e.Type ?? "container",
-    action,
-    id,
+    time: e.time ?? 0,
+    type: e.type,
+    action: e.action,
+    id: e.id,
     ...(attributes.name ? { name: attributes.name } : {}),
     attributes,
   };
