@@ -2,6 +2,7 @@ import { builtinModules } from "node:module";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+import wharf from "./scripts/lint/no-untranslated-text.mjs";
 
 const serverOnly = {
   patterns: [
@@ -12,6 +13,18 @@ const serverOnly = {
     },
   ],
 };
+
+/**
+ * Folders whose visible text all comes from the message catalogs. A folder joins when it is
+ * translated; from then on an English literal there fails lint.
+ */
+const TRANSLATED = [
+  "app/**/*.tsx",
+  "components/account/**",
+  "components/auth/**",
+  "components/i18n/**",
+  "components/shell/**",
+];
 
 const config = [
   {
@@ -48,7 +61,13 @@ const config = [
   },
   {
     files: ["app/**", "components/**"],
+    plugins: { wharf },
     rules: { "no-restricted-imports": ["error", serverOnly] },
+  },
+  {
+    files: TRANSLATED,
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "wharf/no-untranslated-text": "error" },
   },
   {
     files: ["lib/**"],

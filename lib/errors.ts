@@ -1,3 +1,5 @@
+import type { Messages } from "./i18n/messages";
+
 export const ERROR_CODES = [
   "VALIDATION",
   "UNAUTHENTICATED",
@@ -23,15 +25,30 @@ export const HTTP_STATUS = {
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
 
+/** Dotted paths to the leaves of a message tree. */
+type LeafKeys<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${LeafKeys<T[K]>}`;
+}[keyof T & string];
+
+/** A server error the browser can say in the user's language: a key under `errors.key` in the catalogs. */
+export type ErrorMessageKey = LeafKeys<Messages["errors"]["key"]>;
+export type ErrorParams = Record<string, string | number>;
+
 export interface ErrorBody {
   code: ErrorCode;
+  /** Wharf's English text, or the engine's own words; always present, shown verbatim. */
   message: string;
   details?: unknown;
+  /** When set, the browser renders this message in the user's language, with `params`. */
+  messageKey?: ErrorMessageKey;
+  params?: ErrorParams;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  messageKey?: ErrorMessageKey;
+  params?: ErrorParams;
 
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
@@ -44,10 +61,21 @@ export class AppError extends Error {
     return HTTP_STATUS[this.code];
   }
 
+  /** Names the message the browser shows in the user's language; the English message stays as it is. */
+  keyed(messageKey: ErrorMessageKey, params?: ErrorParams): this {
+    this.messageKey = messageKey;
+    if (params) this.params = params;
+    return this;
+  }
+
   toBody(): ErrorBody {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.messageKey ? { messageKey: this.messageKey } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTAINER_SORT_KEYS } from "./container-filter";
 import { BULK_ACTIONS, CONTAINER_ACTIONS, CONTAINER_STATES } from "./types";
+import { LOCALES } from "./i18n/locales";
 
 export const hostIdSchema = z
   .string()
@@ -105,6 +106,8 @@ export const userUpdateSchema = z
 export const passwordChangeSchema = z
   .object({ currentPassword: z.string().min(1, "is required").max(1024), newPassword: passwordSchema })
   .strict();
+
+export const localeChangeSchema = z.object({ locale: z.enum(LOCALES).nullable() }).strict();
 
 export const tokenCreateSchema = z
   .object({

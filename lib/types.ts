@@ -1,3 +1,4 @@
+import type { Locale } from "./i18n/locales";
 export const HOST_KINDS = ["unix", "tcp", "tls", "ssh"] as const;
 export type HostKind = (typeof HOST_KINDS)[number];
 
@@ -84,6 +85,8 @@ export interface SessionUser {
   hosts: "*" | string[];
   /** `key` or `key=value`: within those hosts, only containers with this label. */
   labelSelector?: string;
+  /** The user's own language; absent follows the browser. */
+  locale?: Locale;
 }
 
 /** What GET /auth/me answers: a user, or an API token acting as one. */

@@ -1,17 +1,20 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { errorField } from "@/components/api/error-field";
 import { useMeQuery } from "@/components/hooks/queries";
 import { PageHeader, Section } from "@/components/admin/AdminPage";
-import { RoleBadge, ROLE_HELP } from "@/components/admin/bits";
+import { RoleBadge } from "@/components/admin/bits";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useScopeText } from "@/components/i18n/useScopeText";
+import { LanguageSection } from "./LanguageSection";
 import { TextField } from "@/components/ui/Form";
 import { checkWith, fieldProblem } from "@/components/ui/form-check";
 import { PageForm, SubmitRow } from "@/components/ui/PageForm";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useToast } from "@/components/ui/Toasts";
-import { describeScope } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { passwordChangeSchema } from "@/lib/schemas";
 import type { SessionUser } from "@/lib/types";
@@ -22,39 +25,40 @@ type Me = SessionUser & { kind?: "user" | "token" };
 export function AccountPanel() {
   const me = useMeQuery();
   const user = me.data?.user as Me | undefined;
+  const t = useTranslations("account");
+  const tc = useTranslations("common");
+  const scopeText = useScopeText();
+  const errorLine = useErrorLine();
   return (
     <div className="flex h-full flex-col">
-      <PageHeader title="Account" sub={user ? `signed in as ${user.username}` : undefined} />
+      <PageHeader title={t("title")} sub={user ? t("signedInAs", { username: user.username }) : undefined} />
       <div className="min-h-0 flex-1 overflow-auto">
         {me.isPending ? (
-          <StatePanel tone="loading" title="Loading your account…" />
+          <StatePanel tone="loading" title={t("loading")} />
         ) : me.error ? (
-          <StatePanel tone="error" title="Could not load your account">
-            {me.error.message}. Reload the page, or sign in again.
+          <StatePanel tone="error" title={t("loadFailed")}>
+            {errorLine(me.error)}. {t("loadFailedHint")}
           </StatePanel>
         ) : user ? (
           <>
-            <Section title="You">
+            <Section title={t("you")}>
               <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5 p-3" data-testid="account-summary">
-                <dt className="text-muted">Username</dt>
+                <dt className="text-muted">{t("username")}</dt>
                 <dd className="font-medium">{user.username}</dd>
-                <dt className="text-muted">Role</dt>
+                <dt className="text-muted">{t("role")}</dt>
                 <dd>
                   <RoleBadge role={user.role} />{" "}
-                  <span className="ml-1 text-muted">{ROLE_HELP[user.role]}</span>
+                  <span className="ml-1 text-muted">{tc(`roleHelp.${user.role}`)}</span>
                 </dd>
-                <dt className="text-muted">Scope</dt>
-                <dd>{describeScope(user)}</dd>
+                <dt className="text-muted">{t("scope")}</dt>
+                <dd>{scopeText(user)}</dd>
               </dl>
-              <p className="border-t border-line px-3 py-2 text-[11px] text-muted">
-                Role and scope are set by an admin. Ask one if you need to see or do more.
-              </p>
+              <p className="border-t border-line px-3 py-2 text-[11px] text-muted">{t("setByAdmin")}</p>
             </Section>
-            <Section title="Change your password" testId="password-change">
+            <LanguageSection isToken={user.kind === "token"} saved={user.locale} />
+            <Section title={t("password.title")} testId="password-change">
               {user.kind === "token" ? (
-                <StatePanel title="API tokens have no password">
-                  Ask an admin to revoke this token and create a new one.
-                </StatePanel>
+                <StatePanel title={t("password.tokenTitle")}>{t("password.tokenHint")}</StatePanel>
               ) : (
                 <PasswordForm username={user.username} />
               )}
@@ -68,6 +72,8 @@ export function AccountPanel() {
 
 function PasswordForm({ username }: { username: string }) {
   const toast = useToast();
+  const t = useTranslations("account.password");
+  const errorLine = useErrorLine();
   const qc = useQueryClient();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -78,7 +84,7 @@ function PasswordForm({ username }: { username: string }) {
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       api<{ ok: true }>("/api/v1/auth/password", { method: "POST", body }),
     onSuccess: () => {
-      toast("ok", "Password changed", "Your other sessions were signed out; this one continues.");
+      toast("ok", t("changed"), t("changedToast"));
       setCurrent("");
       setNext("");
       setConfirm("");
@@ -103,8 +109,8 @@ function PasswordForm({ username }: { username: string }) {
         const body = { currentPassword: current, newPassword: next };
         const problem =
           checkWith(passwordChangeSchema, body) ??
-          (next !== confirm ? fieldProblem("confirm", "does not match the new password") : undefined) ??
-          (next === current ? fieldProblem("newPassword", "is the same as the current one") : undefined);
+          (next !== confirm ? fieldProblem("confirm", t("mismatch")) : undefined) ??
+          (next === current ? fieldProblem("newPassword", t("same")) : undefined);
         setError(problem);
         setDone(false);
         if (!problem) change.mutate(body);
@@ -114,32 +120,35 @@ function PasswordForm({ username }: { username: string }) {
       <input type="text" name="username" autoComplete="username" hidden readOnly value={username} />
       <div className="flex flex-wrap gap-3">
         <TextField
-          {...password("Current password", "currentPassword", "current-password")}
+          {...password(t("current"), "currentPassword", "current-password")}
           value={current}
           onValue={setCurrent}
         />
         <TextField
-          {...password("New password", "newPassword", "new-password")}
-          hint="At least 8 characters."
+          {...password(t("new"), "newPassword", "new-password")}
+          hint={t("newHint")}
           value={next}
           onValue={setNext}
         />
         <TextField
-          {...password("Confirm new password", "confirm", "new-password")}
+          {...password(t("confirm"), "confirm", "new-password")}
           value={confirm}
           onValue={setConfirm}
         />
       </div>
-      <SubmitRow label="Change password" busyLabel="Changing…" busy={change.isPending} error={error?.message}>
+      <SubmitRow
+        label={t("submit")}
+        busyLabel={t("busy")}
+        busy={change.isPending}
+        error={error ? errorLine(error) : undefined}
+      >
         {done && (
           <span className="text-ok" role="status" data-testid="password-changed">
-            Password changed. Your other sessions were signed out.
+            {t("changedInline")}
           </span>
         )}
       </SubmitRow>
-      <p className="text-[11px] text-muted">
-        Changing it signs out every other browser where you are signed in.
-      </p>
+      <p className="text-[11px] text-muted">{t("signsOutOthers")}</p>
     </PageForm>
   );
 }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The server's message key and parameters, for saying the error in the user's language. */
+    readonly i18n?: Pick<ErrorBody, "messageKey" | "params">,
   ) {
     super(message);
     this.name = "ApiError";
@@ -44,6 +46,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       err?.code ?? "INTERNAL",
       err?.message ?? `HTTP ${res.status}`,
       err?.details,
+      err?.messageKey ? { messageKey: err.messageKey, params: err.params } : undefined,
     );
   }
   return json as T;

@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { api, errorMessage } from "@/components/api/client";
+import { api } from "@/components/api/client";
+import { ErrorNotice } from "@/components/i18n/ErrorNotice";
 import { Button } from "@/components/ui/Button";
 
 /** Only same-site paths: a crafted ?next= must not send the user elsewhere after sign-in. */
@@ -11,8 +13,9 @@ function safeNext(next: string | null): string {
 
 export function LoginForm() {
   const params = useSearchParams();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("auth");
   return (
     <div className="flex min-h-screen items-center justify-center">
       <form
@@ -30,17 +33,17 @@ export function LoginForm() {
           })
             .then(() => window.location.assign(safeNext(params.get("next"))))
             .catch((err: unknown) => {
-              setError(errorMessage(err));
+              setError(err);
               setBusy(false);
             });
         }}
       >
         <h1 className="mb-4 flex items-center gap-2 text-lg font-semibold">
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src="/wharf.svg" alt="" width={20} height={20} /> Sign in to Wharf
+          <img src="/wharf.svg" alt="" width={20} height={20} /> {t("title")}
         </h1>
         <label className="mb-3 block">
-          <span className="mb-1 block text-muted">Username</span>
+          <span className="mb-1 block text-muted">{t("username")}</span>
           <input
             name="username"
             autoComplete="username"
@@ -50,7 +53,7 @@ export function LoginForm() {
           />
         </label>
         <label className="mb-4 block">
-          <span className="mb-1 block text-muted">Password</span>
+          <span className="mb-1 block text-muted">{t("password")}</span>
           <input
             name="password"
             type="password"
@@ -59,17 +62,12 @@ export function LoginForm() {
             className="w-full rounded border border-line bg-bg px-2 py-1"
           />
         </label>
-        {error && (
-          <div className="mb-3 text-bad" role="alert">
-            {error}
-          </div>
-        )}
+        {error !== undefined && <ErrorNotice error={error} className="mb-3" />}
         <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("signingIn") : t("signIn")}
         </Button>
         <p className="mt-3 text-[11px] text-muted">
-          First boot: the user is <code>admin</code>, with the password from WHARF_ADMIN_PASSWORD or the one
-          printed in the server log.
+          {t.rich("firstBoot", { code: (c) => <code>{c}</code> })}
         </p>
       </form>
     </div>

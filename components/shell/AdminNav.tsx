@@ -1,15 +1,16 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useMeQuery } from "@/components/hooks/queries";
 import { IntentLink } from "@/components/ui/IntentLink";
 
 const ADMIN_LINKS = [
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/tokens", label: "API tokens" },
-  { href: "/admin/sessions", label: "Sessions" },
-  { href: "/admin/audit", label: "Audit log" },
-  { href: "/admin/hosts", label: "Hosts" },
-  { href: "/admin/registries", label: "Registries" },
+  { href: "/admin/users", label: "users" },
+  { href: "/admin/tokens", label: "tokens" },
+  { href: "/admin/sessions", label: "sessions" },
+  { href: "/admin/audit", label: "audit" },
+  { href: "/admin/hosts", label: "hosts" },
+  { href: "/admin/registries", label: "registries" },
 ] as const;
 
 export const navLink = (active: boolean) =>
@@ -19,10 +20,11 @@ export const navLink = (active: boolean) =>
 export function AdminNav() {
   const { data } = useMeQuery();
   const pathname = usePathname();
+  const t = useTranslations("shell");
   if (data?.user.role !== "admin") return null;
   return (
-    <nav className="flex flex-col gap-0.5" aria-label="Admin" data-testid="admin-nav">
-      <div className="mt-3 mb-1 px-2 text-[11px] tracking-wide text-muted uppercase">Admin</div>
+    <nav className="flex flex-col gap-0.5" aria-label={t("adminNav")} data-testid="admin-nav">
+      <div className="mt-3 mb-1 px-2 text-[11px] tracking-wide text-muted uppercase">{t("adminNav")}</div>
       {ADMIN_LINKS.map((l) => (
         <IntentLink
           key={l.href}
@@ -30,7 +32,7 @@ export function AdminNav() {
           className={navLink(pathname.startsWith(l.href))}
           aria-current={pathname.startsWith(l.href) ? "page" : undefined}
         >
-          {l.label}
+          {t(`admin.${l.label}`)}
         </IntentLink>
       ))}
     </nav>
@@ -40,6 +42,7 @@ export function AdminNav() {
 /** Everyone's own account page: role, scope, password. */
 export function AccountLink() {
   const pathname = usePathname();
+  const t = useTranslations("shell");
   const active = pathname.startsWith("/account");
   return (
     <IntentLink
@@ -48,7 +51,7 @@ export function AccountLink() {
       aria-current={active ? "page" : undefined}
       data-testid="account-link"
     >
-      Account
+      {t("account")}
     </IntentLink>
   );
 }

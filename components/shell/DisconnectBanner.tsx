@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useNow } from "@/components/hooks/useNow";
 import { useRealtime } from "@/components/providers/RealtimeProvider";
 
@@ -8,10 +9,11 @@ const GRACE_MS = 3000;
 export function DisconnectBanner() {
   const { connected, downSince } = useRealtime();
   const now = useNow(1000);
+  const t = useTranslations("shell");
   if (connected || !downSince || now - downSince < GRACE_MS) return null;
   return (
     <div className="border-b border-warn/50 bg-warn/15 px-3 py-1 text-center" role="alert">
-      Live updates lost: reconnecting to Wharf… Lists may be out of date until it is back.
+      {t("disconnected")}
     </div>
   );
 }

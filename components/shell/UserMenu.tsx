@@ -1,14 +1,18 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { api } from "@/components/api/client";
 import { useMeQuery } from "@/components/hooks/queries";
 import { Button } from "@/components/ui/Button";
 
 export function UserMenu() {
   const { data } = useMeQuery();
+  const t = useTranslations("shell");
+  const tc = useTranslations("common");
   return (
     <div className="flex items-center gap-2">
       <span className="truncate text-muted" data-testid="whoami">
-        {data?.user.username} <span className="text-[11px]">({data?.user.role})</span>
+        {data?.user.username}{" "}
+        <span className="text-[11px]">({data ? tc(`role.${data.user.role}`) : ""})</span>
       </span>
       <Button
         size="sm"
@@ -19,7 +23,7 @@ export function UserMenu() {
           void api("/api/v1/auth/logout", { method: "POST" }).finally(() => window.location.assign("/login"));
         }}
       >
-        Sign out
+        {t("signOut")}
       </Button>
     </div>
   );

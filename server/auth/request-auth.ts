@@ -3,6 +3,7 @@ import { AppError } from "../../lib/errors";
 import { parseCookies } from "./cookies";
 import { SESSION_COOKIE, type Session, type SessionStore } from "./sessions";
 import { fieldIn } from "../../lib/parse";
+import { LOCALE_COOKIE, type Locale } from "../../lib/i18n/locales";
 
 export const CSRF_HEADER = "x-wharf-csrf";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -51,6 +52,20 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
     "HttpOnly",
     "SameSite=Lax",
     `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+/**
+ * The signed-in user's language for page renders; cleared (Max-Age=0) when the user has none, so the
+ * browser's Accept-Language applies. Not a secret, and never trusted for anything but the language.
+ */
+export function localeCookie(locale: Locale | undefined, secure: boolean): string {
+  return [
+    `${LOCALE_COOKIE}=${locale ?? ""}`,
+    "Path=/",
+    "SameSite=Lax",
+    `Max-Age=${locale ? 400 * 24 * 3600 : 0}`,
     ...(secure ? ["Secure"] : []),
   ].join("; ");
 }

@@ -4,6 +4,7 @@ import type { UserRecord } from "../../lib/types";
 import type { Db } from "../db/database";
 import { DUMMY_HASH, generatePassword, hashPassword, verifyPassword } from "./passwords";
 import { parseScopeColumn } from "./principal";
+import { isLocale, type Locale } from "../../lib/i18n/locales";
 
 interface UserRow {
   id: number;
@@ -14,6 +15,7 @@ interface UserRow {
   hosts: string;
   label_selector: string | null;
   created_at: number;
+  locale: string | null;
 }
 
 function toRecord(row: UserRow): UserRecord {
@@ -26,6 +28,7 @@ function toRecord(row: UserRow): UserRecord {
     ...(scope.labelSelector ? { labelSelector: scope.labelSelector } : {}),
     disabled: row.disabled === 1,
     createdAt: row.created_at,
+    ...(isLocale(row.locale) ? { locale: row.locale } : {}),
   };
 }
 
@@ -94,6 +97,13 @@ export class UserStore {
       }
       if (hash) this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(hash, id);
     })();
+    return this.getById(id);
+  }
+
+  /** The user's own language; undefined follows the browser. */
+  setLocale(id: number, locale: Locale | undefined): UserRecord {
+    this.getById(id);
+    this.db.prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale ?? null, id);
     return this.getById(id);
   }
 

@@ -98,4 +98,12 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 5,
+    name: "user locale",
+    sql: `
+      -- 'en' or 'zh-CN'; NULL follows the browser's Accept-Language.
+      ALTER TABLE users ADD COLUMN locale TEXT;
+    `,
+  },
 ];

@@ -1,13 +1,18 @@
 import { AppError } from "../../../lib/errors";
-import { loginSchema, passwordChangeSchema } from "../../../lib/schemas";
-import { assertCsrf, isSecureRequest, sessionCookie } from "../../auth/request-auth";
+import { localeChangeSchema, loginSchema, passwordChangeSchema } from "../../../lib/schemas";
+import { assertCsrf, isSecureRequest, localeCookie, sessionCookie } from "../../auth/request-auth";
 import { SESSION_COOKIE } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { clientIp, parseWith } from "../http";
 import type { RequestContext, Router } from "../router";
 import { principalOf } from "../targets";
+import { fieldError } from "../../../lib/parse";
 
 export function registerAuthRoutes(router: Router, ctx: AppContext): void {
+  const localeOf = (userId: number) => {
+    const locale = ctx.users.findById(userId)?.locale;
+    return locale ? { locale } : {};
+  };
   const secure = (rc: RequestContext) =>
     ctx.config.secureCookies === "always" || (ctx.config.secureCookies === "auto" && isSecureRequest(rc.req));
   const startSession = (rc: RequestContext, user: Parameters<AppContext["sessions"]["create"]>[0]) => {
@@ -15,7 +20,10 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
       ip: clientIp(rc.req),
       userAgent: rc.req.headers["user-agent"],
     });
-    rc.res.setHeader("set-cookie", sessionCookie(token, (session.expiresAt - Date.now()) / 1000, secure(rc)));
+    rc.res.setHeader("set-cookie", [
+      sessionCookie(token, (session.expiresAt - Date.now()) / 1000, secure(rc)),
+      localeCookie(user.locale, secure(rc)),
+    ]);
   };
 
   router.add({
@@ -38,13 +46,13 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
       if (wait > 0) {
         throw new AppError("RATE_LIMITED", `too many failed sign-ins; try again in ${wait} s`, {
           retryAfterSeconds: wait,
-        });
+        }).keyed("auth.rateLimited", { seconds: wait });
       }
       const found = await ctx.users.authenticate(username, password);
       if (!found) {
         ipLimit.fail(ip);
         userLimit.fail(user);
-        throw new AppError("UNAUTHENTICATED", "wrong username or password");
+        throw new AppError("UNAUTHENTICATED", "wrong username or password").keyed("auth.badCredentials");
       }
       startSession(rc, found);
       const { disabled: _d, createdAt: _c, ...sessionUser } = found;
@@ -61,7 +69,11 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     summary: "End the current session",
     handler: (rc) => {
       if (rc.session) ctx.sessions.revoke(rc.session.id);
-      rc.res.setHeader("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+      rc.res.setHeader("set-cookie", [
+        `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`,
+        // Signed out, the browser's own languages choose again.
+        localeCookie(undefined, secure(rc)),
+      ]);
       return { ok: true };
     },
   });
@@ -82,8 +94,32 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
           kind: p.kind,
           hosts: p.scope.hosts,
           labelSelector: p.scope.labelSelector,
+          ...(p.kind === "user" ? localeOf(p.id) : {}),
         },
       };
+    },
+  });
+
+  router.add({
+    method: "PUT",
+    path: "/api/v1/auth/locale",
+    access: "self",
+    scope: "self",
+    audit: "user.locale.change",
+    summary: "Set your own language (en or zh-CN), or null to follow the browser",
+    handler: async (rc) => {
+      const p = principalOf(rc);
+      if (p.kind !== "user") {
+        throw new AppError("FORBIDDEN", "API tokens have no language of their own").keyed(
+          "auth.tokenNoLocale",
+        );
+      }
+      const { locale } = parseWith(localeChangeSchema, await rc.body());
+      rc.audit.params = { locale };
+      rc.audit.target = p.name;
+      const user = ctx.users.setLocale(p.id, locale ?? undefined);
+      rc.res.setHeader("set-cookie", localeCookie(user.locale, secure(rc)));
+      return { locale: user.locale ?? null };
     },
   });
 
@@ -96,12 +132,15 @@ export function registerAuthRoutes(router: Router, ctx: AppContext): void {
     summary: "Change your own password; every session of yours ends and this one is renewed",
     handler: async (rc) => {
       const p = principalOf(rc);
-      if (p.kind !== "user") throw new AppError("FORBIDDEN", "API tokens have no password");
+      if (p.kind !== "user")
+        throw new AppError("FORBIDDEN", "API tokens have no password").keyed("auth.tokenNoPassword");
       const body = parseWith(passwordChangeSchema, await rc.body());
       rc.audit.params = {};
       rc.audit.target = p.name;
       if (!(await ctx.users.verifyOwnPassword(p.id, body.currentPassword))) {
-        throw new AppError("VALIDATION", "currentPassword: is not your current password");
+        throw fieldError("currentPassword", "is not your current password").keyed(
+          "auth.wrongCurrentPassword",
+        );
       }
       const user = await ctx.users.update(p.id, { password: body.newPassword });
       ctx.sessions.revokeForUser(p.id);
