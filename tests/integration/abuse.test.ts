@@ -60,7 +60,9 @@ describe("login rate limiting", () => {
       ghost
         .slice(0, LOGIN_MAX_FAILURES_PER_USER)
         .every((s) =>
-          s.startsWith('401 {"error":{"code":"UNAUTHENTICATED","message":"wrong username or password"}}'),
+          s.startsWith(
+            '401 {"error":{"code":"UNAUTHENTICATED","message":"wrong username or password","messageKey":"auth.badCredentials"}}',
+          ),
         ),
     ).toBe(true);
     expect(ghost.at(-1)).toMatch(/^429 /);
