@@ -42,7 +42,7 @@ cat <<MSG
 
   Wharf demo:  http://localhost:$PORT
   Sign in as:  admin / $PASSWORD
-         or:  payments / $TEAM_PASSWORD  (an operator limited to containers labelled team=payments)
+         or:  payments / $TEAM_PASSWORD  (an operator limited to containers labelled team=payments, in Chinese)
   Hosts:       $(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).map(h=>h.id).join(", "))' "$HOSTS")
 
 MSG

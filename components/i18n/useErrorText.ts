@@ -4,6 +4,9 @@ import { useCallback } from "react";
 import { ApiError } from "@/components/api/client";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
 
+/** Codes whose message carries the engine's own words, kept beside any translation. */
+const ENGINE_WORDS = new Set<ErrorCode>(["ENGINE_ERROR", "ENGINE_UNREACHABLE", "CONFLICT"]);
+
 export interface ErrorText {
   /** What happened, in the user's language. */
   title: string;
@@ -24,7 +27,7 @@ export function useErrorText(): (err: unknown) => ErrorText {
         if (err.i18n?.messageKey) {
           const title = t(`key.${err.i18n.messageKey}`, err.i18n.params ?? {});
           // The engine's words stay visible even when Wharf has its own sentence for the case.
-          return code === "ENGINE_ERROR" ? { title, original: err.message } : { title };
+          return ENGINE_WORDS.has(code) ? { title, original: err.message } : { title };
         }
         return { title: t(`code.${code}`), original: err.message };
       }

@@ -16,7 +16,7 @@ function leaves(tree: unknown, prefix = ""): Map<string, string> {
 
 /** The ICU arguments and rich-text tags a message uses: both locales must use the same ones. */
 const argsOf = (message: string) =>
-  [...message.matchAll(/\{\s*(\w+)|<(\w+)>/g)].map((m) => m[1] ?? `<${m[2]}>`).sort();
+  [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]|<(\w+)>/g)].map((m) => m[1] ?? `<${m[2]}>`))].sort();
 
 describe("message catalogs", async () => {
   const catalogs = new Map(

@@ -15,7 +15,10 @@ export interface Principal {
 
 export function requirePermission(p: Principal, permission: Permission): void {
   if (!roleAllows(p.role, permission)) {
-    throw new AppError("FORBIDDEN", `the ${p.role} role may not do this (needs ${permission})`);
+    throw new AppError("FORBIDDEN", `the ${p.role} role may not do this (needs ${permission})`).keyed(
+      "access.roleMayNot",
+      { role: p.role, permission },
+    );
   }
 }
 

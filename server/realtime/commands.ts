@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { AppError, type ErrorBody } from "../../lib/errors";
-import { roleAllows, type Permission } from "../../lib/permissions";
+import type { ErrorBody } from "../../lib/errors";
+import type { Permission } from "../../lib/permissions";
 import type { ClientCommand, CommandPayload, CommandResult } from "../../lib/realtime/events";
 import { validationError } from "../../lib/parse";
-import type { Principal } from "../auth/principal";
+import { requirePermission, type Principal } from "../auth/principal";
 import type { AppContext } from "../context";
 import {
   COMMAND_SCOPES,
@@ -66,12 +66,7 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
       const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
       try {
         const principal = socket.data.principal;
-        if (!roleAllows(principal.role, def.permission)) {
-          throw new AppError(
-            "FORBIDDEN",
-            `the ${principal.role} role may not do this (needs ${def.permission})`,
-          );
-        }
+        requirePermission(principal, def.permission);
         const parsed = def.schema.safeParse(payload);
         if (!parsed.success) throw validationError(parsed.error);
         const { container } = await resolveCommandScope(app, principal, def.scope, parsed.data);
