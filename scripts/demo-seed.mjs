@@ -55,5 +55,6 @@ if (created.status === 201) {
     headers: { ...headers, cookie: teamCookie },
     body: JSON.stringify({ locale: "zh-CN" }),
   });
-  if (!locale.ok) throw new Error(`demo seed: setting the payments user's language failed (${locale.status})`);
+  if (!locale.ok)
+    throw new Error(`demo seed: setting the payments user's language failed (${locale.status})`);
 }

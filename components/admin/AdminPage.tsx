@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatePanel } from "@/components/ui/StatePanel";
@@ -26,17 +27,22 @@ export function PageHeader({
 /** Admin pages render for admins only; everyone else gets a plain answer instead of a 403 per list. */
 export function AdminGate({ title, children }: { title: string; children: ReactNode }) {
   const { isAdmin, known } = useIsAdmin();
-  if (!known) return <StatePanel tone="loading" title="Loading…" />;
+  const t = useTranslations("admin.gate");
+  const tc = useTranslations("common");
+  if (!known) return <StatePanel tone="loading" title={tc("loading")} />;
   if (!isAdmin) {
     return (
       <div className="flex h-full flex-col">
         <PageHeader title={title} />
-        <StatePanel tone="error" title="Admins only">
-          Your role cannot manage {title.toLowerCase()}. Ask an admin if you need access, or go back to{" "}
-          <Link className="text-accent hover:underline" href="/containers">
-            your containers
-          </Link>
-          .
+        <StatePanel tone="error" title={t("adminsOnly")}>
+          {t.rich("body", {
+            what: title.toLowerCase(),
+            link: (c) => (
+              <Link className="text-accent hover:underline" href="/containers">
+                {c}
+              </Link>
+            ),
+          })}
         </StatePanel>
       </div>
     );

@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "@/components/ui/Button";
 import { errorField } from "@/components/api/error-field";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
@@ -40,14 +42,18 @@ function toFilters(d: Draft): AuditFilters {
 }
 
 export function AuditPanel() {
+  const t = useTranslations("admin.audit");
   return (
-    <AdminGate title="Audit log">
+    <AdminGate title={t("title")}>
       <AuditView />
     </AdminGate>
   );
 }
 
 function AuditView() {
+  const t = useTranslations("admin");
+  const tc = useTranslations("common");
+  const errorLine = useErrorLine();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filters, setFilters] = useState<AuditFilters>({});
   const [error, setError] = useState<Error>();
@@ -73,23 +79,23 @@ function AuditView() {
 
   return (
     <div className="flex h-full flex-col">
-      <PageHeader title="Audit log" sub="every state change and sign-in, newest first">
+      <PageHeader title={t("audit.title")} sub={t("audit.sub")}>
         <Button size="sm" onClick={() => void audit.refetch()} disabled={audit.isFetching}>
-          {audit.isFetching ? "Refreshing…" : "Refresh"}
+          {audit.isFetching ? t("refreshing") : t("refresh")}
         </Button>
         <a
           className="rounded border border-line bg-panel px-1.5 py-0.5 text-xs hover:bg-panel-2"
           href={`/api/v1/audit?${auditSearch(filters, { format: "csv" })}`}
           download
           data-testid="audit-csv"
-          title="Up to 10,000 entries matching the filters"
+          title={t("audit.csvTitle")}
         >
-          Export CSV
+          {t("audit.csv")}
         </a>
       </PageHeader>
       <form
         role="search"
-        aria-label="Filter the audit log"
+        aria-label={t("audit.filters")}
         className="flex flex-wrap items-end gap-3 border-b border-line bg-panel px-3 py-2"
         noValidate
         onSubmit={(e) => {
@@ -98,26 +104,26 @@ function AuditView() {
           const problem = checkWith(auditQuerySchema, next);
           const order =
             next.from !== undefined && next.to !== undefined && next.from > next.to
-              ? fieldProblem("to", "is before from")
+              ? fieldProblem("to", t("audit.toBeforeFrom"))
               : undefined;
           setError(problem ?? order);
           if (!problem && !order) setFilters(next);
         }}
       >
-        <Field label="User">{input("user", { className: "w-36", list: "audit-users" })}</Field>
-        <Field label="Host">{input("hostId", { className: "w-32", list: "audit-hosts" })}</Field>
-        <Field label="Action starts with">
+        <Field label={t("audit.user")}>{input("user", { className: "w-36", list: "audit-users" })}</Field>
+        <Field label={t("audit.host")}>{input("hostId", { className: "w-32", list: "audit-hosts" })}</Field>
+        <Field label={t("audit.action")}>
           {input("action", {
             className: "w-40 font-mono text-xs",
             list: "audit-actions",
             placeholder: "container.",
           })}
         </Field>
-        <Field label="From">{input("from", { type: "datetime-local" })}</Field>
-        <Field label="To">{input("to", { type: "datetime-local" })}</Field>
+        <Field label={t("audit.from")}>{input("from", { type: "datetime-local" })}</Field>
+        <Field label={t("audit.to")}>{input("to", { type: "datetime-local" })}</Field>
         <div className="flex items-center gap-2">
           <Button type="submit" variant="primary">
-            Apply
+            {t("audit.apply")}
           </Button>
           <Button
             disabled={!filtered && draft === EMPTY}
@@ -127,10 +133,10 @@ function AuditView() {
               setError(undefined);
             }}
           >
-            Clear
+            {t("audit.clear")}
           </Button>
         </div>
-        <FormError message={error?.message} />
+        <FormError message={error ? errorLine(error) : undefined} />
         <datalist id="audit-users">
           {users.data?.items.map((u) => (
             <option key={u.id} value={u.username} />
@@ -149,29 +155,23 @@ function AuditView() {
       </form>
       <div className="min-h-0 flex-1 overflow-auto">
         {audit.isPending ? (
-          <StatePanel tone="loading" title="Loading the audit log…" />
+          <StatePanel tone="loading" title={t("audit.loading")} />
         ) : audit.error && items.length === 0 ? (
-          <StatePanel tone="error" title="Could not read the audit log">
-            {audit.error.message}. Check the filters, or clear them and try again.
+          <StatePanel tone="error" title={t("audit.loadFailed")}>
+            {errorLine(audit.error)}. {t("audit.loadFailedHint")}
           </StatePanel>
         ) : items.length === 0 ? (
           filtered ? (
-            <StatePanel title="No entry matches these filters">
-              Widen the time range or clear the filters. The user filter matches the whole name.
-            </StatePanel>
+            <StatePanel title={t("audit.noMatch")}>{t("audit.noMatchHint")}</StatePanel>
           ) : (
-            <StatePanel title="The audit log is empty">
-              Sign-ins, container actions and changes to users, tokens and hosts are recorded here as they
-              happen.
-            </StatePanel>
+            <StatePanel title={t("audit.empty")}>{t("audit.emptyHint")}</StatePanel>
           )
         ) : (
           <>
             <AuditTable items={items} />
             <div className="flex items-center gap-3 px-3 py-2 text-muted">
               <span data-testid="audit-count">
-                {items.length} {items.length === 1 ? "entry" : "entries"}
-                {audit.hasNextPage ? " shown" : ""}
+                {t(audit.hasNextPage ? "audit.countShown" : "audit.count", { count: items.length })}
               </span>
               {audit.hasNextPage && (
                 <Button
@@ -179,12 +179,12 @@ function AuditView() {
                   onClick={() => void audit.fetchNextPage()}
                   disabled={audit.isFetchingNextPage}
                 >
-                  {audit.isFetchingNextPage ? "Loading…" : "Load older entries"}
+                  {audit.isFetchingNextPage ? tc("loading") : t("audit.loadOlder")}
                 </Button>
               )}
               {audit.error && (
                 <span className="text-bad" role="alert">
-                  {audit.error.message}; try again.
+                  {t("audit.olderFailed", { error: errorLine(audit.error) })}
                 </span>
               )}
             </div>
@@ -196,6 +196,7 @@ function AuditView() {
 }
 
 function AuditTable({ items }: { items: AuditEntry[] }) {
+  const t = useTranslations("admin");
   const [open, setOpen] = useState<Set<number>>(new Set());
   const toggle = (id: number) =>
     setOpen((s) => {
@@ -208,15 +209,15 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
     <table className="w-full border-collapse" data-testid="audit-table">
       <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
         <tr>
-          <th className={th}>Time</th>
-          <th className={th}>User</th>
-          <th className={th}>IP</th>
-          <th className={th}>Host</th>
-          <th className={th}>Target</th>
-          <th className={th}>Action</th>
-          <th className={th}>Result</th>
-          <th className={th}>Error</th>
-          <th className={th}>Params</th>
+          <th className={th}>{t("col.time")}</th>
+          <th className={th}>{t("col.user")}</th>
+          <th className={th}>{t("col.ip")}</th>
+          <th className={th}>{t("col.host")}</th>
+          <th className={th}>{t("col.target")}</th>
+          <th className={th}>{t("col.action")}</th>
+          <th className={th}>{t("col.result")}</th>
+          <th className={th}>{t("col.error")}</th>
+          <th className={th}>{t("col.params")}</th>
         </tr>
       </thead>
       <tbody>
@@ -253,10 +254,10 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
                     <button
                       className="rounded border border-line px-1.5 font-mono text-[11px] text-muted hover:bg-panel hover:text-fg"
                       aria-expanded={expanded}
-                      aria-label={`${expanded ? "Hide" : "Show"} parameters of ${e.action}`}
+                      aria-label={t(expanded ? "audit.hideParams" : "audit.showParams", { action: e.action })}
                       onClick={() => toggle(e.id)}
                     >
-                      {expanded ? "hide" : "{…}"}
+                      {expanded ? t("audit.hide") : "{…}"}
                     </button>
                   )}
                 </td>

@@ -1,11 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { errorField } from "@/components/api/error-field";
 import { useHostsQuery } from "@/components/hooks/queries";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Field } from "@/components/ui/Form";
 import { PageForm, SubmitRow } from "@/components/ui/PageForm";
 import type { Role } from "@/lib/permissions";
-import { ROLE_HELP, RoleSelect } from "./bits";
+import { RoleSelect, useRoleHelp } from "./bits";
 import { ScopeFields, scopeBody, useOwnScope, type ScopeDraft } from "./ScopeFields";
 
 /** What a new user or token is granted, a role and a scope (the admin's own to start), and the form's error. */
@@ -48,16 +50,24 @@ export function GrantForm({
   children: ReactNode;
 }) {
   const hosts = useHostsQuery();
+  const t = useTranslations("admin.grant");
+  const roleHelp = useRoleHelp();
+  const errorLine = useErrorLine();
   return (
     <PageForm className="flex flex-wrap items-start gap-x-6 gap-y-3 p-3" onSubmit={onSubmit}>
       <div className="flex flex-col gap-3">
         <div className="flex flex-wrap gap-3">
           {children}
-          <Field label="Role" hint={ROLE_HELP[grant.role]}>
+          <Field label={t("role")} hint={roleHelp(grant.role)}>
             <RoleSelect value={grant.role} onChange={grant.setRole} />
           </Field>
         </div>
-        <SubmitRow label={submitLabel} busyLabel="Creating…" busy={busy} error={grant.error?.message} />
+        <SubmitRow
+          label={submitLabel}
+          busyLabel={t("creating")}
+          busy={busy}
+          error={grant.error ? errorLine(grant.error) : undefined}
+        />
       </div>
       <ScopeFields
         value={grant.scope}

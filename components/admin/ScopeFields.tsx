@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { useMeQuery } from "@/components/hooks/queries";
 import { inputClass } from "@/components/ui/Form";
@@ -36,10 +37,6 @@ export function useFleetWide(): boolean {
   return !scope || (scope.hosts === "*" && !scope.labelSelector);
 }
 
-/** What a scoped admin sees in place of the controls it may not use. */
-export const FLEET_ONLY_NOTE =
-  "Shared by every team: only an admin with access to all hosts may change this.";
-
 /**
  * Which hosts, and optionally which containers within them (one label), a user or token may see.
  * Hosts that no longer exist stay listed while they are still in the scope, so they can be removed.
@@ -56,6 +53,7 @@ export function ScopeFields({
   invalidField?: string;
 }) {
   const name = useId();
+  const t = useTranslations("admin.scope");
   // A scoped admin grants at most its own hosts and label.
   const within = useOwnScope().scope;
   const limitedHosts = !!within && within.hosts !== "*";
@@ -78,7 +76,7 @@ export function ScopeFields({
         aria-invalid={invalidField?.startsWith("hosts") || undefined}
         data-testid="scope-hosts"
       >
-        <legend className="mb-1 text-muted">Hosts</legend>
+        <legend className="mb-1 text-muted">{t("hosts")}</legend>
         <label className="flex items-center gap-2">
           <input
             type="radio"
@@ -87,10 +85,7 @@ export function ScopeFields({
             disabled={limitedHosts && value.hosts !== "*"}
             onChange={() => onChange({ ...value, hosts: "*" })}
           />
-          All hosts{" "}
-          <span className="text-[11px] text-muted">
-            {limitedHosts ? "(beyond your own access)" : "(including hosts added later)"}
-          </span>
+          {t("all")} <span className="text-[11px] text-muted">{limitedHosts ? t("beyond") : t("later")}</span>
         </label>
         <label className="flex items-center gap-2">
           <input
@@ -99,10 +94,10 @@ export function ScopeFields({
             checked={value.hosts !== "*"}
             onChange={() => onChange({ ...value, hosts: picked })}
           />
-          Only these hosts
+          {t("only")}
         </label>
         <div className="ml-6 flex flex-wrap gap-x-4 gap-y-1">
-          {hosts === undefined && <span className="text-muted">Loading hosts…</span>}
+          {hosts === undefined && <span className="text-muted">{t("loadingHosts")}</span>}
           {choices.map((c) => (
             <label
               key={c.id}
@@ -115,30 +110,28 @@ export function ScopeFields({
                 onChange={(e) => toggle(c.id, e.target.checked)}
               />
               {c.label}
-              {c.gone && <span className="text-[11px] text-warn">(no longer configured)</span>}
+              {c.gone && <span className="text-[11px] text-warn">{t("gone")}</span>}
             </label>
           ))}
         </div>
         {value.hosts !== "*" && picked.length === 0 && (
-          <span className="ml-6 text-[11px] text-warn">No host chosen: this scope sees nothing.</span>
+          <span className="ml-6 text-[11px] text-warn">{t("none")}</span>
         )}
       </fieldset>
       <label className="flex flex-col gap-1">
         <span className="text-muted">
-          Label selector <span className="text-[11px]">(optional)</span>
+          {t("label")} <span className="text-[11px]">{t("optional")}</span>
         </span>
         <input
           name="labelSelector"
           className={`${inputClass} w-64 font-mono text-xs`}
-          placeholder="team or team=payments"
+          placeholder={t("placeholder")}
           value={value.labelSelector}
           aria-invalid={invalidField === "labelSelector" || undefined}
           onChange={(e) => onChange({ ...value, labelSelector: e.target.value })}
         />
         <span className="text-[11px] text-muted">
-          {within?.labelSelector
-            ? `Must stay within ${within.labelSelector}, the label your own access is limited to.`
-            : "Within those hosts, only containers carrying this label."}
+          {within?.labelSelector ? t("within", { label: within.labelSelector }) : t("withinHosts")}
         </span>
       </label>
     </div>

@@ -1,13 +1,15 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { useNow } from "@/components/hooks/useNow";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useToast } from "@/components/ui/Toasts";
-import { formatAge } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { SessionRecord } from "@/lib/types";
 import { AdminGate, PageHeader, Section } from "./AdminPage";
@@ -15,8 +17,9 @@ import { formatLocal, td, th } from "./bits";
 import { useSessionsQuery } from "./queries";
 
 export function SessionsPanel() {
+  const t = useTranslations("admin.sessions");
   return (
-    <AdminGate title="Sessions">
+    <AdminGate title={t("title")}>
       <SessionsView />
     </AdminGate>
   );
@@ -28,43 +31,43 @@ function SessionsView() {
   const now = useNow(10_000);
   const items = sessions.data?.items ?? [];
   const users = new Set(items.map((s) => s.userId)).size;
+  const t = useTranslations("admin");
+  const fmt = useFormat();
+  const errorLine = useErrorLine();
+  const agent = (ua: string) => {
+    const { name, os } = agentParts(ua);
+    return os ? t("sessions.agent", { browser: name, os }) : name;
+  };
   return (
     <div className="flex h-full flex-col">
       <PageHeader
-        title="Sessions"
-        sub={
-          sessions.data
-            ? `${items.length} signed-in browsers · ${users} users`
-            : "who is signed in, and from where"
-        }
+        title={t("sessions.title")}
+        sub={sessions.data ? t("sessions.sub", { browsers: items.length, users }) : t("sessions.subIdle")}
       >
         <Button size="sm" onClick={() => void sessions.refetch()} disabled={sessions.isFetching}>
-          {sessions.isFetching ? "Refreshing…" : "Refresh"}
+          {sessions.isFetching ? t("refreshing") : t("refresh")}
         </Button>
       </PageHeader>
       <div className="min-h-0 flex-1 overflow-auto">
-        <Section
-          title="Active sessions"
-          aside="A session ends after 12 h idle or 7 days in all. Revoking closes its open pages at once."
-        >
+        <Section title={t("sessions.active")} aside={t("sessions.aside")}>
           {sessions.isPending ? (
-            <StatePanel tone="loading" title="Loading sessions…" />
+            <StatePanel tone="loading" title={t("sessions.loading")} />
           ) : sessions.error ? (
-            <StatePanel tone="error" title="Could not list sessions">
-              {sessions.error.message}. Reload the page; if it persists, check the server log.
+            <StatePanel tone="error" title={t("sessions.loadFailed")}>
+              {errorLine(sessions.error)}. {t("reloadHint")}
             </StatePanel>
           ) : items.length === 0 ? (
-            <StatePanel title="No active sessions">Sessions appear here when users sign in.</StatePanel>
+            <StatePanel title={t("sessions.empty")}>{t("sessions.emptyHint")}</StatePanel>
           ) : (
             <table className="w-full border-collapse" data-testid="session-table">
               <thead className="border-b border-line text-muted">
                 <tr>
-                  <th className={th}>User</th>
-                  <th className={th}>IP</th>
-                  <th className={th}>Browser</th>
-                  <th className={th}>Signed in</th>
-                  <th className={th}>Last seen</th>
-                  <th className={th}>Expires</th>
+                  <th className={th}>{t("col.user")}</th>
+                  <th className={th}>{t("col.ip")}</th>
+                  <th className={th}>{t("col.browser")}</th>
+                  <th className={th}>{t("col.signedIn")}</th>
+                  <th className={th}>{t("col.lastSeen")}</th>
+                  <th className={th}>{t("col.expires")}</th>
                   <th className={th} />
                 </tr>
               </thead>
@@ -82,24 +85,24 @@ function SessionsView() {
                           className="ml-2 rounded border border-accent/40 px-1 text-[11px] text-accent"
                           data-testid="this-session"
                         >
-                          this session
+                          {t("sessions.thisSession")}
                         </span>
                       )}
                     </td>
                     <td className={`${td} font-mono text-xs`}>{s.ip ?? "—"}</td>
                     <td className={`${td} max-w-96 truncate text-muted`} title={s.userAgent}>
-                      {s.userAgent ? shortAgent(s.userAgent) : "—"}
+                      {s.userAgent ? agent(s.userAgent) : "—"}
                     </td>
                     <td className={`${td} whitespace-nowrap text-muted`}>{formatLocal(s.createdAt)}</td>
                     <td className={`${td} whitespace-nowrap text-muted`} title={formatLocal(s.lastSeenAt)}>
-                      {formatAge(s.lastSeenAt, now)} ago
+                      {t("ago", { age: fmt.age(s.lastSeenAt, now) })}
                     </td>
                     <td className={`${td} whitespace-nowrap text-muted`} title={formatLocal(s.expiresAt)}>
-                      in {formatAge(now, s.expiresAt)}
+                      {t("in", { age: fmt.age(now, s.expiresAt) })}
                     </td>
                     <td className={`${td} text-right`}>
                       <Button size="sm" variant="danger" onClick={() => setRevoking(s)}>
-                        Revoke
+                        {t("revoke")}
                       </Button>
                     </td>
                   </tr>
@@ -114,23 +117,28 @@ function SessionsView() {
   );
 }
 
-/** "Chrome 131 on Linux" out of a user agent; the full string is in the cell's title. */
-export function shortAgent(ua: string): string {
+/**
+ * The browser and OS of a user agent ("Chrome 131", "Linux"), said as "Chrome 131 on Linux"; the full
+ * string is in the cell's title.
+ */
+export function agentParts(ua: string): { name: string; os?: string } {
   const browser =
     /(Edg|OPR|Firefox|Chromium|Chrome|Safari|curl|node|Playwright)\/([\d]+)/.exec(ua) ??
     /(HeadlessChrome)\/([\d]+)/.exec(ua);
   const os = /Windows|Mac OS X|Android|iPhone|iPad|Linux|CrOS/.exec(ua)?.[0];
   const name = browser ? `${browser[1] === "Edg" ? "Edge" : browser[1]} ${browser[2]}` : ua.slice(0, 40);
-  return os ? `${name} on ${os.replace("Mac OS X", "macOS")}` : name;
+  return os ? { name, os: os.replace("Mac OS X", "macOS") } : { name };
 }
 
 function RevokeDialog({ session, onClose }: { session: SessionRecord; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("admin");
+  const errorLine = useErrorLine();
   const revoke = useMutation({
     mutationFn: () => api(`/api/v1/sessions/${session.id}`, { method: "DELETE" }),
     onSuccess: () => {
-      toast("ok", `Session of ${session.username} revoked`);
+      toast("ok", t("sessions.revoked", { username: session.username }));
       onClose();
       // Our own session: a full load of the sign-in page, so no data of the ended session stays in memory.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
@@ -144,17 +152,19 @@ function RevokeDialog({ session, onClose }: { session: SessionRecord; onClose: (
   return (
     <ConfirmDialog
       open
-      title={`Revoke this session of ${session.username}?`}
-      confirmLabel={revoke.isPending ? "Revoking…" : "Revoke session"}
+      title={t("sessions.revokeTitle", { username: session.username })}
+      confirmLabel={revoke.isPending ? t("revoking") : t("sessions.revokeConfirm")}
       onConfirm={() => revoke.mutate()}
       onCancel={onClose}
     >
       {session.current
-        ? "This is your own session: you will be signed out here."
-        : `That browser is signed out at once${session.ip ? ` (${session.ip})` : ""}. The user can sign in again unless you also disable them on the Users page.`}
+        ? t("sessions.revokeOwn")
+        : session.ip
+          ? t("sessions.revokeOtherIp", { ip: session.ip })
+          : t("sessions.revokeOther")}
       {revoke.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
-          {revoke.error.message}
+          {errorLine(revoke.error)}
         </span>
       )}
     </ConfirmDialog>

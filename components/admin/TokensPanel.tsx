@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useNow } from "@/components/hooks/useNow";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { StatePanel } from "@/components/ui/StatePanel";
 import type { TokenRecord } from "@/lib/types";
 import { AdminGate, PageHeader, Section } from "./AdminPage";
@@ -11,9 +13,13 @@ import { TokenRevokeDialog } from "./tokens/TokenRevokeDialog";
 import { TokenTable } from "./tokens/TokenTable";
 import type { CreatedToken } from "./tokens/useTokenMutations";
 
+/** How a script sends its token: an HTTP header, the same in every language. */
+const BEARER = "Authorization: Bearer <token>";
+
 export function TokensPanel() {
+  const t = useTranslations("admin.tokens");
   return (
-    <AdminGate title="API tokens">
+    <AdminGate title={t("title")}>
       <TokensView />
     </AdminGate>
   );
@@ -25,29 +31,25 @@ function TokensView() {
   const [revoking, setRevoking] = useState<TokenRecord>();
   const items = tokens.data?.items ?? [];
   const now = useNow(30_000);
+  const t = useTranslations("admin");
+  const errorLine = useErrorLine();
   return (
     <div className="flex h-full flex-col">
-      <PageHeader title="API tokens" sub="for scripts and CI: send it as Authorization: Bearer <token>" />
+      <PageHeader title={t("tokens.title")} sub={t("tokens.sub", { header: BEARER })} />
       <div className="min-h-0 flex-1 overflow-auto">
         {created && <NewTokenNotice created={created} onDone={() => setCreated(undefined)} />}
-        <Section
-          title="New token"
-          testId="token-create"
-          aside="A token acts with its own role and scope, not its creator's."
-        >
+        <Section title={t("tokens.new")} testId="token-create" aside={t("tokens.newAside")}>
           <TokenCreateForm onCreated={setCreated} />
         </Section>
-        <Section title="Tokens">
+        <Section title={t("tokens.list")}>
           {tokens.isPending ? (
-            <StatePanel tone="loading" title="Loading tokens…" />
+            <StatePanel tone="loading" title={t("tokens.loading")} />
           ) : tokens.error ? (
-            <StatePanel tone="error" title="Could not list tokens">
-              {tokens.error.message}. Reload the page; if it persists, check the server log.
+            <StatePanel tone="error" title={t("tokens.loadFailed")}>
+              {errorLine(tokens.error)}. {t("reloadHint")}
             </StatePanel>
           ) : items.length === 0 ? (
-            <StatePanel title="No API tokens">
-              Create one above for a script or a CI job; give it the smallest role and scope it needs.
-            </StatePanel>
+            <StatePanel title={t("tokens.empty")}>{t("tokens.emptyHint")}</StatePanel>
           ) : (
             <TokenTable tokens={items} now={now} onRevoke={setRevoking} />
           )}

@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useMeQuery } from "@/components/hooks/queries";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { AdminGate, PageHeader, Section } from "./AdminPage";
 import { useUsersQuery } from "./queries";
@@ -9,8 +11,9 @@ import { UserDialog, type UserDialogState } from "./users/UserDialogs";
 import { UserTable } from "./users/UserTable";
 
 export function UsersPanel() {
+  const t = useTranslations("admin.users");
   return (
-    <AdminGate title="Users">
+    <AdminGate title={t("title")}>
       <UsersView />
     </AdminGate>
   );
@@ -22,32 +25,27 @@ function UsersView() {
   const [dialog, setDialog] = useState<UserDialogState>(null);
   const items = users.data?.items ?? [];
   const admins = items.filter((u) => u.role === "admin" && !u.disabled).length;
+  const t = useTranslations("admin");
+  const errorLine = useErrorLine();
   return (
     <div className="flex h-full flex-col">
       <PageHeader
-        title="Users"
-        sub={
-          users.data
-            ? `${items.length} users · ${admins} enabled admins`
-            : "who may sign in, with which role and scope"
-        }
+        title={t("users.title")}
+        sub={users.data ? t("users.sub", { count: items.length, admins }) : t("users.subIdle")}
       />
       <div className="min-h-0 flex-1 overflow-auto">
-        <Section title="New user" testId="user-create" aside="Role and scope can be changed later.">
+        <Section title={t("users.new")} testId="user-create" aside={t("users.newAside")}>
           <UserCreateForm />
         </Section>
-        <Section
-          title="Users"
-          aside="Role and scope apply from the user's next request; disabling or resetting a password signs them out."
-        >
+        <Section title={t("users.list")} aside={t("users.listAside")}>
           {users.isPending ? (
-            <StatePanel tone="loading" title="Loading users…" />
+            <StatePanel tone="loading" title={t("users.loading")} />
           ) : users.error ? (
-            <StatePanel tone="error" title="Could not list users">
-              {users.error.message}. Reload the page; if it persists, check the server log.
+            <StatePanel tone="error" title={t("users.loadFailed")}>
+              {errorLine(users.error)}. {t("reloadHint")}
             </StatePanel>
           ) : items.length === 0 ? (
-            <StatePanel title="No users yet">Create one above.</StatePanel>
+            <StatePanel title={t("users.empty")}>{t("users.emptyHint")}</StatePanel>
           ) : (
             <UserTable users={items} selfId={me.data?.user.id} onDialog={setDialog} />
           )}

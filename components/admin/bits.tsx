@@ -1,12 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useCallback } from "react";
 import { controlBase, inputClass } from "@/components/ui/Form";
 import { ROLES, type Role } from "@/lib/permissions";
 
-export const ROLE_HELP = {
-  viewer: "sees containers in scope, changes nothing",
-  operator: "also starts, stops, restarts and removes",
-  admin: "everything, plus users, tokens, hosts and the audit log",
-} as const satisfies Record<Role, string>;
+/** What a role may do, in a few words, in the user's language. */
+export function useRoleHelp(): (role: Role) => string {
+  const tc = useTranslations("common");
+  return useCallback((role: Role) => tc(`roleHelp.${role}`), [tc]);
+}
 
 const ROLE_STYLE = {
   viewer: "text-muted border-line",
@@ -15,9 +17,13 @@ const ROLE_STYLE = {
 } as const satisfies Record<Role, string>;
 
 export function RoleBadge({ role }: { role: Role }) {
+  const tc = useTranslations("common");
   return (
-    <span className={`rounded border px-1 text-[11px] leading-4 ${ROLE_STYLE[role]}`} title={ROLE_HELP[role]}>
-      {role}
+    <span
+      className={`rounded border px-1 text-[11px] leading-4 ${ROLE_STYLE[role]}`}
+      title={tc(`roleHelp.${role}`)}
+    >
+      {tc(`role.${role}`)}
     </span>
   );
 }
@@ -40,11 +46,12 @@ export function RoleSelect({
   /** In a table row: as tall as the small buttons beside it. */
   compact?: boolean;
 }) {
+  const tc = useTranslations("common");
   return (
     <select
       name={name}
       aria-label={label}
-      title={title ?? ROLE_HELP[value]}
+      title={title ?? tc(`roleHelp.${value}`)}
       className={compact ? `${controlBase} h-5 text-xs` : `${inputClass} w-32`}
       value={value}
       disabled={disabled}
@@ -52,7 +59,7 @@ export function RoleSelect({
     >
       {ROLES.map((r) => (
         <option key={r} value={r}>
-          {r}
+          {tc(`role.${r}`)}
         </option>
       ))}
     </select>
@@ -60,12 +67,13 @@ export function RoleSelect({
 }
 
 export function ResultBadge({ result }: { result: "ok" | "error" }) {
+  const t = useTranslations("admin.result");
   return (
     <span
       className={`rounded border px-1 text-[11px] leading-4 ${result === "ok" ? "border-ok/40 text-ok" : "border-bad/40 text-bad"}`}
       data-testid="result"
     >
-      {result}
+      {t(result)}
     </span>
   );
 }

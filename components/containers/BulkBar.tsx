@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useBulkAction, type ActionTarget } from "@/components/hooks/useContainerActions";
@@ -8,6 +9,7 @@ import { BULK_ACTIONS, type BulkAction } from "@/lib/types";
 
 export function BulkBar({ targets, onDone }: { targets: ActionTarget[]; onDone: () => void }) {
   const bulk = useBulkAction();
+  const t = useTranslations("containers.bulk");
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [force, setForce] = useState(false);
   const run = (action: BulkAction) => bulk.mutate({ action, targets, force }, { onSuccess: onDone });
@@ -16,27 +18,27 @@ export function BulkBar({ targets, onDone }: { targets: ActionTarget[]; onDone: 
       className="flex items-center gap-2 border-b border-line bg-accent/10 px-3 py-1.5"
       data-testid="bulk-bar"
     >
-      <span className="font-medium">{targets.length} selected</span>
+      <span className="font-medium">{t("selected", { count: targets.length })}</span>
       {BULK_ACTIONS.filter((a) => a !== "remove").map((a) => (
         <Button key={a} size="sm" disabled={bulk.isPending} onClick={() => run(a)}>
-          {a}
+          {t(`action.${a}`)}
         </Button>
       ))}
       <Link
         className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
-        href={`/logs?${targets.map((t) => `c=${encodeURIComponent(`${t.hostId}/${t.id}`)}`).join("&")}`}
+        href={`/logs?${targets.map((c) => `c=${encodeURIComponent(`${c.hostId}/${c.id}`)}`).join("&")}`}
         data-testid="bulk-logs"
       >
-        merged logs
+        {t("mergedLogs")}
       </Link>
       <Button size="sm" variant="danger" disabled={bulk.isPending} onClick={() => setConfirmRemove(true)}>
-        remove…
+        {t("remove")}
       </Button>
-      {bulk.isPending && <span className="text-muted">working…</span>}
+      {bulk.isPending && <span className="text-muted">{t("working")}</span>}
       <ConfirmDialog
         open={confirmRemove}
-        title={`Remove ${targets.length} containers?`}
-        confirmLabel="Remove"
+        title={t("removeTitle", { count: targets.length })}
+        confirmLabel={t("removeConfirm")}
         onCancel={() => setConfirmRemove(false)}
         onConfirm={() => {
           setConfirmRemove(false);
@@ -44,15 +46,14 @@ export function BulkBar({ targets, onDone }: { targets: ActionTarget[]; onDone: 
         }}
       >
         <div className="mb-2 max-h-40 overflow-auto font-mono text-xs">
-          {targets.map((t) => (
-            <div key={`${t.hostId}/${t.id}`}>
-              {t.hostId}/{t.name}
+          {targets.map((c) => (
+            <div key={`${c.hostId}/${c.id}`}>
+              {c.hostId}/{c.name}
             </div>
           ))}
         </div>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Force (kill
-          running containers first)
+          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> {t("force")}
         </label>
       </ConfirmDialog>
     </div>

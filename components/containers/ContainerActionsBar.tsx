@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { CopyDockerRunButton } from "@/components/create/CopyDockerRunButton";
@@ -24,6 +25,7 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
   const [force, setForce] = useState(false);
   const [volumes, setVolumes] = useState(false);
   const canOperate = useCan("operate");
+  const t = useTranslations("containers.actions");
   const running = state === "running" || state === "restarting";
   const btn = (a: ContainerAction, label: string, enabled: boolean) => (
     <Button
@@ -39,34 +41,34 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
     return (
       <div className="flex items-center gap-2">
         <CopyDockerRunButton hostId={target.hostId} id={target.id} />
-        <span className="text-[11px] text-muted">read-only access</span>
+        <span className="text-[11px] text-muted">{t("readOnly")}</span>
       </div>
     );
   return (
     <div className="flex flex-wrap gap-1">
-      {btn("restart", "↻ Restart", state !== "removing")}
-      {btn("start", "▶ Start", !running && state !== "paused")}
-      {btn("stop", "■ Stop", running || state === "paused")}
-      {btn("kill", "Kill", running)}
-      {state === "paused" ? btn("unpause", "Unpause", true) : btn("pause", "Pause (freeze)", running)}
+      {btn("restart", t("restart"), state !== "removing")}
+      {btn("start", t("start"), !running && state !== "paused")}
+      {btn("stop", t("stop"), running || state === "paused")}
+      {btn("kill", t("kill"), running)}
+      {state === "paused" ? btn("unpause", t("unpause"), true) : btn("pause", t("pause"), running)}
       <CopyDockerRunButton hostId={target.hostId} id={target.id} />
       <Link className={LINK} href={`/hosts/${target.hostId}/create?from=${encodeURIComponent(target.id)}`}>
-        Duplicate
+        {t("duplicate")}
       </Link>
       <Link
         className={LINK}
         href={`/hosts/${target.hostId}/create?recreate=${encodeURIComponent(target.id)}`}
         data-testid="edit-recreate"
       >
-        Edit and recreate
+        {t("editRecreate")}
       </Link>
       <Button size="sm" variant="danger" onClick={() => setConfirm(true)} disabled={remove.isPending}>
-        Remove…
+        {t("remove")}
       </Button>
       <ConfirmDialog
         open={confirm}
-        title={`Remove ${target.name}?`}
-        confirmLabel="Remove"
+        title={t("removeTitle", { name: target.name })}
+        confirmLabel={t("removeConfirm")}
         onCancel={() => setConfirm(false)}
         onConfirm={() => {
           setConfirm(false);
@@ -76,14 +78,13 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
           );
         }}
       >
-        <p className="mb-2">This deletes the container and its writable layer.</p>
+        <p className="mb-2">{t("removeBody")}</p>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Force: kill
-          it first if running
+          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> {t("force")}
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} /> Also
-          remove its anonymous volumes
+          <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} />{" "}
+          {t("volumes")}
         </label>
       </ConfirmDialog>
     </div>

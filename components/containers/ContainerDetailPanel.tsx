@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -9,9 +10,11 @@ import { ContainerLimitsSection } from "@/components/quotas/ContainerLimitsSecti
 import { ContainerStatsTab } from "@/components/stats/ContainerStatsTab";
 import { ContainerTerminalTab } from "@/components/terminal/ContainerTerminalTab";
 import { useNow } from "@/components/hooks/useNow";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { useContainerQuery } from "@/components/hooks/queries";
 import { StatePanel } from "@/components/ui/StatePanel";
-import { formatAge, formatTimestamp } from "@/lib/format";
+import { formatTimestamp } from "@/lib/format";
 import { readLimits } from "@/lib/quotas";
 import { ContainerActionsBar } from "./ContainerActionsBar";
 import { EnvList } from "@/components/ui/EnvList";
@@ -23,6 +26,9 @@ const TABS = ["overview", "stats", "logs", "terminal", "namespaces", "inspect"] 
 type Tab = (typeof TABS)[number];
 const isTab = (t: string | null): t is Tab => !!t && (TABS as readonly string[]).includes(t);
 
+const HEALTH = ["healthy", "unhealthy", "starting"] as const;
+const isHealth = (h: string): h is (typeof HEALTH)[number] => (HEALTH as readonly string[]).includes(h);
+
 export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: string }) {
   const q = useContainerQuery(hostId, id);
   const params = useSearchParams();
@@ -30,19 +36,23 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
   const [tab, setTab] = useState<Tab>(isTab(requested) ? requested : "overview");
   const canOperate = useCan("operate");
   const now = useNow(1000);
-  if (q.isPending) return <StatePanel tone="loading" title="Loading container…" />;
+  const t = useTranslations("containers.detail");
+  const errorLine = useErrorLine();
+  const fmt = useFormat();
+  if (q.isPending) return <StatePanel tone="loading" title={t("loading")} />;
   if (q.error) {
     return (
-      <StatePanel tone="error" title={`Cannot show ${id} on ${hostId}`}>
-        {q.error.message}.{" "}
+      <StatePanel tone="error" title={t("cannotShow", { id, hostId })}>
+        {errorLine(q.error)}.{" "}
         <Link className="underline" href={`/hosts/${hostId}`}>
-          Back to the host&apos;s containers
+          {t("backToHost")}
         </Link>
       </StatePanel>
     );
   }
   const { derived } = q.data;
-  const v = describeInspect(q.data.inspect);
+  const v = describeInspect(q.data.inspect, { notPublished: (port) => t("notPublished", { port }) });
+  const health = derived.health;
   const target = { hostId, id: v.id, name: derived.name };
   return (
     <div className="flex flex-col">
@@ -51,7 +61,7 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
           <Link href={`/hosts/${hostId}`} className="hover:underline">
             {hostId}
           </Link>{" "}
-          / containers
+          / {t("crumb")}
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-base font-semibold" data-testid="container-name">
@@ -60,24 +70,24 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
           <StateBadge state={derived.state} health={derived.health} />
           <span className="font-mono text-xs text-muted">{derived.shortId}</span>
           <span className="text-muted" data-testid="started-at" title={derived.startedAt}>
-            started {formatTimestamp(derived.startedAt)}
+            {t("started", { time: formatTimestamp(derived.startedAt) })}
             {derived.uptimeSeconds !== undefined &&
-              ` · up ${formatAge(Date.parse(derived.startedAt ?? ""), now)}`}
+              ` · ${t("uptime", { age: fmt.age(Date.parse(derived.startedAt ?? ""), now) })}`}
           </span>
           <div className="ml-auto">
             <ContainerActionsBar target={target} state={derived.state} />
           </div>
         </div>
         <nav className="mt-2 flex gap-1" role="tablist">
-          {TABS.filter((t) => canOperate || (t !== "terminal" && t !== "logs")).map((t) => (
+          {TABS.filter((k) => canOperate || (k !== "terminal" && k !== "logs")).map((k) => (
             <button
-              key={t}
+              key={k}
               role="tab"
-              aria-selected={tab === t}
-              className={`rounded-t px-3 py-1 capitalize ${tab === t ? "bg-bg font-medium" : "text-muted hover:text-fg"}`}
-              onClick={() => setTab(t)}
+              aria-selected={tab === k}
+              className={`rounded-t px-3 py-1 capitalize ${tab === k ? "bg-bg font-medium" : "text-muted hover:text-fg"}`}
+              onClick={() => setTab(k)}
             >
-              {t}
+              {t(`tab.${k}`)}
             </button>
           ))}
         </nav>
@@ -99,33 +109,40 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
         </pre>
       ) : (
         <div className="grid gap-3 p-3 xl:grid-cols-2">
-          <Section title="Overview">
+          <Section title={t("section.overview")}>
             <KV
               rows={[
                 [
-                  "Image",
+                  t("kv.image"),
                   <span key="i" className="font-mono text-xs">
                     {v.image}
                   </span>,
                 ],
                 [
-                  "Command",
+                  t("kv.command"),
                   <code key="c" className="text-xs">
                     {v.command || "—"}
                   </code>,
                 ],
-                ["Created", formatTimestamp(v.created)],
-                ["Started", formatTimestamp(derived.startedAt)],
-                ["Finished", formatTimestamp(derived.finishedAt)],
-                ["Exit code", v.exitCode ?? "—"],
-                ["Restart policy", v.restartPolicy],
-                ["Restarts", v.restartCount],
-                ["PID", v.pid || "—"],
-                ["Health", derived.health ?? "no healthcheck"],
+                [t("kv.created"), formatTimestamp(v.created)],
+                [t("kv.started"), formatTimestamp(derived.startedAt)],
+                [t("kv.finished"), formatTimestamp(derived.finishedAt)],
+                [t("kv.exitCode"), v.exitCode ?? "—"],
+                [t("kv.restartPolicy"), v.restartPolicy],
+                [t("kv.restarts"), v.restartCount],
+                [t("kv.pid"), v.pid || "—"],
+                [
+                  t("kv.health"),
+                  health === undefined
+                    ? t("noHealthcheck")
+                    : isHealth(health)
+                      ? t(`health.${health}`)
+                      : health,
+                ],
               ]}
             />
           </Section>
-          <Section title="Limits (cgroup)">
+          <Section title={t("section.limits")}>
             <ContainerLimitsSection
               hostId={hostId}
               containerId={v.id}
@@ -133,7 +150,7 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
               limits={readLimits((q.data.inspect.HostConfig ?? {}) as Record<string, unknown>)}
             />
           </Section>
-          <Section title="Ports">
+          <Section title={t("section.ports")}>
             {v.ports.length ? (
               <ul className="font-mono text-xs">
                 {v.ports.map((p) => (
@@ -141,10 +158,10 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
                 ))}
               </ul>
             ) : (
-              <div className="text-muted">No published ports.</div>
+              <div className="text-muted">{t("noPorts")}</div>
             )}
           </Section>
-          <Section title="Mounts">
+          <Section title={t("section.mounts")}>
             {v.mounts.length ? (
               <table className="w-full text-xs">
                 <tbody>
@@ -159,21 +176,21 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
                 </tbody>
               </table>
             ) : (
-              <div className="text-muted">No mounts.</div>
+              <div className="text-muted">{t("noMounts")}</div>
             )}
           </Section>
-          <Section title="Networks">
+          <Section title={t("section.networks")}>
             <KV
               rows={[
-                ["Mode", v.networkMode],
+                [t("kv.networkMode"), v.networkMode],
                 ...v.networks.map((n): [string, ReactNode] => [
                   n.name,
-                  `${n.ip || "no address"}${n.aliases ? ` · aliases ${n.aliases}` : ""}`,
+                  `${n.ip || t("noAddress")}${n.aliases ? ` · ${t("aliases", { aliases: n.aliases })}` : ""}`,
                 ]),
               ]}
             />
           </Section>
-          <Section title="Labels">
+          <Section title={t("section.labels")}>
             {v.labels.length ? (
               <table className="w-full font-mono text-xs">
                 <tbody>
@@ -186,10 +203,10 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
                 </tbody>
               </table>
             ) : (
-              <div className="text-muted">No labels.</div>
+              <div className="text-muted">{t("noLabels")}</div>
             )}
           </Section>
-          <Section title="Environment">
+          <Section title={t("section.env")}>
             <EnvList env={v.env} />
           </Section>
         </div>

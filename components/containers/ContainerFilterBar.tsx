@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { forwardRef } from "react";
 import { HostFilterSelect } from "@/components/hosts/HostFilterSelect";
 import { SearchBar } from "@/components/ui/SearchBar";
@@ -11,33 +12,34 @@ export const ContainerFilterBar = forwardRef<
   HTMLInputElement,
   { filter: ContainerFilter; onChange: (f: ContainerFilter) => void; hosts?: HostSummary[] }
 >(function ContainerFilterBar({ filter, onChange, hosts }, searchRef) {
+  const t = useTranslations("containers.filter");
   return (
     <SearchBar
       ref={searchRef}
-      label="Filter by name"
-      placeholder="Filter by name or id  ( / )"
+      label={t("name")}
+      placeholder={t("namePlaceholder")}
       className={`${input} w-64`}
       value={filter.name ?? ""}
       onValue={(name) => onChange({ ...filter, name })}
     >
       <select
-        aria-label="Filter by state"
+        aria-label={t("state")}
         className={input}
         value={filter.state?.[0] ?? ""}
         onChange={(e) =>
           onChange({ ...filter, state: e.target.value ? [e.target.value as ContainerState] : undefined })
         }
       >
-        <option value="">any state</option>
+        <option value="">{t("anyState")}</option>
         {CONTAINER_STATES.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {t(`states.${s}`)}
           </option>
         ))}
       </select>
       <input
-        aria-label="Filter by label"
-        placeholder="label, e.g. team=payments"
+        aria-label={t("label")}
+        placeholder={t("labelPlaceholder")}
         className={`${input} w-52`}
         value={filter.label?.join(",") ?? ""}
         onChange={(e) =>

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ContainerSortKey, ContainerFilter } from "@/lib/container-filter";
-import { formatAge, shortId } from "@/lib/format";
+import { shortId } from "@/lib/format";
 import type { ContainerSummary } from "@/lib/types";
 import { useNow } from "@/components/hooks/useNow";
+import { useFormat } from "@/components/i18n/useFormat";
 import { UpdateBadge } from "@/components/images/UpdateBadge";
 import type { ImageUpdateStatus } from "@/lib/images/types";
 import { StatsCells } from "@/components/stats/StatsCells";
@@ -43,6 +45,8 @@ export function ContainerTable({
   /** "Update available" for a container's image, from the cached image list. */
   updateFor?: (hostId: string, image: string) => ImageUpdateStatus | undefined;
 }) {
+  const t = useTranslations("containers.table");
+  const fmt = useFormat();
   const header = (key: ContainerSortKey, label: string) => (
     <th
       className="px-2 py-1 text-left font-medium"
@@ -63,20 +67,20 @@ export function ContainerTable({
           <th className="w-7 px-2">
             <input
               type="checkbox"
-              aria-label="Select all"
+              aria-label={t("selectAll")}
               checked={allSelected}
               onChange={(e) => onToggleAll(e.target.checked)}
             />
           </th>
-          {header("name", "Name")}
-          {showHost && header("host", "Host")}
-          {header("image", "Image")}
-          {header("state", "State")}
-          {header("status", "Status")}
-          {header("created", "Created")}
+          {header("name", t("name"))}
+          {showHost && header("host", t("host"))}
+          {header("image", t("image"))}
+          {header("state", t("state"))}
+          {header("status", t("status"))}
+          {header("created", t("created"))}
           <th className="px-2 py-1 text-right font-medium">CPU</th>
-          <th className="px-2 py-1 text-right font-medium">Mem</th>
-          <th className="px-2 py-1 text-left font-medium">Ports</th>
+          <th className="px-2 py-1 text-right font-medium">{t("mem")}</th>
+          <th className="px-2 py-1 text-left font-medium">{t("ports")}</th>
           <th className="px-2 py-1" />
         </tr>
       </thead>
@@ -94,7 +98,7 @@ export function ContainerTable({
               <td className="px-2">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${c.name}`}
+                  aria-label={t("select", { name: c.name })}
                   checked={selected.has(key)}
                   onChange={() => onToggle(key)}
                 />
@@ -127,7 +131,7 @@ export function ContainerTable({
                 className="px-2 whitespace-nowrap text-muted"
                 title={new Date(c.created * 1000).toISOString()}
               >
-                {formatAge(c.created * 1000, now)} ago
+                {t("ago", { age: fmt.age(c.created * 1000, now) })}
               </td>
               <StatsCells hostId={c.hostId} id={c.id} running={c.state === "running"} />
               <td className="px-2 font-mono text-xs text-muted">{ports(c)}</td>

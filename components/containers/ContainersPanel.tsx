@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
@@ -9,6 +10,7 @@ import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { HostHeader } from "@/components/hosts/HostHeader";
 import { usePageHost } from "@/components/hosts/usePageHost";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
 import { StatePanel } from "@/components/ui/StatePanel";
@@ -25,6 +27,8 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const restart = useContainerAction();
   const updateFor = useImageUpdateLookup(hostId);
   const canOperate = useCan("operate");
+  const t = useTranslations("containers.list");
+  const errorLine = useErrorLine();
   const [filter, setFilter] = useState<ContainerFilter>({ sort: "name", dir: "asc" });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [focused, setFocused] = useState(-1);
@@ -74,20 +78,21 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
 
   return (
     <div className="flex h-full flex-col">
-      <HostHeader host={host} title={host ? host.name : "All containers"}>
+      <HostHeader host={host} title={host ? host.name : t("allTitle")}>
         <span className="text-muted" data-testid="counts">
-          {running} running · {all.length} total
+          {t("counts", { running, total: all.length })}
         </span>
         {host && (
           <Link href={`/hosts/${host.id}/quotas`} className="text-[11px] text-accent hover:underline">
-            quotas
+            {t("quotas")}
           </Link>
         )}
         {host && <HostStatsTotals hostId={host.id} />}
         {host && (
           <span className="text-[11px] text-muted">
             {host.kind}
-            {host.engineVersion && ` · engine ${host.engineVersion} · API ${host.apiVersion}`}
+            {host.engineVersion &&
+              ` · ${t("engine", { version: host.engineVersion, api: host.apiVersion ?? "" })}`}
           </span>
         )}
         {host && canOperate && (
@@ -96,7 +101,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
             className="rounded border border-accent bg-accent px-1.5 py-0.5 text-xs whitespace-nowrap text-white hover:opacity-90"
             data-testid="create-container"
           >
-            + Create container
+            {t("create")}
           </Link>
         )}
         <div className="ml-auto">
@@ -115,21 +120,16 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
       )}
       <div className="min-h-0 flex-1 overflow-auto">
         {list.isPending ? (
-          <StatePanel tone="loading" title="Loading containers…" />
+          <StatePanel tone="loading" title={t("loading")} />
         ) : list.error ? (
-          <StatePanel tone="error" title="Could not list containers">
-            {list.error.message}
-            {host?.status === "down" &&
-              " The host is down; Wharf retries on its own and the list returns when it is up."}
+          <StatePanel tone="error" title={t("failed")}>
+            {errorLine(list.error)}
+            {host?.status === "down" && ` ${t("hostDown")}`}
           </StatePanel>
         ) : all.length === 0 ? (
-          <StatePanel title="No containers yet">
-            Start one with <code>docker run</code> on this host; it appears here at once.
-          </StatePanel>
+          <StatePanel title={t("empty")}>{t.rich("emptyHint", { code: (c) => <code>{c}</code> })}</StatePanel>
         ) : items.length === 0 ? (
-          <StatePanel title="No container matches the filter">
-            Clear the filter to see all {all.length}.
-          </StatePanel>
+          <StatePanel title={t("noMatch")}>{t("noMatchHint", { total: all.length })}</StatePanel>
         ) : (
           <ContainerTable
             items={items}
@@ -145,9 +145,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
           />
         )}
       </div>
-      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
-        Keys: j/k move · Enter open · x select · r restart · / filter
-      </footer>
+      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">{t("keys")}</footer>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCan } from "@/components/hooks/useCan";
 import { useContainerAction, type ActionTarget } from "@/components/hooks/useContainerActions";
@@ -9,13 +10,15 @@ import type { ContainerState } from "@/lib/types";
 export function RowActions({ target, state }: { target: ActionTarget; state: ContainerState }) {
   const action = useContainerAction();
   const canOperate = useCan("operate");
+  const t = useTranslations("containers.row");
+  const name = target.name;
   const open = (
     <Link
       className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
       href={`/hosts/${target.hostId}/containers/${target.id}`}
-      aria-label={`Open ${target.name}`}
+      aria-label={t("openOf", { name })}
     >
-      Open
+      {t("open")}
     </Link>
   );
   if (!canOperate) return <div className="flex justify-end">{open}</div>;
@@ -27,51 +30,51 @@ export function RowActions({ target, state }: { target: ActionTarget; state: Con
         size="sm"
         disabled={busy || state === "removing"}
         onClick={() => action.mutate({ target, action: "restart" })}
-        aria-label={`Restart ${target.name}`}
+        aria-label={t("restartOf", { name })}
         data-testid="restart"
-        title="Restart (r)"
+        title={t("restartTitle")}
       >
-        {busy && action.variables?.action === "restart" ? "…" : "↻"} Restart
+        {busy && action.variables?.action === "restart" ? "…" : "↻"} {t("restart")}
       </Button>
       {running ? (
         <Button
           size="sm"
           disabled={busy}
           onClick={() => action.mutate({ target, action: "stop" })}
-          aria-label={`Stop ${target.name}`}
+          aria-label={t("stopOf", { name })}
         >
-          ■ Stop
+          {t("stop")}
         </Button>
       ) : state === "paused" ? (
         <Button size="sm" disabled={busy} onClick={() => action.mutate({ target, action: "unpause" })}>
-          ▶ Unpause
+          {t("unpause")}
         </Button>
       ) : (
         <Button
           size="sm"
           disabled={busy}
           onClick={() => action.mutate({ target, action: "start" })}
-          aria-label={`Start ${target.name}`}
+          aria-label={t("startOf", { name })}
         >
-          ▶ Start
+          {t("start")}
         </Button>
       )}
       <Link
         className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
         href={`/hosts/${target.hostId}/containers/${target.id}?tab=logs`}
-        aria-label={`Logs of ${target.name}`}
+        aria-label={t("logsOf", { name })}
         data-testid="open-logs"
       >
-        Logs
+        {t("logs")}
       </Link>
       {running && (
         <Link
           className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
           href={`/hosts/${target.hostId}/containers/${target.id}?tab=terminal`}
-          aria-label={`Shell in ${target.name}`}
+          aria-label={t("shellOf", { name })}
           data-testid="open-terminal"
         >
-          Shell
+          {t("shell")}
         </Link>
       )}
       {open}

@@ -21,7 +21,15 @@ const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-export function describeInspect(inspect: Obj): InspectView {
+export interface DescribeOptions {
+  /** How an exposed port that is not published reads, e.g. `443/tcp (not published)`. */
+  notPublished?: (port: string) => string;
+}
+
+export function describeInspect(
+  inspect: Obj,
+  { notPublished = (port) => `${port} (not published)` }: DescribeOptions = {},
+): InspectView {
   const config = obj(inspect.Config);
   const hostConfig = obj(inspect.HostConfig);
   const state = obj(inspect.State);
@@ -32,7 +40,7 @@ export function describeInspect(inspect: Obj): InspectView {
     const list = arr(bindings);
     return list.length
       ? list.map((b) => `${str(obj(b).HostIp) || "0.0.0.0"}:${str(obj(b).HostPort)} → ${port}`)
-      : [`${port} (not published)`];
+      : [notPublished(port)];
   });
   return {
     id: str(inspect.Id),

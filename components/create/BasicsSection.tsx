@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/Form";
 import { FormSection } from "./FormSection";
 import { ImageField } from "./ImageField";
@@ -13,6 +14,7 @@ export function BasicsSection({
   errors,
   hostId,
 }: SectionProps & { hostId: string }) {
+  const t = useTranslations("create.basics");
   const s = draft.spec;
   const bad = (k: string) => !!errors[k] || undefined;
   const text = (k: "workingDir" | "user", label: string, placeholder: string) => (
@@ -29,13 +31,13 @@ export function BasicsSection({
   );
   return (
     <FormSection
-      title="Container"
+      title={t("title")}
       testId="section-basics"
       error={first(errors, ["image", "name", "cmd", "entrypoint", "workingDir", "user"])}
     >
       <div className="flex flex-wrap gap-3">
         <div className="flex min-w-72 flex-1 flex-col gap-1">
-          <span className="text-muted">Image</span>
+          <span className="text-muted">{t("image")}</span>
           <ImageField
             hostId={hostId}
             value={s.image}
@@ -43,7 +45,7 @@ export function BasicsSection({
             onChange={(image) => setSpec({ image })}
           />
         </div>
-        <Field label="Name" hint="Empty lets the engine pick one." className="w-56">
+        <Field label={t("name")} hint={t("nameHint")} className="w-56">
           <input
             name="name"
             autoComplete="off"
@@ -55,7 +57,7 @@ export function BasicsSection({
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Field label="Command" hint="Shell quoting; empty keeps the image's CMD." className="min-w-72 flex-1">
+        <Field label={t("command")} hint={t("commandHint")} className="min-w-72 flex-1">
           <input
             name="cmd"
             className={`${inputClass} font-mono text-xs`}
@@ -64,7 +66,7 @@ export function BasicsSection({
             onChange={(e) => setTexts({ cmd: e.target.value })}
           />
         </Field>
-        <Field label="Entrypoint" hint="Empty keeps the image's; '' clears it." className="w-56">
+        <Field label={t("entrypoint")} hint={t("entrypointHint")} className="w-56">
           <input
             name="entrypoint"
             className={`${inputClass} font-mono text-xs`}
@@ -75,11 +77,11 @@ export function BasicsSection({
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">
-        {text("workingDir", "Working dir", "/app")}
-        {text("user", "User", "1000:1000")}
+        {text("workingDir", t("workingDir"), "/app")}
+        {text("user", t("user"), "1000:1000")}
         <label className="flex items-center gap-1.5 self-end pb-1">
-          <input type="checkbox" checked={s.tty} onChange={(e) => setSpec({ tty: e.target.checked })} /> TTY
-          (-t)
+          <input type="checkbox" checked={s.tty} onChange={(e) => setSpec({ tty: e.target.checked })} />{" "}
+          {t("tty")}
         </label>
         <label className="flex items-center gap-1.5 self-end pb-1">
           <input
@@ -87,7 +89,7 @@ export function BasicsSection({
             checked={s.openStdin}
             onChange={(e) => setSpec({ openStdin: e.target.checked })}
           />{" "}
-          Keep stdin open (-i)
+          {t("stdin")}
         </label>
         <label className="flex items-center gap-1.5 self-end pb-1">
           <input
@@ -95,7 +97,7 @@ export function BasicsSection({
             checked={s.autoRemove}
             onChange={(e) => setSpec({ autoRemove: e.target.checked })}
           />{" "}
-          Remove when it exits (--rm)
+          {t("autoRemove")}
         </label>
       </div>
     </FormSection>

@@ -1,7 +1,9 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api, errorMessage } from "@/components/api/client";
+import { api } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { textareaClass } from "@/components/ui/Form";
@@ -14,6 +16,8 @@ import type { ContainerSpecView } from "@/lib/container-spec/api-types";
  * remote address, or a denied permission) the line opens in a dialog, selected, to copy by hand.
  */
 export function CopyDockerRunButton({ hostId, id }: { hostId: string; id: string }) {
+  const t = useTranslations("create.copy");
+  const errorLine = useErrorLine();
   const qc = useQueryClient();
   const toast = useToast();
   const [state, setState] = useState<"idle" | "busy" | "copied">("idle");
@@ -33,12 +37,12 @@ export function CopyDockerRunButton({ hostId, id }: { hostId: string; id: string
       line = r.dockerRun;
     } catch (e) {
       setState("idle");
-      return toast("error", "Cannot read the container's settings", errorMessage(e));
+      return toast("error", t("readFailed"), errorLine(e));
     }
     try {
       await navigator.clipboard.writeText(line);
       setState("copied");
-      toast("ok", "docker run line copied", line);
+      toast("ok", t("copiedToast"), line);
       setTimeout(() => setState("idle"), 2000);
     } catch {
       setState("idle");
@@ -48,22 +52,20 @@ export function CopyDockerRunButton({ hostId, id }: { hostId: string; id: string
   return (
     <>
       <Button size="sm" onClick={() => void copy()} disabled={state === "busy"} data-testid="copy-docker-run">
-        {state === "copied" ? "✓ Copied" : state === "busy" ? "…" : "Copy as docker run"}
+        {state === "copied" ? t("copied") : state === "busy" ? "…" : t("button")}
       </Button>
       {fallback !== undefined && (
         <ConfirmDialog
           open
-          title="Copy this docker run line"
-          confirmLabel="Done"
+          title={t("dialogTitle")}
+          confirmLabel={t("done")}
           onConfirm={() => setFallback(undefined)}
           onCancel={() => setFallback(undefined)}
         >
-          <p className="mb-2">
-            The browser did not allow clipboard access here; select and copy it (Ctrl+C).
-          </p>
+          <p className="mb-2">{t("refused")}</p>
           <textarea
             readOnly
-            aria-label="docker run line"
+            aria-label={t("label")}
             className={`${textareaClass} h-32 w-full font-mono text-xs text-fg`}
             value={fallback}
             ref={(el) => el?.select()}

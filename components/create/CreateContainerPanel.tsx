@@ -1,7 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { errorField } from "@/components/api/error-field";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useToast } from "@/components/ui/Toasts";
 import { specToCreateBody } from "@/lib/container-spec/create-body";
@@ -10,13 +13,15 @@ import type { ContainerSpec } from "@/lib/container-spec/types";
 import { CreateFooter } from "./CreateFooter";
 import { DockerRunImportBox } from "./DockerRunImportBox";
 import { HostAccessNotice } from "./HostAccessNotice";
+import { limitOfPath } from "./limits-form";
 import { MissingImageNotice } from "./MissingImageNotice";
 import { useContainerSpecQuery, useCreateContainer, useRecreateContainer } from "./queries";
 import { OutsideFormNotice } from "./OutsideFormNotice";
 import { RecreateOutcome, recreateSteps } from "./RecreateOutcome";
 import { SpecForm } from "./SpecForm";
-import { draftOf, specOf, type SpecDraft } from "./spec-draft";
+import { draftOf, specOf, type DraftProblem, type SpecDraft } from "./spec-draft";
 import { classifySubmitError, type SubmitError } from "./submit-error";
+import { useProblemText } from "./useProblemText";
 
 export type CreateMode =
   { kind: "new" } | { kind: "duplicate"; from: string } | { kind: "recreate"; id: string };
@@ -28,6 +33,10 @@ const copyName = (name: string) => (name ? `${name}-copy` : "");
 
 /** The create form: new, prefilled from a container (duplicate), or editing one in place (recreate). */
 export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: CreateMode }) {
+  const t = useTranslations("create");
+  const tq = useTranslations("quotas");
+  const errorLine = useErrorLine();
+  const problemText = useProblemText();
   const router = useRouter();
   const toast = useToast();
   const sourceId = sourceOf(mode);
@@ -36,6 +45,8 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
   const recreate = useRecreateContainer(hostId, mode.kind === "recreate" ? mode.id : "");
   const [draft, setDraft] = useState<SpecDraft>(() => draftOf(emptySpec()));
   const [loaded, setLoaded] = useState<string>();
+  /** What was typed and cannot be sent; or what the server refused. */
+  const [problem, setProblem] = useState<DraftProblem>();
   const [error, setError] = useState<SubmitError>();
   const [keepRunState, setKeepRunState] = useState(true);
 
@@ -46,8 +57,21 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
     setDraft(draftOf(mode.kind === "duplicate" ? { ...s, name: copyName(s.name) } : s));
   }
 
-  const errors: Record<string, string | undefined> =
-    error?.kind === "field" ? { [error.field]: error.message } : {};
+  // Shown in the section of the field it names, and beside the submit button.
+  const fieldError = problem
+    ? problemText(problem)
+    : error?.kind === "field"
+      ? errorLine(error.error)
+      : undefined;
+  const errorAt = problem?.field ?? (error?.kind === "field" ? error.field : undefined);
+  const errors: Record<string, string | undefined> = errorAt ? { [errorAt]: fieldError } : {};
+  const badLimit = problem
+    ? "limit" in problem
+      ? problem.limit
+      : undefined
+    : error?.kind === "field" && error.field === "limits"
+      ? limitOfPath(errorField(error.error))
+      : undefined;
   const props = {
     draft,
     errors,
@@ -58,9 +82,10 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
   const busy = create.isPending || recreate.isPending;
 
   const submit = () => {
-    const spec = specOf(draft);
-    if ("field" in spec) return setError({ kind: "field", field: spec.field, message: spec.message });
+    const spec = specOf(draft, tq);
     setError(undefined);
+    if ("field" in spec) return setProblem(spec);
+    setProblem(undefined);
     const { name, config } = specToCreateBody(spec);
     // Left out, a recreate keeps the old container's run state (the server's default).
     const keep = mode.kind === "recreate" && keepRunState;
@@ -69,7 +94,7 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
     if (mode.kind === "recreate") {
       recreate.mutate(body, {
         onSuccess: (r) => {
-          toast("ok", `${r.name} recreated`, recreateSteps(r));
+          toast("ok", t("toast.recreated", { name: r.name }), recreateSteps(r, t));
           router.push(`/hosts/${hostId}/containers/${r.id}`);
         },
         onError,
@@ -79,7 +104,7 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
         onSuccess: (r) => {
           toast(
             "ok",
-            `${r.name} created${r.started ? " and started" : ""}`,
+            t(r.started ? "toast.createdStarted" : "toast.created", { name: r.name }),
             r.warnings.join("\n") || undefined,
           );
           router.push(`/hosts/${hostId}/containers/${r.id}`);
@@ -91,23 +116,26 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
 
   if (sourceId && source.error) {
     return (
-      <StatePanel tone="error" title={`Cannot read ${sourceId} on ${hostId}`}>
-        {source.error.message}.{" "}
-        <Link className="underline" href={`/hosts/${hostId}/create`}>
-          Start from an empty form
-        </Link>
+      <StatePanel tone="error" title={t("source.failed", { id: sourceId, host: hostId })}>
+        {t.rich("source.failedBody", {
+          error: errorLine(source.error),
+          link: (c) => (
+            <Link className="underline" href={`/hosts/${hostId}/create`}>
+              {c}
+            </Link>
+          ),
+        })}
       </StatePanel>
     );
   }
-  if (sourceId && source.isPending)
-    return <StatePanel tone="loading" title="Reading the container's settings…" />;
+  if (sourceId && source.isPending) return <StatePanel tone="loading" title={t("source.reading")} />;
 
   const title =
     mode.kind === "recreate"
-      ? `Edit and recreate ${source.data?.spec.name ?? mode.id}`
+      ? t("title.recreate", { name: source.data?.spec.name ?? mode.id })
       : mode.kind === "duplicate"
-        ? `Duplicate ${source.data?.spec.name ?? mode.from}`
-        : "Create container";
+        ? t("title.duplicate", { name: source.data?.spec.name ?? mode.from })
+        : t("title.new");
   return (
     <form
       className="flex h-full flex-col"
@@ -122,31 +150,28 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
           <Link href={`/hosts/${hostId}`} className="hover:underline">
             {hostId}
           </Link>{" "}
-          / containers /
+          {t("breadcrumb")}
         </div>
         <h1 className="text-base font-semibold" data-testid="create-title">
           {title}
         </h1>
-        {mode.kind === "recreate" && (
-          <span className="text-[11px] text-muted">
-            Wharf creates the new container first, then swaps it in; if a step fails, the old one is put back.
-          </span>
-        )}
+        {mode.kind === "recreate" && <span className="text-[11px] text-muted">{t("recreateHint")}</span>}
       </header>
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-auto p-3">
         {mode.kind === "new" && (
           <DockerRunImportBox
             onImport={(spec) => {
               setDraft(draftOf(spec));
+              setProblem(undefined);
               setError(undefined);
             }}
           />
         )}
         {error?.kind === "image" && (
-          <MissingImageNotice hostId={hostId} image={error.image} message={error.message} onPulled={submit} />
+          <MissingImageNotice hostId={hostId} image={error.image} error={error.error} onPulled={submit} />
         )}
         {error?.kind === "general" && (
-          <RecreateOutcome recreate={mode.kind === "recreate"} message={error.message} />
+          <RecreateOutcome recreate={mode.kind === "recreate"} error={error.error} />
         )}
         {mode.kind === "recreate" && source.data && source.data.hostAccess.length > 0 && (
           <HostAccessNotice settings={source.data.hostAccess} />
@@ -154,13 +179,13 @@ export function CreateContainerPanel({ hostId, mode }: { hostId: string; mode: C
         {source.data && source.data.outsideForm.length > 0 && (
           <OutsideFormNotice flags={source.data.outsideForm} recreate={mode.kind === "recreate"} />
         )}
-        <SpecForm {...props} hostId={hostId} />
+        <SpecForm {...props} hostId={hostId} badLimit={badLimit} />
       </div>
       <CreateFooter
         draft={draft}
         mode={mode.kind}
         busy={busy}
-        fieldError={error?.kind === "field" ? error.message : undefined}
+        fieldError={fieldError}
         onStartChange={(start) => props.setSpec({ start })}
         keepRunState={keepRunState}
         onKeepRunState={setKeepRunState}

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
 import { specToDockerRun } from "@/lib/container-spec/docker-run";
 import { specOf, type SpecDraft } from "./spec-draft";
+import { useProblemText } from "./useProblemText";
 
 /** Start-after-create, the submit button, and the `docker run` line the form amounts to. */
 export function CreateFooter({
@@ -24,9 +26,12 @@ export function CreateFooter({
   keepRunState?: boolean;
   onKeepRunState?: (keep: boolean) => void;
 }) {
+  const t = useTranslations("create.footer");
+  const tq = useTranslations("quotas");
+  const problemText = useProblemText();
   const [showLine, setShowLine] = useState(false);
-  const spec = showLine ? specOf(draft) : undefined;
-  const label = mode === "recreate" ? "Recreate container" : "Create container";
+  const spec = showLine ? specOf(draft, tq) : undefined;
+  const label = mode === "recreate" ? t("recreate") : t("create");
   return (
     <footer className="border-t border-line bg-panel px-3 py-2">
       {showLine && (
@@ -34,13 +39,15 @@ export function CreateFooter({
           className="mb-2 max-h-28 overflow-auto rounded bg-panel-2 p-2 font-mono text-[11px] break-all whitespace-pre-wrap"
           data-testid="docker-run-preview"
         >
-          {spec && !("field" in spec) ? specToDockerRun(spec) : `(not valid yet: ${spec?.message})`}
+          {spec && "field" in spec
+            ? t("notValid", { problem: problemText(spec) })
+            : spec && specToDockerRun(spec)}
         </pre>
       )}
       <div className="flex flex-wrap items-center gap-3">
         {mode === "recreate" && onKeepRunState ? (
           <label className="flex items-center gap-1.5">
-            Afterwards
+            {t("afterwards")}
             <select
               name="run-state"
               className={inputClass}
@@ -50,9 +57,9 @@ export function CreateFooter({
                 if (e.target.value !== "same") onStartChange(e.target.value === "start");
               }}
             >
-              <option value="same">running or stopped, as it was</option>
-              <option value="start">started</option>
-              <option value="stop">left stopped</option>
+              <option value="same">{t("keepState")}</option>
+              <option value="start">{t("started")}</option>
+              <option value="stop">{t("leftStopped")}</option>
             </select>
           </label>
         ) : (
@@ -63,11 +70,11 @@ export function CreateFooter({
               checked={draft.spec.start}
               onChange={(e) => onStartChange(e.target.checked)}
             />
-            Start after create
+            {t("startAfter")}
           </label>
         )}
         <Button size="sm" variant="ghost" onClick={() => setShowLine((v) => !v)}>
-          {showLine ? "Hide" : "Show"} as docker run
+          {showLine ? t("hideLine") : t("showLine")}
         </Button>
         {fieldError && (
           <span className="text-bad" role="status">
@@ -81,7 +88,7 @@ export function CreateFooter({
           disabled={busy}
           data-testid="submit-create"
         >
-          {busy ? (mode === "recreate" ? "Recreating…" : "Creating…") : label}
+          {busy ? (mode === "recreate" ? t("recreating") : t("creating")) : label}
         </Button>
       </div>
     </footer>

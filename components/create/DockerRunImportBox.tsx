@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { textareaClass } from "@/components/ui/Form";
@@ -9,7 +10,11 @@ import type { ContainerSpec, DockerRunImport } from "@/lib/container-spec/types"
  * Paste a `docker run` line to fill the form. What the form cannot hold is listed, never dropped
  * silently, and so is anything the user should check (expanded variables, implied flags).
  */
+/** A docker run line to show what the box takes: a command, the same in every language. */
+const EXAMPLE = "docker run -d --name web --network none -v data:/data -e MODE=prod local/ticker:1";
+
 export function DockerRunImportBox({ onImport }: { onImport: (spec: ContainerSpec) => void }) {
+  const t = useTranslations("create.import");
   const [text, setText] = useState("");
   const [result, setResult] = useState<Pick<DockerRunImport, "notImported" | "notices">>();
   const [error, setError] = useState<string>();
@@ -21,6 +26,7 @@ export function DockerRunImportBox({ onImport }: { onImport: (spec: ContainerSpe
       setError(undefined);
     } catch (e) {
       if (!(e instanceof DockerRunParseError)) throw e;
+      // The parser's own words about the line, kept as they are.
       setError(e.message);
       setResult(undefined);
     }
@@ -28,13 +34,13 @@ export function DockerRunImportBox({ onImport }: { onImport: (spec: ContainerSpe
   return (
     <section className="rounded border border-line bg-panel" data-testid="docker-run-import">
       <h2 className="border-b border-line px-3 py-1 text-[11px] font-semibold tracking-wide text-muted uppercase">
-        Paste docker run
+        {t("title")}
       </h2>
       <div className="flex flex-col gap-2 p-3">
         <textarea
-          aria-label="docker run line"
+          aria-label={t("label")}
           className={`${textareaClass} h-20 font-mono text-xs`}
-          placeholder="docker run -d --name web --network none -v data:/data -e MODE=prod local/ticker:1"
+          placeholder={EXAMPLE}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
@@ -43,9 +49,9 @@ export function DockerRunImportBox({ onImport }: { onImport: (spec: ContainerSpe
         />
         <div className="flex items-center gap-2">
           <Button size="sm" onClick={run} disabled={!text.trim()}>
-            Fill the form
+            {t("fill")}
           </Button>
-          <span className="text-[11px] text-muted">Ctrl+Enter · replaces what the form holds</span>
+          <span className="text-[11px] text-muted">{t("hint")}</span>
         </div>
         {error && (
           <div className="text-bad" role="alert" data-testid="import-error">
@@ -55,11 +61,13 @@ export function DockerRunImportBox({ onImport }: { onImport: (spec: ContainerSpe
         {result && (
           <div className="flex flex-col gap-1 text-[12px]" data-testid="import-result">
             {result.notImported.length === 0 && result.notices.length === 0 && (
-              <div className="text-ok">Every flag was imported.</div>
+              <div className="text-ok">{t("allImported")}</div>
             )}
             {result.notImported.length > 0 && (
               <div data-testid="not-imported">
-                <div className="font-medium text-warn">Not imported ({result.notImported.length}):</div>
+                <div className="font-medium text-warn">
+                  {t("notImported", { count: result.notImported.length })}
+                </div>
                 <ul className="ml-4 list-disc font-mono text-[11px]">
                   {result.notImported.map((f) => (
                     <li key={f}>{f}</li>
@@ -69,7 +77,7 @@ export function DockerRunImportBox({ onImport }: { onImport: (spec: ContainerSpe
             )}
             {result.notices.length > 0 && (
               <div data-testid="import-notices">
-                <div className="font-medium text-info">Check:</div>
+                <div className="font-medium text-info">{t("check")}</div>
                 <ul className="ml-4 list-disc">
                   {result.notices.map((n) => (
                     <li key={n}>{n}</li>

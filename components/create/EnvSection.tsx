@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { textareaClass } from "@/components/ui/Form";
@@ -9,25 +10,26 @@ import { KeyValueRows } from "@/components/ui/KeyValueRows";
 import type { SectionProps } from "./section-props";
 
 export function EnvSection({ draft, setSpec, errors }: SectionProps) {
+  const t = useTranslations("create.env");
   const [paste, setPaste] = useState<string>();
   const [skipped, setSkipped] = useState<string[]>([]);
   return (
     <FormSection
-      title="Environment"
+      title={t("title")}
       testId="section-env"
       error={errors.env}
       aside={
         <Button size="sm" variant="ghost" onClick={() => setPaste(paste === undefined ? "" : undefined)}>
-          {paste === undefined ? "Paste .env text…" : "Close paste box"}
+          {paste === undefined ? t("paste") : t("closePaste")}
         </Button>
       }
     >
       {paste !== undefined && (
         <div className="flex flex-col gap-1">
           <textarea
-            aria-label="Paste .env text"
+            aria-label={t("pasteLabel")}
             className={`${textareaClass} h-24 font-mono text-xs`}
-            placeholder={'# KEY=value per line\nDB_HOST=db\nexport TOKEN="a b"'}
+            placeholder={t("pastePlaceholder")}
             value={paste}
             onChange={(e) => setPaste(e.target.value)}
           />
@@ -41,21 +43,20 @@ export function EnvSection({ draft, setSpec, errors }: SectionProps) {
                 if (!r.errors.length) setPaste(undefined);
               }}
             >
-              Add variables
+              {t("add")}
             </Button>
-            <span className="text-[11px] text-muted">
-              Same keys are replaced; # comments and blank lines are skipped.
-            </span>
+            <span className="text-[11px] text-muted">{t("pasteHint")}</span>
           </div>
           {skipped.length > 0 && (
             <div className="text-warn" role="alert">
-              Not read: {skipped.join("; ")}
+              {/* The .env reader's own words about each line, kept as they are. */}
+              {t("notRead", { lines: skipped.join("; ") })}
             </div>
           )}
         </div>
       )}
       <KeyValueRows
-        label="Variables"
+        label={t("rows")}
         rows={draft.spec.env}
         onChange={(env) => setSpec({ env })}
         keyPlaceholder="KEY"

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCan } from "@/components/hooks/useCan";
 import type { HostAccessSetting } from "@/lib/container-spec/host-access";
 
@@ -7,6 +8,7 @@ import type { HostAccessSetting } from "@/lib/container-spec/host-access";
  * only an admin may recreate it. Said before the edit, not after a refused submit.
  */
 export function HostAccessNotice({ settings }: { settings: HostAccessSetting[] }) {
+  const t = useTranslations("create.hostAccess");
   const admin = useCan("admin");
   return (
     <div
@@ -15,11 +17,10 @@ export function HostAccessNotice({ settings }: { settings: HostAccessSetting[] }
       data-testid="host-access"
     >
       <div className={admin ? "text-muted" : "font-medium text-warn"}>
-        {admin
-          ? "This container reaches into its host; the recreate keeps that:"
-          : "Only an admin may recreate this container, because it reaches into its host:"}
+        {admin ? t("admin") : t("notAdmin")}
       </div>
       <ul className="ml-4 list-disc">
+        {/* Each setting by its request field, with Wharf's reason as the server gives it. */}
         {settings.map((s) => (
           <li key={s.field}>
             <code className="text-[11px]">{s.field}</code>: {s.reason}

@@ -1,9 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { api } from "@/components/api/client";
 import { inputClass } from "@/components/ui/Form";
 import type { ImageList } from "@/lib/images/types";
 import { queryKeys } from "@/lib/query-keys";
+
+/** An image reference to show the expected form: a name, the same in every language. */
+const EXAMPLE = "local/ticker:1";
 
 /** The image input, suggesting the host's own tags when the images route answers; plain text otherwise. */
 export function ImageField({
@@ -17,6 +21,7 @@ export function ImageField({
   onChange: (v: string) => void;
   invalid: boolean;
 }) {
+  const t = useTranslations("create.basics");
   const images = useQuery({
     queryKey: queryKeys.imageList(hostId),
     queryFn: () => api<ImageList>(`/api/v1/hosts/${encodeURIComponent(hostId)}/images`),
@@ -29,12 +34,12 @@ export function ImageField({
     <>
       <input
         name="image"
-        aria-label="Image"
+        aria-label={t("image")}
         list={listId}
         autoComplete="off"
         required
         className={`${inputClass} w-full font-mono text-xs`}
-        placeholder="local/ticker:1"
+        placeholder={EXAMPLE}
         value={value}
         aria-invalid={invalid || undefined}
         onChange={(e) => onChange(e.target.value)}

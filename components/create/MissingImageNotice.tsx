@@ -1,6 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "@/components/ui/Button";
 import { pullProgress } from "./pull-progress";
 import { usePullImage } from "./queries";
@@ -10,14 +11,17 @@ import { usePullJob } from "./usePullJob";
 export function MissingImageNotice({
   hostId,
   image,
-  message,
+  error,
   onPulled,
 }: {
   hostId: string;
   image: string;
-  message: string;
+  /** The refused create: the server says which image is missing. */
+  error: unknown;
   onPulled: () => void;
 }) {
+  const t = useTranslations("create.missing");
+  const errorLine = useErrorLine();
   const pull = usePullImage(hostId);
   // Named by the client, so its progress events can be told apart before the pull answers.
   const [jobId, setJobId] = useState<string>();
@@ -29,9 +33,7 @@ export function MissingImageNotice({
       role="alert"
       data-testid="image-missing"
     >
-      <div>
-        {message}. Wharf pulls nothing on its own: pull it here, and the create carries on once it is in.
-      </div>
+      <div>{t("text", { error: errorLine(error) })}</div>
       <div className="mt-2 flex items-center gap-2">
         <Button
           size="sm"
@@ -43,14 +45,14 @@ export function MissingImageNotice({
             pull.mutate({ image, jobId: id }, { onSuccess: onPulled });
           }}
         >
-          {pull.isPending ? "Pulling…" : `Pull ${image} and create`}
+          {pull.isPending ? t("pulling") : t("pull", { image })}
         </Button>
         {pull.isPending && (
           <>
             <div
               className="h-1.5 w-40 overflow-hidden rounded bg-panel-2"
               role="progressbar"
-              aria-label="Pulling"
+              aria-label={t("progress")}
               aria-valuenow={
                 progress?.fraction !== undefined ? Math.round(progress.fraction * 100) : undefined
               }
@@ -63,12 +65,14 @@ export function MissingImageNotice({
             </div>
             {progress && progress.total > 0 && (
               <span className="text-[11px] text-muted">
-                {progress.done}/{progress.total} layers{job?.status ? ` · ${job.status}` : ""}
+                {t("layers", { done: progress.done, total: progress.total })}
+                {/* The engine's own status line, as it says it. */}
+                {job?.status ? ` · ${job.status}` : ""}
               </span>
             )}
           </>
         )}
-        {pull.error && <span className="text-bad">Pull failed: {errorMessage(pull.error)}</span>}
+        {pull.error && <span className="text-bad">{t("pullFailed", { error: errorLine(pull.error) })}</span>}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
 import type { MountSpec } from "@/lib/container-spec/types";
@@ -7,11 +8,9 @@ import type { SectionProps } from "./section-props";
 
 const TYPES = ["volume", "bind", "tmpfs"] as const;
 const NEW_MOUNT: MountSpec = { type: "volume", source: "", target: "", readOnly: false, options: [] };
-const SOURCE_HINT = {
-  volume: "volume name (empty: anonymous)",
-  bind: "/absolute/host/path",
-  tmpfs: "—",
-} as const;
+/** Examples of what the inputs take: a path in the container and `-v` mode flags, as the engine reads them. */
+const TARGET_EXAMPLE = "/data";
+const MODE_EXAMPLE = "z,rshared";
 
 export function MountsSection({
   draft,
@@ -19,12 +18,13 @@ export function MountsSection({
   errors,
   volumeNames,
 }: SectionProps & { volumeNames: string[] }) {
+  const t = useTranslations("create.mounts");
   const mounts = draft.spec.mounts;
   const set = (i: number, patch: Partial<MountSpec>) =>
     setSpec({ mounts: mounts.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
   const bad = !!errors.mounts || undefined;
   return (
-    <FormSection title="Mounts" testId="section-mounts" error={errors.mounts}>
+    <FormSection title={t("title")} testId="section-mounts" error={errors.mounts}>
       <datalist id="volume-names">
         {volumeNames.map((n) => (
           <option key={n} value={n} />
@@ -33,20 +33,22 @@ export function MountsSection({
       {mounts.map((m, i) => (
         <div key={i} className="flex items-center gap-1" data-testid={`mount-${i}`}>
           <select
-            aria-label={`Mount ${i + 1} type`}
+            aria-label={t("typeLabel", { n: i + 1 })}
             className={inputClass}
             value={m.type}
             onChange={(e) => set(i, { type: e.target.value as MountSpec["type"], source: "" })}
           >
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
+            {TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`type.${type}`)}
+              </option>
             ))}
           </select>
           <input
-            aria-label={`Mount ${i + 1} source`}
+            aria-label={t("sourceLabel", { n: i + 1 })}
             className={`${inputClass} w-20 min-w-0 flex-1 font-mono text-xs`}
             list={m.type === "volume" ? "volume-names" : undefined}
-            placeholder={SOURCE_HINT[m.type]}
+            placeholder={m.type === "tmpfs" ? "—" : t(`sourceHint.${m.type}`)}
             disabled={m.type === "tmpfs"}
             value={m.source}
             aria-invalid={bad}
@@ -54,9 +56,9 @@ export function MountsSection({
           />
           <span className="text-muted">→</span>
           <input
-            aria-label={`Mount ${i + 1} target`}
+            aria-label={t("targetLabel", { n: i + 1 })}
             className={`${inputClass} w-20 min-w-0 flex-1 font-mono text-xs`}
-            placeholder="/data"
+            placeholder={TARGET_EXAMPLE}
             value={m.target}
             aria-invalid={bad}
             onChange={(e) => set(i, { target: e.target.value })}
@@ -64,17 +66,17 @@ export function MountsSection({
           <label className="flex items-center gap-1 px-1">
             <input
               type="checkbox"
-              aria-label={`Mount ${i + 1} read-only`}
+              aria-label={t("readOnlyLabel", { n: i + 1 })}
               checked={m.readOnly}
               onChange={(e) => set(i, { readOnly: e.target.checked })}
             />
-            ro
+            {t("readOnly")}
           </label>
           <input
-            aria-label={`Mount ${i + 1} mode flags`}
-            title="Extra -v mode flags kept as given: z, Z, rshared, nocopy…"
+            aria-label={t("modeLabel", { n: i + 1 })}
+            title={t("modeTitle")}
             className={`${inputClass} w-20 font-mono text-xs`}
-            placeholder="z,rshared"
+            placeholder={MODE_EXAMPLE}
             value={m.options.join(",")}
             onChange={(e) =>
               set(i, {
@@ -88,7 +90,7 @@ export function MountsSection({
           <Button
             size="sm"
             variant="ghost"
-            aria-label={`Remove mount ${i + 1}`}
+            aria-label={t("remove", { n: i + 1 })}
             onClick={() => setSpec({ mounts: mounts.filter((_, j) => j !== i) })}
           >
             ×
@@ -97,7 +99,7 @@ export function MountsSection({
       ))}
       <div>
         <Button size="sm" onClick={() => setSpec({ mounts: [...mounts, NEW_MOUNT] })}>
-          + mount
+          {t("add")}
         </Button>
       </div>
     </FormSection>

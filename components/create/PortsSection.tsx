@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
 import type { PortMapping } from "@/lib/container-spec/types";
@@ -9,18 +10,13 @@ const PROTOCOLS = ["tcp", "udp", "sctp"] as const;
 const NEW_PORT: PortMapping = { hostIp: "", hostPort: "", containerPort: "", protocol: "tcp" };
 
 export function PortsSection({ draft, setSpec, errors }: SectionProps) {
+  const t = useTranslations("create.ports");
   const ports = draft.spec.ports;
   const set = (i: number, patch: Partial<PortMapping>) =>
     setSpec({ ports: ports.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
-  const field = (
-    i: number,
-    k: "hostIp" | "hostPort" | "containerPort",
-    label: string,
-    w: string,
-    ph: string,
-  ) => (
+  const field = (i: number, k: "hostIp" | "hostPort" | "containerPort", w: string, ph: string) => (
     <input
-      aria-label={`Port ${i + 1} ${label}`}
+      aria-label={t(k, { n: i + 1 })}
       className={`${inputClass} ${w} font-mono text-xs`}
       placeholder={ph}
       value={ports[i]?.[k] ?? ""}
@@ -29,19 +25,19 @@ export function PortsSection({ draft, setSpec, errors }: SectionProps) {
     />
   );
   return (
-    <FormSection title="Published ports" testId="section-ports" error={errors.ports}>
+    <FormSection title={t("title")} testId="section-ports" error={errors.ports}>
       {draft.spec.network === "none" && ports.length > 0 && (
-        <div className="text-[11px] text-warn">With network “none” the engine publishes nothing.</div>
+        <div className="text-[11px] text-warn">{t("noneNetwork")}</div>
       )}
       {ports.map((p, i) => (
         <div key={i} className="flex items-center gap-1">
-          {field(i, "hostIp", "host address", "w-28", "0.0.0.0")}
+          {field(i, "hostIp", "w-28", "0.0.0.0")}
           <span className="text-muted">:</span>
-          {field(i, "hostPort", "host port", "w-24", "auto")}
+          {field(i, "hostPort", "w-24", t("auto"))}
           <span className="text-muted">→</span>
-          {field(i, "containerPort", "container port", "w-24", "80")}
+          {field(i, "containerPort", "w-24", "80")}
           <select
-            aria-label={`Port ${i + 1} protocol`}
+            aria-label={t("protocol", { n: i + 1 })}
             className={inputClass}
             value={p.protocol}
             onChange={(e) => set(i, { protocol: e.target.value as PortMapping["protocol"] })}
@@ -53,7 +49,7 @@ export function PortsSection({ draft, setSpec, errors }: SectionProps) {
           <Button
             size="sm"
             variant="ghost"
-            aria-label={`Remove port ${i + 1}`}
+            aria-label={t("remove", { n: i + 1 })}
             onClick={() => setSpec({ ports: ports.filter((_, j) => j !== i) })}
           >
             ×
@@ -62,7 +58,7 @@ export function PortsSection({ draft, setSpec, errors }: SectionProps) {
       ))}
       <div>
         <Button size="sm" onClick={() => setSpec({ ports: [...ports, NEW_PORT] })}>
-          + port
+          {t("add")}
         </Button>
       </div>
     </FormSection>

@@ -1,33 +1,34 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/Form";
 import type { ContainerSpec } from "@/lib/container-spec/types";
 import { FormSection } from "./FormSection";
 import type { SectionProps } from "./section-props";
 
 const POLICIES = ["no", "always", "unless-stopped", "on-failure"] as const;
+/** Examples of what the inputs take: a Go duration and a shell command, the same in every language. */
+const DURATION_EXAMPLE = "30s";
+const HEALTH_EXAMPLE = "wget -qO- localhost:8080/health || exit 1";
 
 export function RestartHealthSection({ draft, setSpec, setTexts, errors }: SectionProps) {
+  const t = useTranslations("create.restart");
   const r = draft.spec.restart;
-  const t = draft.texts;
+  const texts = draft.texts;
   const dur = (k: "healthInterval" | "healthTimeout" | "healthStartPeriod", label: string) => (
     <Field label={label} className="w-24">
       <input
         className={`${inputClass} font-mono text-xs`}
-        placeholder="30s"
-        value={t[k]}
+        placeholder={DURATION_EXAMPLE}
+        value={texts[k]}
         aria-invalid={!!errors.healthcheck || undefined}
         onChange={(e) => setTexts({ [k]: e.target.value })}
       />
     </Field>
   );
   return (
-    <FormSection
-      title="Restart and health"
-      testId="section-restart"
-      error={errors.restart ?? errors.healthcheck}
-    >
+    <FormSection title={t("title")} testId="section-restart" error={errors.restart ?? errors.healthcheck}>
       <div className="flex flex-wrap gap-3">
-        <Field label="Restart policy">
+        <Field label={t("policy")}>
           <select
             name="restart"
             className={inputClass}
@@ -38,12 +39,14 @@ export function RestartHealthSection({ draft, setSpec, setTexts, errors }: Secti
             }
           >
             {POLICIES.map((p) => (
-              <option key={p}>{p}</option>
+              <option key={p} value={p}>
+                {t(`policyName.${p}`)}
+              </option>
             ))}
           </select>
         </Field>
         {r.name === "on-failure" && (
-          <Field label="Max retries" hint="0 retries forever." className="w-24">
+          <Field label={t("maxRetries")} hint={t("maxRetriesHint")} className="w-24">
             <input
               type="number"
               min={0}
@@ -55,27 +58,23 @@ export function RestartHealthSection({ draft, setSpec, setTexts, errors }: Secti
         )}
       </div>
       <div className="flex flex-wrap gap-3">
-        <Field
-          label="Health command"
-          hint="Run by the shell; NONE disables the image's."
-          className="min-w-64 flex-1"
-        >
+        <Field label={t("health")} hint={t("healthHint")} className="min-w-64 flex-1">
           <input
             name="healthcheck"
             className={`${inputClass} font-mono text-xs`}
-            placeholder="wget -qO- localhost:8080/health || exit 1"
-            value={t.healthTest}
+            placeholder={HEALTH_EXAMPLE}
+            value={texts.healthTest}
             aria-invalid={!!errors.healthcheck || undefined}
             onChange={(e) => setTexts({ healthTest: e.target.value })}
           />
         </Field>
-        {dur("healthInterval", "Interval")}
-        {dur("healthTimeout", "Timeout")}
-        {dur("healthStartPeriod", "Start period")}
-        <Field label="Retries" className="w-20">
+        {dur("healthInterval", t("interval"))}
+        {dur("healthTimeout", t("timeout"))}
+        {dur("healthStartPeriod", t("startPeriod"))}
+        <Field label={t("retries")} className="w-20">
           <input
             className={inputClass}
-            value={t.healthRetries}
+            value={texts.healthRetries}
             aria-invalid={!!errors.healthcheck || undefined}
             onChange={(e) => setTexts({ healthRetries: e.target.value })}
           />

@@ -1,4 +1,5 @@
 "use client";
+import type { LimitKey } from "@/components/quotas/limit-fields";
 import { useNetworksQuery } from "@/components/networks/queries";
 import { useVolumesQuery } from "@/components/volumes/queries";
 import { BasicsSection } from "./BasicsSection";
@@ -12,7 +13,7 @@ import { RestartHealthSection } from "./RestartHealthSection";
 import type { SectionProps } from "./section-props";
 
 /** Every section of the create form, laid out in two columns on wide screens. */
-export function SpecForm(props: SectionProps & { hostId: string }) {
+export function SpecForm({ badLimit, ...props }: SectionProps & { hostId: string; badLimit?: LimitKey }) {
   const networks = useNetworksQuery(props.hostId);
   const volumes = useVolumesQuery(props.hostId);
   const networkNames = (networks.data?.items ?? []).map((n) => n.name);
@@ -29,7 +30,7 @@ export function SpecForm(props: SectionProps & { hostId: string }) {
       <RestartHealthSection {...props} />
       <LabelsSection {...props} />
       <div className="xl:col-span-2">
-        <LimitsSection {...props} />
+        <LimitsSection {...props} badLimit={badLimit} />
       </div>
     </div>
   );

@@ -1,8 +1,12 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en";
 import { emptySpec } from "@/lib/container-spec/spec";
-import { draftOf, specOf } from "./spec-draft";
+import { draftOf, specOf as specOfWith, type SpecDraft } from "./spec-draft";
 
 const MiB = 1024 * 1024;
+const t = createTranslator({ locale: "en", messages: en, namespace: "quotas" });
+const specOf = (d: SpecDraft) => specOfWith(d, t);
 
 describe("the create form's draft", () => {
   it("round-trips a spec through the form's text fields", () => {
@@ -26,10 +30,12 @@ describe("the create form's draft", () => {
     expect(specOf({ ...d, spec: { ...d.spec, image: " " } })).toMatchObject({ field: "image" });
     expect(specOf({ ...d, texts: { ...d.texts, cmd: "echo 'x" } })).toEqual({
       field: "cmd",
-      message: "command: a single quote is not closed",
+      key: "command",
+      values: { detail: "a single quote is not closed" },
     });
     expect(specOf({ ...d, texts: { ...d.texts, limits: { memory: "2m" } } })).toEqual({
       field: "limits",
+      limit: "memory",
       message: "memory: must be at least 6 MiB",
     });
     expect(
@@ -40,12 +46,12 @@ describe("the create form's draft", () => {
           mounts: [{ type: "volume", source: "v", target: "data", readOnly: false, options: [] }],
         },
       }),
-    ).toMatchObject({ field: "mounts" });
-    expect(specOf({ ...d, texts: { ...d.texts, healthTest: "true", healthInterval: "soon" } })).toMatchObject(
-      {
-        field: "healthcheck",
-      },
-    );
+    ).toEqual({ field: "mounts", key: "mountTarget", values: { target: "data" } });
+    expect(specOf({ ...d, texts: { ...d.texts, healthTest: "true", healthInterval: "soon" } })).toEqual({
+      field: "healthcheck",
+      key: "healthDuration",
+      values: { name: "interval" },
+    });
   });
 
   it("drops blank env and label rows", () => {

@@ -1,7 +1,8 @@
+import type { LimitKey, QuotasT } from "@/components/quotas/limit-fields";
 import type { ContainerSpec, HealthcheckSpec } from "@/lib/container-spec/types";
 import { formatDuration, parseDuration } from "@/lib/container-spec/values";
 import { joinArgs, splitArgs } from "./argv";
-import { limitsFromTexts, limitTexts } from "./limits-form";
+import { isLimitProblem, limitsFromTexts, limitTexts } from "./limits-form";
 
 /** The parts of a spec the form holds as typed text until submit, so half-typed input is kept. */
 export interface SpecTexts {
@@ -49,11 +50,24 @@ export function draftOf(spec: ContainerSpec): SpecDraft {
   };
 }
 
-/** A problem found before sending: which form field, and the message to show there. */
-export interface DraftProblem {
-  field: string;
-  message: string;
-}
+/** A problem found before sending, by its key in the create catalog's `problem` messages. */
+export type DraftProblemKey =
+  | "imageRequired"
+  | "command"
+  | "entrypoint"
+  | "healthDuration"
+  | "healthRetries"
+  | "envName"
+  | "portMissing"
+  | "mountTarget";
+
+/**
+ * A problem found before sending: which form field, and what to say there. Limits are checked by the
+ * quota editor's own code, which words its problems itself.
+ */
+export type DraftProblem =
+  | { field: string; key: DraftProblemKey; values?: Record<string, string> }
+  | { field: "limits"; limit: LimitKey; message: string };
 
 const durationText = (ns: number | undefined) => (ns ? formatDuration(ns) : "");
 /** An empty duration is the engine's default; a bare number is seconds, as people type it. */
@@ -71,11 +85,9 @@ function healthcheckOf(t: SpecTexts): HealthcheckSpec | undefined | DraftProblem
     startPeriod: durationOf(t.healthStartPeriod),
   };
   for (const [k, v] of Object.entries(durations))
-    if (v === undefined)
-      return { field: "healthcheck", message: `healthcheck.${k}: not a duration like 30s or 1m` };
+    if (v === undefined) return { field: "healthcheck", key: "healthDuration", values: { name: k } };
   const retries = t.healthRetries.trim() ? Number(t.healthRetries) : 0;
-  if (!Number.isInteger(retries) || retries < 0)
-    return { field: "healthcheck", message: "healthcheck.retries: must be a whole number" };
+  if (!Number.isInteger(retries) || retries < 0) return { field: "healthcheck", key: "healthRetries" };
   return {
     test: test === "NONE" ? ["NONE"] : ["CMD-SHELL", test],
     interval: durations.interval ?? 0,
@@ -85,25 +97,29 @@ function healthcheckOf(t: SpecTexts): HealthcheckSpec | undefined | DraftProblem
   };
 }
 
-/** The spec to send, or the first problem with what was typed. Blank rows are dropped. */
-export function specOf(d: SpecDraft): ContainerSpec | DraftProblem {
+/**
+ * The spec to send, or the first problem with what was typed. Blank rows are dropped. `t` words the
+ * limits' problems, as the quota editor does.
+ */
+export function specOf(d: SpecDraft, t: QuotasT): ContainerSpec | DraftProblem {
   const s = d.spec;
-  if (!s.image.trim()) return { field: "image", message: "image: required, e.g. local/ticker:1" };
+  if (!s.image.trim()) return { field: "image", key: "imageRequired" };
+  // A command's syntax error is the shell parser's own words, kept as they are.
   const cmd = splitArgs(d.texts.cmd);
-  if (typeof cmd === "string") return { field: "cmd", message: `command: ${cmd}` };
+  if (typeof cmd === "string") return { field: "cmd", key: "command", values: { detail: cmd } };
   const entrypoint = splitArgs(d.texts.entrypoint);
-  if (typeof entrypoint === "string") return { field: "entrypoint", message: `entrypoint: ${entrypoint}` };
-  const limits = limitsFromTexts(d.texts.limits, s.limits);
-  if (typeof limits === "string") return { field: "limits", message: limits };
+  if (typeof entrypoint === "string")
+    return { field: "entrypoint", key: "entrypoint", values: { detail: entrypoint } };
+  const limits = limitsFromTexts(d.texts.limits, s.limits, t);
+  if (isLimitProblem(limits)) return { field: "limits", ...limits };
   const healthcheck = healthcheckOf(d.texts);
   if (healthcheck && "field" in healthcheck) return healthcheck;
   const badEnv = s.env.find((e) => e.key.includes("=") || (!e.key.trim() && e.value));
-  if (badEnv) return { field: "env", message: `env: "${badEnv.key}" is not a variable name` };
+  if (badEnv) return { field: "env", key: "envName", values: { key: badEnv.key } };
   const badPort = s.ports.find((p) => !p.containerPort.trim());
-  if (badPort) return { field: "ports", message: "ports: every row needs a container port" };
+  if (badPort) return { field: "ports", key: "portMissing" };
   const badMount = s.mounts.find((m) => !m.target.startsWith("/"));
-  if (badMount)
-    return { field: "mounts", message: `mounts: target "${badMount.target}" must be an absolute path` };
+  if (badMount) return { field: "mounts", key: "mountTarget", values: { target: badMount.target } };
   return {
     ...s,
     image: s.image.trim(),

@@ -7,11 +7,7 @@ describe("where a failed create is shown", () => {
     const e = new ApiError(400, "VALIDATION", "config.HostConfig.Memory: must be at least 6 MiB", {
       issues: [{ field: "config.HostConfig.Memory", message: "must be at least 6 MiB" }],
     });
-    expect(classifySubmitError(e, "x")).toEqual({
-      kind: "field",
-      field: "limits",
-      message: "config.HostConfig.Memory: must be at least 6 MiB",
-    });
+    expect(classifySubmitError(e, "x")).toEqual({ kind: "field", field: "limits", error: e });
   });
 
   it("puts a host-access refusal next to the setting it names", () => {
@@ -38,7 +34,7 @@ describe("where a failed create is shown", () => {
 
   it("shows anything else whole, with the server's message", () => {
     const conflict = new ApiError(409, "CONFLICT", 'Conflict. The container name "/web" is already in use');
-    expect(classifySubmitError(conflict, "x")).toEqual({ kind: "general", message: conflict.message });
+    expect(classifySubmitError(conflict, "x")).toEqual({ kind: "general", error: conflict });
     const unnamed = new ApiError(400, "VALIDATION", "somethingElse: bad", {
       issues: [{ field: "somethingElse", message: "bad" }],
     });
@@ -46,9 +42,7 @@ describe("where a failed create is shown", () => {
     // The field is read from the details, never from the wording of the message.
     const bare = new ApiError(400, "VALIDATION", "config.HostConfig.Memory: must be at least 6 MiB");
     expect(classifySubmitError(bare, "x")).toMatchObject({ kind: "general" });
-    expect(classifySubmitError(new Error("network down"), "x")).toEqual({
-      kind: "general",
-      message: "network down",
-    });
+    const down = new Error("network down");
+    expect(classifySubmitError(down, "x")).toEqual({ kind: "general", error: down });
   });
 });

@@ -1,6 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, errorMessage } from "@/components/api/client";
+import { useTranslations } from "next-intl";
+import { api } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useToast } from "@/components/ui/Toasts";
 import { queryKeys } from "@/lib/query-keys";
 import type { BulkAction, BulkResult, ContainerAction } from "@/lib/types";
@@ -17,22 +19,26 @@ const path = (t: ActionTarget) =>
 export function useContainerAction() {
   const qc = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("ui");
+  const errorLine = useErrorLine();
   return useMutation({
     mutationFn: async ({ target, action }: { target: ActionTarget; action: ContainerAction }) => {
       await api(`${path(target)}/${action}`, { method: "POST" });
     },
     onSuccess: (_d, { target, action }) => {
-      toast("ok", `${action}: ${target.name}`);
+      toast("ok", t(`actionDone.${action}`, { name: target.name }));
       void qc.invalidateQueries({ queryKey: queryKeys.host(target.hostId) });
     },
     onError: (err, { target, action }) =>
-      toast("error", `${action} ${target.name} failed`, errorMessage(err)),
+      toast("error", t("actionFailed", { action: t(`action.${action}`), name: target.name }), errorLine(err)),
   });
 }
 
 export function useRemoveContainer() {
   const qc = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("ui");
+  const errorLine = useErrorLine();
   return useMutation({
     mutationFn: async ({
       target,
@@ -46,17 +52,19 @@ export function useRemoveContainer() {
       await api(`${path(target)}?force=${force}&volumes=${volumes}`, { method: "DELETE" });
     },
     onSuccess: (_d, { target }) => {
-      toast("ok", `removed ${target.name}`);
+      toast("ok", t("removed", { name: target.name }));
       void qc.invalidateQueries({ queryKey: queryKeys.host(target.hostId) });
       void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
     },
-    onError: (err, { target }) => toast("error", `remove ${target.name} failed`, errorMessage(err)),
+    onError: (err, { target }) => toast("error", t("removeFailed", { name: target.name }), errorLine(err)),
   });
 }
 
 export function useBulkAction() {
   const qc = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("ui");
+  const errorLine = useErrorLine();
   return useMutation({
     mutationFn: (req: { action: BulkAction; targets: ActionTarget[]; force?: boolean }) =>
       api<{ items: BulkResult[] }>("/api/v1/containers/bulk", {
@@ -71,15 +79,17 @@ export function useBulkAction() {
       const failed = res.items.filter((r) => !r.ok);
       const name = (r: BulkResult) =>
         req.targets.find((t) => t.id === r.id && t.hostId === r.hostId)?.name ?? r.id;
-      if (failed.length === 0) toast("ok", `${req.action}: ${res.items.length} containers`);
+      const action = t(`action.${req.action}`);
+      if (failed.length === 0) toast("ok", t("bulkDone", { action, count: res.items.length }));
       else
         toast(
           "error",
-          `${req.action}: ${res.items.length - failed.length} ok, ${failed.length} failed`,
+          t("bulkPartial", { action, ok: res.items.length - failed.length, failed: failed.length }),
           failed.map((r) => `${r.hostId}/${name(r)}: ${r.error?.message}`).join("\n"),
         );
       void qc.invalidateQueries({ queryKey: ["hosts"] });
     },
-    onError: (err, req) => toast("error", `${req.action} failed`, errorMessage(err)),
+    onError: (err, req) =>
+      toast("error", t("bulkFailed", { action: t(`action.${req.action}`) }), errorLine(err)),
   });
 }

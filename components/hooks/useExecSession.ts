@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { ApiError } from "@/components/api/client";
 import { useRealtime } from "@/components/providers/RealtimeProvider";
@@ -38,6 +39,7 @@ export interface ExecStartRequest {
  */
 export function useExecSession(hostId: string, containerId: string, handlers: ExecHandlers) {
   const { socket, connected } = useRealtime();
+  const t = useTranslations("ui.exec");
   const [state, setState] = useState<ExecState>({ status: "idle" });
   const sessionRef = useRef<string | undefined>(undefined);
   /** Bumped by every start and close, so a start that was overtaken closes what it opened. */
@@ -81,8 +83,8 @@ export function useExecSession(hostId: string, containerId: string, handlers: Ex
   useEffect(() => {
     if (connected || !sessionRef.current) return;
     sessionRef.current = undefined;
-    setState({ status: "ended", exitCode: null, error: "the connection to Wharf was lost" });
-  }, [connected]);
+    setState({ status: "ended", exitCode: null, error: t("connectionLost") });
+  }, [connected, t]);
 
   const close = useCallback(() => {
     generation.current++;
@@ -100,7 +102,7 @@ export function useExecSession(hostId: string, containerId: string, handlers: Ex
       setState({ status: "starting" });
       early.current = [];
       try {
-        if (!socket) throw new ApiError(0, "ENGINE_UNREACHABLE", "not connected to Wharf yet");
+        if (!socket) throw new ApiError(0, "ENGINE_UNREACHABLE", t("notConnected"));
         const res = await sendCommand(
           socket,
           "exec:start",
@@ -132,7 +134,7 @@ export function useExecSession(hostId: string, containerId: string, handlers: Ex
         });
       }
     },
-    [close, onExit, socket, hostId, containerId],
+    [close, onExit, socket, hostId, containerId, t],
   );
 
   const input = useCallback(

@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import type { HostSummary } from "@/lib/types";
 
 /** A cross-host list's host filter: one host, or all of them (undefined). */
@@ -12,14 +14,15 @@ export function HostFilterSelect({
   onChange: (hostId: string | undefined) => void;
   className: string;
 }) {
+  const t = useTranslations("hosts");
   return (
     <select
-      aria-label="Filter by host"
+      aria-label={t("filter")}
       className={className}
       value={value ?? ""}
       onChange={(e) => onChange(e.target.value || undefined)}
     >
-      <option value="">all hosts</option>
+      <option value="">{t("allHosts")}</option>
       {hosts.map((h) => (
         <option key={h.id} value={h.id}>
           {h.name}

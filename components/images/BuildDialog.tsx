@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useJob } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
 import { Button } from "@/components/ui/Button";
@@ -11,9 +13,12 @@ import { parseBuildArgs, parseTags } from "./build-form";
 import { BuildLog } from "./BuildLog";
 import { DialogShell, OperationFooter, type HostDialogProps } from "./DialogShell";
 import { HostSelect, useTargetHost } from "./HostChecklist";
+import { problemText, type FormProblem } from "./problem";
 import { useBuildImage, type BuildSource } from "./useBuildImage";
 
 const EXAMPLE = 'FROM local/busybox:1.35\nRUN echo hello > /hello\nCMD ["cat", "/hello"]\n';
+/** An example tag: a value, the same in every language. */
+const TAG_EXAMPLE = "app:1";
 
 export function BuildDialog({ open, ...props }: HostDialogProps) {
   return open ? <BuildForm {...props} /> : null;
@@ -22,42 +27,44 @@ export function BuildDialog({ open, ...props }: HostDialogProps) {
 function BuildForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
   const { hosts, target, setTarget } = useTargetHost(hostId);
   const canOperate = useCan("operate");
+  const t = useTranslations("images");
+  const errorLine = useErrorLine();
   const [mode, setMode] = useState<BuildSource["kind"]>("dockerfile");
   const [dockerfile, setDockerfile] = useState(EXAMPLE);
   const [file, setFile] = useState<File>();
   const [tags, setTags] = useState("");
   const [args, setArgs] = useState("");
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<FormProblem>();
   const build = useBuildImage();
   const job = useJob(build.jobId);
   const started = !build.isIdle;
   const imageId = build.data?.id ?? job?.imageId;
 
   const submit = () => {
-    const t = parseTags(tags);
+    const parsed = parseTags(tags);
     const a = parseBuildArgs(args);
-    const problem =
-      "error" in t
-        ? t.error
+    const problem: FormProblem | undefined =
+      "error" in parsed
+        ? parsed.error
         : "error" in a
           ? a.error
           : mode === "dockerfile" && !dockerfile.trim()
-            ? "dockerfile: paste a Dockerfile"
+            ? { field: "dockerfile", reason: { key: "pasteDockerfile" } }
             : mode === "archive" && !file
-              ? "context: choose a tar or zip archive"
+              ? { field: "context", reason: { key: "chooseArchive" } }
               : undefined;
     setError(problem);
-    if (problem || "error" in t || "error" in a) return;
+    if (problem || "error" in parsed || "error" in a) return;
     const source: BuildSource =
       mode === "dockerfile" ? { kind: "dockerfile", dockerfile } : { kind: "archive", file: file as File };
-    build.mutate({ hostId: target, source, tags: t.tags, buildArgs: a.args });
+    build.mutate({ hostId: target, source, tags: parsed.tags, buildArgs: a.args });
   };
 
   return (
     <DialogShell
       open
       wide
-      title={started ? `Build on ${target}` : "Build an image"}
+      title={started ? t("build.titleStarted", { host: target }) : t("build.title")}
       onClose={onClose}
       testId="build-dialog"
       footer={
@@ -67,7 +74,7 @@ function BuildForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
           onClose={onClose}
           action={
             <Button variant="primary" onClick={submit} disabled={!target} data-testid="build-submit">
-              Build
+              {t("build.submit")}
             </Button>
           }
         />
@@ -79,72 +86,74 @@ function BuildForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
           <BuildLog lines={job?.log ?? []} />
           {build.isSuccess && (
             <div className="text-ok" data-testid="build-result">
-              Built{" "}
-              {imageId ? (
-                <Link
-                  className="font-mono text-accent hover:underline"
-                  href={`/hosts/${encodeURIComponent(target)}/images/${encodeURIComponent(imageId)}`}
-                >
-                  {shortId(imageId)}
-                </Link>
-              ) : (
-                "the image"
-              )}{" "}
-              on {target}.
+              {imageId
+                ? t.rich("build.built", {
+                    host: target,
+                    id: shortId(imageId),
+                    link: (id) => (
+                      <Link
+                        className="font-mono text-accent hover:underline"
+                        href={`/hosts/${encodeURIComponent(target)}/images/${encodeURIComponent(imageId)}`}
+                      >
+                        {id}
+                      </Link>
+                    ),
+                  })
+                : t("build.builtNoId", { host: target })}
             </div>
           )}
-          <FormError message={build.error?.message} testId="dialog-error" />
+          <FormError message={build.error ? errorLine(build.error) : undefined} testId="dialog-error" />
         </div>
       ) : (
         <div className="flex flex-col gap-3">
           {!hostId && <HostSelect hosts={hosts} value={target} onChange={setTarget} />}
-          <div className="flex gap-3" role="radiogroup" aria-label="Build context">
+          <div className="flex gap-3" role="radiogroup" aria-label={t("build.context")}>
             <label className="flex items-center gap-1.5">
               <input type="radio" checked={mode === "dockerfile"} onChange={() => setMode("dockerfile")} />
-              Paste a Dockerfile
+              {t("build.modeDockerfile")}
             </label>
             <label className="flex items-center gap-1.5">
               <input type="radio" checked={mode === "archive"} onChange={() => setMode("archive")} />
-              Upload a context (tar, tar.gz or zip)
+              {t("build.modeArchive")}
             </label>
           </div>
           {mode === "dockerfile" ? (
-            <Field label="Dockerfile">
+            <Field label={t("build.dockerfile")}>
               <textarea
                 className={`${textareaClass} h-40 font-mono text-xs`}
                 spellCheck={false}
-                aria-label="Dockerfile"
+                aria-label={t("build.dockerfile")}
                 value={dockerfile}
-                aria-invalid={error?.startsWith("dockerfile:")}
+                aria-invalid={error?.field === "dockerfile"}
                 onChange={(e) => setDockerfile(e.target.value)}
               />
             </Field>
           ) : (
             <label className="flex flex-col gap-1">
-              <span className="text-muted">Context archive with a Dockerfile at its root</span>
+              <span className="text-muted">{t("build.archive")}</span>
               <input type="file" accept=".tar,.tgz,.gz,.zip" onChange={(e) => setFile(e.target.files?.[0])} />
             </label>
           )}
-          <Field label="Tags" hint="Spaces or commas between tags, e.g. app:1 app:latest">
+          <Field label={t("build.tags")} hint={t("build.tagsHint")}>
             <input
               className={`${inputClass} font-mono`}
-              aria-label="Tags"
+              aria-label={t("build.tags")}
               value={tags}
-              aria-invalid={error?.startsWith("tags:")}
+              aria-invalid={error?.field === "tags"}
               onChange={(e) => setTags(e.target.value)}
-              placeholder="app:1"
+              placeholder={TAG_EXAMPLE}
             />
           </Field>
-          <Field label="Build args" hint="One KEY=VALUE a line">
+          <Field label={t("build.args")} hint={t("build.argsHint")}>
             <textarea
               className={`${textareaClass} h-16 font-mono text-xs`}
-              aria-label="Build args"
+              aria-label={t("build.args")}
               value={args}
-              aria-invalid={error?.startsWith("buildArgs:")}
+              aria-invalid={error?.field === "buildArgs"}
               onChange={(e) => setArgs(e.target.value)}
             />
           </Field>
-          <FormError message={error} testId="dialog-error" />
+          <FormError message={error && problemText(t, error)} testId="dialog-error" />
         </div>
       )}
     </DialogShell>

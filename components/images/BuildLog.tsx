@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /**
@@ -6,6 +7,7 @@ import { useEffect, useRef } from "react";
  * something; the job keeps only the last lines, so the DOM stays bounded.
  */
 export function BuildLog({ lines }: { lines: string[] }) {
+  const t = useTranslations("images.build");
   const ref = useRef<HTMLPreElement>(null);
   const stick = useRef(true);
   useEffect(() => {
@@ -22,7 +24,7 @@ export function BuildLog({ lines }: { lines: string[] }) {
       className="h-72 overflow-auto rounded border border-line bg-bg p-2 font-mono text-xs leading-5 whitespace-pre-wrap"
       data-testid="build-log"
     >
-      {lines.length ? lines.join("\n") : "Waiting for the engine…"}
+      {lines.length ? lines.join("\n") : t("waiting")}
     </pre>
   );
 }

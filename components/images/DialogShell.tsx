@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { useModal } from "@/components/ui/useModal";
@@ -71,16 +72,17 @@ export function OperationFooter({
   /** Shown before the closing button once the operation has started. */
   children?: ReactNode;
 }) {
+  const t = useTranslations("images.dialog");
   return started ? (
     <>
       {children}
       <Button variant={running ? "default" : "primary"} onClick={onClose}>
-        {running ? "Hide" : "Done"}
+        {running ? t("hide") : t("done")}
       </Button>
     </>
   ) : (
     <>
-      <Button onClick={onClose}>Cancel</Button>
+      <Button onClick={onClose}>{t("cancel")}</Button>
       {action}
     </>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
@@ -16,9 +17,10 @@ export function HostChecklist({
   onChange: (ids: string[]) => void;
   disabled?: boolean;
 }) {
+  const t = useTranslations("images.host");
   return (
     <fieldset className="flex flex-col gap-1" disabled={disabled}>
-      <legend className="mb-1 text-muted">Hosts</legend>
+      <legend className="mb-1 text-muted">{t("hosts")}</legend>
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {hosts.map((h) => (
           <label key={h.id} className="flex items-center gap-1.5">
@@ -50,11 +52,12 @@ export function HostSelect({
   onChange: (id: string) => void;
   disabled?: boolean;
 }) {
+  const t = useTranslations("images.host");
   return (
     <label className="flex flex-col gap-1">
-      <span className="text-muted">Host</span>
+      <span className="text-muted">{t("host")}</span>
       <select
-        aria-label="Host"
+        aria-label={t("host")}
         className="h-[26px] rounded border border-line bg-bg px-2"
         value={value}
         disabled={disabled}
@@ -62,8 +65,7 @@ export function HostSelect({
       >
         {hosts.map((h) => (
           <option key={h.id} value={h.id}>
-            {h.name}
-            {h.status !== "up" ? ` (${h.status})` : ""}
+            {h.status === "up" ? h.name : t("notUp", { name: h.name, status: t(`status.${h.status}`) })}
           </option>
         ))}
       </select>

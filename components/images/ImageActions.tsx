@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
@@ -22,6 +23,7 @@ export function ImageActions({
   name: string;
 }) {
   const canOperate = useCan("operate");
+  const t = useTranslations("images.actions");
   const router = useRouter();
   const [open, setOpen] = useState<Open>();
   const close = () => setOpen(undefined);
@@ -34,25 +36,25 @@ export function ImageActions({
         download
         data-testid="image-export"
       >
-        Export .tar
+        {t("export")}
       </a>
       {canOperate && (
         <>
           {image.repoTags.length > 0 && (
             <Button size="sm" onClick={() => setOpen("pull")} data-testid="image-repull">
-              Pull again…
+              {t("pullAgain")}
             </Button>
           )}
           <Button size="sm" onClick={() => setOpen("tag")} data-testid="image-tag">
-            Tag…
+            {t("tag")}
           </Button>
           {image.repoTags.length > 0 && (
             <Button size="sm" onClick={() => setOpen("push")} data-testid="image-push">
-              Push…
+              {t("push")}
             </Button>
           )}
           <Button size="sm" variant="danger" onClick={() => setOpen("remove")} data-testid="image-remove">
-            Remove…
+            {t("remove")}
           </Button>
         </>
       )}

@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import { EnvList } from "@/components/ui/EnvList";
 import type { ImageDetail } from "@/lib/images/types";
 import { DetailSection, KV } from "@/components/ui/DetailSection";
@@ -19,28 +21,29 @@ const list = (a: string[], none: string) =>
 
 /** What a container started from this image gets by default. */
 export function ImageConfigSection({ image }: { image: ImageDetail }) {
+  const t = useTranslations("images.config");
   const c = image.config;
   const labels = Object.entries(c.labels);
   return (
     <>
-      <DetailSection title="Runs as" testId="image-config">
+      <DetailSection title={t("title")} testId="image-config">
         <KV
           rows={[
-            ["Entrypoint", argv(c.entrypoint)],
-            ["Command", argv(c.cmd)],
-            ["Working dir", c.workingDir ? mono(c.workingDir) : "—"],
-            ["User", c.user ? mono(c.user) : "root (default)"],
-            ["Platform", [image.os, image.architecture, image.variant].filter(Boolean).join("/")],
-            ["Exposed ports", list(c.exposedPorts, "none")],
-            ["Volumes", list(c.volumes, "none")],
-            ...(image.author ? [["Author", image.author] as [string, string]] : []),
+            [t("entrypoint"), argv(c.entrypoint)],
+            [t("command"), argv(c.cmd)],
+            [t("workingDir"), c.workingDir ? mono(c.workingDir) : "—"],
+            [t("user"), c.user ? mono(c.user) : t("rootDefault")],
+            [t("platform"), [image.os, image.architecture, image.variant].filter(Boolean).join("/")],
+            [t("exposedPorts"), list(c.exposedPorts, t("none"))],
+            [t("volumes"), list(c.volumes, t("none"))],
+            ...(image.author ? [[t("author"), image.author] as [string, string]] : []),
           ]}
         />
       </DetailSection>
-      <DetailSection title="Environment">
+      <DetailSection title={t("environment")}>
         <EnvList env={c.env} />
       </DetailSection>
-      <DetailSection title="Labels">
+      <DetailSection title={t("labels")}>
         {labels.length ? (
           <table className="w-full font-mono text-xs">
             <tbody>
@@ -53,7 +56,7 @@ export function ImageConfigSection({ image }: { image: ImageDetail }) {
             </tbody>
           </table>
         ) : (
-          <div className="text-muted">No labels.</div>
+          <div className="text-muted">{t("noLabels")}</div>
         )}
       </DetailSection>
     </>

@@ -1,10 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useNow } from "@/components/hooks/useNow";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { JobsTray } from "@/components/jobs/JobsTray";
 import { StatePanel } from "@/components/ui/StatePanel";
-import { formatAge, formatBytes, shortId } from "@/lib/format";
+import { shortId } from "@/lib/format";
 import { DetailSection, KV } from "@/components/ui/DetailSection";
 import { HostDownBanner } from "@/components/hosts/HostBanners";
 import { ImageActions } from "./ImageActions";
@@ -19,16 +22,19 @@ export function ImageDetailPanel({ hostId, imageRef }: { hostId: string; imageRe
   const hosts = useHostsQuery();
   const host = hosts.data?.items.find((h) => h.id === hostId);
   const now = useNow(30_000);
+  const t = useTranslations("images.detail");
+  const errorLine = useErrorLine();
+  const format = useFormat();
   const back = `/hosts/${encodeURIComponent(hostId)}/images`;
-  if (q.isPending) return <StatePanel tone="loading" title="Loading image…" />;
+  if (q.isPending) return <StatePanel tone="loading" title={t("loading")} />;
   if (q.error) {
     return (
       <div className="flex h-full flex-col">
         <HostDownBanner host={host} />
-        <StatePanel tone="error" title={`Cannot show ${imageRef} on ${hostId}`}>
-          {q.error.message}.{" "}
+        <StatePanel tone="error" title={t("cannotShow", { ref: imageRef, host: hostId })}>
+          {errorLine(q.error)}.{" "}
           <Link className="underline" href={back}>
-            Back to the host&apos;s images
+            {t("back")}
           </Link>
         </StatePanel>
       </div>
@@ -40,10 +46,14 @@ export function ImageDetailPanel({ hostId, imageRef }: { hostId: string; imageRe
     <div className="flex h-full flex-col">
       <header className="border-b border-line bg-panel px-3 py-2">
         <div className="mb-1 text-[11px] text-muted">
-          <Link href={back} className="hover:underline">
-            {hostId}
-          </Link>{" "}
-          / images
+          {t.rich("breadcrumb", {
+            host: hostId,
+            link: (host) => (
+              <Link href={back} className="hover:underline">
+                {host}
+              </Link>
+            ),
+          })}
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="font-mono text-base font-semibold break-all" data-testid="image-name">
@@ -54,7 +64,7 @@ export function ImageDetailPanel({ hostId, imageRef }: { hostId: string; imageRe
             {shortId(img.id)}
           </span>
           <span className="text-muted">
-            {formatBytes(img.size)} · created {formatAge(img.created, now)} ago
+            {t("sizeAge", { size: format.bytes(img.size), age: format.age(img.created, now) })}
           </span>
           <div className="ml-auto">
             <ImageActions image={img} imageRef={imageRef} name={name} />
@@ -66,26 +76,22 @@ export function ImageDetailPanel({ hostId, imageRef }: { hostId: string; imageRe
         <div className="grid gap-3 p-3 xl:grid-cols-[3fr_2fr]">
           <div className="flex min-w-0 flex-col gap-3">
             <LayerView hostId={hostId} imageRef={imageRef} />
-            <DetailSection title="Used by" aside={`${img.usedBy.length} containers`}>
+            <DetailSection title={t("usedBy")} aside={t("containers", { count: img.usedBy.length })}>
               <UsedByTable users={img.usedBy} />
             </DetailSection>
           </div>
           <div className="flex min-w-0 flex-col gap-3">
             <ImageConfigSection image={img} />
-            <DetailSection title="Names">
+            <DetailSection title={t("names")}>
               <KV
                 rows={[
-                  ["Tags", img.repoTags.length ? <TagList items={img.repoTags} /> : "none (dangling)"],
+                  [t("tags"), img.repoTags.length ? <TagList items={img.repoTags} /> : t("noTags")],
                   [
-                    "Digests",
-                    img.repoDigests.length ? (
-                      <TagList items={img.repoDigests} />
-                    ) : (
-                      "none (never pulled or pushed)"
-                    ),
+                    t("digests"),
+                    img.repoDigests.length ? <TagList items={img.repoDigests} /> : t("noDigests"),
                   ],
                   [
-                    "Id",
+                    t("id"),
                     <code key="id" className="font-mono text-xs break-all">
                       {img.id}
                     </code>,

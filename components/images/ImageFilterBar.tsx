@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { forwardRef } from "react";
 import { HostFilterSelect } from "@/components/hosts/HostFilterSelect";
 import { SearchBar } from "@/components/ui/SearchBar";
@@ -10,27 +11,28 @@ export const ImageFilterBar = forwardRef<
   HTMLInputElement,
   { filter: ImageFilter; onChange: (f: ImageFilter) => void; hosts?: HostSummary[] }
 >(function ImageFilterBar({ filter, onChange, hosts }, searchRef) {
-  const check = (key: "dangling" | "unused", label: string, hint: string) => (
-    <label className="flex items-center gap-1 whitespace-nowrap" title={hint}>
+  const t = useTranslations("images.filter");
+  const check = (key: "dangling" | "unused") => (
+    <label className="flex items-center gap-1 whitespace-nowrap" title={t(`${key}Hint`)}>
       <input
         type="checkbox"
         checked={!!filter[key]}
         onChange={(e) => onChange({ ...filter, [key]: e.target.checked || undefined })}
       />
-      {label}
+      {t(key)}
     </label>
   );
   return (
     <SearchBar
       ref={searchRef}
-      label="Filter images"
-      placeholder="Filter by tag, digest or id  ( / )"
+      label={t("label")}
+      placeholder={t("placeholder")}
       className={`${inputClass} w-64`}
       value={filter.q ?? ""}
       onValue={(q) => onChange({ ...filter, q })}
     >
-      {check("dangling", "dangling", "Images without a tag, usually left behind by rebuilds")}
-      {check("unused", "unused", "Images no container uses, running or stopped")}
+      {check("dangling")}
+      {check("unused")}
       {hosts && (
         <HostFilterSelect
           hosts={hosts}

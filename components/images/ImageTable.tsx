@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useNow } from "@/components/hooks/useNow";
-import { formatAge, formatBytes, shortId } from "@/lib/format";
+import { useFormat } from "@/components/i18n/useFormat";
+import { shortId } from "@/lib/format";
 import type { ImageSummary } from "@/lib/images/types";
 import { imageKey, imageRef, NONE, type ImageFilter, type ImageSortKey } from "./image-filter";
 import { UpdateBadge } from "./UpdateBadge";
@@ -41,13 +43,15 @@ export function ImageTable({
   onFocusRow: (i: number) => void;
 }) {
   const now = useNow(10_000);
-  const header = (key: ImageSortKey, label: string, right = false) => (
+  const t = useTranslations("images");
+  const format = useFormat();
+  const header = (key: ImageSortKey, right = false) => (
     <th
       className={`px-2 py-1 font-medium ${right ? "text-right" : "text-left"}`}
       aria-sort={sort.sort === key ? (sort.dir === "desc" ? "descending" : "ascending") : "none"}
     >
       <button className="hover:text-fg" onClick={() => onSort(key)}>
-        {label}
+        {t(`columns.${key}`)}
         {sort.sort === key ? (sort.dir === "desc" ? " ▾" : " ▴") : ""}
       </button>
     </th>
@@ -56,13 +60,13 @@ export function ImageTable({
     <table className="w-full border-collapse" data-testid="image-table">
       <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
         <tr>
-          {header("name", "Repository:tag")}
-          {showHost && header("host", "Host")}
-          {header("id", "Id")}
-          {header("size", "Size", true)}
-          {header("shared", "Shared", true)}
-          {header("created", "Created")}
-          {header("containers", "Containers", true)}
+          {header("name")}
+          {showHost && header("host")}
+          {header("id")}
+          {header("size", true)}
+          {header("shared", true)}
+          {header("created")}
+          {header("containers", true)}
         </tr>
       </thead>
       <tbody>
@@ -90,15 +94,15 @@ export function ImageTable({
             <td className="px-2 font-mono text-xs text-muted" title={i.id}>
               {shortId(i.id)}
             </td>
-            <td className="px-2 text-right whitespace-nowrap tabular-nums">{formatBytes(i.size)}</td>
+            <td className="px-2 text-right whitespace-nowrap tabular-nums">{format.bytes(i.size)}</td>
             <td className="px-2 text-right whitespace-nowrap text-muted tabular-nums">
-              {i.sharedSize < 0 ? "—" : formatBytes(i.sharedSize)}
+              {i.sharedSize < 0 ? "—" : format.bytes(i.sharedSize)}
             </td>
             <td className="px-2 whitespace-nowrap text-muted" title={new Date(i.created).toISOString()}>
-              {formatAge(i.created, now)} ago
+              {t("ago", { age: format.age(i.created, now) })}
             </td>
             <td className={`px-2 text-right tabular-nums ${i.containers > 0 ? "" : "text-muted"}`}>
-              {i.containers < 0 ? "—" : i.containers}
+              {i.containers < 0 ? "—" : format.number(i.containers)}
             </td>
           </tr>
         ))}

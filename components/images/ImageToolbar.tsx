@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
@@ -22,6 +23,7 @@ export function ImageToolbar({
   hubOpen: boolean;
 }) {
   const canOperate = useCan("operate");
+  const t = useTranslations("images");
   const [open, setOpen] = useState<Open>();
   const close = () => setOpen(undefined);
   const hosts = useHostsQuery();
@@ -35,27 +37,27 @@ export function ImageToolbar({
         size="sm"
         disabled={check.isPending || inView.length === 0}
         onClick={() => check.mutate(inView)}
-        title="Ask the registries again now for newer digests of the tags they serve"
+        title={t("toolbar.checkHint")}
         data-testid="check-updates"
       >
-        {check.isPending ? "Checking…" : "Check updates"}
+        {check.isPending ? t("toolbar.checking") : t("toolbar.check")}
       </Button>
       <Button size="sm" onClick={onHub} aria-pressed={hubOpen} data-testid="hub-toggle">
-        Docker Hub
+        {t("toolbar.hub")}
       </Button>
       {canOperate && (
         <>
           <Button size="sm" variant="primary" onClick={() => setOpen("pull")} data-testid="open-pull">
-            Pull…
+            {t("actions.pull")}
           </Button>
           <Button size="sm" onClick={() => setOpen("build")} data-testid="open-build">
-            Build…
+            {t("actions.build")}
           </Button>
           <Button size="sm" onClick={() => setOpen("import")} data-testid="open-import">
-            Import…
+            {t("actions.import")}
           </Button>
           <Button size="sm" variant="danger" onClick={() => setOpen("prune")} data-testid="open-prune">
-            Prune…
+            {t("actions.prune")}
           </Button>
         </>
       )}

@@ -1,12 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostHeader } from "@/components/hosts/HostHeader";
 import { usePageHost } from "@/components/hosts/usePageHost";
+import { useFormat } from "@/components/i18n/useFormat";
 import { JobsTray } from "@/components/jobs/JobsTray";
 import { ListStates } from "@/components/ui/ListStates";
-import { formatBytes } from "@/lib/format";
 import { filterImages, type ImageFilter, type ImageSortKey } from "./image-filter";
 import { ImageFilterBar } from "./ImageFilterBar";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
@@ -24,6 +25,8 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
   const [focused, setFocused] = useState(-1);
   const [hub, setHub] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const t = useTranslations("images.panel");
+  const format = useFormat();
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const items = useMemo(() => filterImages(all, filter), [all, filter]);
   const total = all.reduce((n, i) => n + i.size, 0);
@@ -58,14 +61,11 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
   }
   return (
     <div className="flex h-full flex-col">
-      <HostHeader host={host} title={host ? `${host.name} · images` : "All images"}>
-        <span
-          className="text-muted"
-          data-testid="image-counts"
-          title="The sum of image sizes: a layer shared by several images counts once per image"
-        >
-          {items.length !== all.length && `${items.length} of `}
-          {all.length} images · {formatBytes(total)}
+      <HostHeader host={host} title={host ? t("titleHost", { host: host.name }) : t("titleAll")}>
+        <span className="text-muted" data-testid="image-counts" title={t("countsHint")}>
+          {items.length !== all.length
+            ? t("countsFiltered", { shown: items.length, count: all.length, size: format.bytes(total) })
+            : t("counts", { count: all.length, size: format.bytes(total) })}
         </span>
         <ImageFilterBar
           ref={searchRef}
@@ -82,20 +82,15 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
       {hub && <HubSearchPanel hostId={hostId} />}
       <div className="min-h-0 flex-1 overflow-auto">
         <ListStates
-          noun="image"
-          plural="images"
+          noun={t("noun")}
+          plural={t("plural")}
           query={list}
           total={all.length}
           shown={items.length}
           hostDown={host?.status === "down"}
           empty={{
-            title: "No images yet",
-            body: (
-              <>
-                Pull one with <b>Pull…</b>, build one from a Dockerfile with <b>Build…</b>, or load a tar with{" "}
-                <b>Import…</b>.
-              </>
-            ),
+            title: t("empty"),
+            body: t.rich("emptyHint", { b: (chunks) => <b>{chunks}</b> }),
           }}
         >
           <ImageTable
@@ -109,9 +104,7 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
         </ListStates>
       </div>
       <JobsTray hostId={hostId} />
-      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">
-        Keys: j/k move · Enter open · / filter
-      </footer>
+      <footer className="border-t border-line px-3 py-1 text-[11px] text-muted">{t("keys")}</footer>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { ProgressBar } from "@/components/jobs/ProgressBar";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
-import { formatBytes } from "@/lib/format";
 import { DialogShell, OperationFooter, type HostDialogProps } from "./DialogShell";
 import { HostSelect, useTargetHost } from "./HostChecklist";
 import { imagePaths, invalidateImages } from "./queries";
@@ -24,19 +26,23 @@ function loadedNames(reply: unknown): string[] {
 function ImportForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
   const { hosts, target, setTarget } = useTargetHost(hostId);
   const qc = useQueryClient();
+  const t = useTranslations("images.import");
+  const errorLine = useErrorLine();
+  const format = useFormat();
   const [file, setFile] = useState<File>();
   const [sent, setSent] = useState(0);
   const load = useMutation({
-    mutationFn: (f: File) => uploadFile<unknown>(imagePaths.load(target), f, setSent),
+    mutationFn: (f: File) => uploadFile<unknown>(imagePaths.load(target), f, t("notSent"), setSent),
     onSettled: () => {
       invalidateImages(qc, target);
     },
   });
   const done = load.isSuccess;
+  const names = loadedNames(load.data);
   return (
     <DialogShell
       open
-      title="Import images from a tar"
+      title={t("title")}
       onClose={onClose}
       testId="import-dialog"
       footer={
@@ -50,7 +56,7 @@ function ImportForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
               onClick={() => file && load.mutate(file)}
               data-testid="import-submit"
             >
-              {load.isPending ? "Loading…" : "Load"}
+              {load.isPending ? t("loading") : t("submit")}
             </Button>
           }
         />
@@ -61,7 +67,7 @@ function ImportForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
           <HostSelect hosts={hosts} value={target} onChange={setTarget} disabled={load.isPending} />
         )}
         <label className="flex flex-col gap-1">
-          <span className="text-muted">Archive written by docker save (or Export on an image page)</span>
+          <span className="text-muted">{t("archive")}</span>
           <input
             type="file"
             accept=".tar,application/x-tar"
@@ -69,24 +75,23 @@ function ImportForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
             onChange={(e) => setFile(e.target.files?.[0])}
           />
         </label>
-        {file && <span className="text-muted">{formatBytes(file.size)}</span>}
+        {file && <span className="text-muted">{format.bytes(file.size)}</span>}
         {load.isPending && (
           <div className="flex flex-col gap-1">
-            <ProgressBar value={sent} label="upload" />
+            <ProgressBar value={sent} label={t("upload")} />
             <span className="text-[11px] text-muted">
-              {sent < 1
-                ? `Uploading ${Math.round(sent * 100)}%`
-                : "Uploaded; the engine is loading the layers…"}
+              {sent < 1 ? t("uploading", { percent: Math.round(sent * 100) }) : t("uploaded")}
             </span>
           </div>
         )}
         {done && (
           <div className="text-ok" data-testid="import-result">
-            Loaded on {target}
-            {loadedNames(load.data).length > 0 && `: ${loadedNames(load.data).join(", ")}`}.
+            {names.length > 0
+              ? t("loadedNames", { host: target, names: names.join(", ") })
+              : t("loaded", { host: target })}
           </div>
         )}
-        <FormError message={load.error?.message} testId="dialog-error" />
+        <FormError message={load.error ? errorLine(load.error) : undefined} testId="dialog-error" />
       </div>
     </DialogShell>
   );

@@ -1,6 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatAge, formatBytes } from "@/lib/format";
+import { useFormat } from "@/components/i18n/useFormat";
 import type { ImageLayer } from "@/lib/images/types";
 import { barPercent, describeStep, type BarScale, type LayerRow } from "./layer-view";
 
@@ -19,13 +20,15 @@ function Step({
   scale: BarScale;
   now: number;
 }) {
+  const t = useTranslations("images.layers");
+  const format = useFormat();
   // An imported base records no instruction, only a comment ("Imported from -").
   const text = describeStep(layer.createdBy) || layer.comment;
   return (
     <li className={`${GRID} py-0.5`} data-testid="layer-row" data-empty={layer.empty}>
       <span className="text-right text-[11px] text-muted tabular-nums">{step}</span>
       <code className="truncate font-mono text-xs" title={layer.createdBy}>
-        {text || <span className="text-muted">(no instruction recorded)</span>}
+        {text || <span className="text-muted">{t("noInstruction")}</span>}
       </code>
       <span className="h-2 overflow-hidden rounded bg-panel-2" aria-hidden>
         <span
@@ -34,13 +37,13 @@ function Step({
         />
       </span>
       <span className={`text-right text-xs tabular-nums ${layer.empty ? "text-muted" : ""}`}>
-        {layer.empty ? "—" : formatBytes(layer.size)}
+        {layer.empty ? "—" : format.bytes(layer.size)}
       </span>
       <span
         className="text-right text-[11px] text-muted"
         title={layer.created ? new Date(layer.created).toISOString() : ""}
       >
-        {layer.created ? formatAge(layer.created, now) : "—"}
+        {layer.created ? format.age(layer.created, now) : "—"}
       </span>
     </li>
   );
@@ -49,6 +52,8 @@ function Step({
 /** Metadata-only steps in a row of their own, opened to list them. */
 function MetaRun({ row, now }: { row: Extract<LayerRow, { kind: "meta" }>; now: number }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations("images.layers");
+  const format = useFormat();
   const kinds = [...new Set(row.layers.map((l) => describeStep(l.createdBy).split(/\s/)[0] ?? ""))].filter(
     Boolean,
   );
@@ -62,10 +67,10 @@ function MetaRun({ row, now }: { row: Extract<LayerRow, { kind: "meta" }>; now: 
       >
         <span className="text-right text-[11px] text-muted tabular-nums">{row.firstStep}</span>
         <span className="truncate text-xs text-muted">
-          {open ? "▾" : "▸"} {row.layers.length} metadata steps ({kinds.join(", ")})
+          {open ? "▾" : "▸"} {t("metaRun", { count: row.layers.length, kinds: kinds.join(", ") })}
         </span>
         <span />
-        <span className="text-right text-xs text-muted">0 B</span>
+        <span className="text-right text-xs text-muted">{format.bytes(0)}</span>
         <span />
       </button>
       {open && (

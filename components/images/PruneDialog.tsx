@@ -1,14 +1,20 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
-import { formatBytes } from "@/lib/format";
 import type { PruneResult } from "@/lib/images/types";
 import { DialogShell, OperationFooter, type HostDialogProps } from "./DialogShell";
 import { HostSelect, useTargetHost } from "./HostChecklist";
+import { problemText, type FormProblem } from "./problem";
 import { imagePaths, invalidateImages, useImagesQuery } from "./queries";
+
+/** An example label filter: a value, the same in every language. */
+const LABEL_EXAMPLE = "team=payments";
 
 /** Removes dangling (or all unused) images on one host and says how much space came back. */
 export function PruneDialog({ open, ...props }: HostDialogProps) {
@@ -19,8 +25,13 @@ function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
   const { hosts, target, setTarget } = useTargetHost(hostId);
   const [all, setAll] = useState(false);
   const [label, setLabel] = useState("");
-  const labelProblem =
-    label.trim() && !/^[^=\s]+(=\S*)?$/.test(label.trim()) ? "labels: must be key or key=value" : undefined;
+  const t = useTranslations("images");
+  const errorLine = useErrorLine();
+  const format = useFormat();
+  const labelProblem: FormProblem | undefined =
+    label.trim() && !/^[^=\s]+(=\S*)?$/.test(label.trim())
+      ? { field: "labels", reason: { key: "keyOrKeyValue" } }
+      : undefined;
   const qc = useQueryClient();
   const images = useImagesQuery(target || undefined, { enabled: !!target });
   // What the engine's prune takes: images no container uses, untagged ones only unless `all`.
@@ -42,7 +53,7 @@ function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
   return (
     <DialogShell
       open
-      title="Prune images"
+      title={t("prune.title")}
       onClose={onClose}
       testId="prune-dialog"
       footer={
@@ -56,7 +67,7 @@ function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
               onClick={() => prune.mutate()}
               data-testid="prune-submit"
             >
-              {prune.isPending ? "Pruning…" : all ? "Remove unused images" : "Remove dangling images"}
+              {prune.isPending ? t("prune.pruning") : all ? t("prune.submitAll") : t("prune.submitDangling")}
             </Button>
           }
         />
@@ -64,8 +75,12 @@ function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
     >
       {done ? (
         <div data-testid="prune-result">
-          Removed {done.deleted.length} {done.deleted.length === 1 ? "layer or image" : "layers and images"}{" "}
-          on {target}, reclaiming <b>{formatBytes(done.spaceReclaimed)}</b>.
+          {t.rich("prune.result", {
+            count: done.deleted.length,
+            host: target,
+            size: format.bytes(done.spaceReclaimed),
+            b: (chunks) => <b>{chunks}</b>,
+          })}
         </div>
       ) : (
         <div className="flex flex-col gap-3">
@@ -73,30 +88,30 @@ function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
           <fieldset className="flex flex-col gap-1">
             <label className="flex items-center gap-2">
               <input type="radio" name="scope" checked={!all} onChange={() => setAll(false)} />
-              Dangling only: untagged images, usually left by rebuilds
+              {t("prune.dangling")}
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="scope" checked={all} onChange={() => setAll(true)} />
-              All unused: every image no container uses, tagged or not
+              {t("prune.all")}
             </label>
           </fieldset>
-          <Field label="Only images with the label" hint="key or key=value; empty for every image">
+          <Field label={t("prune.label")} hint={t("prune.labelHint")}>
             <input
               className={`${inputClass} font-mono`}
-              aria-label="Label filter"
-              placeholder="team=payments"
+              aria-label={t("prune.labelFilter")}
+              placeholder={LABEL_EXAMPLE}
               value={label}
               aria-invalid={!!labelProblem}
               onChange={(e) => setLabel(e.target.value)}
             />
           </Field>
-          <FormError message={labelProblem} />
+          <FormError message={labelProblem && problemText(t, labelProblem)} />
           <p className="text-muted" data-testid="prune-estimate">
             {images.isPending
-              ? "Counting…"
-              : `${candidates.length} ${candidates.length === 1 ? "image matches" : "images match"}, about ${formatBytes(estimate)} (shared layers may keep some space in use).`}
+              ? t("prune.counting")
+              : t("prune.estimate", { count: candidates.length, size: format.bytes(estimate) })}
           </p>
-          <FormError message={prune.error?.message} testId="dialog-error" />
+          <FormError message={prune.error ? errorLine(prune.error) : undefined} testId="dialog-error" />
         </div>
       )}
     </DialogShell>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useRegistriesQuery } from "@/components/hooks/registry-queries";
@@ -6,9 +7,13 @@ import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
 import { DialogShell, OperationFooter } from "./DialogShell";
 import { HostChecklist } from "./HostChecklist";
+import { problemText, type FormProblem } from "./problem";
 import { checkReference, effectiveReference } from "./pull-ref";
 import { PullResults } from "./PullResults";
 import { usePullImages } from "./usePullImages";
+
+/** An example reference: a value, the same in every language. */
+const REF_EXAMPLE = "localhost:5000/busybox:1.35";
 
 export interface PullPreset {
   image?: string;
@@ -33,18 +38,20 @@ export function PullDialog({
 function PullForm({ onClose, preset }: { onClose: () => void; preset: PullPreset }) {
   const hosts = useHostsQuery();
   const registries = useRegistriesQuery();
+  const t = useTranslations("images");
   const [image, setImage] = useState(preset.image ?? "");
   const [registryId, setRegistryId] = useState<number | undefined>(preset.registryId);
   const [picked, setPicked] = useState<string[]>(preset.hosts ?? []);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<FormProblem>();
   const pull = usePullImages();
   const registry = registries.data?.items.find((r) => r.id === registryId);
   const ref = effectiveReference(image, registry?.url);
   const started = pull.runs.length > 0;
 
   const submit = () => {
-    const problem =
-      checkReference(ref) ?? (picked.length === 0 ? "hosts: pick at least one host" : undefined);
+    const problem: FormProblem | undefined =
+      checkReference(ref) ??
+      (picked.length === 0 ? { field: "hosts", reason: { key: "pickHost" } } : undefined);
     setError(problem);
     if (!problem) void pull.start({ image: ref, hosts: picked, registryId });
   };
@@ -53,7 +60,7 @@ function PullForm({ onClose, preset }: { onClose: () => void; preset: PullPreset
     <DialogShell
       open
       wide
-      title={started ? `Pull ${ref}` : "Pull an image"}
+      title={started ? t("pull.titleStarted", { ref }) : t("pull.title")}
       onClose={onClose}
       testId="pull-dialog"
       footer={
@@ -63,14 +70,12 @@ function PullForm({ onClose, preset }: { onClose: () => void; preset: PullPreset
           onClose={onClose}
           action={
             <Button variant="primary" onClick={submit} data-testid="pull-submit">
-              Pull
+              {t("pull.submit")}
             </Button>
           }
         >
-          {pull.busy && (
-            <span className="mr-auto text-muted">Closing keeps the pull going; it stays in Jobs.</span>
-          )}
-          {!pull.busy && <Button onClick={pull.reset}>Pull another</Button>}
+          {pull.busy && <span className="mr-auto text-muted">{t("pull.keepsGoing")}</span>}
+          {!pull.busy && <Button onClick={pull.reset}>{t("pull.another")}</Button>}
         </OperationFooter>
       }
     >
@@ -86,34 +91,29 @@ function PullForm({ onClose, preset }: { onClose: () => void; preset: PullPreset
           }}
         >
           <Field
-            label="Image reference"
+            label={t("pull.reference")}
             hint={
-              ref !== image.trim() ? (
-                <>
-                  Pulls <span className="font-mono">{ref}</span>
-                </>
-              ) : undefined
+              ref !== image.trim()
+                ? t.rich("pull.pulls", { ref, mono: (chunks) => <span className="font-mono">{chunks}</span> })
+                : undefined
             }
           >
             <input
               className={`${inputClass} w-full font-mono`}
               value={image}
               autoFocus
-              placeholder="localhost:5000/busybox:1.35"
-              aria-invalid={error?.startsWith("image:")}
+              placeholder={REF_EXAMPLE}
+              aria-invalid={error?.field === "image"}
               onChange={(e) => setImage(e.target.value)}
             />
           </Field>
-          <Field
-            label="Registry"
-            hint="Credentials come from the chosen registry; a reference without a host pulls from it."
-          >
+          <Field label={t("pull.registry")} hint={t("pull.registryHint")}>
             <select
               className={inputClass}
               value={registryId ?? ""}
               onChange={(e) => setRegistryId(e.target.value ? Number(e.target.value) : undefined)}
             >
-              <option value="">none (public, or named in the reference)</option>
+              <option value="">{t("pull.noRegistry")}</option>
               {registries.data?.items.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name} · {r.url}
@@ -122,7 +122,7 @@ function PullForm({ onClose, preset }: { onClose: () => void; preset: PullPreset
             </select>
           </Field>
           <HostChecklist hosts={hosts.data?.items ?? []} value={picked} onChange={setPicked} />
-          <FormError message={error} testId="dialog-error" />
+          <FormError message={error && problemText(t, error)} testId="dialog-error" />
           <button type="submit" hidden />
         </form>
       )}

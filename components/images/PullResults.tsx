@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCan } from "@/components/hooks/useCan";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useJobs } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
 import type { PullRun } from "./usePullImages";
@@ -9,6 +11,8 @@ import type { PullRun } from "./usePullImages";
 export function PullResults({ runs, image }: { runs: PullRun[]; image: string }) {
   const jobs = useJobs();
   const canOperate = useCan("operate");
+  const t = useTranslations("images.pull");
+  const errorLine = useErrorLine();
   return (
     <ul className="flex flex-col gap-3" data-testid="pull-results">
       {runs.map((r) => {
@@ -31,22 +35,22 @@ export function PullResults({ runs, image }: { runs: PullRun[]; image: string })
             {job ? (
               <JobProgress job={job} canCancel={canOperate} />
             ) : (
-              !r.result && <div className="text-muted">Starting the pull on {r.hostId}…</div>
+              !r.result && <div className="text-muted">{t("starting", { host: r.hostId })}</div>
             )}
             {r.result?.ok && (
               <div className="mt-1 text-ok" data-testid="pull-ok">
-                Pulled on {r.hostId}.{" "}
+                {t("pulled", { host: r.hostId })}{" "}
                 <Link
                   className="text-accent hover:underline"
                   href={`/hosts/${encodeURIComponent(r.hostId)}/images/${encodeURIComponent(r.result.data?.id ?? image)}`}
                 >
-                  Open the image
+                  {t("open")}
                 </Link>
               </div>
             )}
             {r.result && !r.result.ok && !job?.error && (
               <div className="mt-1 text-bad" role="alert" data-testid="pull-error">
-                {r.hostId}: {r.result.error?.message}
+                {r.hostId}: {errorLine(r.result.cause ?? r.result.error?.message)}
               </div>
             )}
           </li>

@@ -1,8 +1,10 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { useCan } from "@/components/hooks/useCan";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useJob } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
 import { useRegistriesQuery } from "@/components/hooks/registry-queries";
@@ -24,6 +26,8 @@ export function PushImageDialog({
 }) {
   const registries = useRegistriesQuery();
   const canOperate = useCan("operate");
+  const t = useTranslations("images.push");
+  const errorLine = useErrorLine();
   const [image, setImage] = useState(tags[0] ?? "");
   const [registryId, setRegistryId] = useState<number>();
   const [jobId, setJobId] = useState<string>();
@@ -40,7 +44,7 @@ export function PushImageDialog({
   return (
     <DialogShell
       open
-      title={`Push ${image}`}
+      title={t("title", { image })}
       onClose={onClose}
       testId="push-dialog"
       footer={
@@ -50,7 +54,7 @@ export function PushImageDialog({
           onClose={onClose}
           action={
             <Button variant="primary" disabled={!image || !chosen} onClick={() => push.mutate()}>
-              Push
+              {t("submit")}
             </Button>
           }
         />
@@ -58,26 +62,24 @@ export function PushImageDialog({
     >
       {push.isIdle ? (
         items.length === 0 ? (
-          <div className="text-muted">
-            No registry is configured; an admin adds them under Admin → Registries.
-          </div>
+          <div className="text-muted">{t("noRegistry")}</div>
         ) : (
           <div className="flex flex-col gap-3">
-            <Field label="Tag to push">
+            <Field label={t("tag")}>
               <select
-                aria-label="Tag to push"
+                aria-label={t("tag")}
                 className={`${inputClass} font-mono`}
                 value={image}
                 onChange={(e) => setImage(e.target.value)}
               >
-                {tags.map((t) => (
-                  <option key={t}>{t}</option>
+                {tags.map((tag) => (
+                  <option key={tag}>{tag}</option>
                 ))}
               </select>
             </Field>
-            <Field label="Registry" hint="The image goes to this registry under the same name and tag.">
+            <Field label={t("registry")} hint={t("registryHint")}>
               <select
-                aria-label="Registry"
+                aria-label={t("registry")}
                 className={inputClass}
                 value={chosen}
                 onChange={(e) => setRegistryId(Number(e.target.value))}
@@ -96,14 +98,14 @@ export function PushImageDialog({
           {job ? (
             <JobProgress job={job} canCancel={canOperate} />
           ) : (
-            push.isPending && <div className="text-muted">Starting the push…</div>
+            push.isPending && <div className="text-muted">{t("starting")}</div>
           )}
           {push.isSuccess && (
             <div className="text-ok" data-testid="push-result">
-              Pushed {image}.
+              {t("pushed", { image })}
             </div>
           )}
-          <FormError message={push.error?.message} testId="dialog-error" />
+          <FormError message={push.error ? errorLine(push.error) : undefined} testId="dialog-error" />
         </div>
       )}
     </DialogShell>

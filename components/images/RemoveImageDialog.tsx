@@ -1,7 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { imagePaths, invalidateImages } from "./queries";
 
@@ -22,6 +24,8 @@ export function RemoveImageDialog({
   onRemoved: () => void;
 }) {
   const qc = useQueryClient();
+  const t = useTranslations("images.remove");
+  const errorLine = useErrorLine();
   const [force, setForce] = useState(false);
   const remove = useMutation({
     mutationFn: () =>
@@ -34,14 +38,12 @@ export function RemoveImageDialog({
   return (
     <ConfirmDialog
       open
-      title={`Remove ${name} from ${hostId}?`}
-      confirmLabel={remove.isPending ? "Removing…" : force ? "Force remove" : "Remove"}
+      title={t("title", { name, host: hostId })}
+      confirmLabel={remove.isPending ? t("removing") : force ? t("forceSubmit") : t("submit")}
       onConfirm={() => remove.mutate()}
       onCancel={onClose}
     >
-      {inUse > 0
-        ? `${inUse} container${inUse === 1 ? "" : "s"} use${inUse === 1 ? "s" : ""} this image; the engine refuses unless they are removed first, or you force it for stopped ones.`
-        : "No container uses this image. Layers it shares with other images stay."}
+      {inUse > 0 ? t("inUse", { count: inUse }) : t("unused")}
       <label className="mt-2 flex items-center gap-2 text-fg">
         <input
           type="checkbox"
@@ -49,11 +51,11 @@ export function RemoveImageDialog({
           onChange={(e) => setForce(e.target.checked)}
           data-testid="remove-force"
         />
-        Force (untag every tag, remove even if stopped containers use it)
+        {t("force")}
       </label>
       {remove.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
-          {remove.error.message}
+          {errorLine(remove.error)}
         </span>
       )}
     </ConfirmDialog>

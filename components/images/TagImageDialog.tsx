@@ -1,11 +1,17 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Field, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
+import { problemText, type FormProblem } from "./problem";
 import { checkReference } from "./pull-ref";
 import { imagePaths, invalidateImages } from "./queries";
+
+/** An example repository: a value, the same in every language. */
+const REPO_EXAMPLE = "localhost:5000/app";
 
 /** Splits `repo:tag` at the last colon that is not part of a registry port. */
 function splitRef(ref: string): { repo: string; tag: string } {
@@ -28,14 +34,16 @@ export function TagImageDialog({
 }) {
   const qc = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("images");
+  const errorLine = useErrorLine();
   const initial = splitRef(current ?? "");
   const [repo, setRepo] = useState(initial.repo);
   const [tag, setTag] = useState(initial.tag);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<FormProblem>();
   const save = useMutation({
     mutationFn: () => api(imagePaths.tag(hostId, imageRef), { method: "POST", body: { repo, tag } }),
     onSuccess: () => {
-      toast("ok", `Tagged ${repo}:${tag} on ${hostId}`);
+      toast("ok", t("tag.done", { ref: `${repo}:${tag}`, host: hostId }));
       invalidateImages(qc, hostId);
       onClose();
     },
@@ -43,10 +51,10 @@ export function TagImageDialog({
   return (
     <FormDialog
       open
-      title="Add a tag"
-      submitLabel="Tag"
+      title={t("tag.title")}
+      submitLabel={t("tag.submit")}
       busy={save.isPending}
-      error={problem ?? save.error?.message}
+      error={problem ? problemText(t, problem) : save.error ? errorLine(save.error) : undefined}
       onCancel={onClose}
       onSubmit={() => {
         const p = checkReference(`${repo}:${tag}`, "repo");
@@ -55,19 +63,19 @@ export function TagImageDialog({
       }}
     >
       <div className="grid grid-cols-[1fr_8rem] gap-2">
-        <Field label="Repository">
+        <Field label={t("tag.repository")}>
           <input
             className={`${inputClass} font-mono`}
-            aria-label="Repository"
+            aria-label={t("tag.repository")}
             value={repo}
             autoFocus
             onChange={(e) => setRepo(e.target.value)}
-            placeholder="localhost:5000/app"
+            placeholder={REPO_EXAMPLE}
           />
         </Field>
-        <Field label="Tag">
+        <Field label={t("tag.tag")}>
           <input
-            aria-label="Tag"
+            aria-label={t("tag.tag")}
             className={`${inputClass} font-mono`}
             value={tag}
             onChange={(e) => setTag(e.target.value)}

@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { StateBadge } from "@/components/ui/StateBadge";
 import type { ImageUser } from "@/lib/images/types";
@@ -7,8 +9,8 @@ const isState = (s: string): s is ContainerState => (CONTAINER_STATES as readonl
 
 /** Containers on any host in scope that run this image; each links to its page. */
 export function UsedByTable({ users }: { users: ImageUser[] }) {
-  if (users.length === 0)
-    return <div className="text-muted">No container uses this image: it can be removed without force.</div>;
+  const t = useTranslations("images.detail");
+  if (users.length === 0) return <div className="text-muted">{t("noUsers")}</div>;
   return (
     <table className="w-full text-xs" data-testid="used-by">
       <tbody>

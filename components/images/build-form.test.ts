@@ -1,5 +1,15 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { parseBuildArgs, parseTags } from "./build-form";
+import en from "@/lib/i18n/messages/en";
+import { parseBuildArgs as parseArgs, parseTags as parse } from "./build-form";
+import { problemText, type FormProblem } from "./problem";
+
+// Problems as an English reader sees them.
+const t = createTranslator({ locale: "en", messages: en, namespace: "images" });
+const worded = <R extends object>(r: R | { error: FormProblem }) =>
+  "error" in r ? { error: problemText(t, r.error) } : r;
+const parseBuildArgs = (text: string) => worded(parseArgs(text));
+const parseTags = (text: string) => worded(parse(text));
 
 describe("parseBuildArgs", () => {
   it("reads KEY=VALUE lines, keeping = inside values and skipping comments", () => {

@@ -1,5 +1,15 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { checkReference, effectiveReference, hasDomain, registryHost } from "./pull-ref";
+import en from "@/lib/i18n/messages/en";
+import { problemText } from "./problem";
+import { checkReference as check, effectiveReference, hasDomain, registryHost } from "./pull-ref";
+
+// The problems as an English reader sees them: worded like the server's VALIDATION messages.
+const t = createTranslator({ locale: "en", messages: en, namespace: "images" });
+const checkReference = (...args: Parameters<typeof check>) => {
+  const p = check(...args);
+  return p && problemText(t, p);
+};
 
 describe("checkReference", () => {
   it.each([
@@ -19,6 +29,7 @@ describe("checkReference", () => {
     expect(checkReference("busybox:")).toBe('image: has an invalid tag ""');
     expect(checkReference("busybox@sha256:123")).toBe('image: has an invalid digest "sha256:123"');
     expect(checkReference("App:2", "tags")).toBe("tags: repository name must be lowercase");
+    expect(checkReference("busybox:a@b", "image")).toBe('image: has an invalid digest "b"');
   });
 });
 

@@ -4,9 +4,15 @@ import type { ErrorBody } from "@/lib/errors";
 
 /**
  * Sends a file as the raw request body (a tar to load, a build context), reporting upload progress;
- * XMLHttpRequest because fetch cannot report upload progress. Errors carry the server's message.
+ * XMLHttpRequest because fetch cannot report upload progress. Errors carry the server's message;
+ * `notSent` (in the user's language) says that the upload never reached Wharf.
  */
-export function uploadFile<T>(path: string, file: Blob, onProgress?: (fraction: number) => void): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  notSent: string,
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", path);
@@ -16,7 +22,7 @@ export function uploadFile<T>(path: string, file: Blob, onProgress?: (fraction: 
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, "ENGINE_UNREACHABLE", "the upload did not reach Wharf"));
+    xhr.onerror = () => reject(new ApiError(0, "ENGINE_UNREACHABLE", notSent));
     xhr.onload = () => {
       let json: unknown;
       try {

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { newJobId } from "./job-id";
@@ -27,6 +28,7 @@ export function buildQuery(req: BuildRequest, jobId: string): string {
 /** Starts a build with a job id chosen here, so the dialog can follow its log; answers when it ends. */
 export function useBuildImage() {
   const qc = useQueryClient();
+  const t = useTranslations("images.import");
   const [jobId, setJobId] = useState<string>();
   const mutation = useMutation({
     mutationFn: (req: BuildRequest) => {
@@ -38,7 +40,7 @@ export function useBuildImage() {
             method: "POST",
             body: { dockerfile: req.source.dockerfile, tags: req.tags, buildArgs: req.buildArgs, jobId: id },
           })
-        : uploadFile<{ id?: string }>(`${path}?${buildQuery(req, id)}`, req.source.file);
+        : uploadFile<{ id?: string }>(`${path}?${buildQuery(req, id)}`, req.source.file, t("notSent"));
     },
     onSettled: (_d, _e, req) => {
       invalidateImages(qc, req.hostId);

@@ -1,6 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, errorMessage } from "@/components/api/client";
+import { useTranslations } from "next-intl";
+import { api } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useToast } from "@/components/ui/Toasts";
 import type { ImageUpdateStatus } from "@/lib/images/types";
 import { imagePaths, invalidateImages } from "./queries";
@@ -12,6 +14,8 @@ import { imagePaths, invalidateImages } from "./queries";
 export function useCheckUpdates() {
   const qc = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("images.update");
+  const errorLine = useErrorLine();
   return useMutation({
     mutationFn: async (hostIds: string[]) => {
       const results = await Promise.all(
@@ -20,7 +24,7 @@ export function useCheckUpdates() {
             const r = await api<{ items: ImageUpdateStatus[] }>(`${imagePaths.updates(hostId)}?refresh=1`);
             return { hostId, available: r.items.filter((u) => u.state === "available").length };
           } catch (err) {
-            return { hostId, error: errorMessage(err) };
+            return { hostId, error: err };
           }
         }),
       );
@@ -31,20 +35,8 @@ export function useCheckUpdates() {
       const failed = results.filter((r) => "error" in r);
       const available = results.reduce((n, r) => n + ("available" in r ? (r.available ?? 0) : 0), 0);
       if (failed.length)
-        toast(
-          "error",
-          "Update check failed on some hosts",
-          failed.map((r) => `${r.hostId}: ${r.error}`).join("\n"),
-        );
-      else
-        toast(
-          "ok",
-          available === 1
-            ? "1 tag has an update"
-            : available
-              ? `${available} tags have updates`
-              : "Every tracked tag is current",
-        );
+        toast("error", t("someFailed"), failed.map((r) => `${r.hostId}: ${errorLine(r.error)}`).join("\n"));
+      else toast("ok", available ? t("found", { count: available }) : t("allCurrent"));
     },
   });
 }

@@ -13,8 +13,11 @@ export interface PullRun {
   /** The image reference, to find a job this pull joined instead of starting its own. */
   image: string;
   /** Set when that host's pull has ended. */
-  result?: HostResult<{ id?: string; jobId?: string }>;
+  result?: PullResult;
 }
+
+/** A host's pull result; a failed one keeps the error itself, to be said in the user's language. */
+export type PullResult = HostResult<{ id?: string; jobId?: string }> & { cause?: unknown };
 
 export interface PullRequest {
   image: string;
@@ -32,7 +35,7 @@ export function usePullImages() {
   const generation = useRef(0);
 
   const start = useCallback(
-    async (req: PullRequest): Promise<NonNullable<PullRun["result"]>[]> => {
+    async (req: PullRequest): Promise<PullResult[]> => {
       const gen = ++generation.current;
       const planned = req.hosts.map((hostId) => ({ hostId, jobId: newJobId(), image: req.image }));
       setRuns(planned);
@@ -42,7 +45,7 @@ export function usePullImages() {
       };
       const results = await Promise.all(
         planned.map(async ({ hostId, jobId }) => {
-          let result: NonNullable<PullRun["result"]>;
+          let result: PullResult;
           try {
             const data = await api<{ id?: string; jobId?: string }>(imagePaths.pull(hostId), {
               method: "POST",
@@ -51,7 +54,7 @@ export function usePullImages() {
             result = { hostId, ok: true, data };
           } catch (err) {
             const code = err instanceof ApiError ? err.code : "INTERNAL";
-            result = { hostId, ok: false, error: { code, message: errorMessage(err) } };
+            result = { hostId, ok: false, error: { code, message: errorMessage(err) }, cause: err };
           }
           settle(jobId, result);
           void qc.invalidateQueries({ queryKey: queryKeys.images(hostId) });

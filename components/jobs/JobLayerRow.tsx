@@ -1,4 +1,6 @@
-import { formatBytes } from "@/lib/format";
+"use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import type { JobLayer } from "@/lib/images/types";
 import { layerProgress } from "./job-progress";
 import { ProgressBar } from "./ProgressBar";
@@ -6,22 +8,30 @@ import { ProgressBar } from "./ProgressBar";
 const GRID = "grid grid-cols-[7rem_8rem_1fr_1fr_9rem] items-center gap-2 text-xs";
 
 export function JobLayerHeader({ push }: { push: boolean }) {
+  const t = useTranslations("jobs.layer");
   return (
     <li className={`${GRID} text-[11px] text-muted`} aria-hidden>
-      <span>layer</span>
-      <span>status</span>
-      <span>{push ? "upload" : "download"}</span>
-      <span>{push ? "" : "extract"}</span>
-      <span className="text-right">bytes</span>
+      <span>{t("layer")}</span>
+      <span>{t("status")}</span>
+      <span>{push ? t("upload") : t("download")}</span>
+      <span>{push ? "" : t("extract")}</span>
+      <span className="text-right">{t("bytes")}</span>
     </li>
   );
 }
 
-/** One layer of a pull or push: download (or upload) and extract as two bars, and the bytes so far. */
+/**
+ * One layer of a pull or push: its phase in the user's language (the engine's own status on hover),
+ * download (or upload) and extract as two bars, and the bytes so far.
+ */
 export function JobLayerRow({ layer }: { layer: JobLayer }) {
+  const t = useTranslations("jobs");
+  const format = useFormat();
   const p = layerProgress(layer);
   const bytes =
-    layer.total && layer.total > 0 ? `${formatBytes(layer.current ?? 0)} / ${formatBytes(layer.total)}` : "";
+    layer.total && layer.total > 0
+      ? `${format.bytes(layer.current ?? 0)} / ${format.bytes(layer.total)}`
+      : "";
   const push = layer.phase === "pushing";
   return (
     <li
@@ -33,10 +43,17 @@ export function JobLayerRow({ layer }: { layer: JobLayer }) {
         {layer.id}
       </span>
       <span className="truncate text-muted" title={layer.status}>
-        {layer.status}
+        {t(`phase.${layer.phase}`)}
       </span>
-      <ProgressBar value={p.download} label={`${push ? "upload" : "download"} ${layer.id}`} />
-      {push ? <span /> : <ProgressBar value={p.extract} tone="ok" label={`extract ${layer.id}`} />}
+      <ProgressBar
+        value={p.download}
+        label={push ? t("layer.uploadBar", { id: layer.id }) : t("layer.downloadBar", { id: layer.id })}
+      />
+      {push ? (
+        <span />
+      ) : (
+        <ProgressBar value={p.extract} tone="ok" label={t("layer.extractBar", { id: layer.id })} />
+      )}
       <span className="text-right font-mono text-[11px] text-muted tabular-nums">{bytes}</span>
     </li>
   );

@@ -1,18 +1,23 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { useCancelJob } from "@/components/jobs/useJobs";
 import { Button } from "@/components/ui/Button";
 import { useNow } from "@/components/hooks/useNow";
-import { formatAge, shortId } from "@/lib/format";
+import { shortId } from "@/lib/format";
 import type { JobSnapshot } from "@/lib/images/types";
 import { jobProgress } from "./job-progress";
 import { JobLayerHeader, JobLayerRow } from "./JobLayerRow";
 import { JobStateBadge } from "./JobStateBadge";
 import { ProgressBar } from "./ProgressBar";
 
-/** A job's overall bar, its per-layer bars, its last status or error, and Cancel while it runs. */
+/**
+ * A job's overall bar, its per-layer bars, its last status or error, and Cancel while it runs. The
+ * status and the error are the engine's own words, shown as they came.
+ */
 export function JobProgress({
   job,
   canCancel,
@@ -23,20 +28,24 @@ export function JobProgress({
   showLayers?: boolean;
 }) {
   const cancel = useCancelJob();
+  const t = useTranslations("jobs");
+  const errorLine = useErrorLine();
+  const format = useFormat();
   const [cancelError, setCancelError] = useState<string>();
   const running = job.state === "running";
   const now = useNow(5000);
+  const kind = t(`kind.${job.kind}`);
   return (
     <div className="flex flex-col gap-1" data-testid={`job-${job.jobId}`} data-state={job.state}>
       <div className="flex items-center gap-2">
         <JobStateBadge state={job.state} />
-        <span className="text-muted">{job.kind}</span>
+        <span className="text-muted">{kind}</span>
         <span className="min-w-0 truncate font-mono text-xs" title={job.ref}>
           {job.ref}
         </span>
-        <span className="text-muted">on {job.hostId}</span>
+        <span className="text-muted">{t("progress.on", { host: job.hostId })}</span>
         <span className="text-[11px] text-muted" title={new Date(job.startedAt).toISOString()}>
-          by {job.user} · {formatAge(job.startedAt, now)} ago
+          {t("progress.by", { user: job.user, age: format.age(job.startedAt, now) })}
         </span>
         {job.imageId && (
           <Link
@@ -52,17 +61,17 @@ export function JobProgress({
             className="ml-auto"
             onClick={() => {
               setCancelError(undefined);
-              cancel(job.jobId).catch((e: unknown) => setCancelError(errorMessage(e)));
+              cancel(job.jobId).catch((e: unknown) => setCancelError(errorLine(e)));
             }}
           >
-            Cancel
+            {t("progress.cancel")}
           </Button>
         )}
       </div>
       <ProgressBar
         value={jobProgress(job)}
         tone={job.state === "error" ? "bad" : job.state === "done" ? "ok" : "accent"}
-        label={`${job.kind} ${job.ref} on ${job.hostId}`}
+        label={t("progress.bar", { kind, ref: job.ref, host: job.hostId })}
       />
       {job.status && <div className="truncate font-mono text-[11px] text-muted">{job.status}</div>}
       {job.error && (
@@ -72,7 +81,7 @@ export function JobProgress({
       )}
       {cancelError && (
         <div className="text-bad" role="alert">
-          Cancel failed: {cancelError}
+          {t("progress.cancelFailed", { error: cancelError })}
         </div>
       )}
       {showLayers && job.layers.length > 0 && (

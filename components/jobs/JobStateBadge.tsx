@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import type { JobState } from "@/lib/images/types";
 
 const STYLE = {
@@ -8,9 +10,10 @@ const STYLE = {
 } as const satisfies Record<JobState, string>;
 
 export function JobStateBadge({ state }: { state: JobState }) {
+  const t = useTranslations("jobs.state");
   return (
     <span className={`rounded border px-1 text-[11px] leading-4 ${STYLE[state]}`} data-testid="job-state">
-      {state}
+      {t(state)}
     </span>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { useJobs, useJobsError } from "@/components/jobs/useJobs";
 import { JobProgress } from "./JobProgress";
 import { jobProgress } from "./job-progress";
+import { NO_ANSWER } from "./job-store";
 
 const RECENT = 8;
 
@@ -15,6 +17,7 @@ export function JobsTray({ hostId }: { hostId?: string }) {
   const jobs = useJobs(hostId);
   const error = useJobsError();
   const canOperate = useCan("operate");
+  const t = useTranslations("jobs.tray");
   const [open, setOpen] = useState(false);
   const [expanded, setExpanded] = useState<string>();
   const running = jobs.filter((j) => j.state === "running");
@@ -22,23 +25,22 @@ export function JobsTray({ hostId }: { hostId?: string }) {
   if (error && jobs.length === 0) {
     return (
       <div className="border-t border-line bg-panel px-3 py-1 text-bad" role="alert" data-testid="jobs-error">
-        Live job progress is unavailable: {error}. Pulls and builds still run; their results show when they
-        end.
+        {t("unavailable", { error: error === NO_ANSWER ? t("noAnswer") : error })}
       </div>
     );
   }
   if (jobs.length === 0) return null;
   return (
-    <section className="border-t border-line bg-panel" data-testid="jobs-tray" aria-label="Jobs">
+    <section className="border-t border-line bg-panel" data-testid="jobs-tray" aria-label={t("title")}>
       <button
         type="button"
         className="flex w-full items-center gap-2 px-3 py-1 text-left hover:bg-panel-2"
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="font-medium">Jobs</span>
+        <span className="font-medium">{t("title")}</span>
         <span className="text-muted" data-testid="jobs-count">
-          {running.length} running · {jobs.length - running.length} recent
+          {t("count", { running: running.length, recent: jobs.length - running.length })}
         </span>
         {!open && running[0] && (
           <span className="ml-2 min-w-0 truncate font-mono text-xs text-muted">
@@ -58,7 +60,7 @@ export function JobsTray({ hostId }: { hostId?: string }) {
                   className="text-[11px] text-accent hover:underline"
                   onClick={() => setExpanded((e) => (e === j.jobId ? undefined : j.jobId))}
                 >
-                  {expanded === j.jobId ? "hide layers" : `${j.layers.length} layers`}
+                  {expanded === j.jobId ? t("hideLayers") : t("layers", { count: j.layers.length })}
                 </button>
               )}
             </li>

@@ -2,6 +2,9 @@ import type { JobSnapshot, JobUpdate } from "@/lib/images/types";
 import type { Result } from "@/lib/errors";
 import { applyJobUpdate, sortJobs } from "./job-progress";
 
+/** The store's error when the server never answered the watch; the tray words it. */
+export const NO_ANSWER = "no answer to jobs:watch";
+
 /** What the store needs of a socket: the typed socket.io client satisfies it. */
 export interface JobSocket {
   connected: boolean;
@@ -72,7 +75,7 @@ export class JobStore {
     this.socket
       .timeout(15_000)
       .emit("jobs:watch", {}, (err: Error | null, res?: Result<{ jobs: JobSnapshot[] }>) => {
-        if (err || !res) this.error = err?.message ?? "no answer to jobs:watch";
+        if (err || !res) this.error = err?.message ?? NO_ANSWER;
         else if (!res.ok) this.error = res.error.message;
         else {
           this.error = undefined;

@@ -1,7 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { memo, useMemo, type ReactNode } from "react";
 import { ansiCss, parseAnsi } from "@/lib/ansi";
-import type { LogEntry } from "./log-buffer";
+import { BUFFER_LINES, type LogEntry, type LogMarker } from "./log-buffer";
 import { matchRanges, splitByRanges } from "./log-search";
 
 /** Distinct tag colours for the containers of a merged view; readable on both themes. */
@@ -63,7 +64,27 @@ function renderText(text: string, search: RegExp | undefined): ReactNode[] {
   return out;
 }
 
+/** A marker's message in the user's language; the server's own words, when it gave any, verbatim. */
+function MarkerText({ marker }: { marker: LogMarker }) {
+  const t = useTranslations("logs");
+  switch (marker.kind) {
+    case "skipped":
+      return t("marker.skipped", { count: marker.count });
+    case "dropped":
+      return t("marker.dropped", { count: marker.count, max: BUFFER_LINES });
+    case "reconnected":
+      return t("marker.reconnected");
+    case "stream": {
+      const state = t(`streamState.${marker.state}`);
+      return marker.message
+        ? t("marker.streamWith", { state, message: marker.message })
+        : t("marker.stream", { state });
+    }
+  }
+}
+
 export const LogRow = memo(function LogRow({ entry, top, showTs, tag, search, current }: RowProps) {
+  const t = useTranslations("logs");
   const body = useMemo(() => renderText(entry.text, search), [entry.text, search]);
   const base = "absolute left-0 flex min-w-full items-center gap-2 pr-3 pl-2 whitespace-pre";
   if (entry.kind === "marker") {
@@ -74,7 +95,7 @@ export const LogRow = memo(function LogRow({ entry, top, showTs, tag, search, cu
         data-testid="log-marker"
       >
         {tag && <span className="font-semibold not-italic">{tag}</span>}
-        {entry.text}
+        {entry.marker ? <MarkerText marker={entry.marker} /> : entry.text}
       </div>
     );
   }
@@ -102,8 +123,8 @@ export const LogRow = memo(function LogRow({ entry, top, showTs, tag, search, cu
         </span>
       )}
       {stderr && (
-        <span className="shrink-0 text-[10px] font-semibold text-bad" title="standard error">
-          ERR
+        <span className="shrink-0 text-[10px] font-semibold text-bad" title={t("stderr")}>
+          {t("stderrTag")}
         </span>
       )}
       <span className="text-fg">{body}</span>

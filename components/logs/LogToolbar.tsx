@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { Button } from "@/components/ui/Button";
+import { useFormat } from "@/components/i18n/useFormat";
 import type { LogRange } from "@/components/logs/useLogStream";
 
 const TAILS = [100, 1000, 10_000] as const;
@@ -32,6 +34,8 @@ export interface ToolbarProps {
 }
 
 export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
+  const t = useTranslations("logs.toolbar");
+  const format = useFormat();
   const check = "flex items-center gap-1 text-muted select-none";
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-line bg-panel px-3 py-1.5 text-xs">
@@ -44,8 +48,8 @@ export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
           if (e.key === "Enter") p.onJump(e.shiftKey ? -1 : 1);
           if (e.key === "Escape") e.currentTarget.blur();
         }}
-        placeholder="Search, regex  ( / )"
-        aria-label="Search logs"
+        placeholder={t("search")}
+        aria-label={t("searchLabel")}
         aria-invalid={!!p.searchError}
         title={p.searchError}
         className={`h-6 w-56 rounded border bg-bg px-2 font-mono ${p.searchError ? "border-bad" : "border-line"}`}
@@ -55,27 +59,23 @@ export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
         className={`min-w-16 text-xs ${p.searchError ? "text-bad" : "text-muted"}`}
         data-testid="log-matches"
       >
-        {p.searchError
-          ? "bad regex"
-          : p.query
-            ? `${p.matches.toLocaleString("en")} match${p.matches === 1 ? "" : "es"}`
-            : ""}
+        {p.searchError ? t("badRegex") : p.query ? t("matches", { count: p.matches }) : ""}
       </span>
-      <Button size="sm" onClick={() => p.onJump(-1)} disabled={!p.matches} title="Previous match (N)">
+      <Button size="sm" onClick={() => p.onJump(-1)} disabled={!p.matches} title={t("previous")}>
         ↑
       </Button>
       <Button
         size="sm"
         onClick={() => p.onJump(1)}
         disabled={!p.matches}
-        title="Next match (n)"
+        title={t("next")}
         data-testid="log-next"
       >
         ↓
       </Button>
       <label className={check}>
         <input type="checkbox" checked={p.filterOnly} onChange={(e) => p.onFilterOnly(e.target.checked)} />
-        only matching
+        {t("onlyMatching")}
       </label>
       <span className="mx-1 h-4 border-l border-line" />
       <label className={check}>
@@ -85,10 +85,10 @@ export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
           onChange={(e) => p.onShowTs(e.target.checked)}
           data-testid="log-ts"
         />
-        timestamps
+        {t("timestamps")}
       </label>
       <label className={check}>
-        tail
+        {t("tail")}
         <select
           value={p.range.tail ?? "all"}
           onChange={(e) =>
@@ -99,14 +99,14 @@ export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
         >
           {TAILS.map((n) => (
             <option key={n} value={n}>
-              {n.toLocaleString("en")}
+              {format.number(n)}
             </option>
           ))}
-          <option value="all">all</option>
+          <option value="all">{t("all")}</option>
         </select>
       </label>
       <label className={check}>
-        since
+        {t("since")}
         <input
           type="datetime-local"
           step={1}
@@ -116,7 +116,7 @@ export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
         />
       </label>
       <label className={check}>
-        until
+        {t("until")}
         <input
           type="datetime-local"
           step={1}
@@ -130,10 +130,10 @@ export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
           size="sm"
           variant={p.follow ? "default" : "primary"}
           onClick={() => p.onFollow(!p.follow)}
-          title={p.follow ? "Stop following new lines" : "Follow new lines (End)"}
+          title={p.follow ? t("pauseTitle") : t("followTitle")}
           data-testid="log-follow"
         >
-          {p.follow ? "Pause" : "Follow"}
+          {p.follow ? t("pause") : t("follow")}
         </Button>
         {p.downloadHref && (
           <a
@@ -142,7 +142,7 @@ export function LogToolbar({ searchRef, ...p }: ToolbarProps) {
             className="text-xs text-accent hover:underline"
             data-testid="log-download"
           >
-            Download
+            {t("download")}
           </a>
         )}
       </div>

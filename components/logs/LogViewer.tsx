@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLogStream, type LogRange, type LogSource, type LogTarget } from "@/components/logs/useLogStream";
 import { BUFFER_LINES, type LogEntry } from "./log-buffer";
@@ -8,10 +9,15 @@ import { colourOf } from "./LogRow";
 import { LogToolbar } from "./LogToolbar";
 
 /** The first row once the buffer is full: what scrolled out of it. */
-const droppedMarker = (n: number): LogEntry => {
-  const text = `… ${n.toLocaleString("en")} older lines dropped: this view keeps the newest ${BUFFER_LINES.toLocaleString("en")} (Download has them all) …`;
-  return { seq: 0, kind: "marker", source: -1, text, plain: text, at: "" };
-};
+const droppedMarker = (count: number): LogEntry => ({
+  seq: 0,
+  kind: "marker",
+  source: -1,
+  text: "",
+  plain: "",
+  marker: { kind: "dropped", count },
+  at: "",
+});
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA");
@@ -25,6 +31,7 @@ export const downloadHref = (s: { hostId: string; id?: string; containerId: stri
 };
 
 function SourceChips({ sources, range }: { sources: LogSource[]; range: LogRange }) {
+  const t = useTranslations("logs");
   return (
     <div
       className="flex flex-wrap gap-2 border-b border-line bg-panel px-3 py-1 text-xs"
@@ -36,10 +43,15 @@ function SourceChips({ sources, range }: { sources: LogSource[]; range: LogRange
           <span className="font-medium">{s.name ?? s.containerId}</span>
           <span className="text-muted">{s.hostId}</span>
           <span className={s.state === "error" || s.state === "ended" ? "text-bad" : "text-muted"}>
-            {s.state === "live" ? "" : s.state}
+            {s.state === "live" ? "" : t(`sourceState.${s.state}`)}
           </span>
           {s.id && (
-            <a className="text-accent hover:underline" href={downloadHref(s, range)} download>
+            <a
+              className="text-accent hover:underline"
+              href={downloadHref(s, range)}
+              title={t("toolbar.downloadOne", { name: s.name ?? s.containerId })}
+              download
+            >
               ↓
             </a>
           )}
@@ -63,6 +75,7 @@ export function LogViewer({
   /** Its height: the list fills it. */
   className?: string;
 }) {
+  const t = useTranslations("logs");
   const [range, setRange] = useState<LogRange>({ tail: 1000 });
   const { buffer, version, sources } = useLogStream(targets, range, merged);
   const [query, setQuery] = useState("");
@@ -165,26 +178,29 @@ export function LogViewer({
         data-testid="log-status"
       >
         <span>
-          {lines.toLocaleString("en")} lines
-          {filterOnly && search.re ? `, ${rows.length.toLocaleString("en")} shown` : ""}
+          {filterOnly && search.re
+            ? t("status.linesShown", { count: lines, shown: rows.length })
+            : t("status.lines", { count: lines })}
         </span>
-        <span>{follow ? "following" : "paused: End follows again"}</span>
+        <span>{follow ? t("status.following") : t("status.paused")}</span>
         {buffer.skipped > 0 && (
           <span className="text-warn" data-testid="log-skipped">
-            {buffer.skipped.toLocaleString("en")} skipped
+            {t("status.skipped", { count: buffer.skipped })}
           </span>
         )}
         {buffer.droppedOlder > 0 && (
           <span data-testid="log-dropped">
-            {buffer.droppedOlder.toLocaleString("en")} older lines dropped (this view keeps the newest 10,000)
+            {t("status.dropped", { count: buffer.droppedOlder, max: BUFFER_LINES })}
           </span>
         )}
         {single && single.state !== "live" && (
           <span className={single.state === "error" || single.state === "ended" ? "text-bad" : ""}>
-            {single.state === "error" ? `cannot follow: ${single.error}` : single.state}
+            {single.state === "error"
+              ? t("status.cannotFollow", { error: single.error ?? "" })
+              : t(`sourceState.${single.state}`)}
           </span>
         )}
-        <span className="ml-auto">Keys: / search · n next · N previous · End follow</span>
+        <span className="ml-auto">{t("status.keys")}</span>
       </footer>
     </div>
   );

@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useContainersQuery } from "@/components/hooks/queries";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import type { LogTarget } from "@/components/logs/useLogStream";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { filterContainers } from "@/lib/container-filter";
@@ -26,6 +28,8 @@ function parsePairs(pairs: string[]): LogTarget[] {
 
 /** Several containers' logs in one view: the ones named in the URL, or every one with a label. */
 export function MergedLogsPanel({ query }: { query: MergedLogsQuery }) {
+  const t = useTranslations("logs");
+  const errorLine = useErrorLine();
   const byLabel = !!query.label;
   const list = useContainersQuery(undefined);
   const targets = useMemo<LogTarget[]>(() => {
@@ -38,35 +42,35 @@ export function MergedLogsPanel({ query }: { query: MergedLogsQuery }) {
     return items.map((c) => ({ hostId: c.hostId, containerId: c.id }));
   }, [byLabel, query, list.data]);
 
+  const label = query.label ?? "";
   const title = byLabel
-    ? `${query.label}${query.host ? ` on ${query.host}` : ""}`
-    : `${targets.length} containers`;
+    ? query.host
+      ? t("merged.onHost", { label, host: query.host })
+      : label
+    : t("merged.containers", { count: targets.length });
   let body;
   if (!byLabel && !targets.length) {
     body = (
-      <StatePanel title="Which containers?">
-        Name them as <code>?c=host/container&amp;c=host/container</code>, or pick them by label as{" "}
-        <code>?label=com.docker.compose.project=shop</code> (optionally <code>&amp;host=…</code>).
+      <StatePanel title={t("merged.which")}>
+        {t.rich("merged.whichHint", { code: (c) => <code>{c}</code> })}
       </StatePanel>
     );
   } else if (byLabel && list.isPending) {
-    body = <StatePanel tone="loading" title="Finding the containers…" />;
+    body = <StatePanel tone="loading" title={t("merged.finding")} />;
   } else if (byLabel && list.error) {
     body = (
-      <StatePanel tone="error" title="Could not list containers">
-        {list.error.message}
+      <StatePanel tone="error" title={t("merged.listFailed")}>
+        {errorLine(list.error)}
       </StatePanel>
     );
   } else if (!targets.length) {
     body = (
-      <StatePanel title={`No container has the label ${query.label}`}>
-        It shows up here once one does.
-      </StatePanel>
+      <StatePanel title={t("merged.noneWithLabel", { label })}>{t("merged.noneWithLabelHint")}</StatePanel>
     );
   } else if (targets.length > MAX_MERGED) {
     body = (
-      <StatePanel title={`${targets.length} containers is too many for one view`}>
-        Narrow it down to {MAX_MERGED} or fewer, with a more specific label or a host.
+      <StatePanel title={t("merged.tooMany", { count: targets.length })}>
+        {t("merged.tooManyHint", { max: MAX_MERGED })}
       </StatePanel>
     );
   } else {
@@ -76,7 +80,7 @@ export function MergedLogsPanel({ query }: { query: MergedLogsQuery }) {
     <div className="flex h-full flex-col">
       <header className="border-b border-line bg-panel px-3 py-2">
         <h1 className="text-base font-semibold">
-          Logs <span className="font-normal text-muted">· {title}</span>
+          {t("title")} <span className="font-normal text-muted">· {title}</span>
         </h1>
       </header>
       {body}

@@ -23,7 +23,11 @@ describe("LogBuffer", () => {
   it("puts a skipped marker before the batch's lines and a notice after them", () => {
     const b = new LogBuffer();
     b.append(0, { lines: [line("a")], skipped: 1200, notice: { kind: "stopped", message: "not running" } });
-    expect(texts(b)).toEqual(["… 1,200 lines skipped …", "a", "— stream stopped: not running —"]);
+    expect(b.entries.map((e) => e.marker ?? e.text)).toEqual([
+      { kind: "skipped", count: 1200 },
+      "a",
+      { kind: "stream", state: "stopped", message: "not running" },
+    ]);
     expect(b.skipped).toBe(1200);
     expect(b.entries.map((e) => e.kind)).toEqual(["marker", "line", "marker"]);
   });

@@ -1,6 +1,17 @@
 import { stripAnsi } from "@/lib/ansi";
 import type { LogLine, LogsNotice } from "@/lib/realtime/events";
 
+/** What a marker row says, as data: the view says it in the user's language. */
+export type LogMarker =
+  /** Lines the server could not deliver to this view: it fell behind, or joined after them. */
+  | { kind: "skipped"; count: number }
+  /** The engine's stream stopped, resumed or ended, with the server's own words when it gave any. */
+  | { kind: "stream"; state: LogsNotice["kind"]; message?: string }
+  /** The socket came back: the view follows again from the newest line it holds. */
+  | { kind: "reconnected" }
+  /** Older lines scrolled out of the bounded buffer. */
+  | { kind: "dropped"; count: number };
+
 export interface LogEntry {
   /** Unique and increasing in arrival order; the row key. */
   seq: number;
@@ -9,10 +20,12 @@ export interface LogEntry {
   source: number;
   stream?: LogLine["stream"];
   ts?: string;
-  /** As the engine sent it, escape sequences included; a marker's message. */
+  /** As the engine sent it, escape sequences included; "" for a marker. */
   text: string;
   /** Without escape sequences: what search looks at. */
   plain: string;
+  /** A marker's message, as data. */
+  marker?: LogMarker;
   /** Sort key of merged views: the engine's fixed-width timestamp, which sorts as text; "" when unknown. */
   at: string;
 }
@@ -50,7 +63,7 @@ export class LogBuffer {
     const added: LogEntry[] = [];
     const first = batch.lines[0]?.ts ?? "";
     this.skipped += batch.skipped ?? 0;
-    if (batch.skipped) added.push(this.marker(source, skippedText(batch.skipped), first));
+    if (batch.skipped) added.push(this.marker(source, { kind: "skipped", count: batch.skipped }, first));
     for (const l of batch.lines) {
       added.push({
         seq: ++this.seq,
@@ -65,18 +78,19 @@ export class LogBuffer {
     }
     if (batch.notice) {
       const last = added.at(-1)?.at ?? this.entries.at(-1)?.at ?? "";
-      added.push(this.marker(source, noticeText(batch.notice), last));
+      const { kind, message } = batch.notice;
+      added.push(this.marker(source, { kind: "stream", state: kind, ...(message ? { message } : {}) }, last));
     }
     this.insert(added, ordered);
   }
 
-  /** A marker of the view's own (reconnected, subscribe failed, …). */
-  note(source: number, text: string): void {
-    this.insert([this.marker(source, text, this.entries.at(-1)?.at ?? "")], false);
+  /** A marker of the view's own (reconnected, …). */
+  note(source: number, marker: LogMarker): void {
+    this.insert([this.marker(source, marker, this.entries.at(-1)?.at ?? "")], false);
   }
 
-  private marker(source: number, text: string, at: string): LogEntry {
-    return { seq: ++this.seq, kind: "marker", source, text, plain: text, at };
+  private marker(source: number, marker: LogMarker, at: string): LogEntry {
+    return { seq: ++this.seq, kind: "marker", source, text: "", plain: "", marker, at };
   }
 
   private insert(added: LogEntry[], ordered: boolean): void {
@@ -116,12 +130,4 @@ export class LogBuffer {
     }
     this.version++;
   }
-}
-
-/** Lines the server could not deliver to this view: it fell behind, or joined after them. */
-export const skippedText = (n: number) => `… ${n.toLocaleString("en")} line${n === 1 ? "" : "s"} skipped …`;
-
-function noticeText(n: LogsNotice): string {
-  const what = n.kind === "stopped" ? "stopped" : n.kind === "resumed" ? "resumed" : "ended";
-  return `— stream ${what}${n.message ? `: ${n.message}` : ""} —`;
 }

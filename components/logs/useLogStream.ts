@@ -79,7 +79,7 @@ export function useLogStream(targets: LogTarget[], range: LogRange, merged: bool
       render();
     };
     socket.on("logs:lines", onLines);
-    if (resuming) buffer.note(-1, "— reconnected: following again from the newest line held —");
+    if (resuming) buffer.note(-1, { kind: "reconnected" });
 
     srcs.forEach((s, i) => {
       const seen = newest.get(i);

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
 import { useContainersQuery } from "@/components/hooks/queries";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Field, FormDialog, inputClass } from "@/components/ui/Form";
+import { useStateText } from "@/components/ui/StateBadge";
 import { useToast } from "@/components/ui/Toasts";
 import type { NetworkSummary } from "@/lib/networks";
 import { useConnectNetwork } from "./queries";
@@ -10,6 +12,9 @@ import { useConnectNetwork } from "./queries";
 /** Attach one of the host's containers to a network, with optional DNS aliases. */
 export function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("networks");
+  const errorLine = useErrorLine();
+  const stateText = useStateText();
   const containers = useContainersQuery(network.hostId);
   const connect = useConnectNetwork();
   const attached = new Set(network.containers.map((c) => c.containerId));
@@ -20,28 +25,28 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
   return (
     <FormDialog
       open
-      title={`Connect a container to ${network.name}`}
-      submitLabel="Connect"
+      title={t("connectTo", { name: network.name })}
+      submitLabel={t("connect.submit")}
       busy={connect.isPending}
       error={error}
       onCancel={onClose}
       onSubmit={() => {
-        if (!container) return setError("container: pick a container");
+        if (!container) return setError(t("connect.pick"));
         const list = aliases.split(/[\s,]+/).filter(Boolean);
         setError(undefined);
         connect.mutate(
           { hostId: network.hostId, id: network.id, container, aliases: list },
           {
             onSuccess: () => {
-              toast("ok", `Connected to ${network.name}`);
+              toast("ok", t("connect.connected", { name: network.name }));
               onClose();
             },
-            onError: (e) => setError(errorMessage(e)),
+            onError: (e) => setError(errorLine(e)),
           },
         );
       }}
     >
-      <Field label="Container">
+      <Field label={t("connect.container")}>
         <select
           name="container"
           className={inputClass}
@@ -49,15 +54,15 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
           aria-invalid={(!!error && !container) || undefined}
           onChange={(e) => setContainer(e.target.value)}
         >
-          <option value="">{containers.isPending ? "loading…" : "pick a container"}</option>
+          <option value="">{containers.isPending ? t("connect.loading") : t("connect.placeholder")}</option>
           {choices.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name} ({c.state})
+              {t("connect.option", { name: c.name, state: stateText(c.state) })}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="Aliases" hint="Space- or comma-separated DNS names on this network; optional.">
+      <Field label={t("connect.aliases")} hint={t("connect.aliasesHint")}>
         <input
           name="aliases"
           className={`${inputClass} font-mono text-xs`}
@@ -65,10 +70,7 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
           onChange={(e) => setAliases(e.target.value)}
         />
       </Field>
-      <p className="text-[11px] text-muted">
-        A container on <code>none</code> or <code>host</code> networking cannot join a user network: the
-        engine refuses, and says so here.
-      </p>
+      <p className="text-[11px] text-muted">{t.rich("connect.note", { code: (c) => <code>{c}</code> })}</p>
     </FormDialog>
   );
 }

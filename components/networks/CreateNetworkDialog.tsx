@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { KeyValueRows } from "@/components/ui/KeyValueRows";
 import { draftField, FormDialog, TextField } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
@@ -9,6 +11,8 @@ import { useCreateNetwork } from "./queries";
 
 export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("networks.new");
+  const errorLine = useErrorLine();
   const create = useCreateNetwork(hostId);
   const [d, setD] = useState<NetworkDraft>(EMPTY_NETWORK);
   const [error, setError] = useState<Error>();
@@ -17,10 +21,10 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
   return (
     <FormDialog
       open
-      title={`New network on ${hostId}`}
-      submitLabel="Create network"
+      title={t("title", { host: hostId })}
+      submitLabel={t("submit")}
       busy={create.isPending}
-      error={error?.message}
+      error={error ? errorLine(error) : undefined}
       onCancel={onClose}
       onSubmit={() => {
         const problem = checkNetworkDraft(d);
@@ -28,16 +32,22 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
         if (problem) return;
         create.mutate(networkCreateBody(d), {
           onSuccess: () => {
-            toast("ok", `Network ${d.name} created`);
+            toast("ok", t("created", { name: d.name }));
             onClose();
           },
           onError: setError,
         });
       }}
     >
-      <TextField label="Name" {...field("name")} autoFocus autoComplete="off" className="font-mono text-xs" />
+      <TextField
+        label={t("name")}
+        {...field("name")}
+        autoFocus
+        autoComplete="off"
+        className="font-mono text-xs"
+      />
       <fieldset className="flex gap-4">
-        <legend className="mb-1 text-muted">Kind</legend>
+        <legend className="mb-1 text-muted">{t("kind")}</legend>
         <label className="flex items-center gap-1.5">
           <input
             type="radio"
@@ -45,7 +55,7 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
             checked={d.internal}
             onChange={() => setD({ ...d, internal: true })}
           />
-          Internal bridge <span className="text-[11px] text-muted">(no route out of the host)</span>
+          {t("internalBridge")} <span className="text-[11px] text-muted">{t("internalBridgeNote")}</span>
         </label>
         <label className="flex items-center gap-1.5">
           <input
@@ -54,28 +64,28 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
             checked={!d.internal}
             onChange={() => setD({ ...d, internal: false })}
           />
-          Bridge
+          {t("bridge")}
         </label>
       </fieldset>
       <div className="flex flex-wrap gap-3">
         <TextField
-          label="Subnet"
-          hint="Optional; the engine picks one if empty."
+          label={t("subnet")}
+          hint={t("subnetHint")}
           fieldClassName="w-52"
           {...field("subnet")}
           className="font-mono text-xs"
           placeholder="172.30.5.0/24"
         />
         <TextField
-          label="Gateway"
-          hint="Optional; inside the subnet."
+          label={t("gateway")}
+          hint={t("gatewayHint")}
           fieldClassName="w-44"
           {...field("gateway")}
           className="font-mono text-xs"
           placeholder="172.30.5.1"
         />
       </div>
-      <KeyValueRows label="Labels" rows={d.labels} onChange={(labels) => setD({ ...d, labels })} />
+      <KeyValueRows label={t("labels")} rows={d.labels} onChange={(labels) => setD({ ...d, labels })} />
     </FormDialog>
   );
 }

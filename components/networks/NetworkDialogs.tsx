@@ -1,6 +1,7 @@
 "use client";
-import { errorMessage } from "@/components/api/client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { LabelFilterField, labelFilters } from "@/components/volumes/LabelFilterField";
 import { useToast } from "@/components/ui/Toasts";
@@ -8,6 +9,7 @@ import type { NetworkEndpoint, NetworkSummary } from "@/lib/networks";
 import { useConnectNetwork, usePruneNetworks, useRemoveNetwork } from "./queries";
 
 function DialogError({ error }: { error: unknown }) {
+  const errorLine = useErrorLine();
   if (!error) return null;
   return (
     <span
@@ -15,26 +17,27 @@ function DialogError({ error }: { error: unknown }) {
       role="alert"
       data-testid="dialog-error"
     >
-      {errorMessage(error)}
+      {errorLine(error)}
     </span>
   );
 }
 
 export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("networks.remove");
   const remove = useRemoveNetwork();
   return (
     <ConfirmDialog
       open
-      title={`Remove network ${network.name}?`}
-      confirmLabel={remove.isPending ? "Removing…" : "Remove network"}
+      title={t("title", { name: network.name })}
+      confirmLabel={remove.isPending ? t("removing") : t("confirm")}
       onCancel={onClose}
       onConfirm={() =>
         remove.mutate(
           { hostId: network.hostId, id: network.id },
           {
             onSuccess: () => {
-              toast("ok", `Network ${network.name} removed`);
+              toast("ok", t("removed", { name: network.name }));
               onClose();
             },
           },
@@ -43,11 +46,10 @@ export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSumm
     >
       {network.containers.length > 0 ? (
         <p className="text-warn">
-          {network.containers.map((c) => c.name).join(", ")} still attached: the engine refuses until they are
-          disconnected.
+          {t("attached", { names: network.containers.map((c) => c.name).join(", ") })}
         </p>
       ) : (
-        <p>No container is attached; nothing else changes.</p>
+        <p>{t("nothingAttached")}</p>
       )}
       <DialogError error={remove.error} />
     </ConfirmDialog>
@@ -64,47 +66,49 @@ export function DisconnectDialog({
   onClose: () => void;
 }) {
   const toast = useToast();
+  const t = useTranslations("networks.disconnect");
   const disconnect = useConnectNetwork();
+  const names = { container: endpoint.name, network: network.name };
   return (
     <ConfirmDialog
       open
-      title={`Disconnect ${endpoint.name} from ${network.name}?`}
-      confirmLabel={disconnect.isPending ? "Disconnecting…" : "Disconnect"}
+      title={t("title", names)}
+      confirmLabel={disconnect.isPending ? t("busy") : t("confirm")}
       onCancel={onClose}
       onConfirm={() =>
         disconnect.mutate(
           { hostId: network.hostId, id: network.id, container: endpoint.containerId, disconnect: true },
           {
             onSuccess: () => {
-              toast("ok", `${endpoint.name} disconnected from ${network.name}`);
+              toast("ok", t("done", names));
               onClose();
             },
           },
         )
       }
     >
-      It loses its address {endpoint.ipv4Address ?? ""} and aliases on this network; the container keeps
-      running.
+      {t("body", { address: endpoint.ipv4Address ?? "" })}
       <DialogError error={disconnect.error} />
     </ConfirmDialog>
   );
 }
 
 export function PruneNetworksDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
+  const t = useTranslations("networks.prune");
   const prune = usePruneNetworks();
   const [label, setLabel] = useState("");
   const done = prune.data;
   return (
     <ConfirmDialog
       open
-      title={done ? "Networks pruned" : `Prune unused networks on ${hostId}?`}
-      confirmLabel={done ? "Close" : prune.isPending ? "Pruning…" : "Prune"}
+      title={done ? t("doneTitle") : t("title", { host: hostId })}
+      confirmLabel={done ? t("close") : prune.isPending ? t("pruning") : t("confirm")}
       onCancel={onClose}
       onConfirm={() => (done ? onClose() : prune.mutate({ hostId, labels: labelFilters(label) }))}
     >
       {done ? (
         <div data-testid="prune-result">
-          {done.deleted.length} removed
+          {t("result", { count: done.deleted.length })}
           <ul className="mt-2 max-h-40 overflow-auto font-mono text-xs">
             {done.deleted.map((n) => (
               <li key={n}>{n}</li>
@@ -113,9 +117,7 @@ export function PruneNetworksDialog({ hostId, onClose }: { hostId: string; onClo
         </div>
       ) : (
         <>
-          <p>
-            Removes every user network with no container attached. The built-in bridge, host and none stay.
-          </p>
+          <p>{t("body")}</p>
           <LabelFilterField value={label} onChange={setLabel} />
         </>
       )}

@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Button } from "@/components/ui/Button";
+import { useStateText } from "@/components/ui/StateBadge";
 import {
   HostDriverCells,
   HostObjectTable,
@@ -22,26 +24,28 @@ function Endpoint({
   e: NetworkEndpoint;
   onDisconnect?: () => void;
 }) {
+  const t = useTranslations("networks");
+  const stateText = useStateText();
   return (
     <span className="flex items-center gap-2" data-testid={`endpoint-${e.name}`}>
       <Link className="hover:underline" href={`/hosts/${n.hostId}/containers/${e.containerId}`}>
         {e.name}
       </Link>
       <span className="font-mono text-[11px] text-muted">
-        {e.ipv4Address || e.ipv6Address || (e.state === "running" ? "no address" : e.state)}
+        {e.ipv4Address || e.ipv6Address || (e.state === "running" ? t("noAddress") : stateText(e.state))}
       </span>
       {e.aliases.length > 0 && (
-        <span className="text-[11px] text-muted" title="DNS aliases on this network">
-          aka {e.aliases.join(", ")}
+        <span className="text-[11px] text-muted" title={t("aliasesNote")}>
+          {t("aka", { aliases: e.aliases.join(", ") })}
         </span>
       )}
       {onDisconnect && (
         <button
           className="text-[11px] text-muted hover:text-bad"
           onClick={onDisconnect}
-          aria-label={`Disconnect ${e.name}`}
+          aria-label={t("disconnectName", { name: e.name })}
         >
-          disconnect
+          {t("disconnectShort")}
         </button>
       )}
     </span>
@@ -59,6 +63,7 @@ export function NetworkTable({
   onDisconnect: (n: NetworkSummary, e: NetworkEndpoint) => void;
 }) {
   const { showHost, canOperate } = table;
+  const t = useTranslations("networks");
   return (
     <HostObjectTable
       {...table}
@@ -67,12 +72,12 @@ export function NetworkTable({
       rowTestId={(n) => `network-row-${n.name}`}
       head={(h) => (
         <>
-          {h("name", "Name")}
-          {showHost && h("host", "Host")}
-          {h("driver", "Driver")}
-          {h("scope", "Scope")}
-          <th className="px-2 py-1 text-left font-medium">Subnet / gateway</th>
-          {h("containers", "Containers")}
+          {h("name", t("column.name"))}
+          {showHost && h("host", t("column.host"))}
+          {h("driver", t("column.driver"))}
+          {h("scope", t("column.scope"))}
+          <th className="px-2 py-1 text-left font-medium">{t("column.addressing")}</th>
+          {h("containers", t("column.containers"))}
           <th className="px-2 py-1" />
         </>
       )}
@@ -85,13 +90,13 @@ export function NetworkTable({
               {n.internal && (
                 <span
                   className="ml-2 rounded bg-panel-2 px-1 text-[11px] text-muted"
-                  title="No route out of the host"
+                  title={t("internalNote")}
                   data-testid="internal-flag"
                 >
-                  internal
+                  {t("internal")}
                 </span>
               )}
-              {n.predefined && <span className="ml-2 text-[11px] text-muted">built-in</span>}
+              {n.predefined && <span className="ml-2 text-[11px] text-muted">{t("builtIn")}</span>}
               <div className="font-mono text-[11px] text-muted">{n.id.slice(0, 12)}</div>
             </td>
             <HostDriverCells showHost={showHost} item={n} />
@@ -103,7 +108,7 @@ export function NetworkTable({
                 n.ipam.map((c) => (
                   <div key={c.subnet}>
                     {c.subnet}
-                    {c.gateway && <span className="text-muted"> via {c.gateway}</span>}
+                    {c.gateway && <span className="text-muted"> {t("via", { gateway: c.gateway })}</span>}
                   </div>
                 ))
               )}
@@ -112,7 +117,7 @@ export function NetworkTable({
               <MoreList
                 items={n.containers}
                 keyOf={(e) => e.containerId}
-                empty="none"
+                empty={t("none")}
                 render={(e) => (
                   <Endpoint
                     n={n}
@@ -128,9 +133,9 @@ export function NetworkTable({
                   <Button
                     size="sm"
                     onClick={() => onConnect(n)}
-                    aria-label={`Connect a container to ${n.name}`}
+                    aria-label={t("connectTo", { name: n.name })}
                   >
-                    Connect…
+                    {t("connectShort")}
                   </Button>
                   <RemoveButton name={n.name} onClick={() => onRemove(n)} />
                 </span>

@@ -1,7 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { HostListPanel } from "@/components/volumes/HostListPanel";
-import { count } from "@/components/volumes/plural";
 import { useHostList } from "@/components/volumes/useHostList";
 import type { NetworkEndpoint, NetworkSummary } from "@/lib/networks";
 import { ConnectDialog } from "./ConnectDialog";
@@ -33,6 +33,7 @@ const value = (n: NetworkSummary, k: NetworkSortKey) =>
   k === "containers" ? n.containers.length : k === "host" ? n.hostId : n[k];
 
 export function NetworksPanel({ hostId }: { hostId?: string }) {
+  const t = useTranslations("networks");
   const query = useNetworksQuery(hostId);
   const [dialog, setDialog] = useState<Dialog>();
   const list = useHostList({ hostId, query, initialSort: FIRST_SORT, texts, value });
@@ -43,14 +44,16 @@ export function NetworksPanel({ hostId }: { hostId?: string }) {
   return (
     <HostListPanel
       list={list}
-      noun="network"
-      createLabel="+ Network"
-      counts={`${count(all.length, "network")} · ${userNets.length} user-defined · ${userNets.filter((n) => !n.containers.length).length} unused`}
-      empty={{
-        title: "No networks",
-        body: "Create an internal bridge with “+ Network” to let containers reach each other by name.",
-      }}
-      keys="Keys: j/k move · Enter connect a container · / filter"
+      noun={t("noun")}
+      plural={t("plural")}
+      createLabel={t("create")}
+      counts={t("counts", {
+        count: all.length,
+        user: userNets.length,
+        unused: userNets.filter((n) => !n.containers.length).length,
+      })}
+      empty={{ title: t("empty.title"), body: t("empty.body") }}
+      keys={t("keys")}
       onOpen={(n) => {
         if (canOperate && !n.predefined) setDialog({ kind: "connect", n });
       }}

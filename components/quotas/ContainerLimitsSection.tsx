@@ -1,9 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { useUpdateResources } from "@/components/hooks/useUpdateResources";
 import type { ContainerLimits, ResourcesResult } from "@/lib/quotas";
-import { LIMIT_EDITORS } from "./limit-fields";
+import { hintOf, LIMIT_EDITORS, labelOf } from "./limit-fields";
 import { LimitCell } from "./LimitCell";
 
 /** The quota editor of the quota view, for one container on its own page. */
@@ -19,6 +20,7 @@ export function ContainerLimitsSection({
   limits: ContainerLimits;
 }) {
   const canEdit = useCan("operate");
+  const t = useTranslations("quotas");
   const update = useUpdateResources(hostId, containerId, name);
   const [last, setLast] = useState<ResourcesResult>();
   const apply = async (req: Parameters<typeof update.mutateAsync>[0]) => {
@@ -30,8 +32,8 @@ export function ContainerLimitsSection({
     <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1" data-testid="limits">
       {LIMIT_EDITORS.map((f) => (
         <div key={f.key} className="contents">
-          <dt className="text-muted" title={f.hint}>
-            {f.label}
+          <dt className="text-muted" title={hintOf(t, f)}>
+            {labelOf(t, f)}
           </dt>
           <dd>
             <LimitCell

@@ -1,4 +1,6 @@
-import { formatBytes } from "@/lib/format";
+"use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import type { HostQuotaSummary } from "@/lib/quotas";
 
 function Meter({
@@ -34,7 +36,10 @@ function Meter({
 
 /** Sums of the running containers' limits against the host: what was promised versus what exists. */
 export function HostQuotaCard({ s }: { s: HostQuotaSummary }) {
-  const over = s.overcommitted.cpu || s.overcommitted.memory;
+  const t = useTranslations("quotas.summary");
+  const fmt = useFormat();
+  const { cpu, memory } = s.overcommitted;
+  const reserved = t("reserved", { bytes: fmt.bytes(s.memoryReservationSum) });
   return (
     <div
       className="flex flex-wrap items-center gap-4 rounded border border-line bg-panel px-3 py-2"
@@ -42,26 +47,26 @@ export function HostQuotaCard({ s }: { s: HostQuotaSummary }) {
     >
       <div className="w-24 font-medium">{s.hostId}</div>
       <Meter
-        label="CPU limits"
+        label={t("cpuLimits")}
         used={s.cpuLimitSum}
         total={s.cpus}
         fmt={(n) => `${+n.toFixed(2)}`}
-        note={s.cpuUnlimited ? `${s.cpuUnlimited} running without a CPU limit` : undefined}
+        note={s.cpuUnlimited ? t("cpuUnlimited", { count: s.cpuUnlimited }) : undefined}
       />
       <Meter
-        label="Memory limits"
+        label={t("memoryLimits")}
         used={s.memoryLimitSum}
         total={s.memoryBytes}
-        fmt={formatBytes}
-        note={`${formatBytes(s.memoryReservationSum)} reserved${s.memoryUnlimited ? ` · ${s.memoryUnlimited} without a limit` : ""}`}
+        fmt={fmt.bytes}
+        note={
+          s.memoryUnlimited ? `${reserved} · ${t("memoryUnlimited", { count: s.memoryUnlimited })}` : reserved
+        }
       />
       <span
-        className={`rounded border px-1.5 text-[11px] ${over ? "border-bad/50 text-bad" : "border-ok/40 text-ok"}`}
+        className={`rounded border px-1.5 text-[11px] ${cpu || memory ? "border-bad/50 text-bad" : "border-ok/40 text-ok"}`}
         data-testid="overcommit"
       >
-        {over
-          ? `overcommitted: ${[s.overcommitted.cpu && "CPU", s.overcommitted.memory && "memory"].filter(Boolean).join(" and ")}`
-          : "within capacity"}
+        {cpu && memory ? t("overBoth") : cpu ? t("overCpu") : memory ? t("overMemory") : t("withinCapacity")}
       </span>
     </div>
   );

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import type { ContainerLimits, ResourcesResult } from "@/lib/quotas";
 import type { ResourcesRequest } from "@/lib/schemas";
-import { requestFor, type LimitField } from "./limit-fields";
+import { hintOf, labelOf, requestFor, shownText, type LimitField } from "./limit-fields";
 
 /**
  * A limit shown in human units; click (or Enter) to edit in place, Enter applies, Escape cancels.
@@ -27,8 +29,14 @@ export function LimitCell({
   const [value, setValue] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("quotas");
+  const errorLine = useErrorLine();
   const discarded = lastResult?.notApplied.some((n) => n.field === field.field);
-  const shown = field.show(limits);
+  const shown = field.shown(limits);
+  const label = labelOf(t, field);
+  const hint = hintOf(t, field);
+  /** "unlimited", "default" or "all": nothing set, so the editor starts empty. */
+  const unset = "word" in shown;
 
   if (!editing) {
     return (
@@ -36,22 +44,22 @@ export function LimitCell({
         <button
           type="button"
           disabled={!canEdit}
-          className={`font-mono text-xs ${canEdit ? "rounded px-0.5 hover:bg-panel-2 hover:underline" : ""} ${shown === "unlimited" || shown === "default" || shown === "all" ? "text-muted" : ""}`}
-          title={canEdit ? `Edit ${field.label} (${field.hint})` : field.label}
+          className={`font-mono text-xs ${canEdit ? "rounded px-0.5 hover:bg-panel-2 hover:underline" : ""} ${unset ? "text-muted" : ""}`}
+          title={canEdit ? t("edit", { label, hint }) : label}
           onClick={() => {
-            setValue(shown === "unlimited" || shown === "default" || shown === "all" ? "" : shown);
+            setValue(unset ? "" : shown.value);
             setError(undefined);
             setEditing(true);
           }}
         >
-          {shown}
+          {shownText(t, shown)}
         </button>
         {discarded && (
           <span
             className="ml-1 rounded border border-bad/50 px-1 text-[10px] text-bad"
-            title="The engine or kernel discarded this value"
+            title={t("discardedHelp")}
           >
-            not applied
+            {t("notApplied")}
           </span>
         )}
         {children}
@@ -60,12 +68,12 @@ export function LimitCell({
   }
 
   const submit = () => {
-    const req = requestFor(field, value);
+    const req = requestFor(field, value, t);
     if (typeof req === "string") return setError(req);
     setBusy(true);
     onApply(req)
       .then(() => setEditing(false))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setError(errorLine(e)))
       .finally(() => setBusy(false));
   };
 
@@ -79,10 +87,10 @@ export function LimitCell({
     >
       <input
         autoFocus
-        aria-label={field.label}
+        aria-label={label}
         className="w-28 rounded border border-accent bg-bg px-1 font-mono text-xs"
         value={value}
-        placeholder={field.hint}
+        placeholder={hint}
         disabled={busy}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {

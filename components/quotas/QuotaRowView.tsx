@@ -1,14 +1,15 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { useStatsStream } from "@/components/stats/useStatsStream";
 import { useUpdateResources } from "@/components/hooks/useUpdateResources";
 import { useInView } from "@/components/stats/in-view";
+import { useFormat } from "@/components/i18n/useFormat";
 import { cpuLimit, type QuotaRow, type ResourcesResult } from "@/lib/quotas";
 import type { ContainerState } from "@/lib/types";
-import { formatBytes } from "@/lib/format";
-import { LIMIT_EDITORS } from "./limit-fields";
+import { LIMIT_EDITORS, type LimitKey } from "./limit-fields";
 import { LimitCell } from "./LimitCell";
 import { UsageBar } from "./UsageBar";
 
@@ -18,7 +19,7 @@ export interface LiveUsage {
   pids: number;
 }
 
-const byKey = (key: string) => LIMIT_EDITORS.find((f) => f.key === key) as (typeof LIMIT_EDITORS)[number];
+const byKey = (key: LimitKey) => LIMIT_EDITORS.find((f) => f.key === key) as (typeof LIMIT_EDITORS)[number];
 
 /** Live usage of a running row on screen, from the shared stats streams; rows scrolled away unsubscribe. */
 function useRowUsage(row: QuotaRow): [(el: HTMLTableRowElement | null) => void, LiveUsage | undefined] {
@@ -38,6 +39,8 @@ export function QuotaRowView({
   canEdit: boolean;
 }) {
   const [ref, usage] = useRowUsage(row);
+  const t = useTranslations("quotas.row");
+  const fmt = useFormat();
   const update = useUpdateResources(row.hostId, row.id, row.name);
   const [last, setLast] = useState<ResourcesResult>();
   const apply = async (req: Parameters<typeof update.mutateAsync>[0]) => {
@@ -45,7 +48,7 @@ export function QuotaRowView({
     setLast(res);
     return res;
   };
-  const cell = (key: string, extra?: React.ReactNode) => (
+  const cell = (key: LimitKey, extra?: React.ReactNode) => (
     <td className="px-2 py-1 align-top">
       <LimitCell field={byKey(key)} limits={row.limits} canEdit={canEdit} onApply={apply} lastResult={last}>
         {extra}
@@ -81,7 +84,11 @@ export function QuotaRowView({
           <UsageBar
             used={usage.cpuPercent}
             limit={cpuCap}
-            label={`${usage.cpuPercent.toFixed(1)}% of ${cpuCap || "no"} limit`}
+            label={
+              cpuCap
+                ? t("cpuOf", { percent: usage.cpuPercent.toFixed(1), limit: cpuCap })
+                : t("cpuNoLimit", { percent: usage.cpuPercent.toFixed(1) })
+            }
           />
         ),
       )}
@@ -93,24 +100,24 @@ export function QuotaRowView({
           <UsageBar
             used={usage.memoryBytes}
             limit={l.memory}
-            label={`${formatBytes(usage.memoryBytes)} used`}
+            label={t("memoryUsed", { bytes: fmt.bytes(usage.memoryBytes) })}
           />
         ),
       )}
       {cell("memoryReservation")}
       {cell("memorySwap")}
-      <td className="px-2 py-1 align-top font-mono text-xs">{l.oomKillDisable ? "disabled" : "on"}</td>
+      <td className="px-2 py-1 align-top font-mono text-xs">
+        {l.oomKillDisable ? t("oomDisabled") : t("oomOn")}
+      </td>
       {cell(
         "pidsLimit",
-        usage && <UsageBar used={usage.pids} limit={l.pidsLimit} label={`${usage.pids} processes`} />,
+        usage && (
+          <UsageBar used={usage.pids} limit={l.pidsLimit} label={t("processes", { count: usage.pids })} />
+        ),
       )}
       {cell(
         "blkioWeight",
-        throttles > 0 && (
-          <div className="text-[10px] text-muted">
-            {throttles} device throttle{throttles > 1 ? "s" : ""}
-          </div>
-        ),
+        throttles > 0 && <div className="text-[10px] text-muted">{t("throttles", { count: throttles })}</div>,
       )}
       {cell("restartPolicy")}
     </tr>

@@ -1,17 +1,20 @@
+"use client";
+import { useTranslations } from "next-intl";
 import type { QuotaRow } from "@/lib/quotas";
 import { QuotaRowView } from "./QuotaRowView";
 
+/** The limit columns; each has a head and a title naming the engine's field under `quotas.head.<key>`. */
 const HEAD = [
-  ["CPUs", "NanoCpus, or CpuQuota/CpuPeriod"],
-  ["Shares", "CpuShares: relative weight under contention"],
-  ["cpuset", "CpusetCpus: the CPUs it may run on"],
-  ["Memory", "Memory: hard limit"],
-  ["Reserve", "MemoryReservation: soft limit"],
-  ["Mem+swap", "MemorySwap"],
-  ["OOM kill", "OomKillDisable"],
-  ["PIDs", "PidsLimit"],
-  ["blkio", "BlkioWeight and device throttles"],
-  ["Restart", "RestartPolicy"],
+  "cpus",
+  "shares",
+  "cpuset",
+  "memory",
+  "reserve",
+  "swap",
+  "oomKill",
+  "pids",
+  "blkio",
+  "restart",
 ] as const;
 
 export function QuotaTable({
@@ -23,15 +26,16 @@ export function QuotaTable({
   showHost: boolean;
   canEdit: boolean;
 }) {
+  const t = useTranslations("quotas.head");
   return (
     <table className="w-full border-collapse" data-testid="quota-table">
       <thead className="sticky top-0 z-10 border-b border-line bg-panel text-left text-muted">
         <tr>
-          <th className="px-2 py-1 font-medium">Container</th>
-          {showHost && <th className="px-2 py-1 font-medium">Host</th>}
-          {HEAD.map(([label, title]) => (
-            <th key={label} className="px-2 py-1 font-medium" title={title}>
-              {label}
+          <th className="px-2 py-1 font-medium">{t("container")}</th>
+          {showHost && <th className="px-2 py-1 font-medium">{t("host")}</th>}
+          {HEAD.map((key) => (
+            <th key={key} className="px-2 py-1 font-medium" title={t(`${key}.title`)}>
+              {t(`${key}.label`)}
             </th>
           ))}
         </tr>

@@ -1,8 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { api } from "@/components/api/client";
 import { useCan } from "@/components/hooks/useCan";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { StatePanel } from "@/components/ui/StatePanel";
 import type { HostQuotaSummary, QuotaRow } from "@/lib/quotas";
 import { queryKeys } from "@/lib/query-keys";
@@ -19,6 +21,8 @@ interface QuotaAnswer {
 /** cgroup limits of every container beside the host's capacity, editable in place. */
 export function QuotasPanel({ hostId }: { hostId?: string }) {
   const canEdit = useCan("operate");
+  const t = useTranslations("quotas.panel");
+  const errorLine = useErrorLine();
   const [onlyRunning, setOnlyRunning] = useState(true);
   const [filter, setFilter] = useState("");
   const q = useQuery({
@@ -38,21 +42,19 @@ export function QuotasPanel({ hostId }: { hostId?: string }) {
   return (
     <div className="flex h-full flex-col">
       <header className="flex flex-wrap items-center gap-3 border-b border-line bg-panel px-3 py-2">
-        <h1 className="text-base font-semibold">{hostId ? `Quotas · ${hostId}` : "Quotas · all hosts"}</h1>
-        <span className="text-muted">
-          cgroup limits beside live usage{canEdit ? "; click a value to change it" : ""}
-        </span>
+        <h1 className="text-base font-semibold">{hostId ? t("titleHost", { hostId }) : t("titleAll")}</h1>
+        <span className="text-muted">{canEdit ? t("subEdit") : t("sub")}</span>
         <div className="ml-auto flex items-center gap-2">
           <input
-            aria-label="Filter by name"
-            placeholder="Filter by name"
+            aria-label={t("filter")}
+            placeholder={t("filter")}
             className="w-48 rounded border border-line bg-bg px-2 py-1"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} />{" "}
-            running only
+            {t("runningOnly")}
           </label>
         </div>
       </header>
@@ -62,22 +64,20 @@ export function QuotasPanel({ hostId }: { hostId?: string }) {
         ))}
         {q.data?.errors?.map((e) => (
           <div key={e.hostId} className="rounded border border-bad/40 bg-bad/10 px-3 py-1" role="alert">
-            Host <b>{e.hostId}</b> is not listed: {e.message}
+            {t.rich("hostError", { hostId: e.hostId, message: e.message, b: (c) => <b>{c}</b> })}
           </div>
         ))}
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
         {q.isPending ? (
-          <StatePanel tone="loading" title="Reading limits…" />
+          <StatePanel tone="loading" title={t("loading")} />
         ) : q.error ? (
-          <StatePanel tone="error" title="Could not read limits">
-            {q.error.message}
+          <StatePanel tone="error" title={t("failed")}>
+            {errorLine(q.error)}
           </StatePanel>
         ) : rows.length === 0 ? (
-          <StatePanel title={onlyRunning ? "No running containers" : "No containers"}>
-            {onlyRunning
-              ? "Untick “running only” to see stopped containers' limits."
-              : "Start a container to see its limits."}
+          <StatePanel title={onlyRunning ? t("noRunning") : t("none")}>
+            {onlyRunning ? t("noRunningHint") : t("noneHint")}
           </StatePanel>
         ) : (
           <QuotaTable rows={rows} showHost={!hostId} canEdit={canEdit} />

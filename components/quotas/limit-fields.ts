@@ -1,132 +1,195 @@
+import { createTranslator, type useTranslations } from "next-intl";
+import quotas from "@/lib/i18n/messages/en/quotas.json";
 import type { ContainerLimits } from "@/lib/quotas";
 import { cpuLimit } from "@/lib/quotas";
 import type { ResourcesRequest } from "@/lib/schemas";
 import { resourcesSchema } from "@/lib/schemas";
 import { formatCpus, formatLimitBytes, parseBytes, parseCpus } from "@/lib/units";
 
+/** The quotas messages, as `useTranslations("quotas")` gives them. */
+export type QuotasT = ReturnType<typeof useTranslations<"quotas">>;
+
+/** The English catalog: the server names fields in English, and callers without a locale read it. */
+const english: QuotasT = createTranslator({ locale: "en", messages: { quotas }, namespace: "quotas" });
+
+/** The editable limits; each names its label and hint under `quotas.field.<key>`. */
+export type LimitKey =
+  | "cpus"
+  | "cpuShares"
+  | "cpusetCpus"
+  | "cpusetMems"
+  | "memory"
+  | "memoryReservation"
+  | "memorySwap"
+  | "pidsLimit"
+  | "blkioWeight"
+  | "restartPolicy";
+
+/** A limit as it reads: the engine's value in human units, or a word for "no value set". */
+export type Shown = { value: string; quota?: boolean } | { word: "unlimited" | "default" | "all" };
+
+/** Why a typed value is not a limit; said with the field's label and the input. */
+export interface Problem {
+  problem: "notSize" | "notCpus" | "notWhole" | "badRestart";
+  input: string;
+}
+
 /** One editable limit: how it reads in human units and how an edit becomes a resources request. */
 export interface LimitField {
-  key: string;
+  key: LimitKey;
+  /** In English; `labelOf(t, f)` and `hintOf(t, f)` say them in the user's language. */
   label: string;
   hint: string;
+  /** The limit as text, in English words; `shownText(t, f.shown(l))` says it in the user's language. */
   show: (l: ContainerLimits) => string;
-  /** The request for a typed value, or an error message naming what is wrong. */
-  parse: (input: string) => ResourcesRequest | string;
+  shown: (l: ContainerLimits) => Shown;
+  /** The request for a typed value, or what is wrong with it. */
+  parse: (input: string) => ResourcesRequest | Problem;
   /** The request field whose read-back decides "applied". */
   field: keyof ResourcesRequest;
 }
 
 const unlimited = (s: string) => /^(unlimited|none|-1)$/i.test(s.trim());
 const intOf = (s: string) => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : undefined);
+const value = (v: string): Shown => ({ value: v });
 
-function bytesField(key: keyof ResourcesRequest, label: string, allowUnlimited: boolean): LimitField {
+type FieldSpec = Omit<LimitField, "label" | "hint" | "show">;
+
+/** Adds the English label, hint and text that callers without a translator read. */
+const withEnglish = (f: FieldSpec): LimitField => ({
+  ...f,
+  label: labelOf(english, f),
+  hint: hintOf(english, f),
+  show: (l) => shownText(english, f.shown(l)),
+});
+
+function bytesField(key: LimitKey & keyof ResourcesRequest, allowUnlimited: boolean): FieldSpec {
   return {
     key,
-    label,
     field: key,
-    hint: allowUnlimited ? "e.g. 512m, 1.5g, or unlimited" : "e.g. 48m, 512m, 1.5g",
-    show: (l) => {
+    shown: (l) => {
       const v = l[key as keyof ContainerLimits] as number;
-      return v === -1 ? "unlimited" : formatLimitBytes(v);
+      return v === -1 ? { word: "unlimited" } : value(formatLimitBytes(v));
     },
-    parse: (s) => {
+    parse: (s): ResourcesRequest | Problem => {
       if (allowUnlimited && unlimited(s)) return { [key]: -1 };
       const n = parseBytes(s);
-      return n === undefined ? `${label}: "${s}" is not a size like 512m or 1.5g` : { [key]: n };
+      return n === undefined ? { problem: "notSize", input: s } : { [key]: n };
     },
   };
 }
 
-export const LIMIT_EDITORS: LimitField[] = [
-  {
-    key: "cpus",
-    label: "CPUs",
-    field: "nanoCpus",
-    hint: "e.g. 0.5 or 1.5 CPUs",
-    show: (l) =>
-      l.nanoCpus > 0 ? formatCpus(l.nanoCpus) : l.cpuQuota > 0 ? `${cpuLimit(l)} (quota)` : "unlimited",
-    parse: (s) => {
-      const n = parseCpus(s);
-      return n === undefined ? `CPUs: "${s}" is not a number of CPUs` : { nanoCpus: n };
+export const LIMIT_EDITORS: LimitField[] = (
+  [
+    {
+      key: "cpus",
+      field: "nanoCpus",
+      shown: (l) =>
+        l.nanoCpus > 0
+          ? value(formatCpus(l.nanoCpus))
+          : l.cpuQuota > 0
+            ? { value: String(cpuLimit(l)), quota: true }
+            : { word: "unlimited" },
+      parse: (s) => {
+        const n = parseCpus(s);
+        return n === undefined ? { problem: "notCpus", input: s } : { nanoCpus: n };
+      },
     },
-  },
-  {
-    key: "cpuShares",
-    label: "CPU shares",
-    field: "cpuShares",
-    hint: "relative weight, 2-262144 (default 1024)",
-    show: (l) => (l.cpuShares > 0 ? String(l.cpuShares) : "default"),
-    parse: (s) => {
-      const n = intOf(s);
-      return n === undefined ? `CPU shares: "${s}" is not a whole number` : { cpuShares: n };
+    {
+      key: "cpuShares",
+      field: "cpuShares",
+      shown: (l) => (l.cpuShares > 0 ? value(String(l.cpuShares)) : { word: "default" }),
+      parse: (s) => {
+        const n = intOf(s);
+        return n === undefined ? { problem: "notWhole", input: s } : { cpuShares: n };
+      },
     },
-  },
-  {
-    key: "cpusetCpus",
-    label: "cpuset CPUs",
-    field: "cpusetCpus",
-    hint: "e.g. 0-1 or 0,2",
-    show: (l) => l.cpusetCpus || "all",
-    parse: (s) => ({ cpusetCpus: s.trim() }),
-  },
-  {
-    key: "cpusetMems",
-    label: "cpuset mems",
-    field: "cpusetMems",
-    hint: "NUMA nodes, e.g. 0",
-    show: (l) => l.cpusetMems || "all",
-    parse: (s) => ({ cpusetMems: s.trim() }),
-  },
-  bytesField("memory", "Memory", false),
-  bytesField("memoryReservation", "Reservation", false),
-  bytesField("memorySwap", "Memory+swap", true),
-  {
-    key: "pidsLimit",
-    label: "PIDs",
-    field: "pidsLimit",
-    hint: "e.g. 64, or unlimited",
-    show: (l) => (l.pidsLimit > 0 ? String(l.pidsLimit) : "unlimited"),
-    parse: (s) => {
-      if (unlimited(s)) return { pidsLimit: -1 };
-      const n = intOf(s);
-      return n === undefined ? `PIDs: "${s}" is not a whole number` : { pidsLimit: n };
+    {
+      key: "cpusetCpus",
+      field: "cpusetCpus",
+      shown: (l) => (l.cpusetCpus ? value(l.cpusetCpus) : { word: "all" }),
+      parse: (s) => ({ cpusetCpus: s.trim() }),
     },
-  },
-  {
-    key: "blkioWeight",
-    label: "blkio weight",
-    field: "blkioWeight",
-    hint: "10-1000 (many kernels discard it)",
-    show: (l) => (l.blkioWeight > 0 ? String(l.blkioWeight) : "default"),
-    parse: (s) => {
-      const n = intOf(s);
-      return n === undefined ? `blkio weight: "${s}" is not a whole number` : { blkioWeight: n };
+    {
+      key: "cpusetMems",
+      field: "cpusetMems",
+      shown: (l) => (l.cpusetMems ? value(l.cpusetMems) : { word: "all" }),
+      parse: (s) => ({ cpusetMems: s.trim() }),
     },
-  },
-  {
-    key: "restartPolicy",
-    label: "Restart",
-    field: "restartPolicy",
-    hint: "no, always, unless-stopped, on-failure[:N]",
-    show: (l) =>
-      l.restartPolicy.name === "on-failure" && l.restartPolicy.maximumRetryCount
-        ? `on-failure:${l.restartPolicy.maximumRetryCount}`
-        : l.restartPolicy.name,
-    parse: (s) => {
-      const m = /^\s*(no|always|unless-stopped|on-failure)(?::(\d+))?\s*$/.exec(s);
-      if (!m) return `Restart: "${s}" must be no, always, unless-stopped or on-failure[:N]`;
-      const name = m[1] as "no" | "always" | "unless-stopped" | "on-failure";
-      return { restartPolicy: { name, ...(m[2] ? { maximumRetryCount: Number(m[2]) } : {}) } };
+    bytesField("memory", false),
+    bytesField("memoryReservation", false),
+    bytesField("memorySwap", true),
+    {
+      key: "pidsLimit",
+      field: "pidsLimit",
+      shown: (l) => (l.pidsLimit > 0 ? value(String(l.pidsLimit)) : { word: "unlimited" }),
+      parse: (s) => {
+        if (unlimited(s)) return { pidsLimit: -1 };
+        const n = intOf(s);
+        return n === undefined ? { problem: "notWhole", input: s } : { pidsLimit: n };
+      },
     },
-  },
-];
+    {
+      key: "blkioWeight",
+      field: "blkioWeight",
+      shown: (l) => (l.blkioWeight > 0 ? value(String(l.blkioWeight)) : { word: "default" }),
+      parse: (s) => {
+        const n = intOf(s);
+        return n === undefined ? { problem: "notWhole", input: s } : { blkioWeight: n };
+      },
+    },
+    {
+      key: "restartPolicy",
+      field: "restartPolicy",
+      shown: (l) =>
+        value(
+          l.restartPolicy.name === "on-failure" && l.restartPolicy.maximumRetryCount
+            ? `on-failure:${l.restartPolicy.maximumRetryCount}`
+            : l.restartPolicy.name,
+        ),
+      parse: (s) => {
+        const m = /^\s*(no|always|unless-stopped|on-failure)(?::(\d+))?\s*$/.exec(s);
+        if (!m) return { problem: "badRestart", input: s };
+        const name = m[1] as "no" | "always" | "unless-stopped" | "on-failure";
+        return { restartPolicy: { name, ...(m[2] ? { maximumRetryCount: Number(m[2]) } : {}) } };
+      },
+    },
+  ] satisfies FieldSpec[]
+).map(withEnglish);
 
-/** Parses and validates an edit exactly as the server will, so the error shows before any call. */
-export function requestFor(field: LimitField, input: string): ResourcesRequest | string {
+const isProblem = (p: ResourcesRequest | Problem): p is Problem => "problem" in p;
+
+/** The field's label and hint, in the user's language. */
+export function labelOf(t: QuotasT, f: Pick<LimitField, "key">): string {
+  return t(`field.${f.key}.label`);
+}
+export function hintOf(t: QuotasT, f: Pick<LimitField, "key">): string {
+  return t(`field.${f.key}.hint`);
+}
+
+/** A shown limit as text: the value, or its word in the user's language. */
+export function shownText(t: QuotasT, shown: Shown): string {
+  if ("word" in shown) return t(`word.${shown.word}`);
+  return shown.quota ? t("quotaValue", { value: shown.value }) : shown.value;
+}
+
+/**
+ * Parses and validates an edit exactly as the server will, so the error shows before any call. The
+ * schema's own words stay as the server would send them, after the request field they concern.
+ */
+export function requestFor(
+  field: LimitField,
+  input: string,
+  t: QuotasT = english,
+): ResourcesRequest | string {
   const parsed = field.parse(input);
-  if (typeof parsed === "string") return parsed;
+  if (isProblem(parsed))
+    return t(`problem.${parsed.problem}`, { field: labelOf(t, field), input: parsed.input });
   const checked = resourcesSchema.safeParse(parsed);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];
-  return `${issue?.path.join(".") || field.label}: ${issue?.message ?? "invalid"}`;
+  return t("invalidField", {
+    field: issue?.path.join(".") || labelOf(t, field),
+    message: issue?.message ?? t("invalid"),
+  });
 }

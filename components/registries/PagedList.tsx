@@ -1,12 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
 import { StatePanel } from "@/components/ui/StatePanel";
 
 /** One column of the browser: a filterable list of names, paged by the registry ("load more"). */
 export function PagedList({
-  title,
+  kind,
   items,
   selected,
   onSelect,
@@ -15,10 +17,10 @@ export function PagedList({
   hasMore,
   loadingMore,
   onLoadMore,
-  emptyText,
   testId,
 }: {
-  title: string;
+  /** What the column lists: its title and states are worded for it. */
+  kind: "repos" | "tags";
   items: string[];
   selected?: string;
   onSelect: (item: string) => void;
@@ -27,9 +29,11 @@ export function PagedList({
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
-  emptyText: string;
   testId: string;
 }) {
+  const t = useTranslations("registries.list");
+  const errorLine = useErrorLine();
+  const title = t(`${kind}.title`);
   const [filter, setFilter] = useState("");
   const shown = filter ? items.filter((i) => i.toLowerCase().includes(filter.toLowerCase())) : items;
   return (
@@ -44,20 +48,20 @@ export function PagedList({
         )}
       </div>
       {pending ? (
-        <StatePanel tone="loading" title={`Loading ${title.toLowerCase()}…`} />
+        <StatePanel tone="loading" title={t(`${kind}.loading`)} />
       ) : error ? (
-        <StatePanel tone="error" title={`Could not list ${title.toLowerCase()}`}>
-          {error.message}
+        <StatePanel tone="error" title={t(`${kind}.failed`)}>
+          {errorLine(error)}
         </StatePanel>
       ) : items.length === 0 ? (
-        <StatePanel title={emptyText} />
+        <StatePanel title={t(`${kind}.empty`)} />
       ) : (
         <>
           <div className="border-b border-line p-1.5">
             <input
               type="search"
-              aria-label={`Filter ${title.toLowerCase()}`}
-              placeholder={hasMore ? "Filter loaded names…" : "Filter…"}
+              aria-label={t(`${kind}.filter`)}
+              placeholder={hasMore ? t("filterLoaded") : t("filterAll")}
               className={`${inputClass} w-full`}
               value={filter}
               onChange={(e) => setFilter(e.target.value)}
@@ -80,7 +84,7 @@ export function PagedList({
             {hasMore && (
               <li className="p-2">
                 <Button size="sm" disabled={loadingMore} onClick={onLoadMore}>
-                  {loadingMore ? "Loading…" : "Load more"}
+                  {loadingMore ? t("loadingMore") : t("loadMore")}
                 </Button>
               </li>
             )}

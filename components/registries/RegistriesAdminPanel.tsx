@@ -1,13 +1,15 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { AdminGate, PageHeader, Section } from "@/components/admin/AdminPage";
-import { FLEET_ONLY_NOTE, useFleetWide } from "@/components/admin/ScopeFields";
+import { useFleetWide } from "@/components/admin/ScopeFields";
 import { formatLocal, td, th } from "@/components/admin/bits";
-import { api, errorMessage } from "@/components/api/client";
+import { api } from "@/components/api/client";
 import { Button } from "@/components/ui/Button";
 import { errorField } from "@/components/api/error-field";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { submitChecked } from "@/components/ui/form-check";
 import { PageForm, SubmitRow } from "@/components/ui/PageForm";
 import { StatePanel } from "@/components/ui/StatePanel";
@@ -19,8 +21,9 @@ import { createBody, EMPTY_DRAFT, PasswordState, RegistryFields } from "./Regist
 import { EditDialog, RemoveDialog, useRefreshRegistries } from "./RegistryDialogs";
 
 export function RegistriesAdminPanel() {
+  const t = useTranslations("registries");
   return (
-    <AdminGate title="Registries">
+    <AdminGate title={t("title")}>
       <RegistriesView />
     </AdminGate>
   );
@@ -31,33 +34,35 @@ function RegistriesView() {
   const [editing, setEditing] = useState<RegistryRecord>();
   const [removing, setRemoving] = useState<RegistryRecord>();
   const fleetWide = useFleetWide();
+  const t = useTranslations("registries");
+  const errorLine = useErrorLine();
   const items = list.data?.items ?? [];
   return (
     <div className="flex h-full flex-col">
-      <PageHeader title="Registries" sub="container registries everyone can browse; credentials stay here">
+      <PageHeader title={t("title")} sub={t("admin.sub")}>
         <Link className="text-accent hover:underline" href="/registries">
-          Open the browser
+          {t("admin.openBrowser")}
         </Link>
       </PageHeader>
       <div className="min-h-0 flex-1 overflow-auto">
-        <Section title="Registries" aside="Passwords are stored encrypted and never sent back to a browser.">
+        <Section title={t("title")} aside={t("admin.passwordsNote")}>
           {list.isPending ? (
-            <StatePanel tone="loading" title="Loading registries…" />
+            <StatePanel tone="loading" title={t("loading")} />
           ) : list.error ? (
-            <StatePanel tone="error" title="Could not list registries">
-              {list.error.message}. Reload the page; if it persists, check the server log.
+            <StatePanel tone="error" title={t("listFailed")}>
+              {errorLine(list.error)}. {t("admin.reloadHint")}
             </StatePanel>
           ) : items.length === 0 ? (
-            <StatePanel title="No registries yet">Add one below, e.g. localhost:5000.</StatePanel>
+            <StatePanel title={t("none")}>{t("admin.addBelow")}</StatePanel>
           ) : (
             <table className="w-full border-collapse" data-testid="registry-table">
               <thead className="border-b border-line text-muted">
                 <tr>
-                  <th className={th}>Name</th>
-                  <th className={th}>URL</th>
-                  <th className={th}>Username</th>
-                  <th className={th}>Password</th>
-                  <th className={th}>Added</th>
+                  <th className={th}>{t("admin.columns.name")}</th>
+                  <th className={th}>{t("admin.columns.url")}</th>
+                  <th className={th}>{t("admin.columns.username")}</th>
+                  <th className={th}>{t("admin.columns.password")}</th>
+                  <th className={th}>{t("admin.columns.added")}</th>
                   <th className={th} />
                 </tr>
               </thead>
@@ -87,10 +92,10 @@ function RegistriesView() {
                         {fleetWide && (
                           <>
                             <Button size="sm" onClick={() => setEditing(r)}>
-                              Edit
+                              {t("admin.edit")}
                             </Button>
                             <Button size="sm" variant="danger" onClick={() => setRemoving(r)}>
-                              Remove
+                              {t("admin.remove")}
                             </Button>
                           </>
                         )}
@@ -102,12 +107,12 @@ function RegistriesView() {
             </table>
           )}
         </Section>
-        <Section title="Add a registry" testId="registry-create">
+        <Section title={t("admin.add")} testId="registry-create">
           {fleetWide ? (
             <AddForm />
           ) : (
             <p className="p-3 text-muted" data-testid="fleet-only">
-              {FLEET_ONLY_NOTE}
+              {t("admin.fleetOnly")}
             </p>
           )}
         </Section>
@@ -121,31 +126,31 @@ function RegistriesView() {
 /** Asks for one repository: enough to prove the address and the credentials. */
 function TestButton({ registry }: { registry: RegistryRecord }) {
   const toast = useToast();
+  const t = useTranslations("registries.test");
+  const errorLine = useErrorLine();
   const test = useMutation({
     mutationFn: () => api<RegistryPage>(`${registryPaths.repos(registry.id)}?n=1`),
-    onSuccess: () => toast("ok", `${registry.name} answers`, "The address and the credentials work."),
-    onError: (e) => toast("error", `${registry.name} failed`, errorMessage(e)),
+    onSuccess: () => toast("ok", t("answers", { name: registry.name }), t("answersBody")),
+    onError: (e) => toast("error", t("failed", { name: registry.name }), errorLine(e)),
   });
   return (
     <Button size="sm" disabled={test.isPending} onClick={() => test.mutate()}>
-      {test.isPending ? "Testing…" : "Test"}
+      {test.isPending ? t("testing") : t("submit")}
     </Button>
   );
 }
 
 function AddForm() {
   const toast = useToast();
+  const t = useTranslations("registries.add");
+  const errorLine = useErrorLine();
   const refresh = useRefreshRegistries();
   const [d, setD] = useState(EMPTY_DRAFT);
   const [error, setError] = useState<Error>();
   const add = useMutation({
     mutationFn: (body: unknown) => api<RegistryRecord>(registryPaths.list(), { method: "POST", body }),
     onSuccess: (r) => {
-      toast(
-        "ok",
-        `Registry ${r.name} added`,
-        r.hasPassword ? "Its password is saved, encrypted." : undefined,
-      );
+      toast("ok", t("added", { name: r.name }), r.hasPassword ? t("passwordSaved") : undefined);
       setD(EMPTY_DRAFT);
       setError(undefined);
     },
@@ -155,7 +160,12 @@ function AddForm() {
   return (
     <PageForm onSubmit={() => submitChecked(registryCreateSchema, createBody(d), setError, add.mutate)}>
       <RegistryFields value={d} onChange={setD} invalidField={errorField(error)} />
-      <SubmitRow label="Add registry" busyLabel="Adding…" busy={add.isPending} error={error?.message} />
+      <SubmitRow
+        label={t("submit")}
+        busyLabel={t("adding")}
+        busy={add.isPending}
+        error={error ? errorLine(error) : undefined}
+      />
     </PageForm>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { PageHeader } from "@/components/admin/AdminPage";
 import { useCan } from "@/components/hooks/useCan";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { inputClass } from "@/components/ui/Form";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { PagedList } from "./PagedList";
@@ -32,6 +34,8 @@ function useSelection(initial: BrowserSelection) {
 export function RegistryBrowser({ initial }: { initial: BrowserSelection }) {
   const registries = useRegistriesQuery();
   const isAdmin = useCan("admin");
+  const t = useTranslations("registries");
+  const errorLine = useErrorLine();
   const [sel, setSel] = useSelection(initial);
   const items = registries.data?.items ?? [];
   // Without a choice (or with one that is gone), the first registry is shown.
@@ -43,30 +47,28 @@ export function RegistryBrowser({ initial }: { initial: BrowserSelection }) {
   const repos = useRepositoriesQuery(current?.id);
   const tags = useTagsQuery(current?.id, repo);
 
-  if (registries.isPending) return <StatePanel tone="loading" title="Loading registries…" />;
+  if (registries.isPending) return <StatePanel tone="loading" title={t("loading")} />;
   if (registries.error) {
     return (
-      <StatePanel tone="error" title="Could not list registries">
-        {registries.error.message}
+      <StatePanel tone="error" title={t("listFailed")}>
+        {errorLine(registries.error)}
       </StatePanel>
     );
   }
   if (!current) {
     return (
       <div className="flex h-full flex-col">
-        <PageHeader title="Registries" />
-        <StatePanel title="No registries yet">
-          {isAdmin ? (
-            <>
-              Add one under{" "}
-              <Link className="text-accent hover:underline" href="/admin/registries">
-                Admin → Registries
-              </Link>
-              .
-            </>
-          ) : (
-            "An admin can add registries for everyone to browse."
-          )}
+        <PageHeader title={t("title")} />
+        <StatePanel title={t("none")}>
+          {isAdmin
+            ? t.rich("browser.addUnder", {
+                link: (chunks) => (
+                  <Link className="text-accent hover:underline" href="/admin/registries">
+                    {chunks}
+                  </Link>
+                ),
+              })
+            : t("browser.adminCan")}
         </StatePanel>
       </div>
     );
@@ -75,9 +77,9 @@ export function RegistryBrowser({ initial }: { initial: BrowserSelection }) {
   const tagItems = tags.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="flex h-full flex-col">
-      <PageHeader title="Registries" sub={<span className="font-mono text-xs">{current.url}</span>}>
+      <PageHeader title={t("title")} sub={<span className="font-mono text-xs">{current.url}</span>}>
         <select
-          aria-label="Registry"
+          aria-label={t("browser.registry")}
           className={`${inputClass} w-56`}
           value={current.id}
           onChange={(e) => setSel({ registry: Number(e.target.value) })}
@@ -92,7 +94,7 @@ export function RegistryBrowser({ initial }: { initial: BrowserSelection }) {
       </PageHeader>
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(12rem,18rem)_minmax(10rem,14rem)_1fr]">
         <PagedList
-          title="Repositories"
+          kind="repos"
           testId="registry-repos"
           items={repoItems}
           selected={repo}
@@ -102,25 +104,23 @@ export function RegistryBrowser({ initial }: { initial: BrowserSelection }) {
           hasMore={!!repos.hasNextPage}
           loadingMore={repos.isFetchingNextPage}
           onLoadMore={() => void repos.fetchNextPage()}
-          emptyText="This registry has no repositories"
         />
         {repo ? (
           <PagedList
             key={repo}
-            title="Tags"
+            kind="tags"
             testId="registry-tags"
             items={tagItems}
             selected={tag}
-            onSelect={(t) => setSel({ registry: current.id, repo, tag: t })}
+            onSelect={(picked) => setSel({ registry: current.id, repo, tag: picked })}
             pending={tags.isPending}
             error={tags.error}
             hasMore={!!tags.hasNextPage}
             loadingMore={tags.isFetchingNextPage}
             onLoadMore={() => void tags.fetchNextPage()}
-            emptyText="No tags (all deleted?)"
           />
         ) : (
-          <div className="border-r border-line p-3 text-muted">Pick a repository.</div>
+          <div className="border-r border-line p-3 text-muted">{t("browser.pickRepo")}</div>
         )}
         <div className="flex min-h-0 flex-col">
           {repo && tag ? (
@@ -129,11 +129,11 @@ export function RegistryBrowser({ initial }: { initial: BrowserSelection }) {
               registryId={current.id}
               repo={repo}
               tag={tag}
-              onOpen={(t) => setSel({ registry: current.id, repo, tag: t })}
+              onOpen={(ref) => setSel({ registry: current.id, repo, tag: ref })}
               onDeleted={() => setSel({ registry: current.id, repo })}
             />
           ) : (
-            <div className="p-3 text-muted">{repo ? "Pick a tag." : ""}</div>
+            <div className="p-3 text-muted">{repo ? t("browser.pickTag") : ""}</div>
           )}
         </div>
       </div>

@@ -1,8 +1,10 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { errorField } from "@/components/api/error-field";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { FormDialog } from "@/components/ui/Form";
 import { submitChecked } from "@/components/ui/form-check";
@@ -24,6 +26,8 @@ export function useRefreshRegistries() {
 
 export function EditDialog({ registry, onClose }: { registry: RegistryRecord; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("registries.edit");
+  const errorLine = useErrorLine();
   const refresh = useRefreshRegistries();
   const [d, setD] = useState(() => draftOf(registry));
   const [error, setError] = useState<Error>();
@@ -31,7 +35,7 @@ export function EditDialog({ registry, onClose }: { registry: RegistryRecord; on
     mutationFn: (body: unknown) =>
       api<RegistryRecord>(registryPaths.one(registry.id), { method: "PATCH", body }),
     onSuccess: (r) => {
-      toast("ok", `Registry ${r.name} saved`);
+      toast("ok", t("saved", { name: r.name }));
       onClose();
     },
     onError: setError,
@@ -40,10 +44,10 @@ export function EditDialog({ registry, onClose }: { registry: RegistryRecord; on
   return (
     <FormDialog
       open
-      title={`Edit ${registry.name}`}
-      submitLabel="Save"
+      title={t("title", { name: registry.name })}
+      submitLabel={t("submit")}
       busy={save.isPending}
-      error={error?.message}
+      error={error ? errorLine(error) : undefined}
       onCancel={onClose}
       onSubmit={() => {
         const body = updateBody(d, registry);
@@ -63,11 +67,13 @@ export function EditDialog({ registry, onClose }: { registry: RegistryRecord; on
 
 export function RemoveDialog({ registry, onClose }: { registry: RegistryRecord; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("registries.remove");
+  const errorLine = useErrorLine();
   const refresh = useRefreshRegistries();
   const remove = useMutation({
     mutationFn: () => api(registryPaths.one(registry.id), { method: "DELETE" }),
     onSuccess: () => {
-      toast("ok", `Registry ${registry.name} removed`);
+      toast("ok", t("removed", { name: registry.name }));
       onClose();
     },
     onSettled: refresh,
@@ -75,15 +81,15 @@ export function RemoveDialog({ registry, onClose }: { registry: RegistryRecord; 
   return (
     <ConfirmDialog
       open
-      title={`Remove ${registry.name}?`}
-      confirmLabel={remove.isPending ? "Removing…" : "Remove registry"}
+      title={t("title", { name: registry.name })}
+      confirmLabel={remove.isPending ? t("removing") : t("submit")}
       onConfirm={() => remove.mutate()}
       onCancel={onClose}
     >
-      Wharf forgets this registry and its saved credentials. Nothing in the registry changes.
+      {t("body")}
       {remove.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
-          {remove.error.message}
+          {errorLine(remove.error)}
         </span>
       )}
     </ConfirmDialog>

@@ -1,6 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { draftField, Field, inputClass, TextField } from "@/components/ui/Form";
 import type { RegistryRecord } from "@/lib/types";
+
+/** An example address: a value, the same in every language. */
+const URL_EXAMPLE = "https://registry.example.com";
 
 export interface RegistryDraft {
   name: string;
@@ -45,16 +49,17 @@ export function updateBody(d: RegistryDraft, r: RegistryRecord) {
 
 /** Whether a password is stored: the only thing the browser ever learns about it. */
 export function PasswordState({ saved }: { saved: boolean }) {
+  const t = useTranslations("registries.password");
   return saved ? (
     <span
       className="rounded border border-ok/40 px-1 text-[11px] leading-4 text-ok"
-      title="Stored encrypted; never shown again"
+      title={t("savedHint")}
       data-testid="password-saved"
     >
-      saved
+      {t("saved")}
     </span>
   ) : (
-    <span className="text-[11px] text-muted">none</span>
+    <span className="text-[11px] text-muted">{t("none")}</span>
   );
 }
 
@@ -70,44 +75,42 @@ export function RegistryFields({
   /** Editing a registry that has a stored password. */
   saved?: boolean;
 }) {
+  const t = useTranslations("registries.fields");
   const field = draftField(value, onChange, (k) => invalidField === k);
   return (
     <div className="flex flex-wrap gap-3">
       <TextField
-        label="Name"
-        hint="Shown in the browser and in error messages."
+        label={t("name")}
+        hint={t("nameHint")}
         {...field("name")}
         autoComplete="off"
         className="w-44"
-        placeholder="Local registry"
+        placeholder={t("namePlaceholder")}
       />
       <TextField
-        label="URL"
-        hint="localhost:5000 means http://; other hosts default to https://."
+        label={t("url")}
+        hint={t("urlHint")}
         fieldClassName="min-w-64 flex-1"
         {...field("url")}
         autoComplete="off"
         className="font-mono text-xs"
-        placeholder="https://registry.example.com"
+        placeholder={URL_EXAMPLE}
       />
       <TextField
-        label="Username"
-        hint="Optional; for basic or token auth."
+        label={t("username")}
+        hint={t("usernameHint")}
         {...field("username")}
         autoComplete="off"
         className="w-40"
       />
-      <Field
-        label="Password"
-        hint={saved ? "Leave blank to keep the saved one." : "Stored encrypted; never shown again."}
-      >
+      <Field label={t("password")} hint={saved ? t("passwordKeep") : t("passwordHint")}>
         <span className="flex items-center gap-2">
           <input
             name="password"
             type="password"
             autoComplete="new-password"
             className={`${inputClass} w-40`}
-            placeholder={saved ? "••••••• (saved)" : ""}
+            placeholder={saved ? t("passwordSaved") : ""}
             value={value.password}
             disabled={value.clearPassword}
             aria-invalid={invalidField === "password" || undefined}
@@ -124,7 +127,7 @@ export function RegistryFields({
             checked={value.clearPassword}
             onChange={(e) => onChange({ ...value, clearPassword: e.target.checked, password: "" })}
           />
-          Remove the saved password
+          {t("clearPassword")}
         </label>
       )}
     </div>

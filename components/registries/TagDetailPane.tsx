@@ -1,16 +1,18 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatLocal } from "@/components/admin/bits";
 import { api } from "@/components/api/client";
 import { useCan } from "@/components/hooks/useCan";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { PullDialog } from "@/components/images/PullDialog";
 import { registryHost } from "@/components/images/pull-ref";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useToast } from "@/components/ui/Toasts";
-import { formatBytes } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { RegistryDescriptor, RegistryTagDetail } from "@/lib/types";
 import { registryPaths, useRegistriesQuery, useTagQuery } from "@/components/hooks/registry-queries";
@@ -37,11 +39,14 @@ export function TagDetailPane({
   const registry = useRegistriesQuery().data?.items.find((r) => r.id === registryId);
   const [confirming, setConfirming] = useState(false);
   const [pulling, setPulling] = useState(false);
-  if (q.isPending) return <StatePanel tone="loading" title={`Loading ${repo}:${tag}…`} />;
+  const tr = useTranslations("registries.tag");
+  const errorLine = useErrorLine();
+  const format = useFormat();
+  if (q.isPending) return <StatePanel tone="loading" title={tr("loading", { ref: `${repo}:${tag}` })} />;
   if (q.error)
     return (
-      <StatePanel tone="error" title={`Cannot show ${repo}:${tag}`}>
-        {q.error.message}
+      <StatePanel tone="error" title={tr("cannotShow", { ref: `${repo}:${tag}` })}>
+        {errorLine(q.error)}
       </StatePanel>
     );
   const t = q.data;
@@ -57,37 +62,37 @@ export function TagDetailPane({
         <span className="ml-auto flex items-center gap-1.5">
           {canOperate && registry && (
             <Button size="sm" variant="primary" onClick={() => setPulling(true)} data-testid="tag-pull">
-              Pull to host…
+              {tr("pull")}
             </Button>
           )}
           {isAdmin && (
             <Button size="sm" variant="danger" onClick={() => setConfirming(true)}>
-              Delete tag
+              {tr("delete")}
             </Button>
           )}
         </span>
       </div>
       <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        <dt className="text-muted">Digest</dt>
+        <dt className="text-muted">{tr("digest")}</dt>
         <dd className="font-mono text-xs break-all" data-testid="tag-digest">
           {t.digest}
         </dd>
-        <dt className="text-muted">Media type</dt>
+        <dt className="text-muted">{tr("mediaType")}</dt>
         <dd className="font-mono text-xs">{t.mediaType}</dd>
-        <dt className="text-muted">{t.kind === "index" ? "Manifests" : "Size"}</dt>
+        <dt className="text-muted">{t.kind === "index" ? tr("manifests") : tr("size")}</dt>
         <dd data-testid="tag-size">
-          {formatBytes(t.size)}
-          {t.kind === "index" && <span className="text-muted"> (pick a platform for its layers)</span>}
+          {format.bytes(t.size)}
+          {t.kind === "index" && <span className="text-muted"> {tr("pickPlatform")}</span>}
         </dd>
         {!Number.isNaN(created) && (
           <>
-            <dt className="text-muted">Created</dt>
+            <dt className="text-muted">{tr("created")}</dt>
             <dd title={t.created}>{formatLocal(created)}</dd>
           </>
         )}
         {t.os && (
           <>
-            <dt className="text-muted">Platform</dt>
+            <dt className="text-muted">{tr("platform")}</dt>
             <dd>{[t.os, t.architecture].filter(Boolean).join("/")}</dd>
           </>
         )}
@@ -118,15 +123,16 @@ export function TagDetailPane({
 }
 
 function Platforms({ detail, onOpen }: { detail: RegistryTagDetail; onOpen: (ref: string) => void }) {
+  const t = useTranslations("registries.tag");
   return (
     <section className="mb-4">
-      <h3 className="mb-1 font-medium">Platforms</h3>
+      <h3 className="mb-1 font-medium">{t("platforms")}</h3>
       <ul className="flex flex-col gap-0.5" data-testid="tag-platforms">
         {detail.platforms?.map((p) => (
           <li key={p.digest} className="flex items-center gap-3">
             <button type="button" className="text-accent hover:underline" onClick={() => onOpen(p.digest)}>
               {p.os === "unknown"
-                ? "attestation"
+                ? t("attestation")
                 : [p.os, p.architecture, p.variant].filter(Boolean).join("/")}
             </button>
             <span className="font-mono text-[11px] text-muted" title={p.digest}>
@@ -142,10 +148,12 @@ function Platforms({ detail, onOpen }: { detail: RegistryTagDetail; onOpen: (ref
 /** Each layer as a bar against the largest one, so the heavy layers stand out at a glance. */
 function Layers({ layers, config }: { layers: RegistryDescriptor[]; config?: RegistryDescriptor }) {
   const max = Math.max(1, ...layers.map((l) => l.size));
+  const t = useTranslations("registries.tag");
+  const format = useFormat();
   return (
     <section>
       <h3 className="mb-1 font-medium">
-        Layers <span className="text-[11px] text-muted">{layers.length}</span>
+        {t("layers")} <span className="text-[11px] text-muted">{layers.length}</span>
       </h3>
       <ol className="flex flex-col gap-1" data-testid="tag-layers">
         {layers.map((l, i) => (
@@ -160,13 +168,17 @@ function Layers({ layers, config }: { layers: RegistryDescriptor[]; config?: Reg
                 style={{ width: `${Math.max(0.5, (l.size / max) * 100)}%` }}
               />
             </span>
-            <span className="text-right text-xs">{formatBytes(l.size)}</span>
+            <span className="text-right text-xs">{format.bytes(l.size)}</span>
           </li>
         ))}
       </ol>
       {config && (
         <p className="mt-2 text-[11px] text-muted">
-          Config <span className="font-mono">{short(config.digest)}</span>, {formatBytes(config.size)}
+          {t.rich("config", {
+            digest: short(config.digest),
+            size: format.bytes(config.size),
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </p>
       )}
     </section>
@@ -188,10 +200,13 @@ function DeleteTagDialog({
 }) {
   const qc = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("registries.tag");
+  const errorLine = useErrorLine();
+  const ref = `${repo}:${detail.reference}`;
   const remove = useMutation({
     mutationFn: () => api(registryPaths.tag(registryId, repo, detail.reference), { method: "DELETE" }),
     onSuccess: () => {
-      toast("ok", `${repo}:${detail.reference} deleted`);
+      toast("ok", t("deleted", { ref }));
       void qc.invalidateQueries({ queryKey: queryKeys.registryTags(registryId, repo) });
       void qc.invalidateQueries({ queryKey: queryKeys.auditAll() });
       onClose();
@@ -201,17 +216,19 @@ function DeleteTagDialog({
   return (
     <ConfirmDialog
       open
-      title={`Delete ${repo}:${detail.reference}?`}
-      confirmLabel={remove.isPending ? "Deleting…" : "Delete tag"}
+      title={t("deleteTitle", { ref })}
+      confirmLabel={remove.isPending ? t("deleting") : t("delete")}
       onConfirm={() => remove.mutate()}
       onCancel={onClose}
     >
-      Registries delete manifests, not names: this deletes{" "}
-      <span className="font-mono">{short(detail.digest)}</span>, and every other tag of {repo} on the same
-      digest goes with it. Its layers stay until the registry collects garbage.
+      {t.rich("deleteBody", {
+        digest: short(detail.digest),
+        repo,
+        mono: (chunks) => <span className="font-mono">{chunks}</span>,
+      })}
       {remove.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
-          {remove.error.message}
+          {errorLine(remove.error)}
         </span>
       )}
     </ConfirmDialog>

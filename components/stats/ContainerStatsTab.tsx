@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { ErrorNotice } from "@/components/i18n/ErrorNotice";
+import { useFormat } from "@/components/i18n/useFormat";
 import { useStatsStream } from "@/components/stats/useStatsStream";
 import { StatePanel } from "@/components/ui/StatePanel";
-import { formatBytes } from "@/lib/format";
 import type { StatsSample } from "@/lib/realtime/events";
-import { MODE_HELP, MODE_LABEL, formatPercent, formatRate } from "./format";
+import { formatPercent, formatRate } from "./format";
 import { TimeChart } from "./TimeChart";
 
 const COLORS = { a: "#4493f8", b: "#3fb950", c: "#d29922", d: "#f85149", limit: "#8b96a3" };
@@ -19,11 +21,12 @@ const rateOf = (
   k: "netRxRate" | "netTxRate" | "blkReadRate" | "blkWriteRate",
 ) => samples.map((s) => s[k] ?? null);
 
-function Figure({ label, value, sub }: { label: string; value: string; sub?: string }) {
+/** One live figure; `id` names it for tests in every language. */
+function Figure({ id, label, value, sub }: { id: string; label: string; value: string; sub?: string }) {
   return (
     <div className="min-w-32 rounded border border-line bg-panel px-3 py-1.5">
       <div className="text-[11px] text-muted uppercase">{label}</div>
-      <div className="text-base font-semibold tabular-nums" data-testid={`stat-${label}`}>
+      <div className="text-base font-semibold tabular-nums" data-testid={`stat-${id}`}>
         {value}
       </div>
       {sub && <div className="text-[11px] text-muted tabular-nums">{sub}</div>}
@@ -34,22 +37,25 @@ function Figure({ label, value, sub }: { label: string; value: string; sub?: str
 /** Live charts of one container: CPU, memory against its limit, network and block I/O rates, pids. */
 export function ContainerStatsTab({ hostId, containerId }: { hostId: string; containerId: string }) {
   const v = useStatsStream(hostId, containerId);
+  const t = useTranslations("stats");
+  const fmt = useFormat();
   const { samples } = v;
   const last = samples.at(-1);
-  if (v.error) {
+  if (v.failure) {
     return (
-      <StatePanel tone="error" title="No live stats">
-        {v.error}
+      <StatePanel tone="error" title={t("noStats")}>
+        {v.failure === "timeout" ? t("noAnswer") : <ErrorNotice error={v.failure} />}
       </StatePanel>
     );
   }
   if (!last) {
     return (
-      <StatePanel tone="loading" title="Waiting for the first sample…">
-        Samples come about once a second while the container runs; a stopped container has none.
+      <StatePanel tone="loading" title={t("waiting")}>
+        {t("waitingHint")}
       </StatePanel>
     );
   }
+  const rate = (n: number | null | undefined) => formatRate(n, fmt.bytes);
   const xs = samples.map((s) => s.ts / 1000);
   const peakMemory = Math.max(...samples.map((s) => s.memoryBytes));
   const showLimit = last.memoryLimitBytes > 0 && last.memoryLimitBytes <= peakMemory * LIMIT_IN_VIEW;
@@ -57,51 +63,60 @@ export function ContainerStatsTab({ hostId, containerId }: { hostId: string; con
   return (
     <div className="flex flex-col gap-3 p-3" data-testid="stats-tab">
       <div className="flex flex-wrap items-stretch gap-2">
-        <Figure label="CPU" value={formatPercent(last.cpuPercent)} sub="100 % = one CPU" />
+        <Figure id="CPU" label={t("figure.cpu")} value={formatPercent(last.cpuPercent)} sub={t("oneCpu")} />
         <Figure
-          label="Memory"
-          value={formatBytes(last.memoryBytes)}
-          sub={`${formatPercent(memoryShare)} of ${formatBytes(last.memoryLimitBytes)}`}
+          id="Memory"
+          label={t("figure.memory")}
+          value={fmt.bytes(last.memoryBytes)}
+          sub={t("shareOf", { percent: formatPercent(memoryShare), limit: fmt.bytes(last.memoryLimitBytes) })}
         />
         <Figure
-          label="Net"
-          value={`↓ ${formatRate(last.netRxRate)}`}
-          sub={`↑ ${formatRate(last.netTxRate)}`}
+          id="Net"
+          label={t("figure.net")}
+          value={`↓ ${rate(last.netRxRate)}`}
+          sub={`↑ ${rate(last.netTxRate)}`}
         />
         <Figure
-          label="Block"
-          value={`R ${formatRate(last.blkReadRate)}`}
-          sub={`W ${formatRate(last.blkWriteRate)}`}
+          id="Block"
+          label={t("figure.block")}
+          value={t("read", { rate: rate(last.blkReadRate) })}
+          sub={t("written", { rate: rate(last.blkWriteRate) })}
         />
-        <Figure label="PIDs" value={String(last.pids)} />
+        <Figure id="PIDs" label={t("figure.pids")} value={fmt.number(last.pids)} />
         {v.mode && (
           <div
             className="ml-auto self-center text-[11px] text-muted"
-            title={MODE_HELP[v.mode]}
+            title={t(`modeHelp.${v.mode}`)}
             data-testid="stats-mode"
           >
-            source: {MODE_LABEL[v.mode]}
+            {t("source", { mode: t(`mode.${v.mode}`) })}
           </div>
         )}
       </div>
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
         <TimeChart
-          title="CPU"
+          id="CPU"
+          title={t("chart.cpu")}
           xs={xs}
           format={(n) => formatPercent(n)}
           yFloor={1}
-          series={[{ label: "CPU", color: COLORS.a, values: samples.map((s) => s.cpuPercent) }]}
+          series={[{ label: t("series.cpu"), color: COLORS.a, values: samples.map((s) => s.cpuPercent) }]}
         />
         <TimeChart
-          title={showLimit ? "Memory" : `Memory (limit ${formatBytes(last.memoryLimitBytes)})`}
+          id="Memory"
+          title={
+            showLimit
+              ? t("chart.memory")
+              : t("chart.memoryLimit", { limit: fmt.bytes(last.memoryLimitBytes) })
+          }
           xs={xs}
-          format={formatBytes}
+          format={fmt.bytes}
           series={[
-            { label: "used", color: COLORS.b, values: samples.map((s) => s.memoryBytes) },
+            { label: t("series.used"), color: COLORS.b, values: samples.map((s) => s.memoryBytes) },
             ...(showLimit
               ? [
                   {
-                    label: "limit",
+                    label: t("series.limit"),
                     color: COLORS.limit,
                     dash: true,
                     values: samples.map((s) => s.memoryLimitBytes),
@@ -111,31 +126,34 @@ export function ContainerStatsTab({ hostId, containerId }: { hostId: string; con
           ]}
         />
         <TimeChart
-          title="Network"
+          id="Network"
+          title={t("chart.network")}
           xs={xs}
-          format={formatRate}
+          format={rate}
           yFloor={RATE_FLOOR}
           series={[
-            { label: "received", color: COLORS.a, values: rateOf(samples, "netRxRate") },
-            { label: "sent", color: COLORS.c, values: rateOf(samples, "netTxRate") },
+            { label: t("series.received"), color: COLORS.a, values: rateOf(samples, "netRxRate") },
+            { label: t("series.sent"), color: COLORS.c, values: rateOf(samples, "netTxRate") },
           ]}
         />
         <TimeChart
-          title="Block I/O"
+          id="Block I/O"
+          title={t("chart.block")}
           xs={xs}
-          format={formatRate}
+          format={rate}
           yFloor={RATE_FLOOR}
           series={[
-            { label: "read", color: COLORS.b, values: rateOf(samples, "blkReadRate") },
-            { label: "written", color: COLORS.d, values: rateOf(samples, "blkWriteRate") },
+            { label: t("series.read"), color: COLORS.b, values: rateOf(samples, "blkReadRate") },
+            { label: t("series.written"), color: COLORS.d, values: rateOf(samples, "blkWriteRate") },
           ]}
         />
         <TimeChart
-          title="PIDs"
+          id="PIDs"
+          title={t("chart.pids")}
           xs={xs}
-          format={(n) => String(Math.round(n))}
+          format={(n) => fmt.number(Math.round(n))}
           yFloor={4}
-          series={[{ label: "pids", color: COLORS.c, values: samples.map((s) => s.pids) }]}
+          series={[{ label: t("series.pids"), color: COLORS.c, values: samples.map((s) => s.pids) }]}
         />
       </div>
     </div>

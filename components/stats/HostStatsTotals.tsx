@@ -1,31 +1,41 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useContainersQuery } from "@/components/hooks/queries";
+import { useFormat } from "@/components/i18n/useFormat";
 import { useStatsStreams } from "@/components/stats/useStatsStream";
-import { formatBytes } from "@/lib/format";
 import type { StatsMode } from "@/lib/realtime/events";
-import { MODE_HELP, MODE_LABEL, formatPercent } from "./format";
+import { formatPercent } from "./format";
 
 /** Above this many running containers the header does not subscribe to all of them for its sums. */
 export const TOTALS_MAX_CONTAINERS = 200;
 
-function modeText(modes: StatsMode[]): { text: string; help?: string } | undefined {
+type StatsT = ReturnType<typeof useTranslations<"stats">>;
+
+function modeText(modes: StatsMode[], t: StatsT): { text: string; help?: string } | undefined {
   const set = new Set(modes);
   if (!set.size) return undefined;
   if (set.size === 1) {
     const m = modes[0] as StatsMode;
-    return { text: MODE_LABEL[m], help: MODE_HELP[m] };
+    return { text: t(`mode.${m}`), help: t(`modeHelp.${m}`) };
   }
   const local = modes.filter((m) => m === "local").length;
   return {
-    text: `${MODE_LABEL.local} (${local}) + ${MODE_LABEL.engine} (${modes.length - local})`,
-    help: "Containers Wharf cannot read on this machine fall back to the engine's stream.",
+    text: t("mixedModes", {
+      local: t("mode.local"),
+      localCount: local,
+      engine: t("mode.engine"),
+      engineCount: modes.length - local,
+    }),
+    help: t("mixedHelp"),
   };
 }
 
 /** The host page's sums over its running containers: CPU % (100 % = one CPU) and memory, plus the stats source. */
 export function HostStatsTotals({ hostId }: { hostId: string }) {
   const list = useContainersQuery(hostId);
+  const t = useTranslations("stats");
+  const fmt = useFormat();
   const running = useMemo(
     () =>
       (list.data?.items ?? [])
@@ -40,7 +50,7 @@ export function HostStatsTotals({ hostId }: { hostId: string }) {
   if (tooMany) {
     return (
       <span className="text-[11px] text-muted" data-testid="host-stats">
-        totals off: {running.length} running (over {TOTALS_MAX_CONTAINERS})
+        {t("totalsOff", { running: running.length, max: TOTALS_MAX_CONTAINERS })}
       </span>
     );
   }
@@ -56,29 +66,25 @@ export function HostStatsTotals({ hostId }: { hostId: string }) {
     cpu += last.cpuPercent;
     memory += last.memoryBytes;
   }
-  const mode = modeText(modes);
+  const mode = modeText(modes, t);
   return (
     <span className="flex items-center gap-2 text-[11px] text-muted tabular-nums" data-testid="host-stats">
-      <span title="Sum over the running containers; 100 % is one fully busy CPU">
+      <span title={t("cpuSumHelp")}>
         CPU{" "}
         <b className="text-fg" data-testid="host-cpu">
           {reporting ? formatPercent(cpu) : "…"}
         </b>
       </span>
       <span>
-        Mem{" "}
+        {t("mem")}{" "}
         <b className="text-fg" data-testid="host-mem">
-          {reporting ? formatBytes(memory) : "…"}
+          {reporting ? fmt.bytes(memory) : "…"}
         </b>
       </span>
-      {reporting < running.length && (
-        <span>
-          ({reporting}/{running.length} reporting)
-        </span>
-      )}
+      {reporting < running.length && <span>{t("reporting", { reporting, running: running.length })}</span>}
       {mode && (
         <span className="rounded border border-line px-1" title={mode.help} data-testid="host-stats-mode">
-          stats: {mode.text}
+          {t("statsSource", { mode: mode.text })}
         </span>
       )}
     </span>

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import { useStatsStream } from "@/components/stats/useStatsStream";
-import { formatBytes } from "@/lib/format";
 import { formatPercent } from "./format";
 import { useInView } from "./in-view";
 import { Sparkline } from "./Sparkline";
+import { useStatsFailure } from "./useStatsFailure";
 
 /** A minute of samples in the row's sparklines. */
 const SPARK_SAMPLES = 60;
@@ -15,16 +17,19 @@ const SPARK_SAMPLES = 60;
 export function StatsCells({ hostId, id, running }: { hostId: string; id: string; running: boolean }) {
   const [ref, visible] = useInView<HTMLTableCellElement>();
   const v = useStatsStream(hostId, running && visible ? id : undefined);
+  const t = useTranslations("stats");
+  const fmt = useFormat();
+  const failure = useStatsFailure()(v);
   const recent = v.samples.slice(-SPARK_SAMPLES);
   const last = recent.at(-1);
-  const empty = running ? (v.error ? "!" : "…") : "—";
+  const empty = running ? (failure ? "!" : "…") : "—";
   return (
     <>
       <td
         ref={ref}
         className="px-2 text-right whitespace-nowrap tabular-nums"
         data-testid="cpu"
-        title={v.error}
+        title={failure}
       >
         {last ? (
           <>
@@ -42,12 +47,12 @@ export function StatsCells({ hostId, id, running }: { hostId: string; id: string
       <td
         className="px-2 text-right whitespace-nowrap tabular-nums"
         data-testid="mem"
-        title={last ? `limit ${formatBytes(last.memoryLimitBytes)}` : undefined}
+        title={last ? t("limitOf", { limit: fmt.bytes(last.memoryLimitBytes) }) : undefined}
       >
         {last ? (
           <>
             <Sparkline values={recent.map((s) => s.memoryBytes)} className="mr-1 text-ok" />
-            {formatBytes(last.memoryBytes)}
+            {fmt.bytes(last.memoryBytes)}
           </>
         ) : (
           <span className="text-muted">{empty}</span>

@@ -15,6 +15,7 @@ export interface ChartSeries {
  * then only fed new data, which keeps a once-a-second update cheap.
  */
 export function TimeChart({
+  id,
   title,
   xs,
   series,
@@ -23,6 +24,8 @@ export function TimeChart({
   yMax,
   yFloor = 0,
 }: {
+  /** Names the chart for tests, the same in every language. */
+  id: string;
   title: string;
   xs: number[];
   series: ChartSeries[];
@@ -105,7 +108,7 @@ export function TimeChart({
       <h3 className="border-b border-line px-3 py-1 text-[11px] font-semibold tracking-wide text-muted uppercase">
         {title}
       </h3>
-      <div ref={box} className="px-1 py-1" data-testid={`chart-${title}`} />
+      <div ref={box} className="px-1 py-1" data-testid={`chart-${id}`} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import type { Result } from "@/lib/errors";
+import { ApiError } from "@/components/api/client";
+import { HTTP_STATUS, isErrorCode, type ErrorBody, type Result } from "@/lib/errors";
 import type { StatsMode, StatsSample, StatsSubscribed } from "@/lib/realtime/events";
 
 /** What the store needs from the socket.io client; the real one is RealtimeProvider's socket. */
@@ -23,7 +24,10 @@ export interface StatsView {
   mode?: StatsMode;
   /** The canonical full id, once the server answered. */
   containerId?: string;
+  /** The server's refusal, verbatim: often the engine's own words. */
   error?: string;
+  /** Why there are no samples, to say in the user's language: the server's error, or no answer in time. */
+  failure?: ApiError | "timeout";
 }
 
 export const EMPTY_VIEW: StatsView = Object.freeze({ samples: Object.freeze([]) });
@@ -45,6 +49,17 @@ interface Entry {
 }
 
 const keyOf = (hostId: string, id: string) => `${hostId}/${id}`;
+
+/** A view that says the server's error: its message verbatim, and as an ApiError for the user's language. */
+function failed(view: StatsView, body: ErrorBody): StatsView {
+  const status = isErrorCode(body.code) ? HTTP_STATUS[body.code] : 500;
+  const i18n = body.messageKey ? { messageKey: body.messageKey, params: body.params } : undefined;
+  return {
+    ...view,
+    error: body.message,
+    failure: new ApiError(status, body.code, body.message, body.details, i18n),
+  };
+}
 
 /**
  * High-rate samples live here, outside react-query: one server subscription per container however
@@ -130,10 +145,8 @@ export class StatsStore {
     this.socket.timeout(ACK_TIMEOUT_MS).emit("stats:subscribe", { hostId, containerId: ref }, (err, res) => {
       if (this.entries.get(keyOf(hostId, ref)) !== e) return;
       if (err || !res.ok) {
-        e.view = {
-          ...e.view,
-          error: err ? "Wharf did not answer in time" : res.ok ? undefined : res.error.message,
-        };
+        e.view =
+          err || res.ok ? { ...e.view, error: undefined, failure: "timeout" } : failed(e.view, res.error);
       } else {
         const { history, containerId, mode } = res.data;
         let set = this.canonical.get(keyOf(hostId, containerId));
@@ -161,7 +174,7 @@ export class StatsStore {
       if (prev.length && (prev[prev.length - 1] as StatsSample).ts >= s.ts) continue;
       const samples =
         prev.length >= MAX_SAMPLES ? [...prev.slice(prev.length - MAX_SAMPLES + 1), s] : [...prev, s];
-      e.view = { ...e.view, samples, mode: s.mode ?? e.view.mode, error: undefined };
+      e.view = { ...e.view, samples, mode: s.mode ?? e.view.mode, error: undefined, failure: undefined };
       this.touch(keyOf(e.hostId, e.ref));
     }
   }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { inputClass } from "@/components/ui/Form";
 import type { EngineEventItem } from "@/lib/system";
@@ -14,31 +15,32 @@ const TYPE_TONE: Record<string, string> = {
 /** The host's recent engine events, newest first, filterable by type. */
 export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
   const [type, setType] = useState("");
+  const t = useTranslations("system.eventList");
   const types = [...new Set(items.map((e) => e.type))].sort();
   const shown = items.filter((e) => !type || e.type === type).sort((a, b) => b.time - a.time);
   return (
     <div className="flex flex-col gap-2" data-testid="engine-events">
       <select
-        aria-label="Event type"
+        aria-label={t("type")}
         className={`${inputClass} w-40`}
         value={type}
         onChange={(e) => setType(e.target.value)}
       >
-        <option value="">all types</option>
-        {types.map((t) => (
-          <option key={t}>{t}</option>
+        <option value="">{t("allTypes")}</option>
+        {types.map((ty) => (
+          <option key={ty}>{ty}</option>
         ))}
       </select>
       {shown.length === 0 ? (
-        <div className="text-muted">No events yet. Start or stop a container; it shows here at once.</div>
+        <div className="text-muted">{t("empty")}</div>
       ) : (
         <table className="w-full text-[12px]">
           <thead className="text-left text-[11px] text-muted">
             <tr>
-              <th className="w-32 font-normal">Time (UTC)</th>
-              <th className="w-20 font-normal">Type</th>
-              <th className="w-28 font-normal">Action</th>
-              <th className="font-normal">Object</th>
+              <th className="w-32 font-normal">{t("colTime")}</th>
+              <th className="w-20 font-normal">{t("colType")}</th>
+              <th className="w-28 font-normal">{t("colAction")}</th>
+              <th className="font-normal">{t("colObject")}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,33 +1,62 @@
+"use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { formatBytes } from "@/lib/format";
+import { useFormat } from "@/components/i18n/useFormat";
 import type { SystemInfo } from "@/lib/system";
+
+/** Each cell's test id: its English name, whatever the language shown. */
+const TEST_ID = {
+  engine: "Engine",
+  os: "OS",
+  kernel: "Kernel",
+  cpus: "CPUs",
+  memory: "Memory",
+  cgroup: "Cgroup",
+  storageDriver: "Storage driver",
+  loggingDriver: "Logging driver",
+  containers: "Containers",
+  images: "Images",
+  rootDir: "Root dir",
+  swarm: "Swarm",
+  security: "Security",
+  plugins: "Plugins",
+} as const;
+
+type Cell = keyof typeof TEST_ID;
 
 /** The engine's `docker info` essentials in a compact grid. */
 export function EngineInfoGrid({ info }: { info: SystemInfo }) {
-  const cells: [string, ReactNode][] = [
-    ["Engine", `${info.serverVersion} (API ${info.apiVersion})`],
-    ["OS", `${info.os} · ${info.osType}/${info.architecture}`],
-    ["Kernel", info.kernelVersion],
-    ["CPUs", info.cpus],
-    ["Memory", formatBytes(info.memoryBytes)],
-    ["Cgroup", `${info.cgroupDriver} · v${info.cgroupVersion}`],
-    ["Storage driver", info.storageDriver],
-    ["Logging driver", info.loggingDriver],
+  const t = useTranslations("system.info");
+  const fmt = useFormat();
+  const cells: [Cell, ReactNode][] = [
+    ["engine", `${info.serverVersion} (API ${info.apiVersion})`],
+    ["os", `${info.os} · ${info.osType}/${info.architecture}`],
+    ["kernel", info.kernelVersion],
+    ["cpus", info.cpus],
+    ["memory", fmt.bytes(info.memoryBytes)],
+    ["cgroup", `${info.cgroupDriver} · v${info.cgroupVersion}`],
+    ["storageDriver", info.storageDriver],
+    ["loggingDriver", info.loggingDriver],
     [
-      "Containers",
-      `${info.containers} (${info.containersRunning} running, ${info.containersPaused} paused, ${info.containersStopped} stopped)`,
+      "containers",
+      t("containersValue", {
+        total: info.containers,
+        running: info.containersRunning,
+        paused: info.containersPaused,
+        stopped: info.containersStopped,
+      }),
     ],
-    ["Images", info.images],
+    ["images", info.images],
     [
-      "Root dir",
+      "rootDir",
       <span key="r" className="font-mono text-xs">
         {info.rootDir}
       </span>,
     ],
-    ["Swarm", info.swarm],
-    ["Security", info.securityOptions.map((o) => /name=(\w+)/.exec(o)?.[1] ?? o).join(", ") || "—"],
+    ["swarm", info.swarm],
+    ["security", info.securityOptions.map((o) => /name=(\w+)/.exec(o)?.[1] ?? o).join(", ") || "—"],
     [
-      "Plugins",
+      "plugins",
       Object.entries(info.plugins)
         .map(([k, v]) => `${k}: ${v.join(", ")}`)
         .join(" · ") || "—",
@@ -41,8 +70,12 @@ export function EngineInfoGrid({ info }: { info: SystemInfo }) {
       >
         {cells.map(([k, v]) => (
           <div key={k} className="min-w-0">
-            <dt className="text-[11px] text-muted">{k}</dt>
-            <dd className="truncate" title={typeof v === "string" ? v : undefined} data-testid={`info-${k}`}>
+            <dt className="text-[11px] text-muted">{t(k)}</dt>
+            <dd
+              className="truncate"
+              title={typeof v === "string" ? v : undefined}
+              data-testid={`info-${TEST_ID[k]}`}
+            >
               {v}
             </dd>
           </div>

@@ -1,10 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { errorMessage } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { Button } from "@/components/ui/Button";
 import { useModal } from "@/components/ui/useModal";
 import { LabelFilterField, labelFilters } from "@/components/volumes/LabelFilterField";
-import { formatBytes } from "@/lib/format";
 import type { SystemPruneRequest } from "@/lib/system";
 import { PrunePreviewList, PruneResultList } from "./PruneKindList";
 import { usePrunePreviewQuery, useSystemPrune } from "./queries";
@@ -24,6 +25,9 @@ function useDebounced<T>(value: T, ms: number): T {
  */
 export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const ref = useModal(true);
+  const t = useTranslations("system.prune");
+  const fmt = useFormat();
+  const errorLine = useErrorLine();
   const [images, setImages] = useState<"dangling" | "all">("dangling");
   const [volumes, setVolumes] = useState(false);
   const [buildCache, setBuildCache] = useState(true);
@@ -53,7 +57,7 @@ export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onC
     >
       <div className="flex flex-col gap-3 p-4">
         <h2 className="text-base font-semibold">
-          {prune.data ? `Pruned ${hostId}` : `Prune everything unused on ${hostId}?`}
+          {prune.data ? t("titleDone", { host: hostId }) : t("title", { host: hostId })}
         </h2>
         {prune.data ? (
           <PruneResultList result={prune.data} />
@@ -66,11 +70,11 @@ export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onC
                   checked={images === "all"}
                   onChange={(e) => setImages(e.target.checked ? "all" : "dangling")}
                 />
-                All unused images (not only dangling)
+                {t("allImages")}
               </label>
               <label className="flex items-center gap-1.5">
                 <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} />
-                Unused volumes <span className="text-bad">(their data is lost)</span>
+                {t.rich("volumes", { bad: (c) => <span className="text-bad">{c}</span> })}
               </label>
               <label className="flex items-center gap-1.5">
                 <input
@@ -78,15 +82,15 @@ export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onC
                   checked={buildCache}
                   onChange={(e) => setBuildCache(e.target.checked)}
                 />
-                Build cache
+                {t("buildCache")}
               </label>
             </fieldset>
             <LabelFilterField value={label} onChange={setLabel} />
             {preview.isPending ? (
-              <div className="text-muted">Reading what would go…</div>
+              <div className="text-muted">{t("reading")}</div>
             ) : preview.error ? (
               <div className="text-bad" role="alert">
-                Cannot preview: {errorMessage(preview.error)}
+                {t("previewFailed", { error: errorLine(preview.error) })}
               </div>
             ) : (
               <PrunePreviewList preview={preview.data} />
@@ -95,7 +99,7 @@ export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onC
               <div
                 className="h-1.5 overflow-hidden rounded bg-panel-2"
                 role="progressbar"
-                aria-label="Pruning"
+                aria-label={t("progress")}
               >
                 <div className="h-full w-1/3 animate-pulse rounded bg-accent" />
               </div>
@@ -104,18 +108,18 @@ export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onC
         )}
         {prune.error && (
           <div className="text-bad" role="alert" data-testid="dialog-error">
-            {errorMessage(prune.error)}
+            {errorLine(prune.error)}
           </div>
         )}
         <div className="flex justify-end gap-2">
           {prune.data ? (
             <Button variant="primary" onClick={onClose} autoFocus>
-              Close
+              {t("close")}
             </Button>
           ) : (
             <>
               <Button onClick={onClose} disabled={prune.isPending}>
-                Cancel
+                {t("cancel")}
               </Button>
               <Button
                 variant="danger"
@@ -124,10 +128,10 @@ export function PruneEverythingDialog({ hostId, onClose }: { hostId: string; onC
                 data-testid="confirm-prune"
               >
                 {prune.isPending
-                  ? "Pruning…"
+                  ? t("pruning")
                   : count === 0
-                    ? "Nothing to prune"
-                    : `Remove ${count} objects · ${formatBytes(preview.data?.totalSize ?? 0)}`}
+                    ? t("nothing")
+                    : t("confirm", { count, size: fmt.bytes(preview.data?.totalSize ?? 0) })}
               </Button>
             </>
           )}

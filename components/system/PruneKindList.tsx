@@ -1,18 +1,22 @@
-import { formatBytes } from "@/lib/format";
-import { PRUNE_KINDS, type PruneKind, type PrunePreview, type SystemPruneResult } from "@/lib/system";
+"use client";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { useFormat } from "@/components/i18n/useFormat";
+import { PRUNE_KINDS, type PrunePreview, type SystemPruneResult } from "@/lib/system";
 
-export const KIND_LABEL = {
-  containers: "Stopped containers",
-  networks: "Unused networks",
-  images: "Images",
-  volumes: "Unused volumes",
-  buildCache: "Build cache",
-} as const satisfies Record<PruneKind, string>;
+const bold = (c: ReactNode) => <b>{c}</b>;
 
-const size = (n: number) => (n < 0 ? "size unknown" : formatBytes(n));
+/** A size the engine may not know (-1), in the user's language. */
+function useSize() {
+  const t = useTranslations("system.prune");
+  const fmt = useFormat();
+  return (n: number) => (n < 0 ? t("sizeUnknown") : fmt.bytes(n));
+}
 
 /** Exactly what a prune will remove, kind by kind, from the preview route. */
 export function PrunePreviewList({ preview }: { preview: PrunePreview }) {
+  const t = useTranslations("system.prune");
+  const size = useSize();
   return (
     <div className="flex max-h-[50vh] flex-col gap-2 overflow-auto" data-testid="prune-preview">
       {PRUNE_KINDS.map((k) => {
@@ -24,13 +28,13 @@ export function PrunePreviewList({ preview }: { preview: PrunePreview }) {
             data-testid={`preview-${k}`}
           >
             <summary className={`cursor-pointer ${p.included ? "" : "text-muted"}`}>
-              {KIND_LABEL[k]}:{" "}
+              {t(`kind.${k}`)}:{" "}
               {p.included ? (
                 <>
                   <b>{p.items.length}</b> · {size(p.size)}
                 </>
               ) : (
-                "left out"
+                t("leftOut")
               )}
               {p.note && <span className="ml-2 text-[11px] text-muted">{p.note}</span>}
             </summary>
@@ -53,30 +57,30 @@ export function PrunePreviewList({ preview }: { preview: PrunePreview }) {
 
 /** What each kind's prune did; a failed kind shows its error without hiding the others. */
 export function PruneResultList({ result }: { result: SystemPruneResult }) {
+  const t = useTranslations("system.prune");
+  const fmt = useFormat();
   return (
     <div className="flex flex-col gap-1" data-testid="prune-results">
-      <p>
-        Reclaimed <b>{formatBytes(result.spaceReclaimed)}</b>.
-      </p>
+      <p>{t.rich("reclaimed", { size: fmt.bytes(result.spaceReclaimed), b: bold })}</p>
       <table className="w-full text-[12px]">
         <tbody>
           {PRUNE_KINDS.map((k) => {
             const r = result.results[k];
             return (
               <tr key={k} className="border-b border-line/60 align-top" data-testid={`result-${k}`}>
-                <td className="py-0.5 pr-2">{KIND_LABEL[k]}</td>
+                <td className="py-0.5 pr-2">{t(`kind.${k}`)}</td>
                 <td className="pr-2">
                   {!r.ran ? (
-                    <span className="text-muted">skipped</span>
+                    <span className="text-muted">{t("skipped")}</span>
                   ) : r.ok ? (
-                    <span className="text-ok">{r.deleted.length} removed</span>
+                    <span className="text-ok">{t("removed", { count: r.deleted.length })}</span>
                   ) : (
-                    <span className="text-bad">failed: {r.error?.message}</span>
+                    <span className="text-bad">{t("failed", { error: r.error?.message ?? "" })}</span>
                   )}
                   {r.note && <div className="text-[11px] text-muted">{r.note}</div>}
                 </td>
                 <td className="text-right tabular-nums">
-                  {r.ran && r.ok ? formatBytes(r.spaceReclaimed) : ""}
+                  {r.ran && r.ok ? fmt.bytes(r.spaceReclaimed) : ""}
                 </td>
               </tr>
             );

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { HostHeader } from "@/components/hosts/HostHeader";
 import { usePageHost } from "@/components/hosts/usePageHost";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "@/components/ui/Button";
 import { UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { DiskUsageChart } from "./DiskUsageChart";
@@ -34,13 +36,16 @@ export function SystemPanel({ hostId }: { hostId: string }) {
   // Host-wide prunes and their preview are for admins only.
   const canPrune = useCan("admin");
   const [pruning, setPruning] = useState(false);
+  const t = useTranslations("system");
+  const tc = useTranslations("common");
+  const errorLine = useErrorLine();
   if (unknownHost) {
     return <UnknownHostPanel hostId={hostId} />;
   }
-  const down = host?.status === "down" ? " The host is down; Wharf retries on its own." : "";
+  const down = host?.status === "down" ? ` ${t("downHint")}` : "";
   return (
     <div className="flex flex-col">
-      <HostHeader host={host} title={`${host?.name ?? hostId} · system`}>
+      <HostHeader host={host} title={t("title", { host: host?.name ?? hostId })}>
         {info.data && <span className="text-muted">{info.data.name}</span>}
         {canPrune && (
           <Button
@@ -49,35 +54,35 @@ export function SystemPanel({ hostId }: { hostId: string }) {
             onClick={() => setPruning(true)}
             data-testid="prune-everything-open"
           >
-            Prune everything…
+            {t("pruneEverything")}
           </Button>
         )}
       </HostHeader>
       <div className="grid gap-3 p-3 xl:grid-cols-2">
-        <Card title="Engine">
+        <Card title={t("engine")}>
           {info.isPending ? (
-            <div className="text-muted">Loading…</div>
+            <div className="text-muted">{tc("loading")}</div>
           ) : info.error ? (
             <div className="text-bad" role="alert">
-              {info.error.message}.{down}
+              {errorLine(info.error)}.{down}
             </div>
           ) : (
             <EngineInfoGrid info={info.data} />
           )}
         </Card>
         <Card
-          title="Disk usage"
+          title={t("diskUsage")}
           aside={
             <Button size="sm" variant="ghost" onClick={() => void df.refetch()} disabled={df.isFetching}>
-              {df.isFetching ? "Measuring…" : "↻ Measure again"}
+              {df.isFetching ? t("measuring") : t("measureAgain")}
             </Button>
           }
         >
           {df.isPending ? (
-            <div className="text-muted">Measuring disk usage (walks every layer and volume)…</div>
+            <div className="text-muted">{t("measuringLong")}</div>
           ) : df.error ? (
             <div className="text-bad" role="alert">
-              {df.error.message}.{down}
+              {errorLine(df.error)}.{down}
             </div>
           ) : (
             <DiskUsageChart df={df.data} />
@@ -85,20 +90,20 @@ export function SystemPanel({ hostId }: { hostId: string }) {
         </Card>
         <div className="xl:col-span-2">
           <Card
-            title="Recent engine events"
+            title={t("events")}
             aside={
               events.data ? (
                 <span className="text-muted" data-testid="events-coverage">
-                  {eventsCoverage(events.data)}
+                  {eventsCoverage(events.data, t)}
                 </span>
               ) : undefined
             }
           >
             {events.isPending ? (
-              <div className="text-muted">Loading…</div>
+              <div className="text-muted">{tc("loading")}</div>
             ) : events.error ? (
               <div className="text-bad" role="alert">
-                {events.error.message}.{down}
+                {errorLine(events.error)}.{down}
               </div>
             ) : (
               <EngineEventsTable items={events.data.items} />

@@ -3,15 +3,24 @@ import type { EngineEventList } from "@/lib/system";
 /** An event's time as the table shows it: UTC, month to second. */
 export const eventTime = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(5, 19);
 
+/** The messages the coverage line is made of (system.coverage.*), said by the caller's translator. */
+export type CoverageTranslator = (
+  key: "coverage.since" | "coverage.engine" | "coverage.truncated",
+  values?: { time: string },
+) => string;
+
 /** What the recent-events card says about where its list comes from and how far back it is whole. */
-export function eventsCoverage(list: Pick<EngineEventList, "source" | "truncated" | "coveredFrom">): string {
+export function eventsCoverage(
+  list: Pick<EngineEventList, "source" | "truncated" | "coveredFrom">,
+  t: CoverageTranslator,
+): string {
   const parts = [
     list.source === "recent" && list.coveredFrom !== undefined
-      ? `every event since ${eventTime(list.coveredFrom * 1000)} UTC`
+      ? t("coverage.since", { time: eventTime(list.coveredFrom * 1000) })
       : list.source === "engine"
-        ? "from the engine's own buffer while Wharf reconnects its event stream"
+        ? t("coverage.engine")
         : "",
-    list.truncated ? "newest 100 shown" : "",
+    list.truncated ? t("coverage.truncated") : "",
   ];
   return parts.filter(Boolean).join(" · ");
 }

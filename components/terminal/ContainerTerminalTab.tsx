@@ -1,22 +1,38 @@
 "use client";
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useCallback, useRef, useState } from "react";
+import { ApiError } from "@/components/api/client";
 import { useExecSession } from "@/components/hooks/useExecSession";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { StatePanel } from "@/components/ui/StatePanel";
-import { DEFAULT_OPTIONS, describeCommand, execRequest, type TerminalOptions } from "./shell-command";
+import {
+  CommandLineError,
+  DEFAULT_OPTIONS,
+  describeCommand,
+  execRequest,
+  type TerminalOptions,
+} from "./shell-command";
 import { TerminalOptionsBar, TerminalTools } from "./TerminalToolbar";
 import type { TerminalHandle } from "./XtermView";
 
 // xterm.js touches the DOM as it loads, so it never renders on the server.
 const XtermView = dynamic(() => import("./XtermView"), {
   ssr: false,
-  loading: () => <div className="p-3 text-muted">Loading the terminal…</div>,
+  loading: () => <TerminalLoading />,
 });
+
+function TerminalLoading() {
+  const t = useTranslations("terminal");
+  return <div className="p-3 text-muted">{t("loading")}</div>;
+}
 
 const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
 
 /** An interactive shell in the container; Wharf ends it inside the container when the tab goes. */
 export function ContainerTerminalTab({ hostId, containerId }: { hostId: string; containerId: string }) {
+  const t = useTranslations("terminal");
+  const errorLine = useErrorLine();
   const term = useRef<TerminalHandle | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
   const [options, setOptions] = useState<TerminalOptions>(DEFAULT_OPTIONS);
@@ -25,10 +41,12 @@ export function ContainerTerminalTab({ hostId, containerId }: { hostId: string; 
 
   const exec = useExecSession(hostId, containerId, {
     onOutput: (data) => term.current?.write(data),
-    onExit: ({ exitCode, error }) =>
-      term.current?.write(
-        `\r\n${dim(`[${error ?? `process exited${exitCode === null ? "" : ` with code ${exitCode}`}`}]`)}\r\n`,
-      ),
+    // The server's own words when the session failed; otherwise how the process ended.
+    onExit: ({ exitCode, error }) => {
+      const what =
+        error ?? (exitCode === null ? t("exited") : t("exitedWithCode", { code: String(exitCode) }));
+      term.current?.write(`\r\n${dim(`[${what}]`)}\r\n`);
+    },
   });
 
   const connect = useCallback(
@@ -37,16 +55,17 @@ export function ContainerTerminalTab({ hostId, containerId }: { hostId: string; 
       try {
         req = execRequest(o);
       } catch (err) {
-        setFormError((err as Error).message);
+        if (!(err instanceof CommandLineError)) throw err;
+        setFormError(t(`commandError.${err.problem}`));
         return;
       }
       setFormError(undefined);
-      const t = term.current;
-      t?.reset();
-      t?.focus();
-      void exec.start({ ...req, ...(t?.size() ?? { cols: 80, rows: 24 }) });
+      const view = term.current;
+      view?.reset();
+      view?.focus();
+      void exec.start({ ...req, ...(view?.size() ?? { cols: 80, rows: 24 }) });
     },
-    [exec],
+    [exec, t],
   );
 
   const onReady = useCallback(
@@ -60,7 +79,7 @@ export function ContainerTerminalTab({ hostId, containerId }: { hostId: string; 
 
   const copy = async () => {
     const ok = await term.current?.copySelection().catch(() => false);
-    setNotice(ok ? "Copied the selection." : "Select some text in the terminal first.");
+    setNotice(ok ? t("copied") : t("selectFirst"));
     term.current?.focus();
   };
   const paste = async () => {
@@ -68,12 +87,20 @@ export function ContainerTerminalTab({ hostId, containerId }: { hostId: string; 
       await term.current?.pasteClipboard();
       setNotice(undefined);
     } catch {
-      setNotice("The browser did not allow reading the clipboard; use Ctrl+Shift+V in the terminal.");
+      setNotice(t("pasteRefused"));
     }
     term.current?.focus();
   };
 
-  const error = formError ?? (exec.status === "idle" ? exec.error : undefined);
+  // A refused start: headed by its code's translation, with the server's own words kept.
+  const startError =
+    exec.status === "idle" && exec.error
+      ? exec.errorCode
+        ? errorLine(new ApiError(0, exec.errorCode, exec.error))
+        : exec.error
+      : undefined;
+  const error = formError ?? startError;
+  const command = describeCommand(options, t);
   return (
     <div className="flex flex-col gap-2 p-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -94,15 +121,15 @@ export function ContainerTerminalTab({ hostId, containerId }: { hostId: string; 
         />
       </div>
       <div className="text-[11px] text-muted" data-testid="terminal-status" aria-live="polite">
-        {exec.status === "starting" && `Starting ${describeCommand(options)}…`}
-        {exec.status === "open" && `Connected: ${describeCommand(options)}. Closing this tab ends it.`}
+        {exec.status === "starting" && t("status.starting", { command })}
+        {exec.status === "open" && t("status.connected", { command })}
         {exec.status === "ended" &&
-          (exec.error ? `Ended: ${exec.error}.` : "Ended. Reconnect to start a new session.")}
+          (exec.error ? t("status.endedWith", { error: exec.error }) : t("status.ended"))}
         {notice && ` ${notice}`}
       </div>
       {error && (
         <div data-testid="terminal-error" role="alert">
-          <StatePanel tone="error" title="Could not open a terminal">
+          <StatePanel tone="error" title={t("openFailed")}>
             {error}
           </StatePanel>
         </div>

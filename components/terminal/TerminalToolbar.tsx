@@ -1,15 +1,17 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent, type RefObject } from "react";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
 import type { ExecStatus } from "@/components/hooks/useExecSession";
 import type { ShellChoice, TerminalOptions } from "./shell-command";
 
-const SHELLS: { value: ShellChoice; label: string }[] = [
-  { value: "auto", label: "auto (bash, else sh)" },
-  { value: "bash", label: "bash" },
-  { value: "sh", label: "sh" },
-  { value: "custom", label: "custom command" },
+/** The shells on offer: program names as they are, the other choices by message key. */
+const SHELLS: { value: ShellChoice; label?: "shellAuto" | "shellCustom" }[] = [
+  { value: "auto", label: "shellAuto" },
+  { value: "bash" },
+  { value: "sh" },
+  { value: "custom", label: "shellCustom" },
 ];
 
 /** Shell, user and directory for the next session, and connect or disconnect. */
@@ -26,15 +28,16 @@ export function TerminalOptionsBar({
   onConnect: () => void;
   onDisconnect: () => void;
 }) {
+  const t = useTranslations("terminal.options");
   const live = status === "open" || status === "starting";
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!live) onConnect();
   };
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={submit} aria-label="Terminal options">
+    <form className="flex flex-wrap items-end gap-2" onSubmit={submit} aria-label={t("label")}>
       <label className="flex flex-col gap-1">
-        <span className="text-[11px] text-muted">Shell</span>
+        <span className="text-[11px] text-muted">{t("shell")}</span>
         <select
           className={inputClass}
           value={options.shell}
@@ -43,17 +46,17 @@ export function TerminalOptionsBar({
         >
           {SHELLS.map((s) => (
             <option key={s.value} value={s.value}>
-              {s.label}
+              {s.label ? t(s.label) : s.value}
             </option>
           ))}
         </select>
       </label>
       {options.shell === "custom" && (
         <label className="flex flex-col gap-1">
-          <span className="text-[11px] text-muted">Command</span>
+          <span className="text-[11px] text-muted">{t("command")}</span>
           <input
             className={`${inputClass} w-64 font-mono`}
-            placeholder="e.g. top -d 1"
+            placeholder={t("commandPlaceholder")}
             value={options.custom}
             disabled={live}
             onChange={(e) => onChange({ ...options, custom: e.target.value })}
@@ -61,20 +64,20 @@ export function TerminalOptionsBar({
         </label>
       )}
       <label className="flex flex-col gap-1">
-        <span className="text-[11px] text-muted">User</span>
+        <span className="text-[11px] text-muted">{t("user")}</span>
         <input
           className={`${inputClass} w-28 font-mono`}
-          placeholder="default"
+          placeholder={t("default")}
           value={options.user}
           disabled={live}
           onChange={(e) => onChange({ ...options, user: e.target.value })}
         />
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-[11px] text-muted">Working dir</span>
+        <span className="text-[11px] text-muted">{t("workingDir")}</span>
         <input
           className={`${inputClass} w-40 font-mono`}
-          placeholder="default"
+          placeholder={t("default")}
           value={options.workingDir}
           disabled={live}
           onChange={(e) => onChange({ ...options, workingDir: e.target.value })}
@@ -84,11 +87,11 @@ export function TerminalOptionsBar({
           before the browser acts on the click, and reconnect at once. */}
       {live ? (
         <Button key="disconnect" variant="danger" onClick={onDisconnect} data-testid="terminal-disconnect">
-          Disconnect
+          {t("disconnect")}
         </Button>
       ) : (
         <Button key="connect" type="submit" variant="primary" data-testid="terminal-connect">
-          {status === "idle" ? "Connect" : "Reconnect"}
+          {status === "idle" ? t("connect") : t("reconnect")}
         </Button>
       )}
     </form>
@@ -111,13 +114,14 @@ export function TerminalTools({
   onPaste: () => void;
   canPaste: boolean;
 }) {
+  const t = useTranslations("terminal.tools");
   const [term, setTerm] = useState("");
   return (
     <div className="flex items-end gap-1" role="search">
       <input
         ref={findRef}
-        aria-label="Find in terminal"
-        placeholder="Find (Ctrl+Shift+F)"
+        aria-label={t("find")}
+        placeholder={t("findPlaceholder")}
         className={`${inputClass} w-44`}
         value={term}
         onChange={(e) => {
@@ -136,17 +140,17 @@ export function TerminalTools({
           }
         }}
       />
-      <Button size="sm" title="Previous match (Shift+Enter)" onClick={() => term && onFind(term, true)}>
+      <Button size="sm" title={t("previous")} onClick={() => term && onFind(term, true)}>
         ↑
       </Button>
-      <Button size="sm" title="Next match (Enter)" onClick={() => term && onFind(term, false)}>
+      <Button size="sm" title={t("next")} onClick={() => term && onFind(term, false)}>
         ↓
       </Button>
-      <Button size="sm" title="Copy the selection (Ctrl+Shift+C)" onClick={onCopy}>
-        Copy
+      <Button size="sm" title={t("copyTitle")} onClick={onCopy}>
+        {t("copy")}
       </Button>
-      <Button size="sm" title="Paste (Ctrl+Shift+V)" onClick={onPaste} disabled={!canPaste}>
-        Paste
+      <Button size="sm" title={t("pasteTitle")} onClick={onPaste} disabled={!canPaste}>
+        {t("paste")}
       </Button>
     </div>
   );

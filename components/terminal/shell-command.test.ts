@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en";
 import { DEFAULT_OPTIONS, describeCommand, execRequest, splitCommand } from "./shell-command";
 
 describe("splitCommand", () => {
@@ -36,7 +38,8 @@ describe("execRequest", () => {
   });
 
   it("describes the choice for the status line", () => {
-    expect(describeCommand({ ...DEFAULT_OPTIONS, user: "app", workingDir: "/srv" })).toBe(
+    const t = createTranslator({ locale: "en", messages: en, namespace: "terminal" });
+    expect(describeCommand({ ...DEFAULT_OPTIONS, user: "app", workingDir: "/srv" }, t)).toBe(
       "bash or sh as app in /srv",
     );
   });

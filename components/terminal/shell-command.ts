@@ -11,6 +11,20 @@ export interface TerminalOptions {
 
 export const DEFAULT_OPTIONS: TerminalOptions = { shell: "auto", custom: "", user: "", workingDir: "" };
 
+/** Why a command line cannot be run: a key of the terminal catalog's `commandError` messages. */
+export type CommandLineProblem = "unterminatedSingle" | "unterminatedDouble" | "empty";
+
+/** A command line that cannot be run; the view says `problem` in the user's language. */
+export class CommandLineError extends Error {
+  constructor(
+    readonly problem: CommandLineProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CommandLineError";
+  }
+}
+
 /**
  * Splits a command line into argv: whitespace separates, single quotes keep everything, double
  * quotes keep everything but `\"` and `\\`, a backslash outside quotes keeps the next character.
@@ -45,7 +59,8 @@ export function splitCommand(line: string): string[] {
       started = true;
     }
   }
-  if (quote) throw new Error(`unterminated ${quote === "'" ? "single" : "double"} quote`);
+  if (quote === "'") throw new CommandLineError("unterminatedSingle", "unterminated single quote");
+  if (quote === '"') throw new CommandLineError("unterminatedDouble", "unterminated double quote");
   if (started) out.push(cur);
   return out;
 }
@@ -56,7 +71,7 @@ export function execRequest(o: TerminalOptions): { cmd?: string[]; user?: string
   if (o.shell === "sh" || o.shell === "bash") cmd = [o.shell];
   else if (o.shell === "custom") {
     cmd = splitCommand(o.custom);
-    if (!cmd.length) throw new Error("cmd: enter a command to run");
+    if (!cmd.length) throw new CommandLineError("empty", "cmd: enter a command to run");
   }
   return {
     ...(cmd ? { cmd } : {}),
@@ -65,10 +80,19 @@ export function execRequest(o: TerminalOptions): { cmd?: string[]; user?: string
   };
 }
 
-/** A short description for the status line. */
-export function describeCommand(o: TerminalOptions): string {
-  const what = o.shell === "auto" ? "bash or sh" : o.shell === "custom" ? o.custom.trim() : o.shell;
-  const who = o.user.trim() ? ` as ${o.user.trim()}` : "";
-  const where = o.workingDir.trim() ? ` in ${o.workingDir.trim()}` : "";
-  return `${what}${who}${where}`;
+/** The messages describeCommand says things with: the terminal catalog's translator. */
+export type CommandWords = (
+  key: "command.auto" | "command.asUser" | "command.inDir" | "command.asUserInDir",
+  values?: { what: string; user?: string; dir?: string },
+) => string;
+
+/** A short description for the status line, in the words of `t`. */
+export function describeCommand(o: TerminalOptions, t: CommandWords): string {
+  const what = o.shell === "auto" ? t("command.auto") : o.shell === "custom" ? o.custom.trim() : o.shell;
+  const user = o.user.trim();
+  const dir = o.workingDir.trim();
+  if (user && dir) return t("command.asUserInDir", { what, user, dir });
+  if (user) return t("command.asUser", { what, user });
+  if (dir) return t("command.inDir", { what, dir });
+  return what;
 }

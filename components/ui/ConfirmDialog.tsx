@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "./Button";
 import { useModal } from "./useModal";
@@ -19,6 +20,7 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const ref = useModal(open);
+  const t = useTranslations("ui");
   return (
     <dialog
       ref={ref}
@@ -39,7 +41,7 @@ export function ConfirmDialog({
         <h2 className="mb-2 text-base font-semibold">{title}</h2>
         <div className="mb-4 text-muted">{children}</div>
         <div className="flex justify-end gap-2">
-          <Button onClick={onCancel}>Cancel</Button>
+          <Button onClick={onCancel}>{t("cancel")}</Button>
           <Button type="submit" variant="danger" autoFocus>
             {confirmLabel}
           </Button>

@@ -22,13 +22,17 @@ export function DetailSection({
   );
 }
 
-export function KV({ rows }: { rows: [string, ReactNode][] }) {
+/**
+ * Label and value rows. A row's test id is `kv-` and its label, or its third element when given: a
+ * translated label then need not change the id.
+ */
+export function KV({ rows }: { rows: ([string, ReactNode] | [string, ReactNode, string])[] }) {
   return (
     <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1">
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
+      {rows.map(([k, v, id]) => (
+        <div key={id ?? k} className="contents">
           <dt className="text-muted">{k}</dt>
-          <dd className="min-w-0 break-words" data-testid={`kv-${k}`}>
+          <dd className="min-w-0 break-words" data-testid={`kv-${id ?? k}`}>
             {v}
           </dd>
         </div>

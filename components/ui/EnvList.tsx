@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** Values stay hidden until clicked: env often holds secrets, and screens get shared. */
 export function EnvList({ env }: { env: string[] }) {
   const [shown, setShown] = useState<Set<number>>(new Set());
-  if (env.length === 0) return <div className="text-muted">No environment variables.</div>;
+  const t = useTranslations("ui.env");
+  if (env.length === 0) return <div className="text-muted">{t("none")}</div>;
   return (
     <table className="w-full font-mono text-xs" data-testid="env">
       <tbody>
@@ -27,9 +29,9 @@ export function EnvList({ env }: { env: string[] }) {
                       return n;
                     })
                   }
-                  aria-label={visible ? `Hide ${key}` : `Show ${key}`}
+                  aria-label={visible ? t("hide", { key }) : t("show", { key })}
                 >
-                  {visible ? value || "(empty)" : "•••••• show"}
+                  {visible ? value || t("empty") : t("hidden")}
                 </button>
               </td>
             </tr>

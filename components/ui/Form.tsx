@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
 import { Button } from "./Button";
 import { useModal } from "./useModal";
@@ -116,6 +117,7 @@ export function FormDialog({
   children: ReactNode;
 }) {
   const ref = useModal(open);
+  const t = useTranslations("ui");
   return (
     <dialog
       ref={ref}
@@ -138,7 +140,7 @@ export function FormDialog({
           {children}
           <FormError message={error} testId="dialog-error" />
           <div className="flex justify-end gap-2">
-            <Button onClick={onCancel}>Cancel</Button>
+            <Button onClick={onCancel}>{t("cancel")}</Button>
             <Button type="submit" variant={variant} disabled={busy}>
               {busy ? "…" : submitLabel}
             </Button>

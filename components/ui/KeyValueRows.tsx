@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
 
@@ -12,8 +13,9 @@ export function KeyValueRows({
   label,
   rows,
   onChange,
-  keyPlaceholder = "key",
-  valuePlaceholder = "value",
+  keyPlaceholder,
+  valuePlaceholder,
+  addLabel,
   invalid,
   testId,
 }: {
@@ -22,9 +24,12 @@ export function KeyValueRows({
   onChange: (rows: KeyValue[]) => void;
   keyPlaceholder?: string;
   valuePlaceholder?: string;
+  /** The add button's text; by default "+ " and the label in the singular ("Labels" → "+ label"). */
+  addLabel?: string;
   invalid?: boolean;
   testId?: string;
 }) {
+  const t = useTranslations("ui.keyValue");
   const set = (i: number, patch: Partial<KeyValue>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -33,25 +38,25 @@ export function KeyValueRows({
       {rows.map((r, i) => (
         <div key={i} className="flex items-center gap-1">
           <input
-            aria-label={`${label} ${i + 1} key`}
+            aria-label={t("rowKey", { label, n: i + 1 })}
             className={`${inputClass} w-44 font-mono text-xs`}
-            placeholder={keyPlaceholder}
+            placeholder={keyPlaceholder ?? t("key")}
             value={r.key}
             aria-invalid={invalid || undefined}
             onChange={(e) => set(i, { key: e.target.value })}
           />
           <span className="text-muted">=</span>
           <input
-            aria-label={`${label} ${i + 1} value`}
+            aria-label={t("rowValue", { label, n: i + 1 })}
             className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
-            placeholder={valuePlaceholder}
+            placeholder={valuePlaceholder ?? t("value")}
             value={r.value}
             onChange={(e) => set(i, { value: e.target.value })}
           />
           <Button
             size="sm"
             variant="ghost"
-            aria-label={`Remove ${label} ${i + 1}`}
+            aria-label={t("remove", { label, n: i + 1 })}
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
           >
             ×
@@ -60,7 +65,7 @@ export function KeyValueRows({
       ))}
       <div>
         <Button size="sm" onClick={() => onChange([...rows, { key: "", value: "" }])}>
-          + {label.replace(/s$/, "").toLowerCase()}
+          {addLabel ?? t("add", { item: label.replace(/s$/, "").toLowerCase() })}
         </Button>
       </div>
     </fieldset>

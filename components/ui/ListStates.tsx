@@ -1,4 +1,7 @@
+"use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { StatePanel } from "./StatePanel";
 
 /**
@@ -15,9 +18,9 @@ export function ListStates({
   empty,
   children,
 }: {
-  /** "image", used in "No image matches the filter". */
+  /** "image" (in the user's language), used in "No image matches the filter". */
   noun: string;
-  /** "images", used in "Loading images…" and "Could not list images". */
+  /** "images" (in the user's language), used in "Loading images…" and "Could not list images". */
   plural: string;
   query: { isPending: boolean; error: Error | null };
   total: number;
@@ -26,20 +29,20 @@ export function ListStates({
   empty: { title: string; body: ReactNode };
   children: ReactNode;
 }) {
-  if (query.isPending) return <StatePanel tone="loading" title={`Loading ${plural}…`} />;
+  const t = useTranslations("ui.list");
+  const errorLine = useErrorLine();
+  if (query.isPending) return <StatePanel tone="loading" title={t("loading", { plural })} />;
   if (query.error) {
     return (
-      <StatePanel tone="error" title={`Could not list ${plural}`}>
-        {query.error.message}
-        {hostDown && " The host is down; Wharf retries on its own and the list returns when it is up."}
+      <StatePanel tone="error" title={t("failed", { plural })}>
+        {errorLine(query.error)}
+        {hostDown && ` ${t("hostDown")}`}
       </StatePanel>
     );
   }
   if (total === 0) return <StatePanel title={empty.title}>{empty.body}</StatePanel>;
   if (shown === 0) {
-    return (
-      <StatePanel title={`No ${noun} matches the filter`}>Clear the filter to see all {total}.</StatePanel>
-    );
+    return <StatePanel title={t("noMatch", { noun })}>{t("clearFilter", { total })}</StatePanel>;
   }
   return <>{children}</>;
 }

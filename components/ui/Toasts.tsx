@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 
 export type ToastKind = "ok" | "error" | "info";
@@ -21,6 +22,7 @@ const KIND_STYLE = {
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const tr = useTranslations("ui");
   const dismiss = useCallback((id: number) => setToasts((t) => t.filter((x) => x.id !== id)), []);
   const push = useCallback(
     (kind: ToastKind, title: string, body?: string) => {
@@ -44,7 +46,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           >
             <div className="flex items-start justify-between gap-2">
               <div className="font-medium">{t.title}</div>
-              <button className="text-muted hover:text-fg" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+              <button
+                className="text-muted hover:text-fg"
+                aria-label={tr("dismiss")}
+                onClick={() => dismiss(t.id)}
+              >
                 ×
               </button>
             </div>

@@ -1,6 +1,12 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { ApiError } from "@/components/api/client";
+import { HTTP_STATUS } from "@/lib/errors";
 import { validationError } from "@/lib/parse";
+
+/** A VALIDATION error as the API would answer it, so the form says it the way it says the server's. */
+function asAnswer(code: "VALIDATION", message: string, details: unknown): ApiError {
+  return new ApiError(HTTP_STATUS[code], code, message, details);
+}
 
 /**
  * The first problem with `value`, as the server's own VALIDATION error ("field: message", the field
@@ -8,12 +14,14 @@ import { validationError } from "@/lib/parse";
  */
 export function checkWith(schema: z.ZodType, value: unknown): Error | undefined {
   const r = schema.safeParse(value);
-  return r.success ? undefined : validationError(r.error);
+  if (r.success) return undefined;
+  const e = validationError(r.error);
+  return asAnswer("VALIDATION", e.message, e.details);
 }
 
 /** A problem the form finds beyond the schema, shaped like a VALIDATION error naming `field`. */
 export function fieldProblem(field: string, message: string): Error {
-  return new AppError("VALIDATION", `${field}: ${message}`, { issues: [{ field, message }] });
+  return asAnswer("VALIDATION", `${field}: ${message}`, { issues: [{ field, message }] });
 }
 
 /** Checks `body` with the server's schema: shows the problem, or sends the body when there is none. */

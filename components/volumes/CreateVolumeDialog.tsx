@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { KeyValueRows, recordOf, type KeyValue } from "@/components/ui/KeyValueRows";
 import { FormDialog, TextField } from "@/components/ui/Form";
 import { submitChecked } from "@/components/ui/form-check";
@@ -8,8 +10,13 @@ import { useToast } from "@/components/ui/Toasts";
 import { volumeCreateSchema } from "@/lib/volumes";
 import { useCreateVolume } from "./queries";
 
+/** A driver option as the engine takes it (`type=tmpfs`): an example, the same in every language. */
+const OPTION_EXAMPLE = { key: "type", value: "tmpfs" };
+
 export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("volumes.new");
+  const errorLine = useErrorLine();
   const create = useCreateVolume(hostId);
   const [name, setName] = useState("");
   const [driver, setDriver] = useState("local");
@@ -20,10 +27,10 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
   return (
     <FormDialog
       open
-      title={`New volume on ${hostId}`}
-      submitLabel="Create volume"
+      title={t("title", { host: hostId })}
+      submitLabel={t("submit")}
       busy={create.isPending}
-      error={error?.message}
+      error={error ? errorLine(error) : undefined}
       onCancel={onClose}
       onSubmit={() => {
         const body = {
@@ -36,7 +43,7 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
         submitChecked(volumeCreateSchema, body, setError, (b) =>
           create.mutate(b, {
             onSuccess: (v) => {
-              toast("ok", `Volume ${v?.name ?? name} created`);
+              toast("ok", t("created", { name: v?.name ?? name }));
               onClose();
             },
             onError: setError,
@@ -46,8 +53,8 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
     >
       <div className="flex flex-wrap gap-3">
         <TextField
-          label="Name"
-          hint="Leave empty for an engine-generated name."
+          label={t("name")}
+          hint={t("nameHint")}
           fieldClassName="flex-1"
           name="name"
           autoFocus
@@ -58,8 +65,8 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
           onValue={setName}
         />
         <TextField
-          label="Driver"
-          hint="local, or a plugin installed on the host."
+          label={t("driver")}
+          hint={t("driverHint")}
           name="driver"
           className="w-32"
           value={driver}
@@ -68,13 +75,13 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
         />
       </div>
       <KeyValueRows
-        label="Driver options"
+        label={t("driverOptions")}
         rows={options}
         onChange={setOptions}
-        keyPlaceholder="type"
-        valuePlaceholder="tmpfs"
+        keyPlaceholder={OPTION_EXAMPLE.key}
+        valuePlaceholder={OPTION_EXAMPLE.value}
       />
-      <KeyValueRows label="Labels" rows={labels} onChange={setLabels} />
+      <KeyValueRows label={t("labels")} rows={labels} onChange={setLabels} />
     </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
@@ -16,6 +17,7 @@ import type { useHostList } from "./useHostList";
 export function HostListPanel<T, K extends string>({
   list,
   noun,
+  plural,
   createLabel,
   counts,
   empty,
@@ -27,8 +29,10 @@ export function HostListPanel<T, K extends string>({
   dialogs,
 }: {
   list: ReturnType<typeof useHostList<T, K>>;
-  /** "volume": the list says "All volumes", "No volume matches the filter". */
+  /** "volume", in the user's language: "No volume matches the filter". */
   noun: string;
+  /** "volumes", in the user's language: "All volumes", "Loading volumes…". */
+  plural: string;
   createLabel: string;
   counts: ReactNode;
   empty: { title: string; body: ReactNode };
@@ -42,7 +46,7 @@ export function HostListPanel<T, K extends string>({
   dialogs: ReactNode;
 }) {
   const { hostId, query, canOperate, hosts, host, all, items, focused, setFocused, searchRef, target } = list;
-  const plural = `${noun}s`;
+  const t = useTranslations("volumes.list");
   useListKeyboard({
     count: items.length,
     focused,
@@ -62,18 +66,18 @@ export function HostListPanel<T, K extends string>({
       <ListHeader
         ref={searchRef}
         host={host}
-        title={host ? `${host.name} · ${plural}` : `All ${plural}`}
+        title={host ? t("hostTitle", { host: host.name, plural }) : t("allTitle", { plural })}
         counts={counts}
         q={list.sort.q}
         onQ={list.onQ}
-        placeholder="Filter (/)"
+        placeholder={t("filterPlaceholder")}
       >
         {canOperate && target && (
           <>
             {!hostId && hosts.data && (
               <HostPicker hosts={hosts.data.items} value={target} onChange={list.setPickedHost} />
             )}
-            <Button onClick={onPrune}>Prune…</Button>
+            <Button onClick={onPrune}>{t("prune")}</Button>
             <Button variant="primary" onClick={onCreate}>
               {createLabel}
             </Button>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { keepInView } from "./keep-in-view";
@@ -86,9 +87,10 @@ export function HostDriverCells({
 }
 
 export function RemoveButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const t = useTranslations("volumes.list");
   return (
-    <Button size="sm" variant="danger" onClick={onClick} aria-label={`Remove ${name}`}>
-      Remove…
+    <Button size="sm" variant="danger" onClick={onClick} aria-label={t("removeName", { name })}>
+      {t("remove")}
     </Button>
   );
 }

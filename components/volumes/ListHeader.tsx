@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { forwardRef, type ReactNode } from "react";
 import { HostHeader } from "@/components/hosts/HostHeader";
 import { inputClass } from "@/components/ui/Form";
@@ -17,6 +18,7 @@ export const ListHeader = forwardRef<
     children?: ReactNode;
   }
 >(function ListHeader({ host, title, counts, q, onQ, placeholder, children }, ref) {
+  const t = useTranslations("volumes.list");
   return (
     <HostHeader host={host} title={title}>
       <span className="text-muted" data-testid="counts">
@@ -25,7 +27,7 @@ export const ListHeader = forwardRef<
       <div className="ml-auto flex items-center gap-2">
         <input
           ref={ref}
-          aria-label="Filter"
+          aria-label={t("filter")}
           placeholder={placeholder}
           className={`${inputClass} w-64`}
           value={q}
@@ -47,16 +49,17 @@ export function HostPicker({
   value: string;
   onChange: (id: string) => void;
 }) {
+  const t = useTranslations("volumes.list");
   return (
     <select
-      aria-label="Host for new objects"
+      aria-label={t("hostPicker")}
       className={inputClass}
       value={value}
       onChange={(e) => onChange(e.target.value)}
     >
       {hosts.map((h) => (
         <option key={h.id} value={h.id} disabled={h.status !== "up"}>
-          on {h.name}
+          {t("onHost", { host: h.name })}
         </option>
       ))}
     </select>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 
 /**
@@ -19,6 +20,7 @@ export function MoreList<T>({
   first?: number;
 }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations("volumes.list");
   if (items.length === 0) return <span className="text-muted">{empty}</span>;
   const shown = open ? items : items.slice(0, first);
   return (
@@ -31,7 +33,7 @@ export function MoreList<T>({
       {items.length > first && (
         <li>
           <button className="text-[11px] text-accent hover:underline" onClick={() => setOpen(!open)}>
-            {open ? "show fewer" : `+${items.length - first} more`}
+            {open ? t("showFewer") : t("more", { count: items.length - first })}
           </button>
         </li>
       )}

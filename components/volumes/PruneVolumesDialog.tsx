@@ -1,11 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useFormat } from "@/components/i18n/useFormat";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { formatBytes } from "@/lib/format";
 import type { VolumeSummary } from "@/lib/volumes";
 import { LabelFilterField, labelFilters } from "./LabelFilterField";
-import { count } from "./plural";
 import { usePruneVolumes } from "./queries";
 
 /** Prune unused volumes of one host, then say what went and how much space came back. */
@@ -18,6 +18,9 @@ export function PruneVolumesDialog({
   volumes: VolumeSummary[];
   onClose: () => void;
 }) {
+  const t = useTranslations("volumes.prune");
+  const errorLine = useErrorLine();
+  const format = useFormat();
   const prune = usePruneVolumes();
   const [all, setAll] = useState(false);
   const [label, setLabel] = useState("");
@@ -29,16 +32,16 @@ export function PruneVolumesDialog({
   return (
     <ConfirmDialog
       open
-      title={done ? "Volumes pruned" : `Prune unused volumes on ${hostId}?`}
-      confirmLabel={done ? "Close" : prune.isPending ? "Pruning…" : "Prune"}
+      title={done ? t("doneTitle") : t("title", { host: hostId })}
+      confirmLabel={done ? t("close") : prune.isPending ? t("pruning") : t("confirm")}
       onCancel={onClose}
       onConfirm={() => (done ? onClose() : prune.mutate({ hostId, all, labels: labelFilters(label) }))}
     >
       {done ? (
         <div data-testid="prune-result">
           <p>
-            {done.deleted.length} removed · {formatBytes(done.spaceReclaimed)} reclaimed
-            {done.covered === "anonymous" && " (anonymous volumes only)"}
+            {t("result", { count: done.deleted.length, size: format.bytes(done.spaceReclaimed) })}
+            {done.covered === "anonymous" && ` ${t("anonymousOnly")}`}
           </p>
           <ul className="mt-2 max-h-40 overflow-auto font-mono text-xs">
             {done.deleted.map((n) => (
@@ -49,10 +52,12 @@ export function PruneVolumesDialog({
       ) : (
         <>
           <p className="mb-2">
-            {unused.length} volume{unused.length === 1 ? " is" : "s are"} not used by any container:{" "}
-            {unused.filter((v) => v.anonymous).length} anonymous, {unused.filter((v) => !v.anonymous).length}{" "}
-            named.
-            {kept > 0 && ` ${count(kept, "volume")} with driver options stay: the engine never prunes those.`}
+            {t("unused", {
+              count: unused.length,
+              anonymous: unused.filter((v) => v.anonymous).length,
+              named: unused.filter((v) => !v.anonymous).length,
+            })}
+            {kept > 0 && ` ${t("kept", { count: kept })}`}
           </p>
           <label className="flex items-start gap-2">
             <input
@@ -61,7 +66,7 @@ export function PruneVolumesDialog({
               checked={all}
               onChange={(e) => setAll(e.target.checked)}
             />
-            <span>Include named volumes (by default only anonymous ones go)</span>
+            <span>{t("includeNamed")}</span>
           </label>
           <LabelFilterField value={label} onChange={setLabel} />
         </>
@@ -72,7 +77,7 @@ export function PruneVolumesDialog({
           role="alert"
           data-testid="dialog-error"
         >
-          {errorMessage(prune.error)}
+          {errorLine(prune.error)}
         </span>
       )}
     </ConfirmDialog>

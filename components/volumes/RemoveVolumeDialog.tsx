@@ -1,6 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/components/api/client";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useToast } from "@/components/ui/Toasts";
 import { useRemoveVolume } from "./queries";
@@ -12,32 +13,33 @@ import type { VolumeSummary } from "@/lib/volumes";
  */
 export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("volumes.remove");
+  const errorLine = useErrorLine();
   const remove = useRemoveVolume();
   const [force, setForce] = useState(false);
   const inUse = volume.usedBy.length > 0;
   return (
     <ConfirmDialog
       open
-      title={`Remove volume ${volume.name}?`}
-      confirmLabel={remove.isPending ? "Removing…" : force ? "Force remove" : "Remove volume"}
+      title={t("title", { name: volume.name })}
+      confirmLabel={remove.isPending ? t("removing") : force ? t("force") : t("confirm")}
       onCancel={onClose}
       onConfirm={() =>
         remove.mutate(
           { hostId: volume.hostId, name: volume.name, force },
           {
             onSuccess: () => {
-              toast("ok", `Volume ${volume.name} removed`);
+              toast("ok", t("removed", { name: volume.name }));
               onClose();
             },
           },
         )
       }
     >
-      <p className="mb-2">Its data on {volume.hostId} is deleted for good.</p>
+      <p className="mb-2">{t("dataGone", { host: volume.hostId })}</p>
       {inUse && (
         <p className="mb-2 text-warn" data-testid="volume-in-use">
-          Used by {volume.usedBy.map((u) => u.name).join(", ")}: the engine refuses while a container (running
-          or stopped) refers to it. Remove those containers first.
+          {t("inUse", { names: volume.usedBy.map((u) => u.name).join(", ") })}
         </p>
       )}
       <label className="flex items-start gap-2">
@@ -47,10 +49,7 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
           checked={force}
           onChange={(e) => setForce(e.target.checked)}
         />
-        <span>
-          Force: also remove it from the engine&apos;s records when its driver cannot clean up. It does{" "}
-          <b>not</b> detach containers that use it.
-        </span>
+        <span>{t.rich("forceHint", { b: (c) => <b>{c}</b> })}</span>
       </label>
       {remove.error && (
         <span
@@ -58,7 +57,7 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
           role="alert"
           data-testid="dialog-error"
         >
-          {errorMessage(remove.error)}
+          {errorLine(remove.error)}
         </span>
       )}
     </ConfirmDialog>

@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { formatBytes } from "@/lib/format";
+import { useFormat } from "@/components/i18n/useFormat";
+import { useStateText } from "@/components/ui/StateBadge";
 import { HostDriverCells, HostObjectTable, RemoveButton, type HostTableProps } from "./HostObjectTable";
 import { MoreList } from "./MoreList";
 import type { VolumeSummary } from "@/lib/volumes";
@@ -28,6 +30,9 @@ export function VolumeTable({
   ...table
 }: HostTableProps<VolumeSummary, VolumeSortKey> & { onRemove: (v: VolumeSummary) => void }) {
   const { showHost, canOperate } = table;
+  const t = useTranslations("volumes");
+  const format = useFormat();
+  const stateText = useStateText();
   return (
     <HostObjectTable
       {...table}
@@ -36,13 +41,13 @@ export function VolumeTable({
       rowTestId={(v) => `volume-row-${v.name}`}
       head={(h) => (
         <>
-          {h("name", "Name")}
-          {showHost && h("host", "Host")}
-          {h("driver", "Driver")}
-          <th className="px-2 py-1 text-left font-medium">Mountpoint</th>
-          <th className="px-2 py-1 text-left font-medium">Labels</th>
-          {h("size", "Size", "text-right")}
-          {h("users", "Used by")}
+          {h("name", t("column.name"))}
+          {showHost && h("host", t("column.host"))}
+          {h("driver", t("column.driver"))}
+          <th className="px-2 py-1 text-left font-medium">{t("column.mountpoint")}</th>
+          <th className="px-2 py-1 text-left font-medium">{t("column.labels")}</th>
+          {h("size", t("column.size"), "text-right")}
+          {h("users", t("column.users"))}
           <th className="px-2 py-1" />
         </>
       )}
@@ -54,7 +59,7 @@ export function VolumeTable({
             ) : (
               v.name
             )}
-            {v.anonymous && <span className="ml-1 text-[11px] text-muted">anonymous</span>}
+            {v.anonymous && <span className="ml-1 text-[11px] text-muted">{t("anonymous")}</span>}
           </td>
           <HostDriverCells showHost={showHost} item={v} />
           <td className="max-w-72 truncate px-2 py-1 font-mono text-[11px] text-muted" title={v.mountpoint}>
@@ -65,18 +70,18 @@ export function VolumeTable({
           </td>
           <td className="px-2 py-1 text-right whitespace-nowrap" data-testid="volume-size">
             {v.size < 0 ? (
-              <span className="text-muted" title={v.sizeNote ?? "The engine has not computed it"}>
-                not computed
+              <span className="text-muted" title={v.sizeNote ?? t("notComputedNote")}>
+                {t("notComputed")}
               </span>
             ) : (
-              formatBytes(v.size)
+              format.bytes(v.size)
             )}
           </td>
           <td className="px-2 py-1" data-testid="volume-users">
             <MoreList
               items={v.usedBy}
               keyOf={(u) => u.id}
-              empty="unused"
+              empty={t("unused")}
               render={(u) => (
                 <span>
                   <Link className="hover:underline" href={`/hosts/${v.hostId}/containers/${u.id}`}>
@@ -84,7 +89,7 @@ export function VolumeTable({
                   </Link>{" "}
                   <span
                     className={`rounded px-1 text-[11px] ${u.rw ? "bg-warn/15 text-warn" : "bg-panel-2 text-muted"}`}
-                    title={`mounted at ${u.destination} (${u.state})`}
+                    title={t("mountedAt", { destination: u.destination, state: stateText(u.state) })}
                   >
                     {u.rw ? "rw" : "ro"}
                   </span>

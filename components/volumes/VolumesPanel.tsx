@@ -1,9 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatBytes } from "@/lib/format";
+import { useFormat } from "@/components/i18n/useFormat";
 import type { VolumeSummary } from "@/lib/volumes";
-import { count } from "./plural";
 import { CreateVolumeDialog } from "./CreateVolumeDialog";
 import { HostListPanel } from "./HostListPanel";
 import { PruneVolumesDialog } from "./PruneVolumesDialog";
@@ -27,6 +27,8 @@ const value = (v: VolumeSummary, k: VolumeSortKey) =>
 /** A host's volumes, or every host's when hostId is undefined. */
 export function VolumesPanel({ hostId }: { hostId?: string }) {
   const router = useRouter();
+  const t = useTranslations("volumes");
+  const format = useFormat();
   const query = useVolumesQuery(hostId);
   const [dialog, setDialog] = useState<"create" | "prune" | { remove: VolumeSummary }>();
   const list = useHostList({ hostId, query, initialSort: FIRST_SORT, texts, value });
@@ -37,24 +39,17 @@ export function VolumesPanel({ hostId }: { hostId?: string }) {
   return (
     <HostListPanel
       list={list}
-      noun="volume"
-      createLabel="+ Volume"
+      noun={t("noun")}
+      plural={t("plural")}
+      createLabel={t("create")}
       counts={
         <>
-          {count(all.length, "volume")} · {all.filter((v) => !v.usedBy.length).length} unused
-          {sized.length > 0 && ` · ${formatBytes(sized.reduce((s, v) => s + v.size, 0))}`}
+          {t("counts", { count: all.length, unused: all.filter((v) => !v.usedBy.length).length })}
+          {sized.length > 0 && ` · ${format.bytes(sized.reduce((s, v) => s + v.size, 0))}`}
         </>
       }
-      empty={{
-        title: "No volumes yet",
-        body: "Create one with “+ Volume”, or mount a named volume when you create a container.",
-      }}
-      keys={
-        <>
-          Keys: j/k move · Enter open the first container using it · / filter · sizes come from the
-          engine&apos;s disk usage and may read “not computed”
-        </>
-      }
+      empty={{ title: t("empty.title"), body: t("empty.body") }}
+      keys={t("keys")}
       onOpen={(v) => {
         const u = v.usedBy[0];
         if (u) router.push(`/hosts/${v.hostId}/containers/${u.id}`);

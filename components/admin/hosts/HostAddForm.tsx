@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { draftField, Field, TextField, textareaClass } from "@/components/ui/Form";
 import { checkWith, fieldProblem } from "@/components/ui/form-check";
 import { PageForm, SubmitRow } from "@/components/ui/PageForm";
@@ -9,18 +11,22 @@ import { hostCreateSchema } from "@/lib/schemas";
 import { EMPTY_HOST_DRAFT, hostBodyOf, hostScheme, type HostDraft } from "./host-draft";
 import { useAddHost } from "./useHostMutations";
 
+/** Examples in the fields: an id and an address, the same in every language. */
+const EXAMPLE = { id: "prod-1", url: "https://10.0.0.6:2376" };
+
+/** The first line of a PEM block, shown as the placeholder of a PEM field. */
+const pemHeader = (kind: string) => `-----BEGIN ${kind}-----`;
+
 /** Adds a managed host; `taken` holds the ids in use, so a clash is caught before the request. */
 export function HostAddForm({ taken }: { taken: Set<string> }) {
   const toast = useToast();
+  const t = useTranslations("admin.hosts");
+  const errorLine = useErrorLine();
   const [d, setD] = useState<HostDraft>(EMPTY_HOST_DRAFT);
   const [error, setError] = useState<Error>();
   const add = useAddHost({
     onSuccess: (h) => {
-      toast(
-        "ok",
-        `Host ${h.name} added`,
-        "Wharf is connecting to it; its status shows in the list and the sidebar.",
-      );
+      toast("ok", t("added", { name: h.name }), t("addedBody"));
       setD(EMPTY_HOST_DRAFT);
       setError(undefined);
     },
@@ -35,7 +41,7 @@ export function HostAddForm({ taken }: { taken: Set<string> }) {
         rows={4}
         spellCheck={false}
         className={`${textareaClass} font-mono text-[11px]`}
-        placeholder={`-----BEGIN ${begin}-----`}
+        placeholder={pemHeader(begin)}
         value={d[k]}
         aria-invalid={bad === field || undefined}
         onChange={(e) => setD({ ...d, [k]: e.target.value })}
@@ -49,63 +55,66 @@ export function HostAddForm({ taken }: { taken: Set<string> }) {
         const body = hostBodyOf(d);
         const problem =
           checkWith(hostCreateSchema, body) ??
-          (taken.has(body.id) ? fieldProblem("id", `host "${body.id}" already exists`) : undefined);
+          (taken.has(body.id) ? fieldProblem("id", t("exists", { id: body.id })) : undefined);
         setError(problem);
         if (!problem) add.mutate(body);
       }}
     >
       <div className="flex flex-wrap gap-3">
         <TextField
-          label="Id"
-          hint="Lowercase letters, digits, - and _; used in URLs and scopes."
+          label={t("id")}
+          hint={t("idHint")}
           {...field("id")}
           autoComplete="off"
           className="w-44 font-mono text-xs"
-          placeholder="prod-1"
+          placeholder={EXAMPLE.id}
         />
         <TextField
-          label="Name"
-          hint="Optional; shown in the sidebar."
+          label={t("name")}
+          hint={t("nameHint")}
           {...field("name")}
           autoComplete="off"
           className="w-48"
-          placeholder="Production 1"
+          placeholder={t("namePlaceholder")}
         />
         <TextField
-          label="URL"
-          hint="unix://, tcp://, https:// (TLS) or ssh://user@host:port"
+          label={t("url")}
+          hint={t("urlHint")}
           fieldClassName="min-w-72 flex-1"
           {...field("url")}
           autoComplete="off"
           className="font-mono text-xs"
-          placeholder="https://10.0.0.6:2376"
+          placeholder={EXAMPLE.url}
         />
       </div>
       {scheme === "https" && (
         <fieldset className="flex flex-col gap-1">
-          <legend className="mb-1 text-muted">TLS client certificate (PEM text; all three, or none)</legend>
+          <legend className="mb-1 text-muted">{t("tlsLegend")}</legend>
           <div className="flex flex-wrap gap-3">
-            {pem("ca", "tls.ca", "CA certificate", "CERTIFICATE")}
-            {pem("cert", "tls.cert", "Client certificate", "CERTIFICATE")}
-            {pem("key", "tls.key", "Client key", "PRIVATE KEY")}
+            {pem("ca", "tls.ca", t("ca"), "CERTIFICATE")}
+            {pem("cert", "tls.cert", t("cert"), "CERTIFICATE")}
+            {pem("key", "tls.key", t("key"), "PRIVATE KEY")}
           </div>
         </fieldset>
       )}
       {scheme === "ssh" && (
         <fieldset className="flex flex-col gap-1">
-          <legend className="mb-1 text-muted">SSH private key (PEM text, optional)</legend>
-          <div className="flex">{pem("sshKey", "ssh.privateKey", "Private key", "OPENSSH PRIVATE KEY")}</div>
+          <legend className="mb-1 text-muted">{t("sshLegend")}</legend>
+          <div className="flex">{pem("sshKey", "ssh.privateKey", t("sshKey"), "OPENSSH PRIVATE KEY")}</div>
           <span className="text-[11px] text-muted">
-            Wharf runs <code>docker system dial-stdio</code> on the far side.
+            {t.rich("dialStdio", { code: (c) => <code>{c}</code> })}
           </span>
         </fieldset>
       )}
       {scheme !== "https" && scheme !== "ssh" && (
-        <span className="text-[11px] text-muted">
-          TLS certificates appear for https:// URLs, an SSH key for ssh:// URLs.
-        </span>
+        <span className="text-[11px] text-muted">{t("schemeHint")}</span>
       )}
-      <SubmitRow label="Add host" busyLabel="Adding…" busy={add.isPending} error={error?.message} />
+      <SubmitRow
+        label={t("submit")}
+        busyLabel={t("adding")}
+        busy={add.isPending}
+        error={error ? errorLine(error) : undefined}
+      />
     </PageForm>
   );
 }

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useToast } from "@/components/ui/Toasts";
 import type { HostSummary } from "@/lib/types";
@@ -6,23 +8,24 @@ import { useRemoveHost } from "./useHostMutations";
 
 export function HostRemoveDialog({ host, onClose }: { host: HostSummary; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("admin.hosts");
+  const errorLine = useErrorLine();
   const remove = useRemoveHost(host, () => {
-    toast("ok", `Host ${host.name} removed`);
+    toast("ok", t("removed", { name: host.name }));
     onClose();
   });
   return (
     <ConfirmDialog
       open
-      title={`Remove ${host.name}?`}
-      confirmLabel={remove.isPending ? "Removing…" : "Remove host"}
+      title={t("removeTitle", { name: host.name })}
+      confirmLabel={remove.isPending ? t("removing") : t("removeConfirm")}
       onConfirm={() => remove.mutate()}
       onCancel={onClose}
     >
-      Wharf stops watching this engine and forgets its stored certificates or key. Its containers keep
-      running; nothing on the host changes. Users scoped to it keep the id in their scope until you edit them.
+      {t("removeBody")}
       {remove.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
-          {remove.error.message}
+          {errorLine(remove.error)}
         </span>
       )}
     </ConfirmDialog>

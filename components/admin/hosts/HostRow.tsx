@@ -1,10 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { HostStatusDot } from "@/components/hosts/HostStatusDot";
 import { Button } from "@/components/ui/Button";
 import type { HostSummary } from "@/lib/types";
 import { td } from "../bits";
-import { FLEET_ONLY_NOTE } from "../ScopeFields";
 
 /** One host; only a host added in Wharf can be removed here, and only by a fleet-wide admin. */
 export function HostRow({
@@ -16,6 +16,8 @@ export function HostRow({
   fleetWide: boolean;
   onRemove: (h: HostSummary) => void;
 }) {
+  const t = useTranslations("admin");
+  const tStatus = useTranslations("hosts.status");
   return (
     <tr className="border-b border-line/60 hover:bg-panel-2" data-testid={`hostrow-${h.id}`}>
       <td className={`${td} whitespace-nowrap`}>
@@ -25,7 +27,7 @@ export function HostRow({
         {h.name !== h.id && <span className="ml-2 font-mono text-[11px] text-muted">{h.id}</span>}
       </td>
       <td className={`${td} whitespace-nowrap text-muted`}>
-        {h.source === "config" ? "from WHARF_HOSTS" : "added in Wharf"}
+        {h.source === "config" ? t("hosts.fromConfig") : t("hosts.managed")}
       </td>
       <td className={`${td} text-muted`}>{h.kind}</td>
       <td className={`${td} max-w-80 truncate font-mono text-xs`} title={h.url}>
@@ -34,9 +36,9 @@ export function HostRow({
       <td className={td}>
         <span className="inline-flex items-center gap-1.5" title={h.error}>
           <HostStatusDot status={h.status} />
-          {h.status}
+          {tStatus(h.status)}
           {h.status === "up" && h.engineVersion && (
-            <span className="text-[11px] text-muted">engine {h.engineVersion}</span>
+            <span className="text-[11px] text-muted">{t("hosts.engine", { version: h.engineVersion })}</span>
           )}
           {h.status === "down" && h.error && (
             <span className="max-w-72 truncate text-[11px] text-bad">{h.error}</span>
@@ -46,14 +48,14 @@ export function HostRow({
       <td className={`${td} text-right whitespace-nowrap`}>
         {h.source === "managed" && fleetWide ? (
           <Button size="sm" variant="danger" onClick={() => onRemove(h)}>
-            Remove
+            {t("hosts.remove")}
           </Button>
         ) : (
           <span
             className="text-[11px] text-muted"
-            title={fleetWide ? "Edit WHARF_HOSTS and restart Wharf to change it" : FLEET_ONLY_NOTE}
+            title={fleetWide ? t("hosts.readOnlyTitle") : t("scope.fleetOnly")}
           >
-            read-only
+            {t("hosts.readOnly")}
           </span>
         )}
       </td>

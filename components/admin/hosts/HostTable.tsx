@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { HostSummary } from "@/lib/types";
 import { th } from "../bits";
 import { HostRow } from "./HostRow";
@@ -12,15 +13,16 @@ export function HostTable({
   fleetWide: boolean;
   onRemove: (h: HostSummary) => void;
 }) {
+  const t = useTranslations("admin.col");
   return (
     <table className="w-full border-collapse" data-testid="host-table">
       <thead className="border-b border-line text-muted">
         <tr>
-          <th className={th}>Host</th>
-          <th className={th}>Source</th>
-          <th className={th}>Kind</th>
-          <th className={th}>URL</th>
-          <th className={th}>Status</th>
+          <th className={th}>{t("host")}</th>
+          <th className={th}>{t("source")}</th>
+          <th className={th}>{t("kind")}</th>
+          <th className={th}>{t("url")}</th>
+          <th className={th}>{t("status")}</th>
           <th className={th} />
         </tr>
       </thead>

@@ -1,14 +1,18 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { useScopeText } from "@/components/i18n/useScopeText";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
-import { describeScope } from "@/lib/permissions";
 import type { CreatedToken } from "./useTokenMutations";
 
 /** The secret, shown once: the server keeps only its hash. */
 export function NewTokenNotice({ created, onDone }: { created: CreatedToken; onDone: () => void }) {
   const ref = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"yes" | "select">();
+  const t = useTranslations("admin.tokens");
+  const tc = useTranslations("common");
+  const scopeText = useScopeText();
   const copy = () => {
     ref.current?.select();
     // The clipboard API needs a secure context (HTTPS or localhost); otherwise the text is selected for Ctrl+C.
@@ -26,27 +30,31 @@ export function NewTokenNotice({ created, onDone }: { created: CreatedToken; onD
       role="status"
     >
       <div className="mb-2 font-medium">
-        Token <b>{created.item.name}</b> created ({created.item.role}, {describeScope(created.item)})
+        {t.rich("createdNotice", {
+          name: created.item.name,
+          role: tc(`role.${created.item.role}`),
+          scope: scopeText(created.item),
+          b: (c) => <b>{c}</b>,
+        })}
       </div>
       <div className="flex items-center gap-2">
         <input
           ref={ref}
           readOnly
-          aria-label="New API token"
+          aria-label={t("value")}
           className={`${inputClass} flex-1 font-mono text-xs`}
           value={created.token}
           onFocus={(e) => e.currentTarget.select()}
           data-testid="new-token-value"
         />
         <Button variant="primary" onClick={copy}>
-          {copied === "yes" ? "Copied" : "Copy"}
+          {copied === "yes" ? t("copied") : t("copy")}
         </Button>
-        <Button onClick={onDone}>I saved it</Button>
+        <Button onClick={onDone}>{t("saved")}</Button>
       </div>
       <p className="mt-2 text-warn">
-        Copy it now: you will not see this token again. Wharf stores only its hash; if it is lost, revoke it
-        and create a new one.
-        {copied === "select" && " The browser would not copy it here: the text is selected, press Ctrl+C."}
+        {t("once")}
+        {copied === "select" && ` ${t("selectFallback")}`}
       </p>
     </section>
   );

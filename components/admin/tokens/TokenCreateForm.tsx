@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
 import { TextField } from "@/components/ui/Form";
@@ -10,6 +11,7 @@ import { useCreateToken, type CreatedToken } from "./useTokenMutations";
 export function TokenCreateForm({ onCreated }: { onCreated: (c: CreatedToken) => void }) {
   const [name, setName] = useState("");
   const grant = useGrantDraft();
+  const t = useTranslations("admin.tokens");
   const create = useCreateToken({
     onSuccess: (r) => {
       onCreated(r);
@@ -22,14 +24,14 @@ export function TokenCreateForm({ onCreated }: { onCreated: (c: CreatedToken) =>
     <GrantForm
       grant={grant}
       busy={create.isPending}
-      submitLabel="Create token"
+      submitLabel={t("create")}
       onSubmit={() =>
         submitChecked(tokenCreateSchema, { name: name.trim(), ...grant.body }, grant.setError, create.mutate)
       }
     >
       <TextField
-        label="Name"
-        hint="What uses it, e.g. ci-deploy."
+        label={t("name")}
+        hint={t("nameHint")}
         name="name"
         autoComplete="off"
         className="w-56"

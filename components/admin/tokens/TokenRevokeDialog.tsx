@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useToast } from "@/components/ui/Toasts";
 import type { TokenRecord } from "@/lib/types";
@@ -6,23 +8,24 @@ import { useRevokeToken } from "./useTokenMutations";
 
 export function TokenRevokeDialog({ token, onClose }: { token: TokenRecord; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("admin");
+  const errorLine = useErrorLine();
   const revoke = useRevokeToken(token, () => {
-    toast("ok", `Token ${token.name} revoked`);
+    toast("ok", t("tokens.revoked", { name: token.name }));
     onClose();
   });
   return (
     <ConfirmDialog
       open
-      title={`Revoke ${token.name}?`}
-      confirmLabel={revoke.isPending ? "Revoking…" : "Revoke token"}
+      title={t("tokens.revokeTitle", { name: token.name })}
+      confirmLabel={revoke.isPending ? t("revoking") : t("tokens.revokeConfirm")}
       onConfirm={() => revoke.mutate()}
       onCancel={onClose}
     >
-      Every request with this token fails from now on, including any job still using it. This cannot be
-      undone.
+      {t("tokens.revokeBody")}
       {revoke.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
-          {revoke.error.message}
+          {errorLine(revoke.error)}
         </span>
       )}
     </ConfirmDialog>

@@ -1,7 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
+import { useScopeText } from "@/components/i18n/useScopeText";
 import { Button } from "@/components/ui/Button";
-import { formatAge } from "@/lib/format";
-import { describeScope } from "@/lib/permissions";
 import type { TokenRecord } from "@/lib/types";
 import { formatLocal, RoleBadge, td } from "../bits";
 
@@ -15,25 +16,28 @@ export function TokenRow({
   now: number;
   onRevoke: (t: TokenRecord) => void;
 }) {
+  const tr = useTranslations("admin");
+  const fmt = useFormat();
+  const scopeText = useScopeText();
   return (
     <tr className="border-b border-line/60 hover:bg-panel-2" data-testid={`token-${t.name}`}>
       <td className={`${td} font-medium`}>{t.name}</td>
       <td className={td}>
         <RoleBadge role={t.role} />
       </td>
-      <td className={td}>{describeScope(t)}</td>
+      <td className={td}>{scopeText(t)}</td>
       <td className={`${td} whitespace-nowrap text-muted`}>
-        {formatLocal(t.createdAt)} by {t.createdBy}
+        {tr("tokens.createdBy", { time: formatLocal(t.createdAt), user: t.createdBy })}
       </td>
       <td
         className={`${td} whitespace-nowrap text-muted`}
         title={t.lastUsedAt ? formatLocal(t.lastUsedAt) : undefined}
       >
-        {t.lastUsedAt ? `${formatAge(t.lastUsedAt, now)} ago` : "never"}
+        {t.lastUsedAt ? tr("ago", { age: fmt.age(t.lastUsedAt, now) }) : tr("tokens.never")}
       </td>
       <td className={`${td} text-right`}>
         <Button size="sm" variant="danger" onClick={() => onRevoke(t)}>
-          Revoke
+          {tr("revoke")}
         </Button>
       </td>
     </tr>

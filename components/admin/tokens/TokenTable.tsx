@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { TokenRecord } from "@/lib/types";
 import { th } from "../bits";
 import { TokenRow } from "./TokenRow";
@@ -12,15 +13,16 @@ export function TokenTable({
   now: number;
   onRevoke: (t: TokenRecord) => void;
 }) {
+  const t = useTranslations("admin.col");
   return (
     <table className="w-full border-collapse" data-testid="token-table">
       <thead className="border-b border-line text-muted">
         <tr>
-          <th className={th}>Name</th>
-          <th className={th}>Role</th>
-          <th className={th}>Scope</th>
-          <th className={th}>Created</th>
-          <th className={th}>Last used</th>
+          <th className={th}>{t("name")}</th>
+          <th className={th}>{t("role")}</th>
+          <th className={th}>{t("scope")}</th>
+          <th className={th}>{t("created")}</th>
+          <th className={th}>{t("lastUsed")}</th>
           <th className={th} />
         </tr>
       </thead>

@@ -1,10 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
+import { useScopeText } from "@/components/i18n/useScopeText";
 import { draftField, TextField } from "@/components/ui/Form";
 import { submitChecked } from "@/components/ui/form-check";
 import { useToast } from "@/components/ui/Toasts";
-import { describeScope } from "@/lib/permissions";
 import { userCreateSchema } from "@/lib/schemas";
 import { GrantForm, useGrantDraft } from "../GrantForm";
 import { useCreateUser } from "./useUserMutations";
@@ -13,11 +14,14 @@ const NO_LOGIN = { username: "", password: "" };
 
 export function UserCreateForm() {
   const toast = useToast();
+  const t = useTranslations("admin.users");
+  const tc = useTranslations("common");
+  const scopeText = useScopeText();
   const [login, setLogin] = useState(NO_LOGIN);
   const grant = useGrantDraft();
   const create = useCreateUser({
     onSuccess: (u) => {
-      toast("ok", `User ${u.username} created`, `${u.role} · ${describeScope(u)}`);
+      toast("ok", t("created", { username: u.username }), `${tc(`role.${u.role}`)} · ${scopeText(u)}`);
       setLogin(NO_LOGIN);
       grant.reset();
     },
@@ -28,7 +32,7 @@ export function UserCreateForm() {
     <GrantForm
       grant={grant}
       busy={create.isPending}
-      submitLabel="Create user"
+      submitLabel={t("create")}
       onSubmit={() =>
         submitChecked(
           userCreateSchema,
@@ -38,10 +42,10 @@ export function UserCreateForm() {
         )
       }
     >
-      <TextField label="Username" {...field("username")} autoComplete="off" className="w-48" />
+      <TextField label={t("username")} {...field("username")} autoComplete="off" className="w-48" />
       <TextField
-        label="Password"
-        hint="At least 8 characters."
+        label={t("password")}
+        hint={t("passwordHint")}
         {...field("password")}
         type="password"
         autoComplete="new-password"

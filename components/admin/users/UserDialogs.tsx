@@ -1,11 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useScopeText } from "@/components/i18n/useScopeText";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { errorField } from "@/components/api/error-field";
 import { Field, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
-import { describeScope } from "@/lib/permissions";
 import type { UserRecord } from "@/lib/types";
 import { draftOf, ScopeFields, scopeBody, type ScopeDraft } from "../ScopeFields";
 import { useDeleteUser, useUpdateUser } from "./useUserMutations";
@@ -31,18 +33,21 @@ function ScopeDialog({ user, onClose }: { user: UserRecord; onClose: () => void 
   const update = useUpdateUser(user);
   const toast = useToast();
   const [scope, setScope] = useState<ScopeDraft>(() => draftOf(user));
+  const t = useTranslations("admin.users");
+  const scopeText = useScopeText();
+  const errorLine = useErrorLine();
   return (
     <FormDialog
       open
-      title={`Scope of ${user.username}`}
-      submitLabel="Save scope"
+      title={t("scopeTitle", { username: user.username })}
+      submitLabel={t("saveScope")}
       busy={update.isPending}
-      error={update.error?.message}
+      error={update.error ? errorLine(update.error) : undefined}
       onCancel={onClose}
       onSubmit={() =>
         update.mutate(scopeBody(scope, true), {
           onSuccess: (u) => {
-            toast("ok", `${u.username} now sees ${describeScope(u)}`);
+            toast("ok", t("scopeSaved", { username: u.username, scope: scopeText(u) }));
             onClose();
           },
         })
@@ -62,31 +67,29 @@ function PasswordDialog({ user, onClose }: { user: UserRecord; onClose: () => vo
   const update = useUpdateUser(user);
   const toast = useToast();
   const [password, setPassword] = useState("");
+  const t = useTranslations("admin.users");
+  const errorLine = useErrorLine();
   return (
     <FormDialog
       open
-      title={`Reset the password of ${user.username}`}
-      submitLabel="Reset password"
+      title={t("passwordTitle", { username: user.username })}
+      submitLabel={t("resetPassword")}
       busy={update.isPending}
-      error={update.error?.message}
+      error={update.error ? errorLine(update.error) : undefined}
       onCancel={onClose}
       onSubmit={() =>
         update.mutate(
           { password },
           {
             onSuccess: () => {
-              toast(
-                "ok",
-                `Password of ${user.username} reset`,
-                "Their sessions ended; tell them the new password.",
-              );
+              toast("ok", t("passwordReset", { username: user.username }), t("passwordResetBody"));
               onClose();
             },
           },
         )
       }
     >
-      <Field label="New password" hint="At least 8 characters. Every session of this user ends at once.">
+      <Field label={t("newPassword")} hint={t("newPasswordHint")}>
         <input
           name="password"
           type="password"
@@ -104,27 +107,28 @@ function PasswordDialog({ user, onClose }: { user: UserRecord; onClose: () => vo
 
 function DeleteDialog({ user, onClose }: { user: UserRecord; onClose: () => void }) {
   const toast = useToast();
+  const t = useTranslations("admin.users");
+  const errorLine = useErrorLine();
   const del = useDeleteUser(user, (r) => {
     toast(
       "ok",
-      `User ${user.username} deleted`,
-      r.sessionsEnded ? `${r.sessionsEnded} sessions ended.` : undefined,
+      t("deleted", { username: user.username }),
+      r.sessionsEnded ? t("sessionsEnded", { count: r.sessionsEnded }) : undefined,
     );
     onClose();
   });
   return (
     <ConfirmDialog
       open
-      title={`Delete ${user.username}?`}
-      confirmLabel={del.isPending ? "Deleting…" : "Delete user"}
+      title={t("deleteTitle", { username: user.username })}
+      confirmLabel={del.isPending ? t("deleting") : t("deleteConfirm")}
       onConfirm={() => del.mutate()}
       onCancel={onClose}
     >
-      Their sessions end at once and they can no longer sign in. The audit log keeps their entries. To only
-      block sign-in for now, disable the user instead.
+      {t("deleteBody")}
       {del.error && (
         <span className="mt-2 block text-bad" role="alert" data-testid="dialog-error">
-          {del.error.message}
+          {errorLine(del.error)}
         </span>
       )}
     </ConfirmDialog>

@@ -1,13 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useErrorLine } from "@/components/i18n/useErrorText";
+import { useScopeText } from "@/components/i18n/useScopeText";
 import { Button } from "@/components/ui/Button";
 import { useToast } from "@/components/ui/Toasts";
-import { describeScope } from "@/lib/permissions";
 import type { UserRecord } from "@/lib/types";
-import { formatLocal, ROLE_HELP, RoleSelect, td } from "../bits";
+import { formatLocal, RoleSelect, td, useRoleHelp } from "../bits";
 import type { UserDialogState } from "./UserDialogs";
 import { useUpdateUser, type UserPatch } from "./useUserMutations";
-
-const SELF_NOTE = "You cannot demote, disable or delete yourself; ask another admin.";
 
 /** One user, with the changes that need no form; a failed change shows in a row beneath it. */
 export function UserRow({
@@ -21,6 +21,12 @@ export function UserRow({
 }) {
   const update = useUpdateUser(user);
   const toast = useToast();
+  const t = useTranslations("admin.users");
+  const tc = useTranslations("common");
+  const roleHelp = useRoleHelp();
+  const scopeText = useScopeText();
+  const errorLine = useErrorLine();
+  const selfNote = t("selfNote");
   const run = (patch: UserPatch, done: string) =>
     update.mutate(patch, { onSuccess: () => toast("ok", done) });
   return (
@@ -31,24 +37,28 @@ export function UserRow({
       >
         <td className={`${td} font-medium`}>
           {user.username}
-          {self && <span className="ml-2 rounded border border-line px-1 text-[11px] text-muted">you</span>}
+          {self && (
+            <span className="ml-2 rounded border border-line px-1 text-[11px] text-muted">{t("you")}</span>
+          )}
         </td>
         <td className={td}>
           <RoleSelect
             compact
-            label={`Role of ${user.username}`}
+            label={t("roleOf", { username: user.username })}
             value={user.role}
             disabled={self || update.isPending}
-            title={self ? SELF_NOTE : ROLE_HELP[user.role]}
-            onChange={(role) => run({ role }, `${user.username} is now ${role}`)}
+            title={self ? selfNote : roleHelp(user.role)}
+            onChange={(role) =>
+              run({ role }, t("roleChanged", { username: user.username, role: tc(`role.${role}`) }))
+            }
           />
         </td>
         <td className={td}>
           <span className="mr-2" data-testid="scope">
-            {describeScope(user)}
+            {scopeText(user)}
           </span>
           <Button size="sm" variant="ghost" onClick={() => onDialog({ kind: "scope", user })}>
-            Edit
+            {t("edit")}
           </Button>
         </td>
         <td className={td}>
@@ -56,7 +66,7 @@ export function UserRow({
             className={`rounded border px-1 text-[11px] leading-4 ${user.disabled ? "border-bad/40 text-bad" : "border-ok/40 text-ok"}`}
             data-testid="user-state"
           >
-            {user.disabled ? "disabled" : "active"}
+            {user.disabled ? t("disabled") : t("active")}
           </span>
         </td>
         <td className={`${td} whitespace-nowrap text-muted`}>{formatLocal(user.createdAt)}</td>
@@ -65,35 +75,29 @@ export function UserRow({
             <Button
               size="sm"
               disabled={(self && !user.disabled) || update.isPending}
-              title={
-                self
-                  ? SELF_NOTE
-                  : user.disabled
-                    ? "Allow sign-in again"
-                    : "Block sign-in and end their sessions"
-              }
+              title={self ? selfNote : user.disabled ? t("enableTitle") : t("disableTitle")}
               onClick={() =>
                 run(
                   { disabled: !user.disabled },
                   user.disabled
-                    ? `${user.username} enabled`
-                    : `${user.username} disabled; their sessions ended`,
+                    ? t("enabledDone", { username: user.username })
+                    : t("disabledDone", { username: user.username }),
                 )
               }
             >
-              {user.disabled ? "Enable" : "Disable"}
+              {user.disabled ? t("enable") : t("disable")}
             </Button>
             <Button size="sm" onClick={() => onDialog({ kind: "password", user })}>
-              Reset password
+              {t("resetPassword")}
             </Button>
             <Button
               size="sm"
               variant="danger"
               disabled={self}
-              title={self ? SELF_NOTE : undefined}
+              title={self ? selfNote : undefined}
               onClick={() => onDialog({ kind: "delete", user })}
             >
-              Delete
+              {t("delete")}
             </Button>
           </div>
         </td>
@@ -101,9 +105,9 @@ export function UserRow({
       {update.error && (
         <tr className="border-b border-line/60 bg-bad/5">
           <td colSpan={6} className={`${td} text-bad`} role="alert" data-testid="row-error">
-            {user.username}: {update.error.message}
+            {user.username}: {errorLine(update.error)}
             <button className="ml-2 text-muted hover:text-fg" onClick={() => update.reset()}>
-              Dismiss
+              {t("dismiss")}
             </button>
           </td>
         </tr>

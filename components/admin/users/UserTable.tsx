@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { UserRecord } from "@/lib/types";
 import { th } from "../bits";
 import type { UserDialogState } from "./UserDialogs";
@@ -13,15 +14,16 @@ export function UserTable({
   selfId: UserRecord["id"] | undefined;
   onDialog: (d: UserDialogState) => void;
 }) {
+  const t = useTranslations("admin.col");
   return (
     <table className="w-full border-collapse" data-testid="user-table">
       <thead className="border-b border-line text-muted">
         <tr>
-          <th className={th}>Username</th>
-          <th className={th}>Role</th>
-          <th className={th}>Scope</th>
-          <th className={th}>State</th>
-          <th className={th}>Created</th>
+          <th className={th}>{t("username")}</th>
+          <th className={th}>{t("role")}</th>
+          <th className={th}>{t("scope")}</th>
+          <th className={th}>{t("state")}</th>
+          <th className={th}>{t("created")}</th>
           <th className={th} />
         </tr>
       </thead>
