@@ -1,5 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { catalog } from "./catalog";
 import { E2E_ADMIN_PASSWORD, docker } from "./engines";
+import { ContainersPage } from "./pages/ContainersPage";
+import { LoginPage } from "./pages/LoginPage";
+
+const zh = catalog("zh-CN");
 
 /** Every page of the app, as an admin reaches it; ids come from the fixtures the global setup starts. */
 function pages(): string[] {
@@ -81,3 +86,103 @@ test("the sign-in page follows the browser's languages", async ({ browser }) => 
     await context.close();
   }
 });
+
+test("switching to Chinese in Account puts the main pages, the terminal and an engine error in Chinese", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // A user of its own, so the shared admin of the other specs keeps English.
+  const username = `e2e-zh-${Date.now().toString(36)}`;
+  const admin = await signedIn(browser, "en-US");
+  const made = await admin.request.post("/api/v1/users", {
+    headers: { "x-wharf-csrf": "1" },
+    data: { username, password: "zh-user-password", role: "admin" },
+  });
+  expect(made.status()).toBe(201);
+  await admin.context().close();
+  const broken = `e2e-zh-broken-${Date.now().toString(36)}`;
+  docker("local", "create", "--network", "none", "--name", broken, "local/idle:1", "/no-such-binary");
+
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  try {
+    await new LoginPage(page).signIn(username, "zh-user-password");
+    await page.goto("/account");
+    await page.getByTestId("language-select").selectOption("zh-CN");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page.getByTestId("account-link")).toHaveText(zh.shell.account);
+
+    await page.goto("/containers");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.containers.list.allTitle);
+    await expect(
+      page.getByRole("columnheader", { name: zh.containers.table.image, exact: true }),
+    ).toBeVisible();
+
+    await page.goto("/hosts/local/containers/e2e-ticker");
+    await expect(page.getByRole("tab", { name: zh.containers.detail.tab.overview })).toBeVisible();
+    await page.getByRole("tab", { name: zh.containers.detail.tab.terminal }).click();
+    await expect(page.getByRole("button", { name: zh.terminal.tools.copy, exact: true })).toBeVisible();
+    // The session's own status line, not only the toolbar, speaks Chinese.
+    const connected = zh.terminal.status.connected.split("{command}")[0] ?? "";
+    await expect(page.getByText(connected, { exact: false }).first()).toBeVisible();
+
+    await page.goto("/hosts/local/quotas");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      zh.quotas.panel.titleHost.replace("{hostId}", "local"),
+    );
+    await expect(
+      page.getByRole("columnheader", { name: zh.quotas.head.memory.label, exact: true }),
+    ).toBeVisible();
+
+    await page.goto("/admin/audit");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.admin.audit.title);
+    await expect(page.getByRole("button", { name: zh.admin.audit.apply })).toBeVisible();
+
+    // The engine refuses to restart a container whose command does not exist: the toast says so in
+    // Chinese, and keeps the engine's own words beside it.
+    const list = new ContainersPage(page);
+    await list.openHost("local");
+    await list.row(broken).getByTestId("restart").click();
+    const toast = page.getByTestId("toast-error");
+    await expect(toast).toContainText(zh.errors.code.ENGINE_ERROR);
+    await expect(toast).toContainText(/no-such-binary/);
+    await shoot(page, "containers-restart-error-zh-CN");
+
+    // Signed out, the sign-in page follows this browser's languages again.
+    await page.getByRole("button", { name: zh.shell.signOut }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Wharf");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  } finally {
+    await context.close();
+    docker("local", "rm", "-f", broken);
+  }
+});
+
+test("screenshots of the main pages in Chinese, in both themes", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedIn(browser, "zh-CN");
+  for (const [path, name] of [
+    ["/containers", "containers"],
+    ["/hosts/local/containers/e2e-ticker", "container-detail"],
+    ["/images", "images"],
+    ["/hosts/local/quotas", "quotas"],
+    ["/hosts/local/system", "system"],
+    ["/admin/audit", "audit"],
+    ["/account", "account"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await shoot(page, `${name}-zh-CN`);
+  }
+  await page.context().close();
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.WHARF_SHOTS_DIR ?? "test-results/shots";
+  for (const theme of ["dark", "light"] as const) {
+    await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
+    await page.screenshot({ path: `${dir}/${name}-${theme}.png` });
+  }
+}

@@ -14,7 +14,7 @@ export function RowActions({ target, state }: { target: ActionTarget; state: Con
   const name = target.name;
   const open = (
     <Link
-      className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
+      className="rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap hover:bg-panel-2"
       href={`/hosts/${target.hostId}/containers/${target.id}`}
       aria-label={t("openOf", { name })}
     >
@@ -60,7 +60,7 @@ export function RowActions({ target, state }: { target: ActionTarget; state: Con
         </Button>
       )}
       <Link
-        className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
+        className="rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap hover:bg-panel-2"
         href={`/hosts/${target.hostId}/containers/${target.id}?tab=logs`}
         aria-label={t("logsOf", { name })}
         data-testid="open-logs"
@@ -69,7 +69,7 @@ export function RowActions({ target, state }: { target: ActionTarget; state: Con
       </Link>
       {running && (
         <Link
-          className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-panel-2"
+          className="rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap hover:bg-panel-2"
           href={`/hosts/${target.hostId}/containers/${target.id}?tab=terminal`}
           aria-label={t("shellOf", { name })}
           data-testid="open-terminal"

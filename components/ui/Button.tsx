@@ -20,7 +20,7 @@ export function Button({
     <button
       type="button"
       {...props}
-      className={`inline-flex items-center gap-1 rounded border ${pad} ${VARIANTS[variant]} disabled:cursor-not-allowed disabled:opacity-50 ${className}`}
+      className={`inline-flex items-center gap-1 rounded border whitespace-nowrap ${pad} ${VARIANTS[variant]} disabled:cursor-not-allowed disabled:opacity-50 ${className}`}
     />
   );
 }

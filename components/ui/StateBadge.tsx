@@ -28,7 +28,10 @@ export function StateBadge({ state, health }: { state: ContainerState; health?: 
   const t = useTranslations("ui");
   return (
     <span className="inline-flex items-center gap-1">
-      <span className={`rounded border px-1 text-[11px] leading-4 ${STYLE[state]}`} data-testid="state">
+      <span
+        className={`rounded border px-1 text-[11px] leading-4 whitespace-nowrap ${STYLE[state]}`}
+        data-testid="state"
+      >
         {t(`state.${state}`)}
       </span>
       {health && (

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { AccountPanel } from "@/components/account/AccountPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Account · Wharf" };
+export const generateMetadata = titled("account");
 
 export default function AccountPage() {
   return <AccountPanel />;

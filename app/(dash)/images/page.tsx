@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { ImagesPanel } from "@/components/images/ImagesPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Images · Wharf" };
+export const generateMetadata = titled("images");
 
 export default function AllImagesPage() {
   return <ImagesPanel />;

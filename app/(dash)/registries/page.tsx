@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { RegistryBrowser } from "@/components/registries/RegistryBrowser";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Registries · Wharf" };
+export const generateMetadata = titled("registries");
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { AuditPanel } from "@/components/admin/AuditPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Audit log · Wharf" };
+export const generateMetadata = titled("audit");
 
 export default function AuditPage() {
   return <AuditPanel />;

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { HostsPanel } from "@/components/admin/HostsPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Hosts · Wharf" };
+export const generateMetadata = titled("hosts");
 
 export default function HostsAdminPage() {
   return <HostsPanel />;

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { RegistriesAdminPanel } from "@/components/registries/RegistriesAdminPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Registries · Wharf" };
+export const generateMetadata = titled("registries");
 
 export default function RegistriesAdminPage() {
   return <RegistriesAdminPanel />;

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { SessionsPanel } from "@/components/admin/SessionsPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Sessions · Wharf" };
+export const generateMetadata = titled("sessions");
 
 export default function SessionsPage() {
   return <SessionsPanel />;

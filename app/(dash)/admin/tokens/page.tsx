@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { TokensPanel } from "@/components/admin/TokensPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "API tokens · Wharf" };
+export const generateMetadata = titled("tokens");
 
 export default function TokensPage() {
   return <TokensPanel />;

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { UsersPanel } from "@/components/admin/UsersPanel";
+import { titled } from "@/app/request-locale";
 
-export const metadata: Metadata = { title: "Users · Wharf" };
+export const generateMetadata = titled("users");
 
 export default function UsersPage() {
   return <UsersPanel />;
