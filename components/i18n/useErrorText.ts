@@ -3,6 +3,8 @@ import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { ApiError } from "@/components/api/client";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
+import { fieldIn } from "@/lib/parse";
+import { matchReason } from "./reason-match";
 
 /** Codes whose message carries the engine's own words, kept beside any translation. */
 const ENGINE_WORDS = new Set<ErrorCode>(["ENGINE_ERROR", "ENGINE_UNREACHABLE", "CONFLICT"]);
@@ -20,10 +22,19 @@ export interface ErrorText {
  */
 export function useErrorText(): (err: unknown) => ErrorText {
   const t = useTranslations("errors");
+  const reasonText = useReasonText();
   return useCallback(
     (err: unknown): ErrorText => {
       if (err instanceof ApiError) {
         const code: ErrorCode = isErrorCode(err.code) ? err.code : "INTERNAL";
+        const issues = code === "VALIDATION" ? issuesOf(err.details) : [];
+        // Wharf's own reasons, said in the user's language field by field.
+        if (issues.length) {
+          return {
+            title: t("code.VALIDATION"),
+            original: issues.map((i) => `${i.field}: ${reasonText(i.message)}`).join("; "),
+          };
+        }
         if (err.i18n?.messageKey) {
           const title = t(`key.${err.i18n.messageKey}`, err.i18n.params ?? {});
           // The engine's words stay visible even when Wharf has its own sentence for the case.
@@ -33,8 +44,35 @@ export function useErrorText(): (err: unknown) => ErrorText {
       }
       return { title: t("code.INTERNAL"), original: err instanceof Error ? err.message : String(err) };
     },
+    [t, reasonText],
+  );
+}
+
+/** A validation reason in the user's language when the catalog knows it, else as Wharf wrote it. */
+export function useReasonText(): (reason: string) => string {
+  const t = useTranslations("validation");
+  return useCallback(
+    function say(reason: string, depth = 0): string {
+      const m = matchReason(reason);
+      if (!m) return reason;
+      // A reason may wrap another ("only an admin may {reason}"): that one is said too.
+      const inner = m.values.reason;
+      const values =
+        inner !== undefined && depth < 3 ? { ...m.values, reason: say(inner, depth + 1) } : m.values;
+      return t(m.key, values);
+    },
     [t],
   );
+}
+
+function issuesOf(details: unknown): { field: string; message: string }[] {
+  const issues = fieldIn(details, "issues");
+  if (!Array.isArray(issues)) return [];
+  return issues.flatMap((i: unknown) => {
+    const field = fieldIn(i, "field");
+    const message = fieldIn(i, "message");
+    return typeof field === "string" && typeof message === "string" ? [{ field, message }] : [];
+  });
 }
 
 /** The one-line form, for toasts and inline form errors. */

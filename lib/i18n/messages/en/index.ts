@@ -16,6 +16,7 @@ import hosts from "./hosts.json";
 import system from "./system.json";
 import admin from "./admin.json";
 import networks from "./networks.json";
+import validation from "./validation.json";
 import volumes from "./volumes.json";
 import quotas from "./quotas.json";
 import stats from "./stats.json";
@@ -43,5 +44,6 @@ const messages = {
   quotas,
   stats,
   namespaces,
+  validation,
 };
 export default messages;

@@ -17,6 +17,7 @@ import hosts from "./hosts.json";
 import system from "./system.json";
 import admin from "./admin.json";
 import networks from "./networks.json";
+import validation from "./validation.json";
 import volumes from "./volumes.json";
 import quotas from "./quotas.json";
 import stats from "./stats.json";
@@ -44,5 +45,6 @@ const messages: Messages = {
   quotas,
   stats,
   namespaces,
+  validation,
 };
 export default messages;
