@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatBytes, formatTimestamp, shortId } from "./format";
+import { formatAge, formatBytes, formatDateTime, formatEngineTime, shortId } from "./format";
 
 describe("shortId", () => {
   it("keeps the first 12 characters of an id", () => {
@@ -52,22 +52,16 @@ describe("formatBytes", () => {
   });
 });
 
-describe("formatTimestamp", () => {
-  it("prints UTC without milliseconds", () => {
-    expect(formatTimestamp("2024-03-05T14:07:09.123456789Z")).toBe("2024-03-05 14:07:09Z");
+describe("formatDateTime and formatEngineTime", () => {
+  const ms = Date.UTC(2026, 11, 4, 21, 5, 9);
+  it("write the moment in each locale's own order, on a 24-hour clock", () => {
+    expect(formatDateTime(ms, "en", "UTC")).toBe("12/04/2026, 21:05:09 UTC");
+    expect(formatDateTime(ms, "zh-CN", "UTC")).toMatch(/^2026\/12\/04 .*21:05:09/);
   });
-
-  it("converts an offset to UTC", () => {
-    expect(formatTimestamp("2024-03-05T16:07:09+02:00")).toBe("2024-03-05 14:07:09Z");
-  });
-
-  it("shows a dash for missing values and the engine's zero time", () => {
-    expect(formatTimestamp(undefined)).toBe("—");
-    expect(formatTimestamp("")).toBe("—");
-    expect(formatTimestamp("0001-01-01T00:00:00Z")).toBe("—");
-  });
-
-  it("returns unparseable input unchanged", () => {
-    expect(formatTimestamp("yesterday")).toBe("yesterday");
+  it("show an engine's time in UTC, and its zero time or none as a dash", () => {
+    expect(formatEngineTime("2026-12-04T21:05:09.123456789Z", "en")).toBe("12/04/2026, 21:05:09 UTC");
+    expect(formatEngineTime("0001-01-01T00:00:00Z")).toBe("—");
+    expect(formatEngineTime(undefined)).toBe("—");
+    expect(formatEngineTime("not a time")).toBe("not a time");
   });
 });

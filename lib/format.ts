@@ -52,13 +52,35 @@ export function formatBytes(n: number, locale = "en"): string {
   return `${decimals(locale, i === 0 || v >= 100 ? 0 : 1).format(v)} ${units[i]}`;
 }
 
-export function formatTimestamp(iso: string | undefined): string {
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment to the second, in the locale's own order (`12/04/2026, 22:21:27`, `2026/12/04 22:21:27`),
+ * on a 24-hour clock. `timeZone` "UTC" says so (engine timestamps); otherwise the browser's zone.
+ */
+export function formatDateTime(ms: number, locale = "en", timeZone?: "UTC"): string {
+  if (!Number.isFinite(ms)) return "—";
+  const key = `${locale}|${timeZone ?? ""}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
+    });
+    dateTimeFormats.set(key, f);
+  }
+  return f.format(ms);
+}
+
+/** An engine's RFC 3339 time (UTC), or "—" for none (the engine's zero time included). */
+export function formatEngineTime(iso: string | undefined, locale = "en"): string {
   if (!iso || iso.startsWith("0001-")) return "—";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d
-        .toISOString()
-        .replace("T", " ")
-        .replace(/\.\d+Z$/, "Z");
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatDateTime(ms, locale, "UTC");
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import { Fragment, useState } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useErrorLine } from "@/components/i18n/useErrorText";
@@ -12,7 +13,7 @@ import type { AuditFilters } from "@/lib/query-keys";
 import { auditQuerySchema } from "@/lib/schemas";
 import type { AuditEntry } from "@/lib/types";
 import { AdminGate, PageHeader } from "./AdminPage";
-import { formatLocal, ResultBadge, td, th } from "./bits";
+import { ResultBadge, td, th } from "./bits";
 import { auditSearch, useAuditQuery, useUsersQuery } from "./queries";
 
 /** Action prefixes worth offering; any prefix works ("container." matches every container action). */
@@ -196,6 +197,7 @@ function AuditView() {
 }
 
 function AuditTable({ items }: { items: AuditEntry[] }) {
+  const fmt = useFormat();
   const t = useTranslations("admin");
   const [open, setOpen] = useState<Set<number>>(new Set());
   const toggle = (id: number) =>
@@ -234,7 +236,7 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
                   className={`${td} font-mono text-xs whitespace-nowrap text-muted`}
                   title={new Date(e.at).toISOString()}
                 >
-                  {formatLocal(e.at)}
+                  {fmt.dateTime(e.at)}
                 </td>
                 <td className={`${td} whitespace-nowrap`}>{e.user}</td>
                 <td className={`${td} font-mono text-xs text-muted`}>{e.ip ?? ""}</td>

@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/Toasts";
 import { queryKeys } from "@/lib/query-keys";
 import type { SessionRecord } from "@/lib/types";
 import { AdminGate, PageHeader, Section } from "./AdminPage";
-import { formatLocal, td, th } from "./bits";
+import { td, th } from "./bits";
 import { useSessionsQuery } from "./queries";
 
 export function SessionsPanel() {
@@ -93,11 +93,11 @@ function SessionsView() {
                     <td className={`${td} max-w-96 truncate text-muted`} title={s.userAgent}>
                       {s.userAgent ? agent(s.userAgent) : "—"}
                     </td>
-                    <td className={`${td} whitespace-nowrap text-muted`}>{formatLocal(s.createdAt)}</td>
-                    <td className={`${td} whitespace-nowrap text-muted`} title={formatLocal(s.lastSeenAt)}>
+                    <td className={`${td} whitespace-nowrap text-muted`}>{fmt.dateTime(s.createdAt)}</td>
+                    <td className={`${td} whitespace-nowrap text-muted`} title={fmt.dateTime(s.lastSeenAt)}>
                       {t("ago", { age: fmt.age(s.lastSeenAt, now) })}
                     </td>
-                    <td className={`${td} whitespace-nowrap text-muted`} title={formatLocal(s.expiresAt)}>
+                    <td className={`${td} whitespace-nowrap text-muted`} title={fmt.dateTime(s.expiresAt)}>
                       {t("in", { age: fmt.age(now, s.expiresAt) })}
                     </td>
                     <td className={`${td} text-right`}>

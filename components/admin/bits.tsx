@@ -78,13 +78,5 @@ export function ResultBadge({ result }: { result: "ok" | "error" }) {
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** Local wall-clock time, to the second: what an operator compares against their own logs. */
-export function formatLocal(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 export const th = "px-2 py-1 text-left font-medium whitespace-nowrap";
 export const td = "px-2 py-1";

@@ -14,7 +14,6 @@ import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useFormat } from "@/components/i18n/useFormat";
 import { useContainerQuery } from "@/components/hooks/queries";
 import { StatePanel } from "@/components/ui/StatePanel";
-import { formatTimestamp } from "@/lib/format";
 import { readLimits } from "@/lib/quotas";
 import { ContainerActionsBar } from "./ContainerActionsBar";
 import { EnvList } from "@/components/ui/EnvList";
@@ -70,7 +69,7 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
           <StateBadge state={derived.state} health={derived.health} />
           <span className="font-mono text-xs text-muted">{derived.shortId}</span>
           <span className="text-muted" data-testid="started-at" title={derived.startedAt}>
-            {t("started", { time: formatTimestamp(derived.startedAt) })}
+            {t("started", { time: fmt.engineTime(derived.startedAt) })}
             {derived.uptimeSeconds !== undefined &&
               ` · ${t("uptime", { age: fmt.age(Date.parse(derived.startedAt ?? ""), now) })}`}
           </span>
@@ -124,9 +123,9 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
                     {v.command || "—"}
                   </code>,
                 ],
-                [t("kv.created"), formatTimestamp(v.created)],
-                [t("kv.started"), formatTimestamp(derived.startedAt)],
-                [t("kv.finished"), formatTimestamp(derived.finishedAt)],
+                [t("kv.created"), fmt.engineTime(v.created)],
+                [t("kv.started"), fmt.engineTime(derived.startedAt)],
+                [t("kv.finished"), fmt.engineTime(derived.finishedAt)],
                 [t("kv.exitCode"), v.exitCode ?? "—"],
                 [t("kv.restartPolicy"), v.restartPolicy],
                 [t("kv.restarts"), v.restartCount],

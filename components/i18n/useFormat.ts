@@ -1,9 +1,9 @@
 "use client";
 import { useLocale } from "next-intl";
 import { useMemo } from "react";
-import { formatAge, formatBytes } from "@/lib/format";
+import { formatAge, formatBytes, formatDateTime, formatEngineTime } from "@/lib/format";
 
-/** Numbers, sizes and ages in the user's language; byte units stay binary in every language. */
+/** Numbers, sizes, ages and times in the user's language; byte units stay binary in every language. */
 export function useFormat() {
   const locale = useLocale();
   return useMemo(() => {
@@ -13,6 +13,10 @@ export function useFormat() {
       bytes: (n: number) => formatBytes(n, locale),
       age: (fromMs: number, nowMs?: number) => formatAge(fromMs, nowMs, locale),
       number: (n: number) => integer.format(n),
+      /** Epoch milliseconds in the browser's zone. */
+      dateTime: (ms: number) => formatDateTime(ms, locale),
+      /** An engine's RFC 3339 timestamp, shown in UTC. */
+      engineTime: (iso: string | undefined) => formatEngineTime(iso, locale),
     };
   }, [locale]);
 }

@@ -1,11 +1,12 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import Link from "next/link";
 import { useState } from "react";
 import { AdminGate, PageHeader, Section } from "@/components/admin/AdminPage";
 import { useFleetWide } from "@/components/admin/ScopeFields";
-import { formatLocal, td, th } from "@/components/admin/bits";
+import { td, th } from "@/components/admin/bits";
 import { api } from "@/components/api/client";
 import { Button } from "@/components/ui/Button";
 import { errorField } from "@/components/api/error-field";
@@ -30,6 +31,7 @@ export function RegistriesAdminPanel() {
 }
 
 function RegistriesView() {
+  const fmt = useFormat();
   const list = useRegistriesQuery();
   const [editing, setEditing] = useState<RegistryRecord>();
   const [removing, setRemoving] = useState<RegistryRecord>();
@@ -85,7 +87,7 @@ function RegistriesView() {
                     <td className={td}>
                       <PasswordState saved={r.hasPassword} />
                     </td>
-                    <td className={`${td} whitespace-nowrap text-muted`}>{formatLocal(r.createdAt)}</td>
+                    <td className={`${td} whitespace-nowrap text-muted`}>{fmt.dateTime(r.createdAt)}</td>
                     <td className={`${td} text-right whitespace-nowrap`}>
                       <span className="inline-flex gap-1">
                         <TestButton registry={r} />

@@ -2,7 +2,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatLocal } from "@/components/admin/bits";
 import { api } from "@/components/api/client";
 import { useCan } from "@/components/hooks/useCan";
 import { useErrorLine } from "@/components/i18n/useErrorText";
@@ -87,7 +86,7 @@ export function TagDetailPane({
         {!Number.isNaN(created) && (
           <>
             <dt className="text-muted">{tr("created")}</dt>
-            <dd title={t.created}>{formatLocal(created)}</dd>
+            <dd title={t.created}>{format.dateTime(created)}</dd>
           </>
         )}
         {t.os && (

@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import { useState } from "react";
 import { inputClass } from "@/components/ui/Form";
 import type { EngineEventItem } from "@/lib/system";
-import { eventTime } from "./events-coverage";
 
 const TYPE_TONE: Record<string, string> = {
   container: "text-accent",
@@ -16,6 +16,7 @@ const TYPE_TONE: Record<string, string> = {
 export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
   const [type, setType] = useState("");
   const t = useTranslations("system.eventList");
+  const fmt = useFormat();
   const types = [...new Set(items.map((e) => e.type))].sort();
   const shown = items.filter((e) => !type || e.type === type).sort((a, b) => b.time - a.time);
   return (
@@ -46,7 +47,7 @@ export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
           <tbody>
             {shown.map((e, i) => (
               <tr key={`${e.time}-${e.id}-${e.action}-${i}`} className="border-b border-line/50">
-                <td className="py-0.5 font-mono text-[11px] text-muted">{eventTime(e.time)}</td>
+                <td className="py-0.5 font-mono text-[11px] text-muted">{fmt.dateTime(e.time)}</td>
                 <td className={TYPE_TONE[e.type] ?? ""}>{e.type}</td>
                 <td>{e.action}</td>
                 <td className="max-w-0 truncate font-mono text-[11px]" title={e.id}>

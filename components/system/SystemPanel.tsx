@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
@@ -37,6 +38,7 @@ export function SystemPanel({ hostId }: { hostId: string }) {
   const canPrune = useCan("admin");
   const [pruning, setPruning] = useState(false);
   const t = useTranslations("system");
+  const fmt = useFormat();
   const tc = useTranslations("common");
   const errorLine = useErrorLine();
   if (unknownHost) {
@@ -94,7 +96,7 @@ export function SystemPanel({ hostId }: { hostId: string }) {
             aside={
               events.data ? (
                 <span className="text-muted" data-testid="events-coverage">
-                  {eventsCoverage(events.data, t)}
+                  {eventsCoverage(events.data, t, fmt.dateTime)}
                 </span>
               ) : undefined
             }

@@ -13,10 +13,11 @@ export type CoverageTranslator = (
 export function eventsCoverage(
   list: Pick<EngineEventList, "source" | "truncated" | "coveredFrom">,
   t: CoverageTranslator,
+  time: (ms: number) => string = eventTime,
 ): string {
   const parts = [
     list.source === "recent" && list.coveredFrom !== undefined
-      ? t("coverage.since", { time: eventTime(list.coveredFrom * 1000) })
+      ? t("coverage.since", { time: time(list.coveredFrom * 1000) })
       : list.source === "engine"
         ? t("coverage.engine")
         : "",

@@ -4,7 +4,7 @@ import { useFormat } from "@/components/i18n/useFormat";
 import { useScopeText } from "@/components/i18n/useScopeText";
 import { Button } from "@/components/ui/Button";
 import type { TokenRecord } from "@/lib/types";
-import { formatLocal, RoleBadge, td } from "../bits";
+import { RoleBadge, td } from "../bits";
 
 /** One token; `now` is passed in so every row's "last used" ages on the same tick. */
 export function TokenRow({
@@ -27,11 +27,11 @@ export function TokenRow({
       </td>
       <td className={td}>{scopeText(t)}</td>
       <td className={`${td} whitespace-nowrap text-muted`}>
-        {tr("tokens.createdBy", { time: formatLocal(t.createdAt), user: t.createdBy })}
+        {tr("tokens.createdBy", { time: fmt.dateTime(t.createdAt), user: t.createdBy })}
       </td>
       <td
         className={`${td} whitespace-nowrap text-muted`}
-        title={t.lastUsedAt ? formatLocal(t.lastUsedAt) : undefined}
+        title={t.lastUsedAt ? fmt.dateTime(t.lastUsedAt) : undefined}
       >
         {t.lastUsedAt ? tr("ago", { age: fmt.age(t.lastUsedAt, now) }) : tr("tokens.never")}
       </td>

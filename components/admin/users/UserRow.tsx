@@ -1,11 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/useFormat";
 import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useScopeText } from "@/components/i18n/useScopeText";
 import { Button } from "@/components/ui/Button";
 import { useToast } from "@/components/ui/Toasts";
 import type { UserRecord } from "@/lib/types";
-import { formatLocal, RoleSelect, td, useRoleHelp } from "../bits";
+import { RoleSelect, td, useRoleHelp } from "../bits";
 import type { UserDialogState } from "./UserDialogs";
 import { useUpdateUser, type UserPatch } from "./useUserMutations";
 
@@ -23,6 +24,7 @@ export function UserRow({
   const toast = useToast();
   const t = useTranslations("admin.users");
   const tc = useTranslations("common");
+  const fmt = useFormat();
   const roleHelp = useRoleHelp();
   const scopeText = useScopeText();
   const errorLine = useErrorLine();
@@ -69,7 +71,7 @@ export function UserRow({
             {user.disabled ? t("disabled") : t("active")}
           </span>
         </td>
-        <td className={`${td} whitespace-nowrap text-muted`}>{formatLocal(user.createdAt)}</td>
+        <td className={`${td} whitespace-nowrap text-muted`}>{fmt.dateTime(user.createdAt)}</td>
         <td className={`${td} text-right whitespace-nowrap`}>
           <div className="inline-flex gap-1">
             <Button
