@@ -161,7 +161,7 @@ test("read the engine, its disk usage and events, and prune only this run's labe
   await expect(page.getByTestId("df-images")).toBeVisible();
   await expect(page.getByTestId("engine-events")).toBeVisible();
   await expect(page.getByTestId("events-coverage")).toContainText(
-    /^every event since \d\d-\d\d [\d:]{8} UTC/,
+    /^every event since \d\d\/\d\d\/\d{4}, [\d:]{8} UTC/,
   );
 
   // Made with the CLI while the page is open: the events table shows them without a reload.

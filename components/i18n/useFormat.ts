@@ -15,6 +15,8 @@ export function useFormat() {
       number: (n: number) => integer.format(n),
       /** Epoch milliseconds in the browser's zone. */
       dateTime: (ms: number) => formatDateTime(ms, locale),
+      /** Epoch milliseconds of the engine's clock (events), shown in UTC and saying so. */
+      utcDateTime: (ms: number) => formatDateTime(ms, locale, "UTC"),
       /** An engine's RFC 3339 timestamp, shown in UTC. */
       engineTime: (iso: string | undefined) => formatEngineTime(iso, locale),
     };

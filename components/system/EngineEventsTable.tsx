@@ -47,7 +47,7 @@ export function EngineEventsTable({ items }: { items: EngineEventItem[] }) {
           <tbody>
             {shown.map((e, i) => (
               <tr key={`${e.time}-${e.id}-${e.action}-${i}`} className="border-b border-line/50">
-                <td className="py-0.5 font-mono text-[11px] text-muted">{fmt.dateTime(e.time)}</td>
+                <td className="py-0.5 font-mono text-[11px] text-muted">{fmt.utcDateTime(e.time)}</td>
                 <td className={TYPE_TONE[e.type] ?? ""}>{e.type}</td>
                 <td>{e.action}</td>
                 <td className="max-w-0 truncate font-mono text-[11px]" title={e.id}>

@@ -96,7 +96,7 @@ export function SystemPanel({ hostId }: { hostId: string }) {
             aside={
               events.data ? (
                 <span className="text-muted" data-testid="events-coverage">
-                  {eventsCoverage(events.data, t, fmt.dateTime)}
+                  {eventsCoverage(events.data, t, fmt.utcDateTime)}
                 </span>
               ) : undefined
             }

@@ -1,8 +1,5 @@
 import type { EngineEventList } from "@/lib/system";
 
-/** An event's time as the table shows it: UTC, month to second. */
-export const eventTime = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(5, 19);
-
 /** The messages the coverage line is made of (system.coverage.*), said by the caller's translator. */
 export type CoverageTranslator = (
   key: "coverage.since" | "coverage.engine" | "coverage.truncated",
@@ -13,7 +10,8 @@ export type CoverageTranslator = (
 export function eventsCoverage(
   list: Pick<EngineEventList, "source" | "truncated" | "coveredFrom">,
   t: CoverageTranslator,
-  time: (ms: number) => string = eventTime,
+  /** How a time is written: the engine's clock, in UTC (see useFormat().utcDateTime). */
+  time: (ms: number) => string,
 ): string {
   const parts = [
     list.source === "recent" && list.coveredFrom !== undefined
