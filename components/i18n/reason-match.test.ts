@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileReasons, matchReason } from "./reason-match";
+import { compileReasons, matchReason, matchServerMessage, matchValidationReason } from "./reason-match";
 
 describe("matchReason", () => {
   const list = compileReasons({
@@ -38,14 +38,30 @@ describe("the validation catalog", () => {
     const wrong = Object.entries(en).filter(([key, template]) => {
       // A value with no spaces or punctuation of its own cannot be mistaken for template text.
       const sample = template.replace(/\{(\w+)\}/g, (_, name: string) => `X${name}X`);
-      const found = matchReason(sample);
+      const found = matchValidationReason(sample);
       return found?.key !== key && en[found?.key as keyof typeof en] !== template;
     });
     expect(wrong.map(([key]) => key)).toEqual([]);
   });
 
   it("knows Wharf's most common reasons", () => {
-    expect(matchReason("is required")).toBeDefined();
-    expect(matchReason("must be a whole number")).toBeDefined();
+    expect(matchValidationReason("is required")).toBeDefined();
+    expect(matchValidationReason("must be a whole number")).toBeDefined();
+  });
+});
+
+describe("the server-message catalog", () => {
+  it("matches each of Wharf's own messages back to its own key", async () => {
+    const { default: en } = await import("@/lib/i18n/messages/en/server.json");
+    const wrong = Object.entries(en).filter(([key, template]) => {
+      const sample = template.replace(/\{(\w+)\}/g, (_, name: string) => `X${name}X`);
+      return matchServerMessage(sample)?.key !== key;
+    });
+    expect(wrong.map(([key]) => key)).toEqual([]);
+  });
+
+  it("leaves an engine's own words alone", () => {
+    expect(matchServerMessage("No such image: busybox:latest")).toBeDefined();
+    expect(matchServerMessage("OCI runtime create failed: exec format error")).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { useCallback } from "react";
 import { ApiError } from "@/components/api/client";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
 import { fieldIn } from "@/lib/parse";
-import { matchReason } from "./reason-match";
+import { matchServerMessage, matchValidationReason } from "./reason-match";
 
 /** Codes whose message carries the engine's own words, kept beside any translation. */
 const ENGINE_WORDS = new Set<ErrorCode>(["ENGINE_ERROR", "ENGINE_UNREACHABLE", "CONFLICT"]);
@@ -23,6 +23,7 @@ export interface ErrorText {
 export function useErrorText(): (err: unknown) => ErrorText {
   const t = useTranslations("errors");
   const reasonText = useReasonText();
+  const serverText = useServerText();
   return useCallback(
     (err: unknown): ErrorText => {
       if (err instanceof ApiError) {
@@ -40,11 +41,30 @@ export function useErrorText(): (err: unknown) => ErrorText {
           // The engine's words stay visible even when Wharf has its own sentence for the case.
           return ENGINE_WORDS.has(code) ? { title, original: err.message } : { title };
         }
+        const said = serverText(err.message);
+        if (said !== undefined && said !== err.message) {
+          // Wharf's own sentence in the user's language; an engine's words it wraps stay as they came.
+          return ENGINE_WORDS.has(code)
+            ? { title: said, original: err.message }
+            : { title: t(`code.${code}`), original: said };
+        }
         return { title: t(`code.${code}`), original: err.message };
       }
       return { title: t("code.INTERNAL"), original: err instanceof Error ? err.message : String(err) };
     },
-    [t, reasonText],
+    [t, reasonText, serverText],
+  );
+}
+
+/** One of Wharf's own server messages in the user's language, or undefined when the catalog lacks it. */
+function useServerText(): (message: string) => string | undefined {
+  const t = useTranslations("server");
+  return useCallback(
+    (message: string) => {
+      const m = matchServerMessage(message);
+      return m ? t(m.key, m.values) : undefined;
+    },
+    [t],
   );
 }
 
@@ -53,7 +73,7 @@ export function useReasonText(): (reason: string) => string {
   const t = useTranslations("validation");
   return useCallback(
     function say(reason: string, depth = 0): string {
-      const m = matchReason(reason);
+      const m = matchValidationReason(reason);
       if (!m) return reason;
       // A reason may wrap another ("only an admin may {reason}"): that one is said too.
       const inner = m.values.reason;

@@ -16,6 +16,7 @@ import hosts from "./hosts.json";
 import system from "./system.json";
 import admin from "./admin.json";
 import networks from "./networks.json";
+import server from "./server.json";
 import validation from "./validation.json";
 import volumes from "./volumes.json";
 import quotas from "./quotas.json";
@@ -45,5 +46,6 @@ const messages = {
   stats,
   namespaces,
   validation,
+  server,
 };
 export default messages;

@@ -17,6 +17,7 @@ import hosts from "./hosts.json";
 import system from "./system.json";
 import admin from "./admin.json";
 import networks from "./networks.json";
+import server from "./server.json";
 import validation from "./validation.json";
 import volumes from "./volumes.json";
 import quotas from "./quotas.json";
@@ -46,5 +47,6 @@ const messages: Messages = {
   stats,
   namespaces,
   validation,
+  server,
 };
 export default messages;
