@@ -73,7 +73,6 @@ export function AccountPanel() {
 function PasswordForm({ username }: { username: string }) {
   const toast = useToast();
   const t = useTranslations("account.password");
-  const errorLine = useErrorLine();
   const qc = useQueryClient();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -136,12 +135,7 @@ function PasswordForm({ username }: { username: string }) {
           onValue={setConfirm}
         />
       </div>
-      <SubmitRow
-        label={t("submit")}
-        busyLabel={t("busy")}
-        busy={change.isPending}
-        error={error ? errorLine(error) : undefined}
-      >
+      <SubmitRow label={t("submit")} busyLabel={t("busy")} busy={change.isPending} error={error}>
         {done && (
           <span className="text-ok" role="status" data-testid="password-changed">
             {t("changedInline")}

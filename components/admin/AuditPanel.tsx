@@ -137,7 +137,7 @@ function AuditView() {
             {t("audit.clear")}
           </Button>
         </div>
-        <FormError message={error ? errorLine(error) : undefined} />
+        <FormError error={error} />
         <datalist id="audit-users">
           {users.data?.items.map((u) => (
             <option key={u.id} value={u.username} />

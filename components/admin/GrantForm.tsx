@@ -3,7 +3,6 @@ import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { errorField } from "@/components/api/error-field";
 import { useHostsQuery } from "@/components/hooks/queries";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Field } from "@/components/ui/Form";
 import { PageForm, SubmitRow } from "@/components/ui/PageForm";
 import type { Role } from "@/lib/permissions";
@@ -52,7 +51,6 @@ export function GrantForm({
   const hosts = useHostsQuery();
   const t = useTranslations("admin.grant");
   const roleHelp = useRoleHelp();
-  const errorLine = useErrorLine();
   return (
     <PageForm className="flex flex-wrap items-start gap-x-6 gap-y-3 p-3" onSubmit={onSubmit}>
       <div className="flex flex-col gap-3">
@@ -62,12 +60,7 @@ export function GrantForm({
             <RoleSelect value={grant.role} onChange={grant.setRole} />
           </Field>
         </div>
-        <SubmitRow
-          label={submitLabel}
-          busyLabel={t("creating")}
-          busy={busy}
-          error={grant.error ? errorLine(grant.error) : undefined}
-        />
+        <SubmitRow label={submitLabel} busyLabel={t("creating")} busy={busy} error={grant.error} />
       </div>
       <ScopeFields
         value={grant.scope}

@@ -3,7 +3,6 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useJob } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
 import { Button } from "@/components/ui/Button";
@@ -28,7 +27,6 @@ function BuildForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
   const { hosts, target, setTarget } = useTargetHost(hostId);
   const canOperate = useCan("operate");
   const t = useTranslations("images");
-  const errorLine = useErrorLine();
   const [mode, setMode] = useState<BuildSource["kind"]>("dockerfile");
   const [dockerfile, setDockerfile] = useState(EXAMPLE);
   const [file, setFile] = useState<File>();
@@ -102,7 +100,7 @@ function BuildForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
                 : t("build.builtNoId", { host: target })}
             </div>
           )}
-          <FormError message={build.error ? errorLine(build.error) : undefined} testId="dialog-error" />
+          <FormError error={build.error} testId="dialog-error" />
         </div>
       ) : (
         <div className="flex flex-col gap-3">
@@ -153,7 +151,7 @@ function BuildForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
               onChange={(e) => setArgs(e.target.value)}
             />
           </Field>
-          <FormError message={error && problemText(t, error)} testId="dialog-error" />
+          <FormError error={error && problemText(t, error)} testId="dialog-error" />
         </div>
       )}
     </DialogShell>

@@ -2,7 +2,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useFormat } from "@/components/i18n/useFormat";
 import { ProgressBar } from "@/components/jobs/ProgressBar";
 import { Button } from "@/components/ui/Button";
@@ -27,7 +26,6 @@ function ImportForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
   const { hosts, target, setTarget } = useTargetHost(hostId);
   const qc = useQueryClient();
   const t = useTranslations("images.import");
-  const errorLine = useErrorLine();
   const format = useFormat();
   const [file, setFile] = useState<File>();
   const [sent, setSent] = useState(0);
@@ -91,7 +89,7 @@ function ImportForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
               : t("loaded", { host: target })}
           </div>
         )}
-        <FormError message={load.error ? errorLine(load.error) : undefined} testId="dialog-error" />
+        <FormError error={load.error} testId="dialog-error" />
       </div>
     </DialogShell>
   );

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useFormat } from "@/components/i18n/useFormat";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
@@ -26,7 +25,6 @@ function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
   const [all, setAll] = useState(false);
   const [label, setLabel] = useState("");
   const t = useTranslations("images");
-  const errorLine = useErrorLine();
   const format = useFormat();
   const labelProblem: FormProblem | undefined =
     label.trim() && !/^[^=\s]+(=\S*)?$/.test(label.trim())
@@ -105,13 +103,13 @@ function PruneForm({ onClose, hostId }: Omit<HostDialogProps, "open">) {
               onChange={(e) => setLabel(e.target.value)}
             />
           </Field>
-          <FormError message={labelProblem && problemText(t, labelProblem)} />
+          <FormError error={labelProblem && problemText(t, labelProblem)} />
           <p className="text-muted" data-testid="prune-estimate">
             {images.isPending
               ? t("prune.counting")
               : t("prune.estimate", { count: candidates.length, size: format.bytes(estimate) })}
           </p>
-          <FormError message={prune.error ? errorLine(prune.error) : undefined} testId="dialog-error" />
+          <FormError error={prune.error} testId="dialog-error" />
         </div>
       )}
     </DialogShell>

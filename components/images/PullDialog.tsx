@@ -122,7 +122,7 @@ function PullForm({ onClose, preset }: { onClose: () => void; preset: PullPreset
             </select>
           </Field>
           <HostChecklist hosts={hosts.data?.items ?? []} value={picked} onChange={setPicked} />
-          <FormError message={error && problemText(t, error)} testId="dialog-error" />
+          <FormError error={error && problemText(t, error)} testId="dialog-error" />
           <button type="submit" hidden />
         </form>
       )}

@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { useCan } from "@/components/hooks/useCan";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useJob } from "@/components/jobs/useJobs";
 import { JobProgress } from "@/components/jobs/JobProgress";
 import { useRegistriesQuery } from "@/components/hooks/registry-queries";
@@ -27,7 +26,6 @@ export function PushImageDialog({
   const registries = useRegistriesQuery();
   const canOperate = useCan("operate");
   const t = useTranslations("images.push");
-  const errorLine = useErrorLine();
   const [image, setImage] = useState(tags[0] ?? "");
   const [registryId, setRegistryId] = useState<number>();
   const [jobId, setJobId] = useState<string>();
@@ -105,7 +103,7 @@ export function PushImageDialog({
               {t("pushed", { image })}
             </div>
           )}
-          <FormError message={push.error ? errorLine(push.error) : undefined} testId="dialog-error" />
+          <FormError error={push.error} testId="dialog-error" />
         </div>
       )}
     </DialogShell>

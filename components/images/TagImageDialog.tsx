@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Field, FormDialog, inputClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
 import { problemText, type FormProblem } from "./problem";
@@ -35,7 +34,6 @@ export function TagImageDialog({
   const qc = useQueryClient();
   const toast = useToast();
   const t = useTranslations("images");
-  const errorLine = useErrorLine();
   const initial = splitRef(current ?? "");
   const [repo, setRepo] = useState(initial.repo);
   const [tag, setTag] = useState(initial.tag);
@@ -54,7 +52,7 @@ export function TagImageDialog({
       title={t("tag.title")}
       submitLabel={t("tag.submit")}
       busy={save.isPending}
-      error={problem ? problemText(t, problem) : save.error ? errorLine(save.error) : undefined}
+      error={problem ? problemText(t, problem) : save.error}
       onCancel={onClose}
       onSubmit={() => {
         const p = checkReference(`${repo}:${tag}`, "repo");

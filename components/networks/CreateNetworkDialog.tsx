@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { KeyValueRows } from "@/components/ui/KeyValueRows";
 import { draftField, FormDialog, TextField } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
@@ -12,7 +11,6 @@ import { useCreateNetwork } from "./queries";
 export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const toast = useToast();
   const t = useTranslations("networks.new");
-  const errorLine = useErrorLine();
   const create = useCreateNetwork(hostId);
   const [d, setD] = useState<NetworkDraft>(EMPTY_NETWORK);
   const [error, setError] = useState<Error>();
@@ -24,7 +22,7 @@ export function CreateNetworkDialog({ hostId, onClose }: { hostId: string; onClo
       title={t("title", { host: hostId })}
       submitLabel={t("submit")}
       busy={create.isPending}
-      error={error ? errorLine(error) : undefined}
+      error={error}
       onCancel={onClose}
       onSubmit={() => {
         const problem = checkNetworkDraft(d);

@@ -145,7 +145,6 @@ function TestButton({ registry }: { registry: RegistryRecord }) {
 function AddForm() {
   const toast = useToast();
   const t = useTranslations("registries.add");
-  const errorLine = useErrorLine();
   const refresh = useRefreshRegistries();
   const [d, setD] = useState(EMPTY_DRAFT);
   const [error, setError] = useState<Error>();
@@ -162,12 +161,7 @@ function AddForm() {
   return (
     <PageForm onSubmit={() => submitChecked(registryCreateSchema, createBody(d), setError, add.mutate)}>
       <RegistryFields value={d} onChange={setD} invalidField={errorField(error)} />
-      <SubmitRow
-        label={t("submit")}
-        busyLabel={t("adding")}
-        busy={add.isPending}
-        error={error ? errorLine(error) : undefined}
-      />
+      <SubmitRow label={t("submit")} busyLabel={t("adding")} busy={add.isPending} error={error} />
     </PageForm>
   );
 }

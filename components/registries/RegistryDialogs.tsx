@@ -27,7 +27,6 @@ export function useRefreshRegistries() {
 export function EditDialog({ registry, onClose }: { registry: RegistryRecord; onClose: () => void }) {
   const toast = useToast();
   const t = useTranslations("registries.edit");
-  const errorLine = useErrorLine();
   const refresh = useRefreshRegistries();
   const [d, setD] = useState(() => draftOf(registry));
   const [error, setError] = useState<Error>();
@@ -47,7 +46,7 @@ export function EditDialog({ registry, onClose }: { registry: RegistryRecord; on
       title={t("title", { name: registry.name })}
       submitLabel={t("submit")}
       busy={save.isPending}
-      error={error ? errorLine(error) : undefined}
+      error={error}
       onCancel={onClose}
       onSubmit={() => {
         const body = updateBody(d, registry);

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "./Button";
 import { useModal } from "./useModal";
 
@@ -85,11 +86,13 @@ export function draftField<D>(
   });
 }
 
-export function FormError({ message, testId }: { message?: string; testId?: string }) {
-  if (!message) return null;
+/** A form's error: text as given, or a thrown error said in the user's language (see useErrorLine). */
+export function FormError({ error, testId }: { error?: unknown; testId?: string }) {
+  const errorLine = useErrorLine();
+  if (error === undefined || error === null || error === "" || error === false) return null;
   return (
     <div className="text-bad" role="alert" data-testid={testId ?? "form-error"}>
-      {message}
+      {typeof error === "string" ? error : errorLine(error)}
     </div>
   );
 }
@@ -110,7 +113,8 @@ export function FormDialog({
   title: string;
   submitLabel: string;
   busy?: boolean;
-  error?: string;
+  /** Text, or the thrown error itself. */
+  error?: unknown;
   onSubmit: (form: HTMLFormElement) => void;
   onCancel: () => void;
   variant?: "primary" | "danger";
@@ -138,7 +142,7 @@ export function FormDialog({
         >
           <h2 className="text-base font-semibold">{title}</h2>
           {children}
-          <FormError message={error} testId="dialog-error" />
+          <FormError error={error} testId="dialog-error" />
           <div className="flex justify-end gap-2">
             <Button onClick={onCancel}>{t("cancel")}</Button>
             <Button type="submit" variant={variant} disabled={busy}>

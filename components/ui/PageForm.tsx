@@ -38,7 +38,8 @@ export function SubmitRow({
   label: string;
   busyLabel: string;
   busy: boolean;
-  error?: string;
+  /** Text, or the thrown error itself. */
+  error?: unknown;
   children?: ReactNode;
 }) {
   return (
@@ -46,7 +47,7 @@ export function SubmitRow({
       <Button type="submit" variant="primary" disabled={busy}>
         {busy ? busyLabel : label}
       </Button>
-      <FormError message={error} />
+      <FormError error={error} />
       {children}
     </div>
   );

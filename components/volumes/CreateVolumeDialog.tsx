@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { KeyValueRows, recordOf, type KeyValue } from "@/components/ui/KeyValueRows";
 import { FormDialog, TextField } from "@/components/ui/Form";
 import { submitChecked } from "@/components/ui/form-check";
@@ -16,7 +15,6 @@ const OPTION_EXAMPLE = { key: "type", value: "tmpfs" };
 export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const toast = useToast();
   const t = useTranslations("volumes.new");
-  const errorLine = useErrorLine();
   const create = useCreateVolume(hostId);
   const [name, setName] = useState("");
   const [driver, setDriver] = useState("local");
@@ -30,7 +28,7 @@ export function CreateVolumeDialog({ hostId, onClose }: { hostId: string; onClos
       title={t("title", { host: hostId })}
       submitLabel={t("submit")}
       busy={create.isPending}
-      error={error ? errorLine(error) : undefined}
+      error={error}
       onCancel={onClose}
       onSubmit={() => {
         const body = {

@@ -111,6 +111,24 @@ describe("a user's language", () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it("touches only the caller: a label-scoped user cannot set another user's language", async () => {
+    const victim = await userClient(srv.base, admin, { username: `${P}-victim`, role: "viewer" });
+    const scoped = await userClient(srv.base, admin, {
+      username: `${P}-team`,
+      role: "operator",
+      labelSelector: `team=${P}`,
+    });
+    for (const target of [victim.id, String(victim.id), `${P}-victim`]) {
+      for (const extra of [{ userId: target }, { id: target }, { username: target }]) {
+        const r = await scoped.send("PUT", "/api/v1/auth/locale", { locale: "zh-CN", ...extra });
+        expect(r.status).toBe(400);
+      }
+    }
+    expect((await scoped.send("PUT", "/api/v1/auth/locale", { locale: "zh-CN" })).status).toBe(200);
+    expect((await victim.get<Me>("/api/v1/auth/me")).body.user.locale).toBeUndefined();
+    expect((await scoped.get<Me>("/api/v1/auth/me")).body.user.locale).toBe("zh-CN");
+  });
+
   it("is audited", async () => {
     const user = await userClient(srv.base, admin, { username: `${P}-au`, role: "viewer" });
     await user.send("PUT", "/api/v1/auth/locale", { locale: "en" });

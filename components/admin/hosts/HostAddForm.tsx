@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorField } from "@/components/api/error-field";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { draftField, Field, TextField, textareaClass } from "@/components/ui/Form";
 import { checkWith, fieldProblem } from "@/components/ui/form-check";
 import { PageForm, SubmitRow } from "@/components/ui/PageForm";
@@ -21,7 +20,6 @@ const pemHeader = (kind: string) => `-----BEGIN ${kind}-----`;
 export function HostAddForm({ taken }: { taken: Set<string> }) {
   const toast = useToast();
   const t = useTranslations("admin.hosts");
-  const errorLine = useErrorLine();
   const [d, setD] = useState<HostDraft>(EMPTY_HOST_DRAFT);
   const [error, setError] = useState<Error>();
   const add = useAddHost({
@@ -109,12 +107,7 @@ export function HostAddForm({ taken }: { taken: Set<string> }) {
       {scheme !== "https" && scheme !== "ssh" && (
         <span className="text-[11px] text-muted">{t("schemeHint")}</span>
       )}
-      <SubmitRow
-        label={t("submit")}
-        busyLabel={t("adding")}
-        busy={add.isPending}
-        error={error ? errorLine(error) : undefined}
-      />
+      <SubmitRow label={t("submit")} busyLabel={t("adding")} busy={add.isPending} error={error} />
     </PageForm>
   );
 }

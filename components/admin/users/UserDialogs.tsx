@@ -35,14 +35,13 @@ function ScopeDialog({ user, onClose }: { user: UserRecord; onClose: () => void 
   const [scope, setScope] = useState<ScopeDraft>(() => draftOf(user));
   const t = useTranslations("admin.users");
   const scopeText = useScopeText();
-  const errorLine = useErrorLine();
   return (
     <FormDialog
       open
       title={t("scopeTitle", { username: user.username })}
       submitLabel={t("saveScope")}
       busy={update.isPending}
-      error={update.error ? errorLine(update.error) : undefined}
+      error={update.error}
       onCancel={onClose}
       onSubmit={() =>
         update.mutate(scopeBody(scope, true), {
@@ -68,14 +67,13 @@ function PasswordDialog({ user, onClose }: { user: UserRecord; onClose: () => vo
   const toast = useToast();
   const [password, setPassword] = useState("");
   const t = useTranslations("admin.users");
-  const errorLine = useErrorLine();
   return (
     <FormDialog
       open
       title={t("passwordTitle", { username: user.username })}
       submitLabel={t("resetPassword")}
       busy={update.isPending}
-      error={update.error ? errorLine(update.error) : undefined}
+      error={update.error}
       onCancel={onClose}
       onSubmit={() =>
         update.mutate(

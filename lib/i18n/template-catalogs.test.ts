@@ -1,17 +1,21 @@
 import { isArgumentElement, isLiteralElement } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import enCatalog from "./messages/en/server.json";
-import zhCatalog from "./messages/zh-CN/server.json";
+import enServer from "./messages/en/server.json";
+import enValidation from "./messages/en/validation.json";
+import zhServer from "./messages/zh-CN/server.json";
+import zhValidation from "./messages/zh-CN/validation.json";
 
 /**
- * The browser matches a whole server error message (an AppError's English `message`) against the
- * English templates literally and says it with the zh-CN template and the captured values, so every
+ * The browser matches a validation reason (`field: reason`) or a whole server message against these
+ * English templates literally, and says it with the zh-CN template and the captured values. So every
  * template must be plain text and `{name}` arguments only, and must format back to exactly what the
- * server writes.
+ * code writes.
  */
-const en: Record<string, string> = enCatalog;
-const zh: Record<string, string> = zhCatalog;
+const CATALOGS: [string, Record<string, string>, Record<string, string>][] = [
+  ["validation", enValidation, zhValidation],
+  ["server", enServer, zhServer],
+];
 
 /** The argument names of a message, failing on anything but literal text and simple `{name}` arguments. */
 function argumentsOf(message: string, locale: string): string[] {
@@ -24,7 +28,7 @@ function argumentsOf(message: string, locale: string): string[] {
 const format = (message: string, locale: string, values: Record<string, string>) =>
   String(new IntlMessageFormat(message, locale).format(values));
 
-describe("server error catalog", () => {
+describe.each(CATALOGS)("the %s catalog", (_name, en, zh) => {
   it("has the same flat camelCase keys in both locales", () => {
     expect(Object.keys(en).length).toBeGreaterThan(0);
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
@@ -36,7 +40,7 @@ describe("server error catalog", () => {
     expect(values.filter((v, i) => values.indexOf(v) !== i)).toEqual([]);
   });
 
-  it.each(Object.entries(en))("%s formats back to the English message", (key, template) => {
+  it.each(Object.entries(en))("%s formats back to the English text", (key, template) => {
     const args = argumentsOf(template, "en");
     if (args.length === 0) {
       expect(format(template, "en", {})).toBe(template);
