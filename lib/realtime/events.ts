@@ -1,6 +1,6 @@
 import type { Result } from "../errors";
 import type { JobSnapshot, JobUpdate } from "../images/types";
-import type { HostStatus } from "../types";
+import type { ContainerSummary, HostStatus } from "../types";
 
 export interface HostStatusEvent {
   hostId: string;
@@ -18,6 +18,11 @@ export interface ContainerEvent {
   name?: string;
   /** Engine time, epoch ms. */
   time?: number;
+  /**
+   * The container's list row after the change, when the host's live list follows the engine; null
+   * when the change removed it. Absent otherwise: the list must then be fetched again.
+   */
+  container?: ContainerSummary | null;
 }
 
 /** Engine object kinds whose changes reach the browser as `engine:event` (containers have their own event). */

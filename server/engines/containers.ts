@@ -1,4 +1,3 @@
-import type Dockerode from "dockerode";
 import { AppError } from "../../lib/errors";
 import type {
   ContainerAction,
@@ -10,7 +9,8 @@ import type {
 import { CONTAINER_STATES } from "../../lib/types";
 import { engineInfo } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
-import type { ContainerInspect } from "./engine-types";
+import { dial } from "./engine-dial";
+import type { ContainerInspect, ContainerListItem } from "./engine-types";
 import type { HostConnection } from "./host-connection";
 import { isOneOf } from "../../lib/parse";
 
@@ -19,32 +19,65 @@ function toState(raw: string | undefined): ContainerState {
   return isOneOf(CONTAINER_STATES, s) ? s : "dead";
 }
 
-function toPorts(ports: Dockerode.Port[] | undefined): PortBinding[] {
+function toPorts(ports: ContainerListItem["Ports"]): PortBinding[] {
   return (ports ?? []).map((p) => ({
-    privatePort: p.PrivatePort,
+    privatePort: p.PrivatePort ?? 0,
     ...(p.PublicPort ? { publicPort: p.PublicPort } : {}),
     ...(p.IP ? { ip: p.IP } : {}),
-    type: p.Type,
+    type: p.Type ?? "tcp",
   }));
 }
 
-export function toContainerSummary(hostId: string, c: Dockerode.ContainerInfo): ContainerSummary {
+export function toContainerSummary(hostId: string, c: ContainerListItem): ContainerSummary {
+  const id = c.Id ?? "";
   return {
-    id: c.Id,
-    name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""),
-    image: c.Image,
-    state: toState(c.State),
-    status: c.Status,
-    created: c.Created,
+    id,
+    name: (c.Names?.[0] ?? id.slice(0, 12)).replace(/^\//, ""),
+    image: c.Image ?? "",
+    state: toState(c.State ?? undefined),
+    status: c.Status ?? "",
+    created: c.Created ?? 0,
     labels: c.Labels ?? {},
     ports: toPorts(c.Ports),
     hostId,
   };
 }
 
+/** `GET /containers/json?all=1`, of only the given ids when asked (the engine matches id prefixes). */
+export function engineContainerList(
+  host: HostConnection,
+  abortSignal: AbortSignal,
+  ids?: readonly string[],
+): Promise<ContainerListItem[]> {
+  return dial<ContainerListItem[]>(host, {
+    path: "/containers/json?",
+    method: "GET",
+    options: { all: true, ...(ids ? { filters: JSON.stringify({ id: ids }) } : {}) },
+    abortSignal,
+    statusCodes: { 200: true, 400: "bad parameter", 500: "server error" },
+  });
+}
+
+/**
+ * A host's containers: from its live state when that follows the engine, else from the engine.
+ * Waits for changes already heard to be applied, so a list after an action shows the action.
+ */
 export async function listContainers(host: HostConnection): Promise<ContainerSummary[]> {
-  const raw = await engineCall(host, (abortSignal) => host.docker.listContainers({ all: true, abortSignal }));
+  const live = host.live.containers;
+  if (await servable(host)) return live.list();
+  const raw = await engineCall(host, (abortSignal) => engineContainerList(host, abortSignal));
   return raw.map((c) => toContainerSummary(host.spec.id, c));
+}
+
+/** The engine's container list items (mounts, networks, image ids), from the live state when it follows. */
+export async function listContainerItems(host: HostConnection): Promise<ContainerListItem[]> {
+  if (await servable(host)) return host.live.containers.rawList();
+  return engineCall(host, (abortSignal) => engineContainerList(host, abortSignal));
+}
+
+async function servable(host: HostConnection): Promise<boolean> {
+  const live = host.live.containers;
+  return live.ready && (await live.settled()) && live.ready;
 }
 
 /** A container's detail as the server holds it: the engine's typed inspect document, and what Wharf derives. */
@@ -115,6 +148,7 @@ export async function runContainerAction(
     },
     ACTION_TIMEOUT_MS,
   );
+  await host.live.containers.touch(ref);
 }
 
 export async function removeContainer(
@@ -128,6 +162,7 @@ export async function removeContainer(
       host.docker.getContainer(ref).remove({ force: opts.force, v: opts.volumes, abortSignal }),
     ACTION_TIMEOUT_MS,
   );
+  await host.live.containers.touch(ref);
 }
 
 export async function hostInfo(host: HostConnection): Promise<Record<string, unknown>> {

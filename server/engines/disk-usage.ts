@@ -11,8 +11,23 @@ import type { RawDf } from "./system-df";
  */
 const inFlight = new WeakMap<HostConnection, Promise<RawDf>>();
 
-/** The host's disk usage; `waitMs` bounds this caller's wait without cutting the shared walk short. */
+/** How long a walk's answer serves lists: sizes grow as containers write, with no event to say so. */
+export const DISK_USAGE_MAX_AGE_MS = 30_000;
+
+/**
+ * The host's disk usage; `waitMs` bounds this caller's wait without cutting the shared walk short.
+ * Lists take a walk up to DISK_USAGE_MAX_AGE_MS old, while no event has changed what it counts.
+ */
 export function readDiskUsage(host: HostConnection, waitMs = ACTION_TIMEOUT_MS): Promise<RawDf> {
+  return raceWait(host, host.live.diskUsage.get(), waitMs);
+}
+
+/** A fresh walk, shared with any walk in flight on the host. */
+export function walkDiskUsage(host: HostConnection, waitMs = ACTION_TIMEOUT_MS): Promise<RawDf> {
+  return raceWait(host, sharedWalk(host), waitMs);
+}
+
+function sharedWalk(host: HostConnection): Promise<RawDf> {
   let walk = inFlight.get(host);
   if (!walk) {
     walk = engineCall(
@@ -29,6 +44,10 @@ export function readDiskUsage(host: HostConnection, waitMs = ACTION_TIMEOUT_MS):
     walk.then(forget, forget);
     inFlight.set(host, walk);
   }
+  return walk;
+}
+
+function raceWait(host: HostConnection, walk: Promise<RawDf>, waitMs: number): Promise<RawDf> {
   if (waitMs >= ACTION_TIMEOUT_MS) return walk;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -28,6 +28,8 @@ function fakeDocker() {
         ApiVersion: "1.41",
       }),
     ),
+    // The live container list's engine calls: an empty engine.
+    modem: { dial: vi.fn((_opts: unknown, cb: (err: null, data: unknown) => void) => cb(null, [])) },
     getEvents: vi.fn((_opts: unknown, cb: EventsCallback) => {
       const stream = new PassThrough();
       streams.push(stream);
@@ -43,7 +45,11 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 const connections: HostConnection[] = [];
 
 function connect(docker: ReturnType<typeof fakeDocker>["docker"], hostSpec: HostSpec = spec) {
-  const conn = new HostConnection(hostSpec, timing, docker as unknown as Dockerode);
+  const conn = new HostConnection(hostSpec, timing, docker as unknown as Dockerode, {
+    batchMs: 0,
+    reconcileMs: 0,
+    retryMs: 100,
+  });
   connections.push(conn);
   const statuses: HostStatusEvent[] = [];
   const events: ContainerEvent[] = [];
@@ -355,6 +361,9 @@ describe("HostConnection", () => {
     await settle();
     await vi.advanceTimersByTimeAsync(1000);
     streams[1]?.write('{"Type":"container","Action":"start","Actor":{"ID":"abc"}}\n');
+    // The event waits for the live list's refresh, which waits for the reconcile the reopen began.
+    // The event waits for the live list's refresh, which follows the reconcile the reopen began.
+    await settle();
     await settle();
 
     expect(docker.getEvents).toHaveBeenCalledTimes(2);

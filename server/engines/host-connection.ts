@@ -2,13 +2,15 @@ import { EventEmitter } from "node:events";
 import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
 import type { HostStatus, HostSummary } from "../../lib/types";
 import { createDockerClient, engineVersion, pingEngine, type DockerClient } from "./docker-client";
-import { toContainerEvent } from "./engine-events";
+import { changesListing, toContainerEvent, type EngineContainerEvent } from "./engine-events";
 import { withDeadline } from "./engine-call";
 import { engineMessage } from "./engine-error";
 import type { HostSpec } from "./host-spec";
 import { createJsonLineParser } from "./json-lines";
 import { EventRing, STREAM_EVENT_TYPES, toEngineEventItem } from "./system-events";
 import type { EngineEventItem } from "../../lib/system";
+import { createHostLive, engineEventSeen, streamClosed, streamOpened, type HostLive } from "./live/host-live";
+import { LIVE_TIMING, type LiveTiming } from "./live/live-containers";
 
 export interface HealthTiming {
   /** Ping interval while up. */
@@ -40,6 +42,8 @@ export class HostConnection extends EventEmitter<Events> {
   readonly docker: DockerClient;
   /** Recent events of every kind, from the same stream, for the host's events view. */
   readonly recentEvents = new EventRing();
+  /** The host's objects as held in memory, following the event stream. */
+  readonly live: HostLive;
   private status: HostStatus = "connecting";
   private since = Date.now();
   private error?: string;
@@ -56,9 +60,11 @@ export class HostConnection extends EventEmitter<Events> {
     readonly spec: HostSpec,
     private readonly timing: HealthTiming = DEFAULT_TIMING,
     docker?: DockerClient,
+    liveTiming: LiveTiming = LIVE_TIMING,
   ) {
     super();
     this.docker = docker ?? createDockerClient(spec);
+    this.live = createHostLive(this, liveTiming);
   }
 
   summary(): HostSummary {
@@ -94,6 +100,7 @@ export class HostConnection extends EventEmitter<Events> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.closeEvents();
+    streamClosed(this.live, true);
   }
 
   /** Re-checks at once, e.g. when a call or the event stream fails. */
@@ -132,6 +139,8 @@ export class HostConnection extends EventEmitter<Events> {
     } catch (err) {
       this.failures++;
       this.closeEvents();
+      // A host that is down has no list: nothing it held may be served as if live.
+      streamClosed(this.live, true);
       this.setStatus("down", err instanceof Error ? engineMessage(err) : String(err));
       this.schedule(backoffDelay(this.failures, this.timing));
     } finally {
@@ -158,11 +167,14 @@ export class HostConnection extends EventEmitter<Events> {
     const since = sinceMs === undefined ? {} : { since: Math.floor(sinceMs / 1000) };
     const parse = createJsonLineParser((obj) => {
       const e = toContainerEvent(this.spec.id, obj);
-      if (e) this.emit("container", e);
+      // A change is told once the live list shows it, so whoever lists on hearing it sees it.
+      if (e && changesListing(e.action)) this.live.containers.apply(e.containerId, () => this.emitChange(e));
+      else if (e) this.emit("container", e);
       const item = toEngineEventItem(this.spec.id, obj);
       if (item) {
         this.recentEvents.push(item);
         this.emit("engine", item);
+        engineEventSeen(this.live, item);
       }
     });
     this.docker.getEvents({ ...since, filters: { type: [...STREAM_EVENT_TYPES] } }, (err, stream) => {
@@ -181,10 +193,12 @@ export class HostConnection extends EventEmitter<Events> {
       this.eventsLostAt = undefined;
       this.events = stream;
       stream.on("data", parse);
+      streamOpened(this.live);
       const lost = () => {
         if (this.events !== stream) return;
         this.events = undefined;
         this.eventsLostAt = Date.now();
+        streamClosed(this.live, false);
         this.checkNow();
       };
       stream.on("end", lost);
@@ -193,9 +207,16 @@ export class HostConnection extends EventEmitter<Events> {
     });
   }
 
+  /** A container change, with its row after the change when the live list holds the truth. */
+  private emitChange(e: EngineContainerEvent): void {
+    const live = this.live.containers;
+    this.emit("container", live.ready ? { ...e, container: live.row(e.containerId) ?? null } : e);
+  }
+
   private closeEvents(): void {
     const s = this.events;
     this.events = undefined;
+    if (s) streamClosed(this.live, false);
     s?.destroy?.();
   }
 }

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import { dial, OK, type RegistryAuth } from "./engine-dial";
+import { listContainerItems } from "./containers";
 import type { HostConnection } from "./host-connection";
 
 export type { RegistryAuth };
@@ -18,10 +19,14 @@ export interface EngineImage {
   Labels?: Record<string, string> | null;
 }
 
-export const listEngineImages = (host: HostConnection) =>
+/** `GET /images/json` of the engine itself; lists go through `listEngineImages`. */
+export const fetchEngineImages = (host: HostConnection) =>
   engineCall(host, (abortSignal) =>
     dial<EngineImage[]>(host, { path: "/images/json?", method: "GET", abortSignal, statusCodes: OK }),
   );
+
+/** The host's images as the engine lists them: from memory while its events are followed. */
+export const listEngineImages = (host: HostConnection) => host.live.images.get();
 
 export type EngineImageInspect = Record<string, unknown> & {
   Id: string;
@@ -198,14 +203,11 @@ export interface ImageUserRow {
 }
 
 /** Every container with the image it runs, by image id (what counts and `usedBy` match on). */
-export const listImageUsers = (host: HostConnection) =>
-  engineCall(host, async (abortSignal) => {
-    const rows = await host.docker.listContainers({ all: true, abortSignal });
-    return rows.map((c): ImageUserRow => ({
-      id: c.Id,
-      name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""),
-      state: c.State,
-      imageId: c.ImageID,
-      labels: c.Labels ?? {},
-    }));
-  });
+export const listImageUsers = async (host: HostConnection) =>
+  (await listContainerItems(host)).map((c): ImageUserRow => ({
+    id: c.Id ?? "",
+    name: (c.Names?.[0] ?? (c.Id ?? "").slice(0, 12)).replace(/^\//, ""),
+    state: c.State ?? "",
+    imageId: c.ImageID ?? "",
+    labels: c.Labels ?? {},
+  }));

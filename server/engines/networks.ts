@@ -9,10 +9,10 @@ import {
 } from "../../lib/networks";
 import type { PruneFilters } from "../../lib/volumes";
 import { ifFound } from "../errors";
-import { inspectContainer } from "./containers";
+import { inspectContainer, listContainerItems } from "./containers";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import { dial, OK } from "./engine-dial";
-import type { ContainerListItem, NetworkCreateResponse, NetworkInspect, NetworkPrune } from "./engine-types";
+import type { NetworkCreateResponse, NetworkInspect, NetworkPrune } from "./engine-types";
 import type { HostConnection } from "./host-connection";
 export { checkFixedAddresses } from "./networks-map";
 import {
@@ -82,17 +82,7 @@ async function summaries(
   networks: RawNetwork[],
   visible: LabelCheck,
 ): Promise<NetworkSummary[]> {
-  const containers = (
-    await engineCall(host, (abortSignal) =>
-      dial<ContainerListItem[]>(host, {
-        path: "/containers/json?",
-        method: "GET",
-        options: { all: true },
-        abortSignal,
-        statusCodes: OK,
-      }),
-    )
-  ).filter(hasId);
+  const containers = (await listContainerItems(host)).filter(hasId);
   // Endpoints of containers that never started name their network but carry no id.
   const idByName = new Map(networks.map((n) => [n.Name, n.Id]));
   const aliases = await readAliases(host, containers, aliasCapableNetworkIds(networks), idByName);
@@ -112,11 +102,14 @@ export async function listNetworks(
   );
 }
 
-/** Every network of the host, as the engine lists them. */
-export const listEngineNetworks = (host: HostConnection) =>
+/** `GET /networks` of the engine itself; lists go through `listEngineNetworks`. */
+export const fetchEngineNetworks = (host: HostConnection) =>
   engineCall(host, (abortSignal) =>
     dial<NetworkInspect[]>(host, { path: "/networks?", method: "GET", abortSignal, statusCodes: OK }),
   );
+
+/** Every network of the host, as the engine lists them: from memory while its events are followed. */
+export const listEngineNetworks = (host: HostConnection) => host.live.networks.get();
 
 async function inspectRaw(host: HostConnection, ref: string): Promise<RawNetwork> {
   const n = await engineCall(host, (abortSignal) =>
@@ -207,6 +200,7 @@ export async function connectNetwork(
       ),
     ACTION_TIMEOUT_MS,
   );
+  await host.live.containers.touch(containerId);
 }
 
 export async function disconnectNetwork(
@@ -223,6 +217,7 @@ export async function disconnectNetwork(
         .disconnect({ Container: containerId, Force: !!req.force, abortSignal }),
     ACTION_TIMEOUT_MS,
   );
+  await host.live.containers.touch(containerId);
 }
 
 export async function pruneNetworks(

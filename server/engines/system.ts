@@ -12,7 +12,7 @@ import { engineInfo, engineVersion } from "./docker-client";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import { dial, OK } from "./engine-dial";
 import type { BuildPrune, ContainerPrune, ImagePrune, VolumePrune } from "./engine-types";
-import { readDiskUsage } from "./disk-usage";
+import { walkDiskUsage } from "./disk-usage";
 import type { HostConnection } from "./host-connection";
 import { inspectNetworkRaw, listEngineNetworks, pruneNetworks } from "./networks";
 import { isIdentifiedNetwork, type RawNetwork } from "./networks-map";
@@ -69,7 +69,7 @@ export async function systemInfo(host: HostConnection): Promise<SystemInfo> {
   return toSystemInfo(host.spec.id, info, version as unknown as Record<string, unknown>);
 }
 
-const readDf = (host: HostConnection) => readDiskUsage(host);
+const readDf = (host: HostConnection) => walkDiskUsage(host);
 
 export async function diskUsage(host: HostConnection): Promise<DiskUsage> {
   return toDiskUsage(host.spec.id, await readDf(host));

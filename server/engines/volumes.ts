@@ -1,5 +1,6 @@
 import { AppError } from "../../lib/errors";
 import type { PruneFilters, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
+import { listContainerItems } from "./containers";
 import { readDiskUsage } from "./disk-usage";
 import { ACTION_TIMEOUT_MS, READ_TIMEOUT_MS, engineCall } from "./engine-call";
 import { dial, OK } from "./engine-dial";
@@ -12,7 +13,6 @@ import {
   toVolumeSummary,
   volumeUsageByName,
   volumeUsers,
-  type RawContainer,
   type RawVolume,
   type VolumeUsage,
 } from "./volumes-usage";
@@ -40,15 +40,10 @@ async function readUsage(host: HostConnection) {
   }
 }
 
-const listAllContainers = (host: HostConnection) =>
+/** `GET /volumes` of the engine itself; lists go through the host's live memo of it. */
+export const fetchVolumeList = (host: HostConnection) =>
   engineCall(host, (abortSignal) =>
-    dial<RawContainer[]>(host, {
-      path: "/containers/json?",
-      method: "GET",
-      options: { all: true },
-      abortSignal,
-      statusCodes: OK,
-    }),
+    dial<VolumeList>(host, { path: "/volumes?", method: "GET", abortSignal, statusCodes: OK }),
   );
 
 export async function listVolumes(
@@ -56,10 +51,8 @@ export async function listVolumes(
   visible: LabelCheck = everything,
 ): Promise<{ items: VolumeSummary[]; warnings: string[] }> {
   const [list, containers, { usage, warning }] = await Promise.all([
-    engineCall(host, (abortSignal) =>
-      dial<VolumeList>(host, { path: "/volumes?", method: "GET", abortSignal, statusCodes: OK }),
-    ),
-    listAllContainers(host),
+    host.live.volumes.get(),
+    listContainerItems(host),
     readUsage(host),
   ]);
   const users = volumeUsers(containers, visible);
@@ -115,7 +108,7 @@ export async function getVolume(
   if (!visible(raw.Labels ?? {})) {
     throw new AppError("NOT_FOUND", `get ${name}: no such volume`, { hostId: host.spec.id });
   }
-  const [containers, { usage }] = await Promise.all([listAllContainers(host), readUsage(host)]);
+  const [containers, { usage }] = await Promise.all([listContainerItems(host), readUsage(host)]);
   const users = volumeUsers(containers, visible);
   const key = raw.Name ?? name;
   const mounts = mountCounts(containers).get(key) ?? 0;

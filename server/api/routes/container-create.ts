@@ -98,6 +98,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
       if (hostAccess.length) rc.audit.params = { ...auditView(raw), hostAccess };
       requireHostAccessAllowed(p, hostAccess);
       const created = await createContainer(host, { ...req, config: req.config as CreateConfig });
+      await host.live.containers.touch(created.id);
       rc.audit.target = created.name;
       rc.audit.params = {
         ...auditView(raw),
@@ -140,6 +141,7 @@ export function registerContainerCreateRoutes(router: Router, ctx: AppContext): 
         fields: new Set(hostAccess.map((s) => s.field).filter((f) => !asked.has(f))),
       });
       const result = await recreateContainer(host, old, { ...req, config });
+      await Promise.all([result.id, result.oldId].map((id) => host.live.containers.touch(id)));
       // A --rm container whose command ends at once is gone by now; the swap itself has succeeded.
       const now = await ifFound(inspectContainer(host, result.id));
       const changed = now ? specChanges(inspectToSpec(old), inspectToSpec(now.inspect)) : [];
