@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
+import { patchContainerRow } from "@/components/api/container-rows";
 import { invalidateImages } from "@/components/api/invalidate";
 import { queryKeys } from "@/lib/query-keys";
 import type {
@@ -44,8 +45,18 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
     const onContainer = (e: ContainerEvent) => {
       if (quiet(e.action)) return;
-      void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+      if (e.container !== undefined) {
+        // The server's list already shows the change: take its row, and refetch only this host's
+        // other container queries (details, namespaces, specs), not the lists.
+        patchContainerRow(qc, e.hostId, e.containerId, e.container);
+        void qc.invalidateQueries({
+          queryKey: queryKeys.containers(e.hostId),
+          predicate: (q) => q.queryKey.length > queryKeys.containers(e.hostId).length,
+        });
+      } else {
+        void qc.invalidateQueries({ queryKey: queryKeys.containers(e.hostId) });
+        void qc.invalidateQueries({ queryKey: queryKeys.allContainers() });
+      }
       void qc.invalidateQueries({ queryKey: queryKeys.engineEvents(e.hostId) });
       // A container made or removed changes who uses an image or a volume.
       if (e.action === "create" || e.action === "destroy") {
