@@ -34,6 +34,14 @@ export async function docker(id: EngineId, ...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
+/** SIGKILLs one test engine's dockerd by the pid in its pidfile, never by name. Returns the pid. */
+export function killEngine(id: EngineId): number {
+  const pid = Number(fs.readFileSync(path.join(ENGINES_DIR, id, "docker.pid"), "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 1) throw new Error(`engine ${id}: no usable pid in its pidfile`);
+  process.kill(pid, "SIGKILL");
+  return pid;
+}
+
 export async function enginesScript(...args: string[]): Promise<string> {
   const { stdout } = await run("bash", [path.join(ROOT, "scripts/test-engines.sh"), ...args], {
     maxBuffer: 16 * 1024 * 1024,
