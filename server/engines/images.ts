@@ -19,14 +19,14 @@ export interface EngineImage {
   Labels?: Record<string, string> | null;
 }
 
-/** `GET /images/json` of the engine itself; lists go through `listEngineImages`. */
-export const fetchEngineImages = (host: HostConnection) =>
+/**
+ * `GET /images/json`, asked of the engine every time: the classic builder makes an untagged image
+ * (and one per metadata step) without any event, so no event could say a held list went stale.
+ */
+export const listEngineImages = (host: HostConnection) =>
   engineCall(host, (abortSignal) =>
     dial<EngineImage[]>(host, { path: "/images/json?", method: "GET", abortSignal, statusCodes: OK }),
   );
-
-/** The host's images as the engine lists them: from memory while its events are followed. */
-export const listEngineImages = (host: HostConnection) => host.live.images.get();
 
 export type EngineImageInspect = Record<string, unknown> & {
   Id: string;

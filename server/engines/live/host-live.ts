@@ -3,7 +3,6 @@ import type { EngineEventItem } from "../../../lib/system";
 import { DISK_USAGE_MAX_AGE_MS, walkDiskUsage } from "../disk-usage";
 import type { NetworkInspect, VolumeList } from "../engine-types";
 import type { HostConnection } from "../host-connection";
-import { fetchEngineImages, type EngineImage } from "../images";
 import { fetchEngineNetworks } from "../networks";
 import type { RawDf } from "../system-df";
 import { fetchVolumeList } from "../volumes";
@@ -14,7 +13,6 @@ import { LiveContainers, type LiveTiming } from "./live-containers";
 /** A host's objects as held in memory, following its event stream. */
 export interface HostLive {
   containers: LiveContainers;
-  images: EventMemo<EngineImage[]>;
   volumes: EventMemo<VolumeList>;
   networks: EventMemo<NetworkInspect[]>;
   /** `/system/df`: what image and volume lists take their sizes from. */
@@ -26,14 +24,13 @@ export function createHostLive(host: HostConnection, timing: LiveTiming): HostLi
     containers: new LiveContainers(engineContainerSource(host), timing, (err) =>
       console.warn(`[live] ${host.spec.id}: container list refresh failed: ${messageOf(err)}`),
     ),
-    images: new EventMemo(() => fetchEngineImages(host)),
     volumes: new EventMemo(() => fetchVolumeList(host)),
     networks: new EventMemo(() => fetchEngineNetworks(host)),
     diskUsage: new EventMemo(() => walkDiskUsage(host), DISK_USAGE_MAX_AGE_MS),
   };
 }
 
-const memos = (live: HostLive) => [live.images, live.volumes, live.networks, live.diskUsage];
+const memos = (live: HostLive) => [live.volumes, live.networks, live.diskUsage];
 
 /** The event stream opened: reconcile the containers, and start keeping answers. */
 export function streamOpened(live: HostLive): void {
@@ -56,7 +53,6 @@ const NETWORK_LIST = new Set(["create", "destroy", "remove", "update"]);
 export function engineEventSeen(live: HostLive, e: EngineEventItem): void {
   switch (e.type) {
     case "image":
-      live.images.invalidate();
       live.diskUsage.invalidate();
       if (RETAGGING.has(e.action)) live.containers.reconcileSoon();
       return;
@@ -70,8 +66,9 @@ export function engineEventSeen(live: HostLive, e: EngineEventItem): void {
       if (e.attributes.container) live.containers.apply(e.attributes.container);
       return;
     case "container":
-      // Counted by disk usage: a container's size and the volumes it holds.
-      if (e.action === "create" || e.action === "destroy") live.diskUsage.invalidate();
+      // Counted by disk usage: a container's size, the volumes it holds, and images it commits.
+      if (e.action === "create" || e.action === "destroy" || e.action === "commit")
+        live.diskUsage.invalidate();
       return;
   }
 }
