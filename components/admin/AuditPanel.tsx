@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/i18n/useFormat";
-import { Fragment, useState } from "react";
+import { useMemo, useRef, useState, type RefObject } from "react";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "@/components/ui/Button";
@@ -9,6 +9,7 @@ import { errorField } from "@/components/api/error-field";
 import { Field, FormError, inputClass } from "@/components/ui/Form";
 import { checkWith, fieldProblem } from "@/components/ui/form-check";
 import { StatePanel } from "@/components/ui/StatePanel";
+import { VirtualBody } from "@/components/ui/VirtualBody";
 import type { AuditFilters } from "@/lib/query-keys";
 import { auditQuerySchema } from "@/lib/schemas";
 import type { AuditEntry } from "@/lib/types";
@@ -61,7 +62,8 @@ function AuditView() {
   const audit = useAuditQuery(filters);
   const hosts = useHostsQuery();
   const users = useUsersQuery();
-  const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = useMemo(() => audit.data?.pages.flatMap((p) => p.items) ?? [], [audit.data]);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const filtered = Object.keys(filters).length > 0;
   const bad = errorField(error);
   const input = (
@@ -154,7 +156,7 @@ function AuditView() {
           ))}
         </datalist>
       </form>
-      <div className="min-h-0 flex-1 overflow-auto">
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
         {audit.isPending ? (
           <StatePanel tone="loading" title={t("audit.loading")} />
         ) : audit.error && items.length === 0 ? (
@@ -169,7 +171,7 @@ function AuditView() {
           )
         ) : (
           <>
-            <AuditTable items={items} />
+            <AuditTable items={items} scrollRef={scrollRef} />
             <div className="flex items-center gap-3 px-3 py-2 text-muted">
               <span data-testid="audit-count">
                 {t(audit.hasNextPage ? "audit.countShown" : "audit.count", { count: items.length })}
@@ -196,7 +198,15 @@ function AuditView() {
   );
 }
 
-function AuditTable({ items }: { items: AuditEntry[] }) {
+/** A row of the table: an entry, or the parameters of an entry opened under it. */
+interface AuditLine {
+  entry: AuditEntry;
+  params?: true;
+}
+
+const lineKey = (l: AuditLine) => (l.params ? `${l.entry.id}:params` : String(l.entry.id));
+
+function AuditTable({ items, scrollRef }: { items: AuditEntry[]; scrollRef: RefObject<HTMLElement | null> }) {
   const fmt = useFormat();
   const t = useTranslations("admin");
   const [open, setOpen] = useState<Set<number>>(new Set());
@@ -207,8 +217,32 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
       else n.add(id);
       return n;
     });
+  // Opened parameters are rows of their own, so the virtual body measures and scrolls them like any row.
+  const lines = useMemo(
+    () =>
+      items.flatMap((entry): AuditLine[] =>
+        open.has(entry.id) ? [{ entry }, { entry, params: true }] : [{ entry }],
+      ),
+    [items, open],
+  );
   return (
-    <table className="w-full border-collapse" data-testid="audit-table">
+    // Fixed widths: the columns must not follow whichever rows happen to be rendered.
+    <table
+      className="w-full min-w-[70rem] table-fixed border-collapse"
+      data-testid="audit-table"
+      aria-rowcount={lines.length + 1}
+    >
+      <colgroup>
+        <col className="w-44" />
+        <col className="w-32" />
+        <col className="w-28" />
+        <col className="w-20" />
+        <col />
+        <col className="w-40" />
+        <col className="w-20" />
+        <col />
+        <col className="w-20" />
+      </colgroup>
       <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
         <tr>
           <th className={th}>{t("col.time")}</th>
@@ -222,61 +256,73 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
           <th className={th}>{t("col.params")}</th>
         </tr>
       </thead>
-      <tbody>
-        {items.map((e) => {
+      <VirtualBody
+        items={lines}
+        rowKey={lineKey}
+        estimateSize={28}
+        columns={9}
+        scrollRef={scrollRef}
+        row={({ entry: e, params }, _i, props) => {
           const expanded = open.has(e.id);
-          return (
-            <Fragment key={e.id}>
-              <tr
-                className={`border-b border-line/60 hover:bg-panel-2 ${expanded ? "bg-panel-2" : ""}`}
-                data-testid="audit-row"
-                data-action={e.action}
-              >
-                <td
-                  className={`${td} font-mono text-xs whitespace-nowrap text-muted`}
-                  title={new Date(e.at).toISOString()}
-                >
-                  {fmt.dateTime(e.at)}
-                </td>
-                <td className={`${td} whitespace-nowrap`}>{e.user}</td>
-                <td className={`${td} font-mono text-xs text-muted`}>{e.ip ?? ""}</td>
-                <td className={`${td} text-muted`}>{e.hostId ?? ""}</td>
-                <td className={`${td} max-w-56 truncate`} title={e.target} data-testid="audit-target">
-                  {e.target ?? ""}
-                </td>
-                <td className={`${td} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
-                <td className={td}>
-                  <ResultBadge result={e.result} />
-                </td>
-                <td className={`${td} max-w-80 truncate text-bad`} title={e.error}>
-                  {e.error ?? ""}
-                </td>
-                <td className={td}>
-                  {e.params !== undefined && (
-                    <button
-                      className="rounded border border-line px-1.5 font-mono text-[11px] text-muted hover:bg-panel hover:text-fg"
-                      aria-expanded={expanded}
-                      aria-label={t(expanded ? "audit.hideParams" : "audit.showParams", { action: e.action })}
-                      onClick={() => toggle(e.id)}
-                    >
-                      {expanded ? t("audit.hide") : "{…}"}
-                    </button>
-                  )}
+          if (params) {
+            return (
+              <tr {...props} className="border-b border-line/60 bg-panel-2">
+                <td colSpan={9} className="px-2 pb-2">
+                  <pre className="max-h-80 overflow-auto rounded border border-line bg-bg p-2 font-mono text-xs">
+                    {JSON.stringify(e.params, null, 2)}
+                  </pre>
                 </td>
               </tr>
-              {expanded && (
-                <tr className="border-b border-line/60 bg-panel-2">
-                  <td colSpan={9} className="px-2 pb-2">
-                    <pre className="max-h-80 overflow-auto rounded border border-line bg-bg p-2 font-mono text-xs">
-                      {JSON.stringify(e.params, null, 2)}
-                    </pre>
-                  </td>
-                </tr>
-              )}
-            </Fragment>
+            );
+          }
+          return (
+            <tr
+              {...props}
+              className={`border-b border-line/60 hover:bg-panel-2 ${expanded ? "bg-panel-2" : ""}`}
+              data-testid="audit-row"
+              data-action={e.action}
+            >
+              <td
+                className={`${td} truncate font-mono text-xs text-muted`}
+                title={new Date(e.at).toISOString()}
+              >
+                {fmt.dateTime(e.at)}
+              </td>
+              <td className={`${td} truncate`} title={e.user}>
+                {e.user}
+              </td>
+              <td className={`${td} truncate font-mono text-xs text-muted`} title={e.ip}>
+                {e.ip ?? ""}
+              </td>
+              <td className={`${td} truncate text-muted`}>{e.hostId ?? ""}</td>
+              <td className={`${td} truncate`} title={e.target} data-testid="audit-target">
+                {e.target ?? ""}
+              </td>
+              <td className={`${td} truncate font-mono text-xs`} title={e.action}>
+                {e.action}
+              </td>
+              <td className={td}>
+                <ResultBadge result={e.result} />
+              </td>
+              <td className={`${td} truncate text-bad`} title={e.error}>
+                {e.error ?? ""}
+              </td>
+              <td className={td}>
+                {e.params !== undefined && (
+                  <button
+                    className="rounded border border-line px-1.5 font-mono text-[11px] text-muted hover:bg-panel hover:text-fg"
+                    aria-expanded={expanded}
+                    aria-label={t(expanded ? "audit.hideParams" : "audit.showParams", { action: e.action })}
+                    onClick={() => toggle(e.id)}
+                  >
+                    {expanded ? t("audit.hide") : "{…}"}
+                  </button>
+                )}
+              </td>
+            </tr>
           );
-        })}
-      </tbody>
+        }}
+      />
     </table>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import type { RefObject } from "react";
 import type { ContainerSortKey, ContainerFilter } from "@/lib/container-filter";
 import { shortId } from "@/lib/format";
 import type { ContainerSummary } from "@/lib/types";
@@ -11,6 +12,7 @@ import type { ImageUpdateStatus } from "@/lib/images/types";
 import { StatsCells } from "@/components/stats/StatsCells";
 import { RowActions } from "./RowActions";
 import { StateBadge } from "@/components/ui/StateBadge";
+import { VirtualBody } from "@/components/ui/VirtualBody";
 
 export const rowKey = (c: Pick<ContainerSummary, "hostId" | "id">) => `${c.hostId}/${c.id}`;
 
@@ -32,6 +34,7 @@ export function ContainerTable({
   focused,
   onFocusRow,
   updateFor,
+  scrollRef,
 }: {
   items: ContainerSummary[];
   showHost: boolean;
@@ -44,6 +47,8 @@ export function ContainerTable({
   onFocusRow: (i: number) => void;
   /** "Update available" for a container's image, from the cached image list. */
   updateFor?: (hostId: string, image: string) => ImageUpdateStatus | undefined;
+  /** The panel's scrolling element, which the table's rows are virtualized against. */
+  scrollRef?: RefObject<HTMLElement | null>;
 }) {
   const t = useTranslations("containers.table");
   const fmt = useFormat();
@@ -61,10 +66,28 @@ export function ContainerTable({
   const allSelected = items.length > 0 && items.every((c) => selected.has(rowKey(c)));
   const now = useNow(5000);
   return (
-    <table className="w-full border-collapse" data-testid="container-table">
+    // Fixed widths: the columns must not follow whichever rows happen to be rendered.
+    <table
+      className="w-full min-w-[98rem] table-fixed border-collapse"
+      data-testid="container-table"
+      aria-rowcount={items.length + 1}
+    >
+      <colgroup>
+        <col className="w-8" />
+        <col />
+        {showHost && <col className="w-24" />}
+        <col />
+        <col className="w-24" />
+        <col className="w-48" />
+        <col className="w-24" />
+        <col className="w-36" />
+        <col className="w-40" />
+        <col className="w-32" />
+        <col className="w-80" />
+      </colgroup>
       <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
         <tr>
-          <th className="w-7 px-2">
+          <th className="px-2">
             <input
               type="checkbox"
               aria-label={t("selectAll")}
@@ -84,12 +107,18 @@ export function ContainerTable({
           <th className="px-2 py-1" />
         </tr>
       </thead>
-      <tbody>
-        {items.map((c, i) => {
+      <VirtualBody
+        items={items}
+        rowKey={rowKey}
+        estimateSize={29}
+        columns={showHost ? 11 : 10}
+        scrollRef={scrollRef}
+        focused={focused}
+        row={(c, i, props) => {
           const key = rowKey(c);
           return (
             <tr
-              key={key}
+              {...props}
               data-testid={`row-${c.name}`}
               data-focused={i === focused}
               onMouseDown={() => onFocusRow(i)}
@@ -103,14 +132,14 @@ export function ContainerTable({
                   onChange={() => onToggle(key)}
                 />
               </td>
-              <td className="max-w-64 truncate px-2 py-1">
+              <td className="truncate px-2 py-1" title={c.name}>
                 <Link className="font-medium hover:underline" href={`/hosts/${c.hostId}/containers/${c.id}`}>
                   {c.name}
                 </Link>
                 <span className="ml-2 font-mono text-[11px] text-muted">{shortId(c.id)}</span>
               </td>
-              {showHost && <td className="px-2 text-muted">{c.hostId}</td>}
-              <td className="max-w-56 px-2 font-mono text-xs" title={c.image}>
+              {showHost && <td className="truncate px-2 text-muted">{c.hostId}</td>}
+              <td className="px-2 font-mono text-xs" title={c.image}>
                 {/* The name gives way, not the badge: a long image name must not hide an update. */}
                 <span className="flex items-center gap-1.5">
                   <span className="min-w-0 truncate">{c.image}</span>
@@ -124,24 +153,23 @@ export function ContainerTable({
               <td className="px-2">
                 <StateBadge state={c.state} />
               </td>
-              <td className="px-2 whitespace-nowrap text-muted" data-testid="status">
+              <td className="truncate px-2 text-muted" data-testid="status" title={c.status}>
                 {c.status}
               </td>
-              <td
-                className="px-2 whitespace-nowrap text-muted"
-                title={new Date(c.created * 1000).toISOString()}
-              >
+              <td className="truncate px-2 text-muted" title={new Date(c.created * 1000).toISOString()}>
                 {t("ago", { age: fmt.age(c.created * 1000, now) })}
               </td>
               <StatsCells hostId={c.hostId} id={c.id} running={c.state === "running"} />
-              <td className="px-2 font-mono text-xs text-muted">{ports(c)}</td>
+              <td className="truncate px-2 font-mono text-xs text-muted" title={ports(c) || undefined}>
+                {ports(c)}
+              </td>
               <td className="px-2 py-0.5">
                 <RowActions target={{ hostId: c.hostId, id: c.id, name: c.name }} state={c.state} />
               </td>
             </tr>
           );
-        })}
-      </tbody>
+        }}
+      />
     </table>
   );
 }

@@ -14,6 +14,7 @@ import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
 import { StatePanel } from "@/components/ui/StatePanel";
+import { useKeyedFocus } from "@/components/ui/useKeyedFocus";
 import { filterContainers, type ContainerFilter, type ContainerSortKey } from "@/lib/container-filter";
 import { BulkBar } from "./BulkBar";
 import { ContainerFilterBar } from "./ContainerFilterBar";
@@ -31,10 +32,11 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const errorLine = useErrorLine();
   const [filter, setFilter] = useState<ContainerFilter>({ sort: "name", dir: "asc" });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [focused, setFocused] = useState(-1);
   const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   const items = useMemo(() => filterContainers(list.data?.items ?? [], filter), [list.data, filter]);
+  const [focused, setFocused] = useKeyedFocus(items, rowKey);
   const all = list.data?.items ?? [];
   const running = all.filter((c) => c.state === "running").length;
   const targets = items
@@ -118,7 +120,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
       {canOperate && targets.length > 0 && (
         <BulkBar targets={targets} onDone={() => setSelected(new Set())} />
       )}
-      <div className="min-h-0 flex-1 overflow-auto">
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
         {list.isPending ? (
           <StatePanel tone="loading" title={t("loading")} />
         ) : list.error ? (
@@ -142,6 +144,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
             focused={focused}
             onFocusRow={setFocused}
             updateFor={updateFor}
+            scrollRef={scrollRef}
           />
         )}
       </div>

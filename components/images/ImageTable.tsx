@@ -1,8 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import type { RefObject } from "react";
 import { useNow } from "@/components/hooks/useNow";
 import { useFormat } from "@/components/i18n/useFormat";
+import { VirtualBody } from "@/components/ui/VirtualBody";
 import { shortId } from "@/lib/format";
 import type { ImageSummary } from "@/lib/images/types";
 import { imageKey, imageRef, NONE, type ImageFilter, type ImageSortKey } from "./image-filter";
@@ -34,6 +36,7 @@ export function ImageTable({
   onSort,
   focused,
   onFocusRow,
+  scrollRef,
 }: {
   items: ImageSummary[];
   showHost: boolean;
@@ -41,6 +44,8 @@ export function ImageTable({
   onSort: (key: ImageSortKey) => void;
   focused: number;
   onFocusRow: (i: number) => void;
+  /** The panel's scrolling element, which the table's rows are virtualized against. */
+  scrollRef?: RefObject<HTMLElement | null>;
 }) {
   const now = useNow(10_000);
   const t = useTranslations("images");
@@ -57,7 +62,21 @@ export function ImageTable({
     </th>
   );
   return (
-    <table className="w-full border-collapse" data-testid="image-table">
+    // Fixed widths: the columns must not follow whichever rows happen to be rendered.
+    <table
+      className="w-full min-w-[60rem] table-fixed border-collapse"
+      data-testid="image-table"
+      aria-rowcount={items.length + 1}
+    >
+      <colgroup>
+        <col />
+        {showHost && <col className="w-24" />}
+        <col className="w-32" />
+        <col className="w-28" />
+        <col className="w-28" />
+        <col className="w-32" />
+        <col className="w-28" />
+      </colgroup>
       <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
         <tr>
           {header("name")}
@@ -69,17 +88,23 @@ export function ImageTable({
           {header("containers", true)}
         </tr>
       </thead>
-      <tbody>
-        {items.map((i, n) => (
+      <VirtualBody
+        items={items}
+        rowKey={imageKey}
+        estimateSize={28}
+        columns={showHost ? 7 : 6}
+        scrollRef={scrollRef}
+        focused={focused}
+        row={(i, n, props) => (
           <tr
-            key={imageKey(i)}
+            {...props}
             data-testid={`image-row-${i.repoTags[0] ?? shortId(i.id)}`}
             data-host={i.hostId}
             data-focused={n === focused}
             onMouseDown={() => onFocusRow(n)}
             className="border-b border-line/60 hover:bg-panel-2"
           >
-            <td className="max-w-96 px-2 py-1">
+            <td className="px-2 py-1">
               {/* The name gives way, not the badge. */}
               <span className="flex items-center gap-2">
                 <Link className="min-w-0 truncate hover:underline" href={imageHref(i)}>
@@ -90,23 +115,23 @@ export function ImageTable({
                 </span>
               </span>
             </td>
-            {showHost && <td className="px-2 text-muted">{i.hostId}</td>}
-            <td className="px-2 font-mono text-xs text-muted" title={i.id}>
+            {showHost && <td className="truncate px-2 text-muted">{i.hostId}</td>}
+            <td className="truncate px-2 font-mono text-xs text-muted" title={i.id}>
               {shortId(i.id)}
             </td>
-            <td className="px-2 text-right whitespace-nowrap tabular-nums">{format.bytes(i.size)}</td>
-            <td className="px-2 text-right whitespace-nowrap text-muted tabular-nums">
+            <td className="truncate px-2 text-right tabular-nums">{format.bytes(i.size)}</td>
+            <td className="truncate px-2 text-right text-muted tabular-nums">
               {i.sharedSize < 0 ? "—" : format.bytes(i.sharedSize)}
             </td>
-            <td className="px-2 whitespace-nowrap text-muted" title={new Date(i.created).toISOString()}>
+            <td className="truncate px-2 text-muted" title={new Date(i.created).toISOString()}>
               {t("ago", { age: format.age(i.created, now) })}
             </td>
             <td className={`px-2 text-right tabular-nums ${i.containers > 0 ? "" : "text-muted"}`}>
               {i.containers < 0 ? "—" : format.number(i.containers)}
             </td>
           </tr>
-        ))}
-      </tbody>
+        )}
+      />
     </table>
   );
 }

@@ -8,7 +8,8 @@ import { usePageHost } from "@/components/hosts/usePageHost";
 import { useFormat } from "@/components/i18n/useFormat";
 import { JobsTray } from "@/components/jobs/JobsTray";
 import { ListStates } from "@/components/ui/ListStates";
-import { filterImages, type ImageFilter, type ImageSortKey } from "./image-filter";
+import { useKeyedFocus } from "@/components/ui/useKeyedFocus";
+import { filterImages, imageKey, type ImageFilter, type ImageSortKey } from "./image-filter";
 import { ImageFilterBar } from "./ImageFilterBar";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { HubSearchPanel } from "./HubSearchPanel";
@@ -22,13 +23,14 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
   const { hosts, host, unknownHost } = usePageHost(hostId);
   const list = useImagesQuery(hostId);
   const [filter, setFilter] = useState<ImageFilter>({ sort: "name", dir: "asc" });
-  const [focused, setFocused] = useState(-1);
   const [hub, setHub] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const t = useTranslations("images.panel");
   const format = useFormat();
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const items = useMemo(() => filterImages(all, filter), [all, filter]);
+  const [focused, setFocused] = useKeyedFocus(items, imageKey);
   const total = all.reduce((n, i) => n + i.size, 0);
 
   useListKeyboard({
@@ -80,7 +82,7 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
       <HostDownBanner host={host} />
       <HostErrorsBanner errors={list.data?.errors} />
       {hub && <HubSearchPanel hostId={hostId} />}
-      <div className="min-h-0 flex-1 overflow-auto">
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
         <ListStates
           noun={t("noun")}
           plural={t("plural")}
@@ -100,6 +102,7 @@ export function ImagesPanel({ hostId }: { hostId?: string }) {
             onSort={onSort}
             focused={focused}
             onFocusRow={setFocused}
+            scrollRef={scrollRef}
           />
         </ListStates>
       </div>

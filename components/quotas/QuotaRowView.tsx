@@ -1,8 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { StateBadge } from "@/components/ui/StateBadge";
+import type { VirtualRowProps } from "@/components/ui/VirtualBody";
 import { useStatsStream } from "@/components/stats/useStatsStream";
 import { useUpdateResources } from "@/components/hooks/useUpdateResources";
 import { useInView } from "@/components/stats/in-view";
@@ -33,12 +34,23 @@ export function QuotaRowView({
   row,
   showHost,
   canEdit,
+  rowProps,
 }: {
   row: QuotaRow;
   showHost: boolean;
   canEdit: boolean;
+  /** From the table's virtual body: the row's index and the ref that measures it. */
+  rowProps: VirtualRowProps;
 }) {
-  const [ref, usage] = useRowUsage(row);
+  const [inView, usage] = useRowUsage(row);
+  const { ref: measure, ...place } = rowProps;
+  const ref = useCallback(
+    (el: HTMLTableRowElement | null) => {
+      inView(el);
+      measure?.(el);
+    },
+    [inView, measure],
+  );
   const t = useTranslations("quotas.row");
   const fmt = useFormat();
   const update = useUpdateResources(row.hostId, row.id, row.name);
@@ -65,11 +77,12 @@ export function QuotaRowView({
     l.blkioDeviceWriteIOps.length;
   return (
     <tr
+      {...place}
       ref={ref}
       className="border-b border-line/60 hover:bg-panel-2/50"
       data-testid={`quota-row-${row.name}`}
     >
-      <td className="px-2 py-1 align-top">
+      <td className="truncate px-2 py-1 align-top" title={row.name}>
         <Link href={`/hosts/${row.hostId}/containers/${row.id}`} className="font-medium hover:underline">
           {row.name}
         </Link>
@@ -77,7 +90,7 @@ export function QuotaRowView({
           <StateBadge state={row.state as ContainerState} />
         </div>
       </td>
-      {showHost && <td className="px-2 py-1 align-top text-muted">{row.hostId}</td>}
+      {showHost && <td className="truncate px-2 py-1 align-top text-muted">{row.hostId}</td>}
       {cell(
         "cpus",
         usage && (

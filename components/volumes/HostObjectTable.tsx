@@ -1,8 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
-import { keepInView } from "./keep-in-view";
+import { useFittedColumns } from "@/components/ui/useFittedColumns";
+import { VirtualBody } from "@/components/ui/VirtualBody";
 import { SortHeader } from "./SortHeader";
 import type { SortState } from "./table-sort";
 
@@ -21,8 +22,10 @@ export interface HostTableProps<T, K extends string> {
 type SortColumn<K extends string> = (k: K, label: string, className?: string) => ReactNode;
 
 /**
- * The table of a host-object list: sortable headers under a sticky head, one row per object, the
- * keyboard-focused row marked and kept in view, a click focusing the row it lands on.
+ * The table of a host-object list: sortable headers under a sticky head, one row per object (only
+ * those on screen are rendered), the keyboard-focused row marked and kept in view, a click focusing
+ * the row it lands on. The callers choose the columns, so their widths are fitted to the first rows
+ * shown and then held while scrolling.
  */
 export function HostObjectTable<T, K extends string>({
   testId,
@@ -47,25 +50,43 @@ export function HostObjectTable<T, K extends string>({
   const h: SortColumn<K> = (k, label, className) => (
     <SortHeader k={k} label={label} state={sort} onSort={onSort} className={className} />
   );
+  const tableRef = useRef<HTMLTableElement>(null);
+  const widths = useFittedColumns(tableRef, items.length > 0, items);
   return (
-    <table className="w-full border-collapse" data-testid={testId}>
+    <table
+      ref={tableRef}
+      className={`w-full border-collapse ${widths ? "table-fixed" : ""}`}
+      data-testid={testId}
+      aria-rowcount={items.length + 1}
+    >
+      {widths && (
+        <colgroup>
+          {widths.map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
+      )}
       <thead className="sticky top-0 z-10 border-b border-line bg-panel text-muted">
         <tr>{head(h)}</tr>
       </thead>
-      <tbody>
-        {items.map((t, i) => (
+      <VirtualBody
+        items={items}
+        rowKey={rowKey}
+        estimateSize={31}
+        columns={widths?.length}
+        focused={focused}
+        row={(t, i, props) => (
           <tr
-            key={rowKey(t)}
+            {...props}
             data-testid={rowTestId(t)}
             data-focused={i === focused}
-            ref={i === focused ? keepInView : undefined}
             onMouseDown={() => onFocusRow(i)}
-            className="border-b border-line/60 align-top hover:bg-panel-2 data-[focused=true]:bg-panel-2"
+            className="border-b border-line/60 align-top hover:bg-panel-2 data-[focused=true]:bg-panel-2 [&>td]:[overflow-wrap:anywhere]"
           >
             {row(t)}
           </tr>
-        ))}
-      </tbody>
+        )}
+      />
     </table>
   );
 }
