@@ -321,8 +321,63 @@ describe("HostConnection", () => {
         name: "web",
         time: 1_717_171_717_000,
         attributes: { name: "web", exitCode: "0" },
+        // The (empty) engine no longer lists it: the row after the change is "gone".
+        container: null,
       },
     ]);
+  });
+
+  it("carries the container's row after the change, once the live list holds it", async () => {
+    const { docker, streams } = fakeDocker();
+    const id = "c".repeat(64);
+    const item = {
+      Id: id,
+      Names: ["/web"],
+      Image: "local/busybox:1.35",
+      State: "running",
+      Status: "Up 1 second",
+      Created: 1,
+      Labels: { team: "a" },
+      Ports: [],
+    };
+    const state = {
+      Status: "running",
+      Running: true,
+      StartedAt: new Date(Date.now()).toISOString(),
+      FinishedAt: "0001-01-01T00:00:00Z",
+    };
+    docker.modem.dial.mockImplementation((opts: unknown, cb: (err: null, data: unknown) => void) => {
+      const path = (opts as { path: string }).path;
+      cb(null, path.startsWith("/containers/json") ? [item] : { Id: id, State: state });
+    });
+    const { conn, events } = connect(docker);
+    conn.start();
+    await settle();
+    await settle();
+
+    streams[0]?.write(`${JSON.stringify({ Type: "container", Action: "start", Actor: { ID: id } })}\n`);
+    await settle();
+    await settle();
+
+    expect(events).toEqual([
+      {
+        hostId: "edge",
+        containerId: id,
+        action: "start",
+        container: {
+          id,
+          hostId: "edge",
+          name: "web",
+          image: "local/busybox:1.35",
+          state: "running",
+          status: "Up Less than a second",
+          created: 1,
+          labels: { team: "a" },
+          ports: [],
+        },
+      },
+    ]);
+    expect(conn.live.containers.ready).toBe(true);
   });
 
   it("re-checks at once when the event stream ends", async () => {
@@ -367,7 +422,7 @@ describe("HostConnection", () => {
     await settle();
 
     expect(docker.getEvents).toHaveBeenCalledTimes(2);
-    expect(events).toEqual([{ hostId: "edge", containerId: "abc", action: "start" }]);
+    expect(events).toEqual([{ hostId: "edge", containerId: "abc", action: "start", container: null }]);
     expect(statuses.map((s) => s.status)).toEqual(["up"]);
   });
 
@@ -445,7 +500,7 @@ describe("HostConnection", () => {
 
     expect(streams[0]?.destroyed).toBe(true);
     expect(streams[1]?.destroyed).toBe(false);
-    expect(events).toEqual([{ hostId: "edge", containerId: "abc", action: "stop" }]);
+    expect(events).toEqual([{ hostId: "edge", containerId: "abc", action: "stop", container: null }]);
   });
 
   it("stops checking and closes the stream on stop()", async () => {
