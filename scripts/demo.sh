@@ -23,6 +23,12 @@ demo local demo-worker  local/idle:1   --label team=search --restart unless-stop
 demo edge  demo-cron    local/ticker:1 --label team=payments
 demo secure demo-db     local/idle:1   --label team=payments --memory 128m -e POSTGRES_PASSWORD=not-a-real-secret
 [ -n "$(dk local ps -aq --filter name=^/demo-stopped$)" ] || dk local create --network none --name demo-stopped local/idle:1 >/dev/null
+# A fleet-sized list on edge: 150 batch containers, created and never started, so the lists show how
+# they stay instant (live state on the server, only the rows on screen in the browser).
+if [ "$(dk edge ps -aq --filter label=demo.fleet=batch | wc -l)" -lt 150 ]; then
+  seq -w 1 150 | xargs -P 4 -I{} docker -H "unix://$ENGINES/edge/docker.sock" create --network none \
+    --name demo-batch-{} --label team=batch --label demo.fleet=batch local/idle:1 >/dev/null 2>&1 || true
+fi
 
 npm run -s build
 
