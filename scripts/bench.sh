@@ -5,9 +5,18 @@
 # BENCH_KEEP=1, BENCH_CPU_PROF=<dir> (see bench/list.ts), BENCH_RSS_ROUNDS, BENCH_RSS_IDLE_MS (see
 # bench/idle-rss.ts), BENCH_FIRST_LOAD_KB, BENCH_VERBOSE=1 (see bench/first-load.ts, which weighs the
 # pages of the last `npm run build`).
+#
+# Named phases run only those, in the order given; the long fleet benchmarks run only when named:
+#   npm run bench -- scale       bench/scale.ts: 20 private engines × 250 containers (~15 min)
+#   npm run bench -- soak        bench/soak.ts: 30 minutes of stats and logs under churn
+#   npm run bench -- list stats  some of the default phases
+# BENCH_ONLY="scale" does the same as arguments. scale and soak start engines of their own (see
+# scripts/fleet-engines.sh), so they need the test engines only for BENCH_SOAK_ENGINES=test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+DEFAULT_PHASES=(list logs exec stats idle-rss first-load)
+OPT_IN_PHASES=(scale soak)
 ENGINES=(local edge secure)
 t0=$(date +%s)
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -22,8 +31,28 @@ engines_up() {
   printf '%s' "$n"
 }
 
+phases=("$@")
+if [ ${#phases[@]} -eq 0 ] && [ -n "${BENCH_ONLY:-}" ]; then read -ra phases <<<"$BENCH_ONLY"; fi
+[ ${#phases[@]} -gt 0 ] || phases=("${DEFAULT_PHASES[@]}")
+need_engines=0
+for p in "${phases[@]}"; do
+  case " ${DEFAULT_PHASES[*]} ${OPT_IN_PHASES[*]} " in
+    *" $p "*) ;;
+    *)
+      log "unknown phase '$p' (one of: ${DEFAULT_PHASES[*]} ${OPT_IN_PHASES[*]})"
+      exit 2
+      ;;
+  esac
+  case "$p" in
+    scale) ;;
+    soak) [ "${BENCH_SOAK_ENGINES:-}" != test ] || need_engines=1 ;;
+    *) need_engines=1 ;;
+  esac
+done
+
 started=0
-up=$(engines_up)
+up=${#ENGINES[@]}
+[ "$need_engines" = 0 ] || up=$(engines_up)
 if [ "$up" -lt ${#ENGINES[@]} ]; then
   if [ "$up" -eq 0 ]; then
     started=1
@@ -38,12 +67,9 @@ fi
 # In the foreground: Ctrl-C reaches the benchmark too, which then stops its Wharf child and removes
 # its containers; this script's EXIT trap runs only after that.
 rc=0
-npx tsx bench/list.ts || rc=$?
-npx tsx bench/logs.ts || rc=$?
-npx tsx bench/exec.ts || rc=$?
-npx tsx bench/stats.ts || rc=$?
-npx tsx bench/idle-rss.ts || rc=$?
-npx tsx bench/first-load.ts || rc=$?
-if [ "$started" = 1 ]; then engines="started here, stopping them now"; else engines="left as they were"; fi
+for p in "${phases[@]}"; do
+  npx tsx "bench/$p.ts" || rc=$?
+done
+if [ "$need_engines" = 0 ]; then engines="not needed"; elif [ "$started" = 1 ]; then engines="started here, stopping them now"; else engines="left as they were"; fi
 log "done in $(($(date +%s) - t0)) s (exit $rc; test engines $engines)"
 exit "$rc"
