@@ -2,7 +2,13 @@ import type Dockerode from "dockerode";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
-import { backoffDelay, DEFAULT_TIMING, HostConnection, type HealthTiming } from "./host-connection";
+import {
+  backoffDelay,
+  DEFAULT_TIMING,
+  HostConnection,
+  MISSED_PINGS_TOLERATED,
+  type HealthTiming,
+} from "./host-connection";
 import type { HostSpec } from "./host-spec";
 import { STREAM_EVENT_TYPES } from "./system-events";
 
@@ -281,14 +287,30 @@ describe("HostConnection", () => {
     ]);
   });
 
-  it("goes down when a periodic ping fails while up and closes the event stream", async () => {
+  it("rides out a missed ping while its event stream stays open", async () => {
     const { docker, streams } = fakeDocker();
     const { conn, statuses } = connect(docker);
     conn.start();
     await settle();
-    docker.ping.mockRejectedValueOnce(new Error("connect ECONNREFUSED"));
+    docker.ping.mockRejectedValueOnce(new Error("socket hang up"));
 
     await vi.advanceTimersByTimeAsync(1000);
+    expect(conn.summary().status).toBe("up");
+    await vi.advanceTimersByTimeAsync(timing.minBackoffMs);
+
+    expect(docker.ping).toHaveBeenCalledTimes(3);
+    expect(statuses.map((s) => s.status)).toEqual(["up"]);
+    expect(streams[0]?.destroyed).toBe(false);
+  });
+
+  it("goes down when pings keep failing while up, and closes the event stream", async () => {
+    const { docker, streams } = fakeDocker();
+    const { conn, statuses } = connect(docker);
+    conn.start();
+    await settle();
+    docker.ping.mockRejectedValue(new Error("connect ECONNREFUSED"));
+
+    await vi.advanceTimersByTimeAsync(1000 + (MISSED_PINGS_TOLERATED + 1) * timing.minBackoffMs);
 
     expect(conn.summary().status).toBe("down");
     expect(statuses.map((s) => s.status)).toEqual(["up", "down"]);

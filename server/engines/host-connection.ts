@@ -28,6 +28,9 @@ export const DEFAULT_TIMING: HealthTiming = {
   pingTimeoutMs: 3000,
 };
 
+/** Pings an up host may miss in a row while its event stream stays open, before it is down. */
+export const MISSED_PINGS_TOLERATED = 2;
+
 export function backoffDelay(failures: number, t: HealthTiming): number {
   return Math.min(t.maxBackoffMs, t.minBackoffMs * 2 ** Math.max(0, failures - 1));
 }
@@ -50,6 +53,8 @@ export class HostConnection extends EventEmitter<Events> {
   private engineVersion?: string;
   private apiVersion?: string;
   private failures = 0;
+  /** Pings missed in a row while the event stream stayed open. */
+  private missedPings = 0;
   private timer?: NodeJS.Timeout;
   private checking = false;
   private stopped = false;
@@ -123,6 +128,7 @@ export class HostConnection extends EventEmitter<Events> {
     try {
       const deadline = this.timing.pingTimeoutMs;
       await withDeadline(deadline, (signal) => pingEngine(this.docker, signal));
+      this.missedPings = 0;
       if (this.status !== "up") {
         const v = await withDeadline(deadline, (signal) => engineVersion(this.docker, signal));
         this.engineVersion = v.Version;
@@ -137,6 +143,14 @@ export class HostConnection extends EventEmitter<Events> {
       }
       this.schedule(this.timing.upIntervalMs);
     } catch (err) {
+      // An open event stream is a live connection to the engine: a ping lost to a slow handshake (SSH
+      // on a loaded machine) is not an outage. An engine that dies ends the stream, and then the first
+      // failed ping counts.
+      if (this.status === "up" && this.events && this.missedPings < MISSED_PINGS_TOLERATED) {
+        this.missedPings++;
+        this.schedule(this.timing.minBackoffMs);
+        return;
+      }
       this.failures++;
       this.closeEvents();
       // A host that is down has no list: nothing it held may be served as if live.
