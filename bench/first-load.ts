@@ -14,7 +14,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "./lib/chromium";
 import { startAppChild, type AppChild } from "./lib/app-child";
 import { browserScripts, htmlScripts, type LoadFigures } from "./lib/first-load";
 import { HOSTS_FILE, ROOT } from "./lib/paths";
@@ -115,19 +116,7 @@ async function main(): Promise<number> {
   const stop = () => void app?.stop();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const browser = await chromium.launch({
-    executablePath: process.env.WHARF_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  const browser = await launchChromium();
   let code = 0;
   try {
     app = await startAppChild({ password, dataDir });

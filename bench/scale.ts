@@ -39,7 +39,7 @@ import { cpuBetween, treeCpu } from "./lib/proc-cpu";
 import { sumKiB, treeRss } from "./lib/proc-rss";
 import { HostWatch } from "./lib/host-watch";
 import { hostTable } from "./lib/report";
-import { launchChromium } from "./lib/scale-browser";
+import { launchChromium } from "./lib/chromium";
 import { runFaults, type FaultFigures } from "./lib/scale-faults";
 import { faultLines, healthLines, scaleFigures } from "./lib/scale-figures";
 import { measureMerged, measurePerHost, waitMerged } from "./lib/scale-lists";

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import { ENGINES_DIR, HOSTS_FILE, ROOT } from "./paths";
 
 const HEAP_LIMIT_MB = 300;
@@ -78,16 +79,7 @@ export async function runBrowserBench(seconds: number, say: (l: string) => void)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-bench-browser-"));
   const name = `bench-logs-flood-${process.pid}`;
   const app = await startApp(password, dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.WHARF_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     dockerLocal(
       "run",

@@ -1,23 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 export const ROW = '[data-testid^="row-"]';
-
-/** Debian's Chromium, as the end-to-end tests start it; a browser is never downloaded. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.WHARF_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-}
 
 /**
  * Stamps, in page time (ms from the start of the navigation), the first animation frame after the
