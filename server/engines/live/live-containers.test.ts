@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ContainerInspect, ContainerListItem } from "../engine-types";
+import { statusClockOf, statusText } from "./container-status";
 import { LiveContainers, type ContainerSource } from "./live-containers";
 
 const T0 = Date.UTC(2026, 11, 4, 10);
@@ -25,6 +26,8 @@ class FakeEngine implements ContainerSource {
   fail?: Error;
   /** A list row that trails the container (the engine logs "die" before its list catches up). */
   trailing = new Map<string, FakeContainer["state"]>();
+  /** A list text the container's clock does not explain (the engine's view moved on unseen). */
+  statusOverride?: string;
 
   put(c: FakeContainer): void {
     this.containers.set(c.id, c);
@@ -36,7 +39,8 @@ class FakeEngine implements ContainerSource {
       Names: [`/${c.name}`],
       Image: "local/busybox:1.35",
       State: this.trailing.get(c.id) ?? c.state,
-      Status: c.state === "created" ? "Created" : "as the engine says",
+      // Written from the container's clock as the engine writes it, unless a test says otherwise.
+      Status: this.statusOverride ?? statusText(statusClockOf(this.doc(c)), Date.now()),
       Created: 1,
       Labels: c.labels ?? {},
       Ports: [],
@@ -60,7 +64,10 @@ class FakeEngine implements ContainerSource {
     await this.gate;
     if (this.fail) throw this.fail;
     const c = this.containers.get(id);
-    if (!c) return undefined;
+    return c && this.doc(c);
+  }
+
+  doc(c: FakeContainer): ContainerInspect {
     return {
       Id: c.id,
       State: {
@@ -226,7 +233,11 @@ describe("LiveContainers", () => {
     const live = await opened(engine);
     expect(engine.calls.inspect).toBe(1);
 
-    // The fake's list text never matches a clock, so a reconcile inspects again; a matching one would not.
+    live.reconcileSoon();
+    await live.settled();
+    expect(engine.calls.inspect).toBe(1);
+
+    engine.statusOverride = "Exited (1) 2 seconds ago";
     live.reconcileSoon();
     await live.settled();
     expect(engine.calls.inspect).toBe(2);
