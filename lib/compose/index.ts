@@ -1,0 +1,7 @@
+/** Compose stacks: the loader, its start order and the keys it supports. */
+export { loadCompose } from "./load";
+export { findCycle, serviceDependencies, serviceWaves, type ServiceDependency } from "./graph";
+export { parseEnvFile, type EnvFile } from "./env-file";
+export { SUPPORTED_KEYS, type KeyLevel } from "./supported";
+export { parseByteSize, parseDuration } from "./units";
+export * from "./model";
