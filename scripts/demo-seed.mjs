@@ -1,6 +1,7 @@
 // Seeds the running demo through Wharf's own API: a team-scoped operator who reads Wharf in Chinese,
-// so the demo shows what a team limited to one label sees and may do, in the second language.
-// Idempotent: an existing user is left as it is.
+// so the demo shows what a team limited to one label sees and may do, in the second language; and
+// a compose stack, deployed, with two revisions to compare and roll back to.
+// Idempotent: an existing user or stack is left as it is.
 //   node scripts/demo-seed.mjs BASE_URL ADMIN_PASSWORD TEAM_PASSWORD
 const [base, adminPassword, teamPassword] = process.argv.slice(2);
 if (!base || !adminPassword || !teamPassword) {
@@ -57,4 +58,73 @@ if (created.status === 201) {
   });
   if (!locale.ok)
     throw new Error(`demo seed: setting the payments user's language failed (${locale.status})`);
+}
+
+// A small shop as a compose stack: its services idle on an internal network and send nothing.
+const shop = (level) => `x-base: &base
+  image: local/idle:1
+  restart: unless-stopped
+  labels:
+    demo.stack: shop
+services:
+  db:
+    <<: *base
+    environment:
+      ROLE: db
+    healthcheck:
+      test: ["CMD", "true"]
+      interval: 2s
+  api:
+    <<: *base
+    environment:
+      ROLE: api
+      LOG_LEVEL: ${level}
+    deploy:
+      replicas: 2
+      resources:
+        limits: { memory: 64M, cpus: "0.25" }
+    depends_on:
+      db: { condition: service_healthy }
+  worker:
+    <<: *base
+    environment:
+      ROLE: worker
+    depends_on: [db]
+networks:
+  default:
+    internal: true
+`;
+const stacks = `${base}/api/v1/hosts/local/stacks`;
+const stack = await fetch(stacks, {
+  method: "POST",
+  headers: { ...headers, cookie },
+  body: JSON.stringify({ name: "demo-shop", compose: shop("info"), message: "first version" }),
+});
+if (stack.status !== 201 && stack.status !== 409) {
+  throw new Error(`demo seed: creating the demo-shop stack failed (${stack.status} ${await stack.text()})`);
+}
+if (stack.status === 201) {
+  const deploy = async () => {
+    const r = await fetch(`${stacks}/demo-shop/deploy`, {
+      method: "POST",
+      headers: { ...headers, cookie },
+      body: "{}",
+    });
+    if (r.status !== 202)
+      throw new Error(`demo seed: deploying demo-shop failed (${r.status} ${await r.text()})`);
+    const { jobId } = await r.json();
+    for (let i = 0; i < 240; i++) {
+      const j = await (await fetch(`${base}/api/v1/jobs/${jobId}`, { headers: { cookie } })).json();
+      if (j.state !== "running") return j.state;
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return "running";
+  };
+  await deploy();
+  await fetch(`${stacks}/demo-shop`, {
+    method: "PUT",
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ compose: shop("debug"), message: "api logs at debug level" }),
+  });
+  await deploy();
 }

@@ -10,8 +10,9 @@ if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.pack
   step "npm ci"
   npm ci --no-audit --no-fund
 fi
-step "browser"
+step "browser and compose oracle"
 bash scripts/install-browser.sh
+bash scripts/install-compose.sh
 
 step "test engines"
 trap 'step "stopping test engines"; bash scripts/test-engines.sh stop' EXIT

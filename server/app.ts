@@ -17,6 +17,7 @@ import { ManagedHostStore } from "./engines/managed-hosts";
 import type { HealthTiming } from "./engines/host-connection";
 import type { HostStatusEvent } from "../lib/realtime/events";
 import { RegistryStore } from "./registries/registry-store";
+import { StackStore } from "./stacks/stack-store";
 import { ImageOwnerStore } from "./scope/image-owners";
 import { createImageServices } from "./images/service";
 import { applyHeaders, securityHeaders } from "./http-headers";
@@ -96,6 +97,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     managedHosts,
     registries,
     imageOwners: new ImageOwnerStore(db),
+    stacks: new StackStore(db, secrets),
     images: createImageServices(registries),
     startedAt: Date.now(),
   };

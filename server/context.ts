@@ -11,6 +11,7 @@ import type { ManagedHostStore } from "./engines/managed-hosts";
 import type { RegistryStore } from "./registries/registry-store";
 import type { ImageOwnerStore } from "./scope/image-owners";
 import type { ImageServices } from "./images/service";
+import type { StackStore } from "./stacks/stack-store";
 
 /** What request handlers and socket handlers may use; built once at boot. */
 export interface AppContext {
@@ -29,5 +30,7 @@ export interface AppContext {
   imageOwners: ImageOwnerStore;
   /** Image jobs (pull, push, build) and the registry update cache. */
   images: ImageServices;
+  /** Compose stacks Wharf keeps files and revisions for. */
+  stacks: StackStore;
   startedAt: number;
 }

@@ -1,3 +1,4 @@
+import type { StackServiceProgress } from "../stacks/types";
 import type { HostListError } from "../types";
 
 /**
@@ -119,7 +120,8 @@ export interface HostResult<T = unknown> {
 
 // ---- Long image jobs (pull, push, build), streamed over socket.io ----
 
-export type JobKind = "pull" | "push" | "build";
+/** Image jobs, and stack operations (deploy, stop, down…) which report per service. */
+export type JobKind = "pull" | "push" | "build" | "stack";
 export type JobState = "running" | "done" | "error" | "cancelled";
 
 export type LayerPhase =
@@ -154,6 +156,9 @@ export interface JobSnapshot {
   error?: string;
   /** The image id when the job succeeded. */
   imageId?: string;
+  /** A stack job's operation ("deploy", "down"…) and what each service came to. */
+  operation?: string;
+  services?: StackServiceProgress[];
 }
 
 /**

@@ -6,6 +6,7 @@ import { requirePermission } from "../auth/principal";
 import { assertCsrf } from "../auth/request-auth";
 import type { AppContext } from "../context";
 import { resolveScope } from "../scope/declared";
+import { stackInScope } from "../stacks/stack-scope";
 import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http";
 import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
 import { toAppError } from "../errors";
@@ -66,6 +67,8 @@ export function createApiHandler(router: Router, ctx: AppContext) {
         if (isPermission(route.access)) requirePermission(auth.principal, route.access);
         // The declared scope is resolved here, once, so no handler reaches a target out of scope.
         rc.scoped = await resolveScope(ctx, auth.principal, route.scope, params, route.method !== "GET");
+        if (route.scope === "stack" && rc.scoped.host)
+          rc.scoped.stack = await stackInScope(ctx.stacks, rc.scoped.host, auth.principal, params.name);
       }
       const result = await route.handler(rc);
       if (bodyPromise && rc.audit.params === undefined)

@@ -14,6 +14,8 @@ import { registerRegistryRoutes } from "./routes/registries";
 import { registerSystemRoutes } from "./routes/system";
 import { registerUserRoutes } from "./routes/users";
 import { registerVolumeRoutes } from "./routes/volumes";
+import { registerStackRoutes } from "./routes/stacks";
+import { registerJobRoutes } from "./routes/jobs";
 
 export function buildRouter(ctx: AppContext): Router {
   const router = new Router();
@@ -31,5 +33,7 @@ export function buildRouter(ctx: AppContext): Router {
   registerVolumeRoutes(router, ctx);
   registerNetworkRoutes(router, ctx);
   registerEngineSystemRoutes(router, ctx);
+  registerStackRoutes(router, ctx);
+  registerJobRoutes(router, ctx);
   return router;
 }

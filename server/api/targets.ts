@@ -2,7 +2,6 @@ import { AppError } from "../../lib/errors";
 import { parseWith } from "../../lib/parse";
 import { hostFilterQuerySchema } from "../../lib/schemas";
 import type { Principal } from "../auth/principal";
-import type { Resolved } from "../scope/declared";
 import type { RequestContext } from "./router";
 
 /** Handlers read what the dispatcher resolved; asking for what the route did not declare is a bug. */
@@ -12,7 +11,9 @@ export function principalOf(rc: RequestContext): Principal {
   return rc.principal;
 }
 
-function declared<K extends keyof Resolved>(rc: RequestContext, key: K): NonNullable<Resolved[K]> {
+type Scoped = RequestContext["scoped"];
+
+function declared<K extends keyof Scoped>(rc: RequestContext, key: K): NonNullable<Scoped[K]> {
   const v = rc.scoped[key];
   if (v === undefined) throw new Error(`the route declares no scope that resolves its ${key}`);
   return v;
@@ -27,3 +28,4 @@ export const containerOf = (rc: RequestContext) => declared(rc, "container");
 export const volumeOf = (rc: RequestContext) => declared(rc, "volume");
 export const networkOf = (rc: RequestContext) => declared(rc, "network");
 export const imageOf = (rc: RequestContext) => declared(rc, "image");
+export const stackOf = (rc: RequestContext) => declared(rc, "stack");

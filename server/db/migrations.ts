@@ -106,4 +106,33 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE users ADD COLUMN locale TEXT;
     `,
   },
+  {
+    version: 6,
+    name: "stacks",
+    sql: `
+      -- A compose project Wharf keeps files for. Projects made by the compose CLI exist only as
+      -- labelled containers until someone adopts them.
+      CREATE TABLE stacks (
+        host_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        owner TEXT NOT NULL,            -- the label selector of the creator's scope; '' for none
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (host_id, name)
+      );
+      CREATE TABLE stack_revisions (
+        host_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        compose TEXT NOT NULL,
+        env TEXT,                       -- the .env text, sealed with the secret key
+        files TEXT,                     -- JSON {path: content} of further files, sealed
+        message TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,           -- the user or token:<name>, as the audit log names it
+        at INTEGER NOT NULL,
+        deployed_at INTEGER,            -- set when a deploy of this revision ended well
+        PRIMARY KEY (host_id, name, revision),
+        FOREIGN KEY (host_id, name) REFERENCES stacks(host_id, name) ON DELETE CASCADE
+      );
+    `,
+  },
 ];

@@ -12,7 +12,7 @@ export interface RegistryAuth {
 
 interface DialOptions {
   path: string;
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "HEAD" | "DELETE";
   options?: Record<string, unknown>;
   file?: Readable;
   isStream?: boolean;

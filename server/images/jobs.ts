@@ -1,8 +1,19 @@
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import { AppError } from "../../lib/errors";
-import type { JobKind, JobSnapshot, JobUpdate } from "../../lib/images/types";
-import { Job, type JobWork } from "./job";
+import type { JobKind, JobSnapshot, JobState, JobUpdate } from "../../lib/images/types";
+import { Job, type JobInit, type JobWork } from "./job";
+
+/** What the manager needs of a job: image jobs and stack jobs alike. */
+export interface ManagedJob {
+  readonly id: string;
+  readonly init: JobInit;
+  readonly state: JobState;
+  readonly done: Promise<void>;
+  cancel(by: string): boolean;
+  snapshot(): JobSnapshot;
+  takeUpdate(): JobUpdate;
+}
 
 export interface JobManagerOptions {
   /** At most one `job:update` per job per this many ms; the final state goes out at once. */
@@ -39,7 +50,7 @@ interface Events {
  * running one; updates are throttled per job and handed to whoever listens (the realtime module).
  */
 export class JobManager extends EventEmitter<Events> {
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new Map<string, ManagedJob>();
   private readonly running = new Map<string, Job>();
   private readonly timers = new Map<string, { at: number; timer?: NodeJS.Timeout }>();
   private readonly opts: JobManagerOptions;
@@ -53,14 +64,29 @@ export class JobManager extends EventEmitter<Events> {
   start(req: StartJob, work: JobWork): { job: Job; joined: boolean } {
     const key = req.kind === "pull" ? `${req.hostId}\0pull\0${req.ref}` : undefined;
     const existing = key ? this.running.get(key) : undefined;
-    if (existing) return { job: existing, joined: true };
+    if (existing instanceof Job) return { job: existing, joined: true };
+    const job = this.startWith(req, (init, changed) => new Job(init, work, changed));
+    if (key && job.state === "running") {
+      this.running.set(key, job);
+      void job.done.finally(() => {
+        if (this.running.get(key) === job) this.running.delete(key);
+      });
+    }
+    return { job, joined: false };
+  }
+
+  /** Starts a job of any kind, made by `make` with the manager's change callback. */
+  startWith<J extends ManagedJob>(
+    req: StartJob,
+    make: (init: JobInit, changed: (job: ManagedJob, final: boolean) => void) => J,
+  ): J {
     if (req.jobId && this.jobs.has(req.jobId))
       throw new AppError("CONFLICT", `jobId: job ${req.jobId} already exists`);
     const runningCount = [...this.jobs.values()].filter((j) => j.state === "running").length;
     if (runningCount >= this.opts.maxRunning)
-      throw new AppError("CONFLICT", `Wharf already runs ${runningCount} image jobs; wait for one to end`);
+      throw new AppError("CONFLICT", `Wharf already runs ${runningCount} jobs; wait for one to end`);
     const jobId = req.jobId ?? crypto.randomUUID();
-    const job = new Job(
+    const job = make(
       {
         jobId,
         kind: req.kind,
@@ -69,25 +95,18 @@ export class JobManager extends EventEmitter<Events> {
         user: req.user,
         ...(req.owner ? { owner: req.owner } : {}),
       },
-      work,
       (j, final) => this.changed(j, final),
     );
     this.jobs.set(jobId, job);
-    if (key && job.state === "running") {
-      this.running.set(key, job);
-      void job.done.finally(() => {
-        if (this.running.get(key) === job) this.running.delete(key);
-      });
-    }
     this.changed(job, job.state !== "running");
-    return { job, joined: false };
+    return job;
   }
 
-  find(jobId: string): Job | undefined {
+  find(jobId: string): ManagedJob | undefined {
     return this.jobs.get(jobId);
   }
 
-  list(filter: (j: Job) => boolean = () => true): JobSnapshot[] {
+  list(filter: (j: ManagedJob) => boolean = () => true): JobSnapshot[] {
     return [...this.jobs.values()].filter(filter).map((j) => j.snapshot());
   }
 
@@ -97,7 +116,7 @@ export class JobManager extends EventEmitter<Events> {
     for (const t of this.timers.values()) clearTimeout(t.timer);
   }
 
-  private changed(job: Job, final: boolean): void {
+  private changed(job: ManagedJob, final: boolean): void {
     const t = this.timers.get(job.id) ?? { at: 0 };
     this.timers.set(job.id, t);
     const now = Date.now();
@@ -123,7 +142,7 @@ export class JobManager extends EventEmitter<Events> {
     }
   }
 
-  private flush(job: Job, t: { at: number }): void {
+  private flush(job: ManagedJob, t: { at: number }): void {
     t.at = Date.now();
     this.emit("update", job.takeUpdate());
   }

@@ -1,7 +1,7 @@
 /** A minimal ustar writer: enough for a build context made of a pasted Dockerfile or a converted zip. */
 
 export type TarEntry =
-  | { kind: "file"; name: string; data: Buffer; mode?: number; mtime?: number }
+  | { kind: "file"; name: string; data: Buffer; mode?: number; mtime?: number; uid?: number; gid?: number }
   | { kind: "dir"; name: string; mode?: number; mtime?: number }
   | { kind: "symlink"; name: string; target: string; mtime?: number };
 
@@ -31,8 +31,8 @@ function header(e: TarEntry, size: number): Buffer {
   const mode = e.kind === "symlink" ? 0o777 : (e.mode ?? defaultMode) & 0o7777;
   h.write(name, 0, 100, "utf8");
   h.write(octal(mode, 8), 100, 8, "ascii");
-  h.write(octal(0, 8), 108, 8, "ascii");
-  h.write(octal(0, 8), 116, 8, "ascii");
+  h.write(octal(e.kind === "file" ? (e.uid ?? 0) : 0, 8), 108, 8, "ascii");
+  h.write(octal(e.kind === "file" ? (e.gid ?? 0) : 0, 8), 116, 8, "ascii");
   h.write(octal(size, 12), 124, 12, "ascii");
   h.write(octal(Math.floor((e.mtime ?? 0) / 1000), 12), 136, 12, "ascii");
   h.write("        ", 148, 8, "ascii");

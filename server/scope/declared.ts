@@ -32,6 +32,8 @@ import {
  * - whole-host: the host and everything on it; not for a principal limited to a label (403).
  * - container, volume, network: the `:id` (`:name` for volumes) inside `:hostId`.
  * - image, image:change, image:remove: the `:id` image inside `:hostId`, for that intent.
+ * - stack: the compose project `:name` inside `:hostId`; the API layer resolves it with
+ *   server/stacks/stack-scope, which builds on this folder.
  */
 export const ROUTE_SCOPES = [
   "public",
@@ -47,6 +49,7 @@ export const ROUTE_SCOPES = [
   "image",
   "image:change",
   "image:remove",
+  "stack",
 ] as const;
 export type RouteScope = (typeof ROUTE_SCOPES)[number];
 
@@ -60,6 +63,7 @@ export const HOST_SCOPES: ReadonlySet<RouteScope> = new Set([
   "image",
   "image:change",
   "image:remove",
+  "stack",
 ]);
 
 /** What the dispatcher resolved for the handler. */
@@ -153,5 +157,8 @@ export async function resolveScope(
       const intent = scope === "image" ? "read" : scope === "image:change" ? "change" : "remove";
       return { host, image: await imageInScope(ctx.imageOwners, host, p, ref, intent) };
     }
+    case "stack":
+      // The project itself is resolved by the API layer (server/stacks sits above this folder).
+      return { host };
   }
 }

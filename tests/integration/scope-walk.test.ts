@@ -59,6 +59,8 @@ interface Targets {
   globalHost: string;
   job: string[];
   execSession: string;
+  /** A compose project's name on objHost. */
+  stack: string;
 }
 
 interface Walker {
@@ -135,6 +137,7 @@ const TARGET_SCOPES = new Set<RouteScope>([
   "image",
   "image:change",
   "image:remove",
+  "stack",
 ]);
 
 function idList(r: RouteDef, t: Targets): string[] {
@@ -171,6 +174,9 @@ function fill(r: RouteDef, t: Targets, i = 0, host?: string): { path: string; va
       );
     if (k === "action") return "restart";
     if (k === "tag") return "1";
+    if (k === "revision") return "1";
+    if (k === "jobId") return use(at(t.job, i));
+    if (k === "name" && r.path.includes("/stacks/")) return use(t.stack);
     if (k === "name") return r.path.includes("/volumes/") ? use(t.volume) : `${P}-none`;
     const list = idList(r, t);
     return use(list[Math.min(i, list.length - 1)] as string);
@@ -183,6 +189,7 @@ const CREATE_CONFIG = {
   Labels: { team: TEAM_A },
   HostConfig: { NetworkMode: "none" },
 };
+const STACK_FILE = "services:\n  web:\n    image: local/idle:1\n    network_mode: none\n";
 const PRUNE_NOTHING = { filters: { label: [`run=${P}-none`] } };
 
 /** Realistic bodies: a refusal must come from the target, never from a malformed request. */
@@ -212,6 +219,9 @@ const BODIES: Record<string, () => unknown> = {
   "POST /api/v1/hosts/:hostId/networks/:id/connect": () => ({ container: teamAContainer }),
   "POST /api/v1/hosts/:hostId/networks/:id/disconnect": () => ({ container: teamAContainer }),
   "POST /api/v1/hosts/:hostId/networks/prune": () => PRUNE_NOTHING,
+  "POST /api/v1/hosts/:hostId/stacks": () => ({ name: `${P}-wstk`, compose: STACK_FILE }),
+  "PUT /api/v1/hosts/:hostId/stacks/:name": () => ({ compose: STACK_FILE }),
+  "POST /api/v1/hosts/:hostId/stacks/:name/down": () => ({ volumes: true }),
 };
 
 function bodyOf(r: RouteDef): unknown {
@@ -365,6 +375,28 @@ beforeAll(async () => {
   await docker("edge", "volume", "create", "--label", `team=${TEAM_A}`, `${P}-evol`);
   await docker("local", "network", "create", "--internal", "--label", `team=${TEAM_B}`, `${P}-bnet`);
   await docker("edge", "network", "create", "--internal", "--label", `team=${TEAM_A}`, `${P}-enet`);
+  // Compose projects made elsewhere: team B's on local, team A's on edge.
+  const project = (name: string, team: string) => [
+    "run",
+    "-d",
+    "--network",
+    "none",
+    "--name",
+    `${name}-web-1`,
+    "--label",
+    `team=${team}`,
+    "--label",
+    `com.docker.compose.project=${name}`,
+    "--label",
+    "com.docker.compose.service=web",
+    "--label",
+    "com.docker.compose.container-number=1",
+    "--label",
+    "com.docker.compose.oneoff=False",
+    "local/idle:1",
+  ];
+  await docker("local", ...project(`${P}-bstk`, TEAM_B));
+  await docker("edge", ...project(`${P}-estk`, TEAM_A));
   const anet = await labelScoped.send("POST", "/api/v1/hosts/local/networks", {
     Name: `${P}-anet`,
     Internal: true,
@@ -403,6 +435,7 @@ beforeAll(async () => {
     globalHost: "nohost",
     job: [`${P}-nojob`],
     execSession: NO_EXEC,
+    stack: `${P}-nostk`,
   };
   const onEdge: Targets = {
     host: "edge",
@@ -418,9 +451,11 @@ beforeAll(async () => {
     globalHost: "local",
     job: [jobE.jobId],
     execSession,
+    stack: `${P}-estk`,
   };
   const edgeFragments = [
     `${P}-edge-c`,
+    `${P}-estk`,
     E,
     `${P}-evol`,
     `${P}-enet`,
@@ -497,11 +532,22 @@ beforeAll(async () => {
       globalHost: "local",
       job: [jobB.jobId, jobE.jobId],
       execSession,
+      stack: `${P}-bstk`,
     },
     ghost: missing,
     scoped: true,
     labelScoped: true,
-    forbidden: [...edgeFragments, `${P}-bc`, B, `${P}-bvol`, `${P}-bnet`, bnet, `${P}-bimg`, bimg],
+    forbidden: [
+      ...edgeFragments,
+      `${P}-bstk`,
+      `${P}-bc`,
+      B,
+      `${P}-bvol`,
+      `${P}-bnet`,
+      bnet,
+      `${P}-bimg`,
+      bimg,
+    ],
     foreignUsers: ["admin", name("uh"), name("ul"), name("host"), name("bops"), name("bl")],
     foreignTokens: [name("th"), name("tl"), name("tb")],
     foreignSessions: [
@@ -621,6 +667,19 @@ async function refused(
 }
 
 async function fleetCase(w: Walker, r: RouteDef, found: string[]): Promise<void> {
+  if (r.path.includes(":jobId")) {
+    // One job by id: a job out of scope answers exactly like one that does not exist.
+    for (const i of w.out.job.keys()) {
+      const out = fill(r, w.out, i);
+      const ghost = fill(r, w.ghost, i);
+      const [a, b] = [await call(w.client, "GET", out.path), await call(w.client, "GET", ghost.path)];
+      if (a.status !== 404 || !sameAnswer(a, b, [...out.values, ...ghost.values]))
+        found.push(show(w.who, "GET", out.path, undefined, a));
+      if (i > 0) tally.variants++;
+    }
+    tally.r404++;
+    return;
+  }
   if (r.method === "GET") {
     checkList(w, r.path, await call(w.client, "GET", r.path), found);
     tally.lists++;

@@ -1,0 +1,64 @@
+import { loadCompose } from "../../lib/compose";
+import type { ComposeProject } from "../../lib/compose/model";
+import type { ContainerInspect, ImageInspect } from "../engines/engine-types";
+import type { HostConnection } from "../engines/host-connection";
+import { inspectEngineImage } from "../engines/images";
+import { ifFound } from "../errors";
+import { composeFromContainers } from "./adopt";
+import type { ProjectContainer } from "./projects";
+import { configHash } from "./service-body";
+import { inspectById } from "./stack-engine";
+
+/** The inspect documents of some containers, and of the images they run. */
+export async function inspectAll(host: HostConnection, ids: readonly string[]) {
+  const containers = (await Promise.all(ids.map((id) => ifFound(inspectById(host, id))))).filter(
+    (c): c is ContainerInspect => !!c,
+  );
+  const refs = [...new Set(containers.map((c) => c.Image ?? "").filter(Boolean))];
+  const images = new Map<string, ImageInspect>();
+  await Promise.all(
+    refs.map(async (r) => {
+      const i = await ifFound(inspectEngineImage(host, r));
+      if (i) images.set(r, i);
+    }),
+  );
+  return { containers, images };
+}
+
+/**
+ * Containers another tool made (their config hash is not one Wharf computes) whose settings are
+ * what the file asks for: each is written back as compose would have written it, read as the file
+ * is read, and compared by Wharf's own hash. Those are kept, not recreated, when Wharf adopts them.
+ */
+export async function foreignMatches(
+  host: HostConnection,
+  project: ComposeProject,
+  current: readonly ProjectContainer[],
+): Promise<Set<string>> {
+  const foreign = current.filter((c) => {
+    const s = project.services[c.service];
+    return s && !c.version.startsWith("wharf-") && c.hash !== configHash(project, s);
+  });
+  if (!foreign.length) return new Set();
+  const { containers, images } = await inspectAll(
+    host,
+    foreign.map((c) => c.id),
+  );
+  const same = new Set<string>();
+  for (const c of containers) {
+    const service = foreign.find((f) => f.id === c.Id)?.service ?? "";
+    const wanted = project.services[service];
+    if (!wanted) continue;
+    try {
+      const written = loadCompose({
+        compose: composeFromContainers(project.name, [c], images),
+        projectName: project.name,
+      });
+      const seen = written.project.services[service];
+      if (seen && configHash(written.project, seen) === configHash(project, wanted)) same.add(c.Id ?? "");
+    } catch {
+      // A container the loader cannot read back is not known to match: it is recreated.
+    }
+  }
+  return same;
+}

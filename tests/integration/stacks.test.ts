@@ -1,0 +1,442 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobSnapshot } from "../../lib/images/types";
+import type { StackDetail, StackList, StackPlan } from "../../lib/stacks/types";
+import {
+  RUN_ID,
+  docker,
+  login,
+  startServer,
+  userClient,
+  waitFor,
+  waitHostsUp,
+  type Client,
+  type TestServer,
+} from "./harness";
+
+let srv: TestServer;
+let admin: Client;
+const S = `${RUN_ID}-st`.toLowerCase();
+const BASE = `/api/v1/hosts/local/stacks`;
+
+interface Inspect {
+  Id: string;
+  Name: string;
+  Config: { Env: string[]; Labels: Record<string, string>; Cmd: string[] | null };
+  State: { Running: boolean; StartedAt: string; Status: string };
+  HostConfig: { RestartPolicy: { Name: string }; Memory: number };
+  NetworkSettings: { Networks: Record<string, { Aliases: string[] | null }> };
+}
+const inspect = async (ref: string) =>
+  (JSON.parse(await docker("local", "inspect", ref)) as Inspect[])[0] as Inspect;
+const namesOf = async (project: string) =>
+  (
+    await docker(
+      "local",
+      "ps",
+      "-a",
+      "--format",
+      "{{.Names}}",
+      "--filter",
+      `label=com.docker.compose.project=${project}`,
+    )
+  )
+    .split("\n")
+    .filter(Boolean)
+    .sort();
+
+/** A three-service stack on an internal network: its containers send nothing anywhere. */
+const composeOf = (opts: { apiEnv?: string; workerCmd?: string } = {}) => `
+x-common: &common
+  image: local/idle:1
+  restart: unless-stopped
+  labels:
+    wharf.test: "${RUN_ID}"
+services:
+  db:
+    <<: *common
+    environment:
+      ROLE: db
+  api:
+    <<: *common
+    environment:
+      ROLE: api
+      LEVEL: "${opts.apiEnv ?? "one"}"
+    depends_on:
+      - db
+  worker:
+    <<: *common
+    ${opts.workerCmd ? `command: ${opts.workerCmd}` : ""}
+    depends_on:
+      db:
+        condition: service_started
+networks:
+  default:
+    internal: true
+`;
+
+async function finished(c: Client, jobId: string): Promise<JobSnapshot> {
+  return waitFor(
+    async () => {
+      const r = await c.get<JobSnapshot>(`/api/v1/jobs/${jobId}`);
+      return r.status === 200 && r.body.state !== "running" ? r.body : undefined;
+    },
+    120_000,
+    `job ${jobId}`,
+  );
+}
+
+async function run(c: Client, stack: string, op: string, body: unknown = {}): Promise<JobSnapshot> {
+  const r = await c.send<{ jobId: string }>("POST", `${BASE}/${stack}/${op}`, body);
+  expect(r.status, JSON.stringify(r.body)).toBe(202);
+  return finished(c, r.body.jobId);
+}
+
+beforeAll(async () => {
+  srv = await startServer();
+  admin = await login(srv.base);
+  await waitHostsUp(admin);
+});
+
+afterAll(async () => {
+  for (const p of [S, `${S}-fail`, `${S}-cli`, `${S}-team`]) {
+    const ids = await docker("local", "ps", "-aq", "--filter", `label=com.docker.compose.project=${p}`).catch(
+      () => "",
+    );
+    if (ids) await docker("local", "rm", "-f", ...ids.split("\n")).catch(() => "");
+    await docker("local", "network", "rm", `${p}_default`).catch(() => "");
+  }
+  await srv?.stop();
+});
+
+describe("a stack's life: create, plan, deploy, change one service, down", () => {
+  it("stores a stack and plans it without deploying anything", async () => {
+    const r = await admin.send<{ plan: StackPlan }>("POST", BASE, { name: S, compose: composeOf() });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.plan.steps.map((s) => `${s.service}:${s.action}`).sort()).toEqual([
+      "api:create",
+      "db:create",
+      "worker:create",
+    ]);
+    expect(r.body.plan.objects).toContainEqual({ kind: "network", name: `${S}_default`, action: "create" });
+    expect(await namesOf(S)).toEqual([]);
+  });
+
+  it("deploys with compose v2 names and compose's labels, on its own network", async () => {
+    const job = await run(admin, S, "deploy");
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    expect(job.services?.map((s) => s.state)).toEqual(["done", "done", "done"]);
+    expect(await namesOf(S)).toEqual([`${S}-api-1`, `${S}-db-1`, `${S}-worker-1`]);
+    const api = await inspect(`${S}-api-1`);
+    expect(api.State.Running).toBe(true);
+    expect(api.Config.Labels).toMatchObject({
+      "com.docker.compose.project": S,
+      "com.docker.compose.service": "api",
+      "com.docker.compose.container-number": "1",
+      "com.docker.compose.oneoff": "False",
+      "wharf.test": RUN_ID,
+    });
+    expect(api.Config.Env).toEqual(expect.arrayContaining(["ROLE=api", "LEVEL=one"]));
+    expect(api.HostConfig.RestartPolicy.Name).toBe("unless-stopped");
+    expect(api.NetworkSettings.Networks[`${S}_default`]?.Aliases).toEqual(expect.arrayContaining(["api"]));
+    const net = JSON.parse(await docker("local", "network", "inspect", `${S}_default`)) as {
+      Internal: boolean;
+    }[];
+    expect(net[0]?.Internal).toBe(true);
+  });
+
+  it("lists the stack with its services and state, and shows its detail", async () => {
+    const list = await admin.get<StackList>("/api/v1/stacks");
+    const mine = list.body.items.find((s) => s.name === S);
+    expect(mine).toMatchObject({
+      hostId: "local",
+      services: 3,
+      running: 3,
+      state: "running",
+      source: "wharf",
+      updatedBy: "admin",
+    });
+    const d = await admin.get<StackDetail>(`${BASE}/${S}`);
+    expect(d.body.services.map((s) => [s.name, s.containers.length])).toEqual(
+      expect.arrayContaining([
+        ["api", 1],
+        ["db", 1],
+        ["worker", 1],
+      ]),
+    );
+    expect(d.body.current?.revision).toBe(1);
+  });
+
+  it("a redeploy with no change plans to keep every container and touches none", async () => {
+    const before = await Promise.all(["api", "db", "worker"].map((s) => inspect(`${S}-${s}-1`)));
+    const plan = await admin.send<StackPlan>("POST", `${BASE}/${S}/plan`, {});
+    expect(plan.body.steps.every((s) => s.action === "keep")).toBe(true);
+    const job = await run(admin, S, "deploy");
+    expect(job.state).toBe("done");
+    const after = await Promise.all(["api", "db", "worker"].map((s) => inspect(`${S}-${s}-1`)));
+    expect(after.map((c) => [c.Id, c.State.StartedAt])).toEqual(before.map((c) => [c.Id, c.State.StartedAt]));
+  });
+
+  it("changing one service's env recreates that service only", async () => {
+    const before = await Promise.all(["api", "db", "worker"].map((s) => inspect(`${S}-${s}-1`)));
+    const put = await admin.send<{ plan: StackPlan }>("PUT", `${BASE}/${S}`, {
+      compose: composeOf({ apiEnv: "two" }),
+      message: "api to level two",
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const actions = Object.fromEntries(put.body.plan.steps.map((s) => [s.service, s]));
+    expect(actions.api?.action).toBe("recreate");
+    expect(actions.api?.reason).toContain("environment");
+    expect(actions.db?.action).toBe("keep");
+    expect(actions.worker?.action).toBe("keep");
+    const job = await run(admin, S, "deploy");
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    const after = await Promise.all(["api", "db", "worker"].map((s) => inspect(`${S}-${s}-1`)));
+    expect(after[0]?.Id).not.toBe(before[0]?.Id);
+    expect(after[0]?.Config.Env).toContain("LEVEL=two");
+    expect(after.slice(1).map((c) => [c.Id, c.State.StartedAt])).toEqual(
+      before.slice(1).map((c) => [c.Id, c.State.StartedAt]),
+    );
+    const revs = await admin.get<{ items: { revision: number; message: string; deployedAt?: number }[] }>(
+      `${BASE}/${S}/revisions`,
+    );
+    expect(revs.body.items.map((r) => r.revision)).toEqual([2, 1]);
+    expect(revs.body.items[0]).toMatchObject({ message: "api to level two" });
+    expect(revs.body.items[0]?.deployedAt).toBeGreaterThan(0);
+  });
+
+  it("rolls back to revision 1: a deploy of the old file, planned the same way", async () => {
+    const plan = await admin.send<StackPlan>("POST", `${BASE}/${S}/plan`, { revision: 1 });
+    expect(plan.body.steps.filter((s) => s.action !== "keep").map((s) => s.service)).toEqual(["api"]);
+    const job = await run(admin, S, "deploy", { revision: 1 });
+    expect(job.state).toBe("done");
+    expect((await inspect(`${S}-api-1`)).Config.Env).toContain("LEVEL=one");
+  });
+
+  it("stop and start act on every service, and a stopped stack is listed as stopped", async () => {
+    expect((await run(admin, S, "stop")).state).toBe("done");
+    const list = await admin.get<StackList>("/api/v1/hosts/local/stacks");
+    expect(list.body.items.find((s) => s.name === S)?.state).toBe("stopped");
+    expect((await run(admin, S, "start")).state).toBe("done");
+    expect((await inspect(`${S}-db-1`)).State.Running).toBe(true);
+  });
+
+  it("down removes the containers and the network, and keeps the files", async () => {
+    const job = await run(admin, S, "down");
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    expect(await namesOf(S)).toEqual([]);
+    await expect(docker("local", "network", "inspect", `${S}_default`)).rejects.toThrow();
+    const d = await admin.get<StackDetail>(`${BASE}/${S}`);
+    expect(d.body.summary.state).toBe("down");
+    const del = await admin.send("DELETE", `${BASE}/${S}`);
+    expect(del.status).toBe(204);
+    expect((await admin.get(`${BASE}/${S}`)).status).toBe(404);
+  });
+});
+
+describe("a failed update keeps what ran", () => {
+  const F = `${S}-fail`;
+  const file = (cmd?: string) => `
+services:
+  base:
+    image: local/idle:1
+    ${cmd ? `command: ${cmd}` : ""}
+    healthcheck:
+      test: ["CMD", "true"]
+      interval: 1s
+      timeout: 2s
+      retries: 2
+  app:
+    image: local/idle:1
+    depends_on:
+      base:
+        condition: service_healthy
+networks:
+  default:
+    internal: true
+`;
+
+  it("puts the old container back running when the new one exits at once", async () => {
+    expect((await admin.send("POST", BASE, { name: F, compose: file() })).status).toBe(201);
+    expect((await run(admin, F, "deploy")).state).toBe("done");
+    const old = await inspect(`${F}-base-1`);
+    expect(
+      (await admin.send("PUT", `${BASE}/${F}`, { compose: file(`["sh", "-c", "exit 3"]`) })).status,
+    ).toBe(200);
+    const job = await run(admin, F, "deploy");
+    expect(job.state).toBe("error");
+    const base = job.services?.find((s) => s.service === "base");
+    expect(base?.state).toBe("restored");
+    expect(base?.detail).toMatch(/exited with code 3/);
+    const now = await inspect(`${F}-base-1`);
+    expect(now.Id).toBe(old.Id);
+    expect(now.State.Running).toBe(true);
+    expect(await namesOf(F)).toEqual([`${F}-app-1`, `${F}-base-1`]);
+  });
+});
+
+describe("files of the stack: a build context, configs and secrets", () => {
+  const K = `${S}-files`;
+  const compose = `
+services:
+  app:
+    build:
+      context: ./app
+      args:
+        GREETING: hello
+    configs:
+      - source: settings
+        target: /etc/app/settings.ini
+    secrets:
+      - token
+    network_mode: none
+configs:
+  settings:
+    file: ./conf/settings.ini
+secrets:
+  token:
+    file: ./token.txt
+`;
+  const files = {
+    "app/Dockerfile":
+      'FROM local/idle:1\nARG GREETING\nRUN echo "$GREETING" > /greeting\nCOPY note.txt /note.txt\n',
+    "app/note.txt": "built from the stack's files\n",
+    "conf/settings.ini": "[app]\nlevel=2\n",
+    "token.txt": "s3cret-value",
+  };
+
+  afterAll(async () => {
+    await docker("local", "rm", "-f", `${K}-app-1`).catch(() => "");
+    await docker("local", "rmi", "-f", `${K}-app`).catch(() => "");
+  });
+
+  it("builds the image with the classic builder, then writes the files in before the start", async () => {
+    const r = await admin.send<{ plan: StackPlan }>("POST", BASE, { name: K, compose, files });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.plan.builds).toEqual(["app"]);
+    const job = await run(admin, K, "deploy");
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    const cat = (path: string) => docker("local", "exec", `${K}-app-1`, "cat", path);
+    expect((await cat("/greeting")).trim()).toBe("hello");
+    expect((await cat("/note.txt")).trim()).toBe("built from the stack's files");
+    expect(await cat("/etc/app/settings.ini")).toBe("[app]\nlevel=2");
+    expect(await cat("/run/secrets/token")).toBe("s3cret-value");
+    const d = await admin.get<StackDetail>(`${BASE}/${K}`);
+    expect(JSON.stringify(d.body)).not.toContain("s3cret-value");
+    expect((await run(admin, K, "down")).state).toBe("done");
+  });
+});
+
+describe("bad input is answered before anything is created", () => {
+  const B = `${S}-bad`;
+  const cases: [string, string, RegExp][] = [
+    ["malformed YAML", "services:\n  web:\n    image: [unclosed\n", /line \d+, column \d+/],
+    [
+      "an unsupported key",
+      "services:\n  web:\n    image: local/idle:1\n    blkio_config:\n      weight: 10\n",
+      /services\.web\.blkio_config: not supported/,
+    ],
+    ["an unset required variable", "services:\n  web:\n    image: ${IMG:?set IMG first}\n", /IMG/],
+    [
+      "a circular depends_on",
+      "services:\n  a:\n    image: local/idle:1\n    depends_on: [b]\n  b:\n    image: local/idle:1\n    depends_on: [a]\n",
+      /a -> b -> a|b -> a -> b/,
+    ],
+  ];
+  for (const [what, compose, message] of cases) {
+    it(`refuses ${what}`, async () => {
+      const r = await admin.send<{ error: { code: string; message: string } }>("POST", BASE, {
+        name: B,
+        compose,
+      });
+      expect(r.status).toBe(400);
+      expect(r.body.error.message).toMatch(message);
+      expect((await admin.get(`${BASE}/${B}`)).status).toBe(404);
+      expect(await namesOf(B)).toEqual([]);
+    });
+  }
+});
+
+describe("stacks made elsewhere, and scopes", () => {
+  const C = `${S}-cli`;
+  const T = `${S}-team`;
+
+  it("lists a project made elsewhere as a cli stack, adopts it with no change planned, and downs it", async () => {
+    await docker(
+      "local",
+      "run",
+      "-d",
+      "--network",
+      "none",
+      "--name",
+      `${C}-web-1`,
+      "--label",
+      `com.docker.compose.project=${C}`,
+      "--label",
+      "com.docker.compose.service=web",
+      "--label",
+      "com.docker.compose.container-number=1",
+      "--label",
+      "com.docker.compose.oneoff=False",
+      "--label",
+      "com.docker.compose.config-hash=0123",
+      "-e",
+      "MODE=cli",
+      "local/idle:1",
+    );
+    const before = await inspect(`${C}-web-1`);
+    const list = await admin.get<StackList>("/api/v1/stacks");
+    expect(list.body.items.find((s) => s.name === C)).toMatchObject({
+      source: "cli",
+      services: 1,
+      state: "running",
+    });
+    expect((await admin.send("POST", `${BASE}/${C}/deploy`, {})).status).toBe(409);
+
+    const adopted = await admin.send<{ plan: StackPlan; from: string }>("POST", `${BASE}/${C}/adopt`, {});
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+    expect(adopted.body.from).toBe("containers");
+    expect(adopted.body.plan.steps).toEqual([
+      expect.objectContaining({ service: "web", action: "keep", containerId: before.Id }),
+    ]);
+    const d = await admin.get<StackDetail>(`${BASE}/${C}`);
+    expect(d.body.current?.compose).toMatch(/MODE=cli/);
+    expect(d.body.current?.compose).toMatch(/network_mode: none/);
+    expect((await run(admin, C, "deploy")).state).toBe("done");
+    expect((await inspect(`${C}-web-1`)).Id).toBe(before.Id);
+    expect((await run(admin, C, "down")).state).toBe("done");
+    expect(await namesOf(C)).toEqual([]);
+  });
+
+  it("a label-scoped operator sees only its team's stacks, and its stack carries its label", async () => {
+    const team = await userClient(srv.base, admin, {
+      username: `${RUN_ID}stk`,
+      role: "operator",
+      labelSelector: "team=blue",
+    });
+    const other = `${S}-other`;
+    await admin.send("POST", BASE, { name: other, compose: composeOf() });
+    expect((await team.get(`${BASE}/${other}`)).status).toBe(404);
+    expect((await team.send("POST", `${BASE}/${other}/deploy`, {})).status).toBe(404);
+    expect((await team.get<StackList>("/api/v1/stacks")).body.items.map((s) => s.name)).not.toContain(other);
+    await admin.send("DELETE", `${BASE}/${other}`);
+
+    const r = await team.send("POST", BASE, {
+      name: T,
+      compose: "services:\n  web:\n    image: local/idle:1\n    network_mode: none\n",
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const job = await run(team, T, "deploy");
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    expect((await inspect(`${T}-web-1`)).Config.Labels.team).toBe("blue");
+    expect((await admin.get<StackDetail>(`${BASE}/${T}`)).status).toBe(200);
+
+    const escape = await team.send<{ error: { message: string } }>("POST", BASE, {
+      name: `${T}-x`,
+      compose: `services:\n  web:\n    image: local/idle:1\n    network_mode: "container:${C}-nothing"\n`,
+    });
+    expect(escape.status).toBe(404);
+    expect(escape.body.error.message).toMatch(/not in your scope/);
+    expect(await namesOf(`${T}-x`)).toEqual([]);
+    expect((await run(team, T, "down")).state).toBe("done");
+  });
+});
