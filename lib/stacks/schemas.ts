@@ -46,14 +46,30 @@ export type StackUpdateRequest = z.infer<typeof stackUpdateSchema>;
 
 const revisionSchema = z.number().int("must be a whole number").positive("must be positive");
 
+/** Replica counts that override the file's for this deploy (`compose up --scale web=3`). */
+const scaleSchema = z
+  .record(
+    z.string().min(1).max(255),
+    z.number().int("must be a whole number").min(0, "must not be negative").max(100, "is more than 100"),
+  )
+  .optional();
+
 export const stackPlanSchema = z.strictObject({
   revision: revisionSchema.optional(),
   removeOrphans: z.boolean().optional(),
+  scale: scaleSchema,
+});
+
+/** Containers to write a compose file for ("export as compose"). */
+export const composeExportSchema = z.strictObject({
+  name: stackNameSchema.optional(),
+  containers: z.array(z.string().min(1).max(255)).min(1, "must name at least one container").max(200),
 });
 
 export const stackDeploySchema = z.strictObject({
   revision: revisionSchema.optional(),
   removeOrphans: z.boolean().optional(),
+  scale: scaleSchema,
   /** Chosen by the client so it can watch the job before the request returns. */
   jobId: z.uuid("must be a UUID").optional(),
 });

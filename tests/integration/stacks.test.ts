@@ -212,6 +212,23 @@ describe("a stack's life: create, plan, deploy, change one service, down", () =>
     expect((await inspect(`${S}-api-1`)).Config.Env).toContain("LEVEL=one");
   });
 
+  it("scales a service for one deploy, and the file's count comes back with the next", async () => {
+    const up = await run(admin, S, "deploy", { scale: { worker: 2 } });
+    expect(up.state, JSON.stringify(up)).toBe("done");
+    expect(await namesOf(S)).toEqual([`${S}-api-1`, `${S}-db-1`, `${S}-worker-1`, `${S}-worker-2`]);
+    const bad = await admin.send<{ error: { message: string } }>("POST", `${BASE}/${S}/plan`, {
+      scale: { nope: 2 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/scale\.nope/);
+    const plan = await admin.send<StackPlan>("POST", `${BASE}/${S}/plan`, {});
+    expect(plan.body.steps.filter((s) => s.action !== "keep")).toEqual([
+      expect.objectContaining({ container: `${S}-worker-2`, action: "remove", reason: "scaled down" }),
+    ]);
+    expect((await run(admin, S, "deploy")).state).toBe("done");
+    expect(await namesOf(S)).toEqual([`${S}-api-1`, `${S}-db-1`, `${S}-worker-1`]);
+  });
+
   it("stop and start act on every service, and a stopped stack is listed as stopped", async () => {
     expect((await run(admin, S, "stop")).state).toBe("done");
     const list = await admin.get<StackList>("/api/v1/hosts/local/stacks");
@@ -400,6 +417,16 @@ describe("stacks made elsewhere, and scopes", () => {
     ]);
     const d = await admin.get<StackDetail>(`${BASE}/${C}`);
     expect(d.body.current?.compose).toMatch(/MODE=cli/);
+    const exported = await admin.send<{ name: string; compose: string }>(
+      "POST",
+      "/api/v1/hosts/local/containers/compose",
+      {
+        containers: [`${C}-web-1`],
+      },
+    );
+    expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({ name: C });
+    expect(exported.body.compose).toBe(d.body.current?.compose);
     expect(d.body.current?.compose).toMatch(/network_mode: none/);
     expect((await run(admin, C, "deploy")).state).toBe("done");
     expect((await inspect(`${C}-web-1`)).Id).toBe(before.Id);

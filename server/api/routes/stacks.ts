@@ -3,6 +3,7 @@ import type { ComposeProject } from "../../../lib/compose/model";
 import { AppError } from "../../../lib/errors";
 import { roleAllows } from "../../../lib/permissions";
 import {
+  composeExportSchema,
   stackCreateSchema,
   stackDeploySchema,
   stackDownSchema,
@@ -10,7 +11,16 @@ import {
   stackPlanSchema,
   stackUpdateSchema,
 } from "../../../lib/stacks/schemas";
-import type { StackList, StackOperation, StackRevision, StackSummary } from "../../../lib/stacks/types";
+import {
+  COMPOSE_LABELS,
+  type StackList,
+  type StackOperation,
+  type StackRevision,
+  type StackSummary,
+} from "../../../lib/stacks/types";
+import { composeFromContainers } from "../../stacks/adopt";
+import { inspectAll } from "../../stacks/foreign-match";
+import { containerInScope } from "../../scope/targets";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { HostConnection } from "../../engines/host-connection";
@@ -48,6 +58,31 @@ function previousProject(ctx: AppContext, hostId: string, name: string): Compose
   } catch {
     return undefined;
   }
+}
+
+/** Applies `scale` overrides to a loaded project; a service the file does not have is refused by name. */
+const withProject = <T extends { project: ComposeProject }>(
+  loaded: T,
+  f: (p: ComposeProject) => ComposeProject,
+): T => ({
+  ...loaded,
+  project: f(loaded.project),
+});
+
+function scaled(project: ComposeProject, scale: Record<string, number> | undefined): ComposeProject {
+  if (!scale) return project;
+  const services = { ...project.services };
+  for (const [name, replicas] of Object.entries(scale)) {
+    const s = services[name];
+    if (!s) throw new AppError("VALIDATION", `scale.${name}: the file has no service ${name}`);
+    if (replicas > 1 && s.containerName)
+      throw new AppError(
+        "VALIDATION",
+        `scale.${name}: a service with container_name runs one container only`,
+      );
+    services[name] = { ...s, replicas };
+  }
+  return { ...project, services };
 }
 
 function storedRevision(ctx: AppContext, host: HostConnection, stack: StackTarget, revision?: number) {
@@ -157,6 +192,29 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       });
       rc.audit.params = { from: source.from };
       return { revision, plan: view, from: source.from };
+    },
+  });
+
+  router.add({
+    method: "POST",
+    path: "/api/v1/hosts/:hostId/containers/compose",
+    access: "read",
+    scope: "host",
+    audit: "container.export-compose",
+    summary:
+      "Write a compose file for a selection of containers {containers: [id…], name?}: one service per compose service (or per container), less what their images set",
+    handler: async (rc) => {
+      const host = hostOf(rc);
+      const p = principalOf(rc);
+      const b = parseWith(composeExportSchema, await rc.body());
+      const ids: string[] = [];
+      for (const [i, ref] of b.containers.entries())
+        ids.push(await containerInScope(host, ref, p, `containers[${i}]`));
+      const { containers, images } = await inspectAll(host, ids);
+      if (containers.length !== ids.length)
+        throw new AppError("NOT_FOUND", "containers: one of them is gone");
+      const name = b.name ?? containers[0]?.Config?.Labels?.[COMPOSE_LABELS.project] ?? "exported";
+      return { name, compose: composeFromContainers(name, containers, images) };
     },
   });
 
@@ -293,7 +351,7 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
           removeOrphans: b.removeOrphans ?? false,
           ...(previous ? { previous } : {}),
         },
-        loadRevision(s.name, rev),
+        withProject(loadRevision(s.name, rev), (p) => scaled(p, b.scale)),
       );
       return view;
     },
@@ -315,7 +373,7 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       rc.audit.target = s.name;
       const b = parseWith(stackDeploySchema, (await rc.body()) ?? {});
       const rev = storedRevision(ctx, host, s, b.revision);
-      const loaded = loadRevision(s.name, rev);
+      const loaded = withProject(loadRevision(s.name, rev), (p) => scaled(p, b.scale));
       const previous = previousProject(ctx, host.spec.id, s.name);
       const { plan, view } = await planStack(
         {
