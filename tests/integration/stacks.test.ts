@@ -3,6 +3,7 @@ import type { JobSnapshot } from "../../lib/images/types";
 import type { StackDetail, StackList, StackPlan } from "../../lib/stacks/types";
 import {
   RUN_ID,
+  connectSocket,
   docker,
   login,
   startServer,
@@ -288,6 +289,76 @@ networks:
     expect(now.Id).toBe(old.Id);
     expect(now.State.Running).toBe(true);
     expect(await namesOf(F)).toEqual([`${F}-app-1`, `${F}-base-1`]);
+  });
+});
+
+describe("a cancelled deploy", () => {
+  const X = `${S}-cancel`;
+  const file = (test: string) => `
+services:
+  base:
+    image: local/idle:1
+    healthcheck:
+      test: ["CMD", "${test}"]
+      interval: 1s
+      retries: 30
+  app:
+    image: local/idle:1
+    depends_on:
+      base:
+        condition: service_healthy
+networks:
+  default:
+    internal: true
+`;
+
+  afterAll(async () => {
+    const ids = await docker("local", "ps", "-aq", "--filter", `label=com.docker.compose.project=${X}`).catch(
+      () => "",
+    );
+    if (ids) await docker("local", "rm", "-f", ...ids.split("\n")).catch(() => "");
+    await docker("local", "network", "rm", `${X}_default`).catch(() => "");
+  });
+
+  it("stops where it is and puts back the container it was replacing", async () => {
+    expect((await admin.send("POST", BASE, { name: X, compose: file("true") })).status).toBe(201);
+    expect((await run(admin, X, "deploy")).state).toBe("done");
+    const old = await inspect(`${X}-base-1`);
+    // The new healthcheck never passes, so the deploy waits on it until cancelled.
+    expect((await admin.send("PUT", `${BASE}/${X}`, { compose: file("false") })).status).toBe(200);
+    const socket = await connectSocket(srv.base, admin.cookie);
+    try {
+      const started = await admin.send<{ jobId: string }>("POST", `${BASE}/${X}/deploy`, {});
+      expect(started.status).toBe(202);
+      await waitFor(
+        async () => {
+          const j = (await admin.get<JobSnapshot>(`/api/v1/jobs/${started.body.jobId}`)).body;
+          return j.services?.find((s) => s.service === "base")?.detail.startsWith("recreating")
+            ? j
+            : undefined;
+        },
+        30_000,
+        "the swap to begin",
+      );
+      const cancel = await new Promise<{ ok: boolean }>((resolve) =>
+        socket.emit("job:cancel", { jobId: started.body.jobId }, (r: { ok: boolean }) => resolve(r)),
+      );
+      expect(cancel.ok).toBe(true);
+      const job = await finished(admin, started.body.jobId);
+      expect(job.state).toBe("cancelled");
+      const base = await waitFor(
+        async () => {
+          const names = await namesOf(X);
+          const c = await inspect(`${X}-base-1`).catch(() => undefined);
+          return names.length === 2 && c?.State.Running ? c : undefined;
+        },
+        30_000,
+        "the old container back",
+      );
+      expect(base.Id).toBe(old.Id);
+    } finally {
+      socket.close();
+    }
   });
 });
 
