@@ -54,8 +54,15 @@ const scaleSchema = z
   )
   .optional();
 
+/** compose's --profile: services with `profiles` run only when one of theirs is named. */
+const profilesSchema = z
+  .array(z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "is not a profile name"))
+  .max(50)
+  .optional();
+
 export const stackPlanSchema = z.strictObject({
   revision: revisionSchema.optional(),
+  profiles: profilesSchema,
   removeOrphans: z.boolean().optional(),
   scale: scaleSchema,
 });
@@ -68,6 +75,7 @@ export const composeExportSchema = z.strictObject({
 
 export const stackDeploySchema = z.strictObject({
   revision: revisionSchema.optional(),
+  profiles: profilesSchema,
   removeOrphans: z.boolean().optional(),
   scale: scaleSchema,
   /** Chosen by the client so it can watch the job before the request returns. */

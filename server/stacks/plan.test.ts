@@ -125,6 +125,27 @@ describe("planDeploy", () => {
     expect(plan.pulls).toEqual(["local/idle:1"]);
   });
 
+  it("follows pull_policy: always pulls an image the host has, never pulls none and says so", () => {
+    const always = load(FILE.replace('command: ["true"]', 'command: ["true"]\n    pull_policy: always'));
+    expect(planDeploy(input(always, all())).pulls).toEqual(["local/idle:1"]);
+    const never = load(FILE.replace('command: ["true"]', 'command: ["true"]\n    pull_policy: never'));
+    const plan = planDeploy(input(never, all(), { imageIds: new Map() }));
+    expect(plan.pulls).toEqual(["local/idle:1"]);
+    expect(plan.warnings.join(" ")).toMatch(/services\.migrate: pull_policy is never/);
+  });
+
+  it("says a CPU reservation is not applied rather than dropping it quietly", () => {
+    const reserved = load(
+      FILE.replace(
+        "deploy: { replicas: 2 }",
+        "deploy: { replicas: 2, resources: { reservations: { cpus: '0.5' } } }",
+      ),
+    );
+    expect(planDeploy(input(reserved, all())).warnings.join(" ")).toMatch(
+      /services\.api\.deploy\.resources\.reservations\.cpus/,
+    );
+  });
+
   it("warns about orphans, and removes them only when asked", () => {
     const orphan = { ...running(project, "db"), service: "old", name: "shop-old-1", id: "o".repeat(64) };
     const kept = planDeploy(input(project, [...all(), orphan]));

@@ -70,8 +70,18 @@ export function planDeploy(input: PlanInput): Plan {
   for (const s of Object.values(project.services)) {
     const image = imageOf(project, s);
     const imageId = input.imageIds.get(image);
-    if (!imageId && s.build) builds.push(s.name);
+    // compose's pull_policy: missing (the default) fetches only what the host lacks.
+    if (s.build && (!imageId || s.pullPolicy === "build")) builds.push(s.name);
+    else if (s.image && s.pullPolicy === "always") pulls.add(image);
     else if (!imageId && s.image && s.pullPolicy !== "never") pulls.add(image);
+    else if (!imageId && s.pullPolicy === "never")
+      warnings.push(
+        `services.${s.name}: pull_policy is never and the host lacks ${image}; its containers cannot be created`,
+      );
+    if (s.reservations.cpus)
+      warnings.push(
+        `services.${s.name}.deploy.resources.reservations.cpus: an engine outside a swarm has no CPU reservation; it is not applied`,
+      );
     const hash = configHash(project, s);
     const mine = current.filter((c) => c.service === s.name);
     const byNumber = new Map(mine.map((c) => [c.number, c]));

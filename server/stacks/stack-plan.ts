@@ -21,12 +21,14 @@ import type { ImageOwnerStore } from "../scope/image-owners";
 export function loadRevision(
   name: string,
   rev: Pick<OpenRevision, "compose" | "env" | "files">,
+  profiles?: string[],
 ): ComposeLoadResult {
   const loaded = loadCompose({
     compose: rev.compose,
     env: rev.env,
     files: rev.files,
     projectName: name,
+    ...(profiles?.length ? { profiles } : {}),
     workingDir: stackWorkingDir(name),
   });
   if (loaded.project.name !== name)

@@ -414,6 +414,20 @@ secrets:
   });
 });
 
+describe("profiles", () => {
+  it("plans a service with profiles only when one of them is named", async () => {
+    const P = `${S}-prof`;
+    const compose =
+      "services:\n  web:\n    image: local/idle:1\n    network_mode: none\n  debug:\n    image: local/idle:1\n    network_mode: none\n    profiles: [debug]\n";
+    expect((await admin.send("POST", BASE, { name: P, compose })).status).toBe(201);
+    const plain = await admin.send<StackPlan>("POST", `${BASE}/${P}/plan`, {});
+    expect(plain.body.steps.map((s) => s.service)).toEqual(["web"]);
+    const debug = await admin.send<StackPlan>("POST", `${BASE}/${P}/plan`, { profiles: ["debug"] });
+    expect(debug.body.steps.map((s) => s.service).sort()).toEqual(["debug", "web"]);
+    expect((await admin.send("DELETE", `${BASE}/${P}`)).status).toBe(204);
+  });
+});
+
 describe("bad input is answered before anything is created", () => {
   const B = `${S}-bad`;
   const cases: [string, string, RegExp][] = [

@@ -351,7 +351,7 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
           removeOrphans: b.removeOrphans ?? false,
           ...(previous ? { previous } : {}),
         },
-        withProject(loadRevision(s.name, rev), (p) => scaled(p, b.scale)),
+        withProject(loadRevision(s.name, rev, b.profiles), (p) => scaled(p, b.scale)),
       );
       return view;
     },
@@ -373,7 +373,7 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       rc.audit.target = s.name;
       const b = parseWith(stackDeploySchema, (await rc.body()) ?? {});
       const rev = storedRevision(ctx, host, s, b.revision);
-      const loaded = withProject(loadRevision(s.name, rev), (p) => scaled(p, b.scale));
+      const loaded = withProject(loadRevision(s.name, rev, b.profiles), (p) => scaled(p, b.scale));
       const previous = previousProject(ctx, host.spec.id, s.name);
       const { plan, view } = await planStack(
         {
