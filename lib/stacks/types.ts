@@ -83,7 +83,7 @@ export interface StackDetail {
   configFiles?: string[];
 }
 
-export const PLAN_ACTIONS = ["create", "recreate", "keep", "remove", "start"] as const;
+export const PLAN_ACTIONS = ["create", "recreate", "keep", "remove", "start", "restart"] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 export interface PlanStep {

@@ -198,8 +198,13 @@ export async function deploy(job: StackJob, input: DeployInput): Promise<{ chang
         await removeStep({ ...st, containerId: st.containerId });
         continue;
       }
-      if (st.action === "start" && st.containerId) {
-        job.service(s.name, "working", `starting ${st.container}`);
+      if ((st.action === "start" || st.action === "restart") && st.containerId) {
+        job.service(
+          s.name,
+          "working",
+          `${st.action === "start" ? "starting" : "restarting"} ${st.container}`,
+        );
+        if (st.action === "restart") await stopContainer(host, st.containerId);
         await startContainer(host, st.containerId);
         changed.push(st.containerId);
         ids.push(st.containerId);
@@ -297,9 +302,12 @@ function describe(steps: readonly PlanStep[], service: string): string {
   for (const st of steps)
     if (st.service === service && st.action !== "keep")
       counts.set(st.action, (counts.get(st.action) ?? 0) + 1);
-  const verb = { create: "created", recreate: "recreated", start: "started", remove: "removed" } as Record<
-    string,
-    string
-  >;
+  const verb = {
+    create: "created",
+    recreate: "recreated",
+    start: "started",
+    restart: "restarted",
+    remove: "removed",
+  } as Record<string, string>;
   return [...counts].map(([a, n]) => `${verb[a] ?? a} ${n}`).join(", ");
 }

@@ -146,6 +146,38 @@ describe("planDeploy", () => {
     );
   });
 
+  it("recreates what shares a replaced service's network, and restarts what asks to be", () => {
+    const file = (role: string) => `
+services:
+  vpn:
+    image: local/idle:1
+    environment: { ROLE: ${role} }
+  app:
+    image: local/idle:1
+    network_mode: service:vpn
+  web:
+    image: local/idle:1
+    network_mode: none
+    depends_on:
+      vpn: { condition: service_started, restart: true }
+  other:
+    image: local/idle:1
+    network_mode: none
+`;
+    const before = load(file("a"));
+    const current = ["vpn", "app", "web", "other"].map((s) => running(before, s));
+    const plan = planDeploy(input(load(file("b")), current, { previous: before }));
+    const by = Object.fromEntries(plan.steps.map((st) => [st.service, st]));
+    expect(by.vpn?.action).toBe("recreate");
+    expect(by.app).toMatchObject({
+      action: "recreate",
+      reason: "it shares the network of vpn, which is replaced",
+    });
+    expect(by.web).toMatchObject({ action: "restart" });
+    expect(by.other?.action).toBe("keep");
+    expect(planDeploy(input(before, current)).steps.every((st) => st.action === "keep")).toBe(true);
+  });
+
   it("warns about orphans, and removes them only when asked", () => {
     const orphan = { ...running(project, "db"), service: "old", name: "shop-old-1", id: "o".repeat(64) };
     const kept = planDeploy(input(project, [...all(), orphan]));

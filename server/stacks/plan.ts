@@ -117,6 +117,8 @@ export function planDeploy(input: PlanInput): Plan {
       });
   }
 
+  followReplacements(project, steps);
+
   const orphans = current.filter((c) => !project.services[c.service]);
   for (const c of orphans) {
     if (input.removeOrphans)
@@ -158,4 +160,38 @@ function isJob(project: ComposeProject, service: string): boolean {
   return Object.values(project.services).some(
     (s) => s.dependsOn[service]?.condition === "service_completed_successfully",
   );
+}
+
+/**
+ * What a replaced container takes with it: a service that shares its network namespace
+ * (`network_mode: service:x`) or links to it points at the old container, so it is recreated
+ * too; a service that asks `depends_on: {x: {restart: true}}` is restarted, as compose does.
+ * Repeats until nothing more changes, so a chain of such services follows.
+ */
+function followReplacements(project: ComposeProject, steps: PlanStep[]): void {
+  const replaced = (service: string) =>
+    steps.some((st) => st.service === service && (st.action === "recreate" || st.action === "create"));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const s of Object.values(project.services)) {
+      const shared = /^service:(.+)$/.exec(s.networkMode ?? "")?.[1];
+      const linked = s.links.map((l) => l.split(":")[0] ?? "");
+      const peer = [shared, ...linked].find((d) => d && replaced(d));
+      const restartOn = Object.entries(s.dependsOn).find(([d, o]) => o.restart && replaced(d))?.[0];
+      for (const st of steps) {
+        if (st.service !== s.name || (st.action !== "keep" && st.action !== "start")) continue;
+        if (peer) {
+          st.action = "recreate";
+          st.reason =
+            shared === peer
+              ? `it shares the network of ${peer}, which is replaced`
+              : `it links to ${peer}, which is replaced`;
+          changed = true;
+        } else if (restartOn && st.action === "keep") {
+          st.action = "restart";
+          st.reason = `depends_on ${restartOn} with restart: true, and ${restartOn} is replaced`;
+        }
+      }
+    }
+  }
 }

@@ -428,6 +428,29 @@ describe("profiles", () => {
   });
 });
 
+describe("a shared network namespace", () => {
+  it("recreates the service that joins a replaced one, onto the new container", async () => {
+    const N = `${S}-ns`;
+    const file = (role: string) =>
+      `services:\n  vpn:\n    image: local/idle:1\n    network_mode: none\n    environment: { ROLE: ${role} }\n  app:\n    image: local/idle:1\n    network_mode: service:vpn\n`;
+    expect((await admin.send("POST", BASE, { name: N, compose: file("a") })).status).toBe(201);
+    expect((await run(admin, N, "deploy")).state).toBe("done");
+    const vpn1 = await inspect(`${N}-vpn-1`);
+    const mode = async () =>
+      (await docker("local", "inspect", "-f", "{{.HostConfig.NetworkMode}}", `${N}-app-1`)).trim();
+    expect(await mode()).toBe(`container:${vpn1.Id}`);
+    expect((await admin.send("PUT", `${BASE}/${N}`, { compose: file("b") })).status).toBe(200);
+    const job = await run(admin, N, "deploy");
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    const vpn2 = await inspect(`${N}-vpn-1`);
+    expect(vpn2.Id).not.toBe(vpn1.Id);
+    expect(await mode()).toBe(`container:${vpn2.Id}`);
+    expect((await inspect(`${N}-app-1`)).State.Running).toBe(true);
+    expect((await run(admin, N, "down")).state).toBe("done");
+    expect((await admin.send("DELETE", `${BASE}/${N}`)).status).toBe(204);
+  });
+});
+
 describe("bad input is answered before anything is created", () => {
   const B = `${S}-bad`;
   const cases: [string, string, RegExp][] = [
