@@ -65,7 +65,9 @@ export interface StackRevisionInfo {
   message: string;
   author: string;
   at: number;
+  /** The last time a deploy of this revision ended well, and who ran it. */
   deployedAt?: number;
+  deployedBy?: string;
 }
 
 export interface StackRevision extends StackRevisionInfo {

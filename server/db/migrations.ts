@@ -130,6 +130,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         author TEXT NOT NULL,           -- the user or token:<name>, as the audit log names it
         at INTEGER NOT NULL,
         deployed_at INTEGER,            -- set when a deploy of this revision ended well
+        deployed_by TEXT,               -- who ran that deploy
         PRIMARY KEY (host_id, name, revision),
         FOREIGN KEY (host_id, name) REFERENCES stacks(host_id, name) ON DELETE CASCADE
       );

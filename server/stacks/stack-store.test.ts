@@ -63,8 +63,8 @@ describe("StackStore", () => {
     store.create("local", "shop", "", { compose: "a", author: "admin" });
     store.addRevision("local", "shop", { compose: "b", author: "admin" });
     expect(store.lastDeployed("local", "shop")).toBeUndefined();
-    store.markDeployed("local", "shop", 1);
-    expect(store.lastDeployed("local", "shop")?.revision).toBe(1);
+    store.markDeployed("local", "shop", 1, "ops");
+    expect(store.lastDeployed("local", "shop")).toMatchObject({ revision: 1, deployedBy: "ops" });
     store.remove("local", "shop");
     expect(store.find("local", "shop")).toBeUndefined();
     expect(store.revisions("local", "shop")).toEqual([]);

@@ -19,6 +19,7 @@ interface RevisionRow {
   author: string;
   at: number;
   deployed_at: number | null;
+  deployed_by: string | null;
 }
 
 export interface StoredStack {
@@ -50,6 +51,7 @@ const info = (r: RevisionRow): StackRevisionInfo => ({
   author: r.author,
   at: r.at,
   ...(r.deployed_at ? { deployedAt: r.deployed_at } : {}),
+  ...(r.deployed_by ? { deployedBy: r.deployed_by } : {}),
 });
 
 /** `.env` as the editor shows it to someone who may not change the stack: names only. */
@@ -175,10 +177,12 @@ export class StackStore {
     return r && info(r);
   }
 
-  markDeployed(hostId: string, name: string, revision: number): void {
+  markDeployed(hostId: string, name: string, revision: number, by: string): void {
     this.db
-      .prepare("UPDATE stack_revisions SET deployed_at = ? WHERE host_id = ? AND name = ? AND revision = ?")
-      .run(Date.now(), hostId, name, revision);
+      .prepare(
+        "UPDATE stack_revisions SET deployed_at = ?, deployed_by = ? WHERE host_id = ? AND name = ? AND revision = ?",
+      )
+      .run(Date.now(), by, hostId, name, revision);
   }
 
   remove(hostId: string, name: string): void {

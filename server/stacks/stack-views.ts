@@ -51,7 +51,7 @@ export function stackSummary(
     const last = deployed ?? rev;
     if (last) {
       updatedAt = deployed?.deployedAt ?? last.at;
-      updatedBy = last.author;
+      updatedBy = deployed?.deployedBy ?? last.author;
     }
   }
   return {
@@ -108,6 +108,7 @@ export function stackDetail(
             author: rev.author,
             at: rev.at,
             ...(rev.deployedAt ? { deployedAt: rev.deployedAt } : {}),
+            ...(rev.deployedBy ? { deployedBy: rev.deployedBy } : {}),
             compose: rev.compose,
             env: mayChange ? rev.env : redactEnv(rev.env),
           },

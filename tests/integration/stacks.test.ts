@@ -563,6 +563,10 @@ describe("stacks made elsewhere, and scopes", () => {
     const job = await run(team, T, "deploy");
     expect(job.state, JSON.stringify(job)).toBe("done");
     expect((await inspect(`${T}-web-1`)).Config.Labels.team).toBe("blue");
+    const listed = (await admin.get<StackList>("/api/v1/hosts/local/stacks")).body.items.find(
+      (x) => x.name === T,
+    );
+    expect(listed).toMatchObject({ source: "wharf", updatedBy: `${RUN_ID}stk` });
     expect((await admin.get<StackDetail>(`${BASE}/${T}`)).status).toBe(200);
 
     const escape = await team.send<{ error: { message: string } }>("POST", BASE, {

@@ -323,6 +323,7 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
         author: rev.author,
         at: rev.at,
         ...(rev.deployedAt ? { deployedAt: rev.deployedAt } : {}),
+        ...(rev.deployedBy ? { deployedBy: rev.deployedBy } : {}),
         compose: rev.compose,
         env: mayChange ? rev.env : redactEnv(rev.env),
       } satisfies StackRevision;
@@ -405,7 +406,7 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
             pull: stackPuller(ctx, host, p),
             build: stackBuilder(ctx, host, p, rev.files),
           });
-          if (!j.anyFailed()) ctx.stacks.markDeployed(host.spec.id, s.name, rev.revision);
+          if (!j.anyFailed()) ctx.stacks.markDeployed(host.spec.id, s.name, rev.revision, p.name);
           return changed;
         },
         b.jobId,
