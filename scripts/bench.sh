@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# `npm run bench`: the benchmarks in bench/ (list, logs, exec, stats, idle-rss, first-load) against
-# the private test engines. Starts the engines when none is running and then stops them again at the
-# end; engines that were already up (someone else's) are left as they are. Env: BENCH_N, BENCH_WARMUP,
-# BENCH_KEEP=1, BENCH_CPU_PROF=<dir> (see bench/list.ts), BENCH_RSS_ROUNDS, BENCH_RSS_IDLE_MS (see
-# bench/idle-rss.ts), BENCH_FIRST_LOAD_KB, BENCH_VERBOSE=1 (see bench/first-load.ts, which weighs the
-# pages of the last `npm run build`).
+# `npm run bench`: the benchmarks in bench/ (list, logs, exec, stats, compose, idle-rss, first-load)
+# against the private test engines. Starts the engines when none is running and then stops them again
+# at the end; engines that were already up (someone else's) are left as they are. Env: BENCH_N,
+# BENCH_WARMUP, BENCH_KEEP=1, BENCH_CPU_PROF=<dir> (see bench/list.ts), BENCH_COMPOSE_ROUNDS,
+# BENCH_COMPOSE_REDEPLOYS, BENCH_COMPOSE_WARMUP (see bench/compose.ts; Debian's docker-compose is
+# installed first with scripts/install-compose.sh when it is missing), BENCH_RSS_ROUNDS,
+# BENCH_RSS_IDLE_MS (see bench/idle-rss.ts), BENCH_FIRST_LOAD_KB, BENCH_VERBOSE=1 (see
+# bench/first-load.ts, which weighs the pages of the last `npm run build`).
 #
 # Named phases run only those, in the order given; the long fleet benchmarks run only when named:
 #   npm run bench -- scale       bench/scale.ts: 20 private engines × 250 containers (~15 min)
 #   npm run bench -- soak        bench/soak.ts: 30 minutes of stats and logs under churn
 #   npm run bench -- list stats  some of the default phases
+#   npm run bench -- compose     bench/compose.ts alone: a 10-service stack through Wharf against
+#                                docker-compose 1.29, and Wharf's redeploy with no change (~10 min)
 # BENCH_ONLY="scale" does the same as arguments. scale and soak start engines of their own (see
 # scripts/fleet-engines.sh), so they need the test engines only for BENCH_SOAK_ENGINES=test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEFAULT_PHASES=(list logs exec stats idle-rss first-load)
+DEFAULT_PHASES=(list logs exec stats compose idle-rss first-load)
 OPT_IN_PHASES=(scale soak)
 ENGINES=(local edge secure)
 t0=$(date +%s)
@@ -64,11 +68,22 @@ if [ "$up" -lt ${#ENGINES[@]} ]; then
   bash scripts/test-engines.sh start
 fi
 
+# bench/compose.ts compares Wharf with Debian's docker-compose 1.29.
+for p in "${phases[@]}"; do
+  if [ "$p" = compose ]; then
+    bash scripts/install-compose.sh || log "could not install docker-compose; the compose phase will fail"
+  fi
+done
+
 # In the foreground: Ctrl-C reaches the benchmark too, which then stops its Wharf child and removes
-# its containers; this script's EXIT trap runs only after that.
+# its containers; this script's EXIT trap runs only after that. Plain node with tsx's loader rather
+# than the tsx command: on a busy machine, tsx relays a Ctrl-C its child has not confirmed within a
+# few milliseconds again, and then SIGKILLs it, before the benchmark has cleaned up. An interrupted
+# phase (exit 130) ends the run.
 rc=0
 for p in "${phases[@]}"; do
-  npx tsx "bench/$p.ts" || rc=$?
+  node --import tsx "bench/$p.ts" || rc=$?
+  if [ "$rc" = 130 ]; then break; fi
 done
 if [ "$need_engines" = 0 ]; then engines="not needed"; elif [ "$started" = 1 ]; then engines="started here, stopping them now"; else engines="left as they were"; fi
 log "done in $(($(date +%s) - t0)) s (exit $rc; test engines $engines)"
