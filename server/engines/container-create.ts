@@ -42,11 +42,17 @@ export function splitEndpoints(config: CreateConfig): { first: Endpoints; rest: 
   return { first, rest: all };
 }
 
-export async function removeQuietly(host: HostConnection, id: string): Promise<string | undefined> {
+/** Removes a container, answering the engine's message instead of throwing; `volumes` also removes its anonymous volumes. */
+export async function removeQuietly(
+  host: HostConnection,
+  id: string,
+  opts: { volumes?: boolean } = {},
+): Promise<string | undefined> {
   try {
     await engineCall(
       host,
-      (abortSignal) => host.docker.getContainer(id).remove({ force: true, abortSignal }),
+      (abortSignal) =>
+        host.docker.getContainer(id).remove({ force: true, v: opts.volumes === true, abortSignal }),
       ACTION_TIMEOUT_MS,
     );
     return undefined;
@@ -110,7 +116,7 @@ export async function createContainer(
     }
     if (req.start) await startContainer(host, id);
   } catch (err) {
-    const cleanup = await removeQuietly(host, id);
+    const cleanup = await removeQuietly(host, id, { volumes: true });
     if (cleanup && err instanceof AppError) {
       throw new AppError(
         err.code,

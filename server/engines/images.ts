@@ -172,6 +172,8 @@ export const buildEngineImage = (
     dockerfile?: string;
     buildargs?: Record<string, string>;
     labels?: Record<string, string>;
+    /** The stage of a multi-stage Dockerfile to build. */
+    target?: string;
   },
   abortSignal: AbortSignal,
 ) =>
@@ -186,6 +188,7 @@ export const buildEngineImage = (
       ...(o.dockerfile ? { dockerfile: o.dockerfile } : {}),
       ...(o.buildargs ? { buildargs: JSON.stringify(o.buildargs) } : {}),
       ...(o.labels ? { labels: JSON.stringify(o.labels) } : {}),
+      ...(o.target ? { target: o.target } : {}),
     },
     file: context,
     abortSignal,

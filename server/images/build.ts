@@ -15,6 +15,7 @@ export interface BuildRequest {
   dockerfile?: string;
   buildArgs?: Record<string, string>;
   labels?: Record<string, string>;
+  target?: string;
   jobId?: string;
   user: string;
   owner?: string;
@@ -116,6 +117,7 @@ export function startBuild(ctx: AppContext, host: HostConnection, context: Reada
                 ...(req.dockerfile ? { dockerfile: req.dockerfile } : {}),
                 ...(req.buildArgs ? { buildargs: req.buildArgs } : {}),
                 ...(req.labels ? { labels: req.labels } : {}),
+                ...(req.target ? { target: req.target } : {}),
               },
               signal,
             ),

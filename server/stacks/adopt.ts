@@ -211,6 +211,10 @@ function networking(c: ContainerInspect, service: string, shared: Shared): Doc {
   }
   const keys = Object.keys(networks);
   if (keys.length === 1 && keys[0] === "default" && networks.default === null) return {};
+  // The network the container was made on comes first; compose orders the rest by key.
+  const primary = keyOf(shared.project, mode);
+  if (networks[primary] !== undefined && primary !== [...keys].sort()[0])
+    networks[primary] = { ...(networks[primary] as Doc | null), priority: 1 };
   return { networks };
 }
 
@@ -258,6 +262,10 @@ function serviceOf(
   const cfg = c.Config ?? {};
   const hc = c.HostConfig ?? {};
   const service = cfg.Labels?.[COMPOSE_LABELS.service] ?? "";
+  // A name compose did not make (v1's <project>_<service>_<n> or v2's with "-") was the file's.
+  const name = (c.Name ?? "").replace(/^\//, "");
+  const n = cfg.Labels?.[COMPOSE_LABELS.number] ?? "1";
+  const made = [`${shared.project}_${service}_${n}`, `${shared.project}-${service}-${n}`];
   const imageEnv = new Set(image?.Config?.Env ?? []);
   const policy: string = hc.RestartPolicy?.Name ?? "";
   const restart =
@@ -280,6 +288,7 @@ function serviceOf(
   const command = !entrypoint && sameList(cfg.Cmd, image?.Config?.Cmd) ? undefined : (cfg.Cmd ?? undefined);
   return nonEmpty({
     image: cfg.Image,
+    container_name: replicas === 1 && service && name && !made.includes(name) ? name : undefined,
     command,
     entrypoint,
     environment: (cfg.Env ?? []).filter((e) => !imageEnv.has(e)),

@@ -237,7 +237,7 @@ export async function deploy(job: StackJob, input: DeployInput): Promise<{ chang
       await putServiceFiles(host, created.id, project, s.configs, s.secrets);
       await startContainer(host, created.id);
     } catch (err) {
-      await removeQuietly(host, created.id);
+      await removeQuietly(host, created.id, { volumes: true });
       throw err;
     }
     return created.id;
@@ -266,7 +266,7 @@ export async function deploy(job: StackJob, input: DeployInput): Promise<{ chang
       if (gate === "service_completed_successfully") await waitCompleted(host, newId, body.name, signal);
       job.check();
     } catch (err) {
-      if (newId) await removeQuietly(host, newId);
+      if (newId) await removeQuietly(host, newId, { volumes: true });
       await renameContainer(host, oldId, oldName);
       if (wasRunning) await startContainer(host, oldId);
       const why = failMessage(err, host.spec.id);

@@ -45,20 +45,22 @@ export async function foreignMatches(
     foreign.map((c) => c.id),
   );
   const same = new Set<string>();
+  let written: ComposeProject;
+  try {
+    // One file for all of them, so links and shared namespaces between their services resolve.
+    written = loadCompose({
+      compose: composeFromContainers(project.name, containers, images),
+      projectName: project.name,
+    }).project;
+  } catch {
+    // A project the loader cannot read back is not known to match: its containers are recreated.
+    return same;
+  }
   for (const c of containers) {
     const service = foreign.find((f) => f.id === c.Id)?.service ?? "";
     const wanted = project.services[service];
-    if (!wanted) continue;
-    try {
-      const written = loadCompose({
-        compose: composeFromContainers(project.name, [c], images),
-        projectName: project.name,
-      });
-      const seen = written.project.services[service];
-      if (seen && configHash(written.project, seen) === configHash(project, wanted)) same.add(c.Id ?? "");
-    } catch {
-      // A container the loader cannot read back is not known to match: it is recreated.
-    }
+    const seen = written.services[service];
+    if (wanted && seen && configHash(written, seen) === configHash(project, wanted)) same.add(c.Id ?? "");
   }
   return same;
 }

@@ -110,7 +110,7 @@ export async function runOperation(
         if (op === "stop" || op === "down" || op === "restart") await stopContainer(host, c.id);
         if (op === "start" || op === "restart") await startIfStopped(host, c.id);
         if (op === "down") {
-          const err = await removeQuietly(host, c.id);
+          const err = await removeQuietly(host, c.id, { volumes: o.down?.volumes === true });
           if (err) throw new AppError("ENGINE_ERROR", `could not remove ${c.name}: ${err}`);
         }
         changed.push(c.id);

@@ -105,6 +105,7 @@ export function stackBuilder(
       dockerfile,
       ...(Object.keys(b.args).length ? { buildArgs: b.args } : {}),
       ...(Object.keys(b.labels).length ? { labels: b.labels } : {}),
+      ...(b.target ? { target: b.target } : {}),
       user: p.name,
       owner: ownerOf(p),
     });

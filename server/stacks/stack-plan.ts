@@ -1,4 +1,4 @@
-import { loadCompose } from "../../lib/compose";
+import { loadCompose, parseEnvFile } from "../../lib/compose";
 import type { ComposeLoadResult, ComposeProject } from "../../lib/compose/model";
 import { AppError } from "../../lib/errors";
 import type { StackPlan } from "../../lib/stacks/types";
@@ -23,12 +23,18 @@ export function loadRevision(
   rev: Pick<OpenRevision, "compose" | "env" | "files">,
   profiles?: string[],
 ): ComposeLoadResult {
+  // compose reads COMPOSE_PROFILES from .env when no profile is named.
+  const fromEnv = (parseEnvFile(rev.env).vars.COMPOSE_PROFILES ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const active = profiles?.length ? profiles : fromEnv;
   const loaded = loadCompose({
     compose: rev.compose,
     env: rev.env,
     files: rev.files,
     projectName: name,
-    ...(profiles?.length ? { profiles } : {}),
+    ...(active.length ? { profiles: active } : {}),
     workingDir: stackWorkingDir(name),
   });
   if (loaded.project.name !== name)
