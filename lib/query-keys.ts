@@ -29,6 +29,16 @@ export const queryKeys = {
   prunePreview: (hostId: string) => ["hosts", hostId, "system", "prune-preview"] as const,
   engineEvents: (hostId: string) => ["hosts", hostId, "system", "events"] as const,
   containerSpec: (hostId: string, id: string) => ["hosts", hostId, "containers", "spec", id] as const,
+  // Compose stacks: under the host, so its container events reach a stack's detail and the list.
+  stacks: (hostId: string) => ["hosts", hostId, "stacks"] as const,
+  stack: (hostId: string, name: string) => ["hosts", hostId, "stacks", "detail", name] as const,
+  stackRevisions: (hostId: string, name: string) => ["hosts", hostId, "stacks", "revisions", name] as const,
+  stackRevision: (hostId: string, name: string, revision: number) =>
+    ["hosts", hostId, "stacks", "revisions", name, revision] as const,
+  allStacks: () => ["hosts", "*", "stacks"] as const,
+  /** What deploying a stored revision would do now; it follows the host's containers, so it sits under the host. */
+  stackPlan: (hostId: string, name: string, revision?: number) =>
+    ["hosts", hostId, "stacks", "plan", name, revision ?? "current"] as const,
   // Access control: admin-only lists, outside the host tree so engine events never touch them.
   users: () => ["users"] as const,
   tokens: () => ["tokens"] as const,

@@ -10,6 +10,7 @@ import { HostStatusDot } from "./HostStatusDot";
 /** Views across every host in scope, each with its message key under hosts.nav.global. */
 const GLOBAL_SECTIONS = [
   ["/containers", "containers"],
+  ["/stacks", "stacks"],
   ["/images", "images"],
   ["/volumes", "volumes"],
   ["/networks", "networks"],
@@ -40,7 +41,11 @@ export function HostNav() {
   return (
     <nav className="flex flex-col gap-0.5" aria-label={t("nav.label")}>
       {GLOBAL_SECTIONS.map(([href, label]) => (
-        <IntentLink key={href} href={href} className={link(href, pathname === href)}>
+        <IntentLink
+          key={href}
+          href={href}
+          className={link(href, pathname === href || pathname.startsWith(`${href}/`))}
+        >
           {t(`nav.global.${label}`)}
         </IntentLink>
       ))}

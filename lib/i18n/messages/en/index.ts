@@ -22,6 +22,7 @@ import volumes from "./volumes.json";
 import quotas from "./quotas.json";
 import stats from "./stats.json";
 import namespaces from "./namespaces.json";
+import stacks from "./stacks.json";
 
 const messages = {
   common,
@@ -45,6 +46,7 @@ const messages = {
   quotas,
   stats,
   namespaces,
+  stacks,
   validation,
   server,
 };

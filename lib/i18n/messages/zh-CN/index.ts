@@ -23,6 +23,7 @@ import volumes from "./volumes.json";
 import quotas from "./quotas.json";
 import stats from "./stats.json";
 import namespaces from "./namespaces.json";
+import stacks from "./stacks.json";
 
 const messages: Messages = {
   common,
@@ -46,6 +47,7 @@ const messages: Messages = {
   quotas,
   stats,
   namespaces,
+  stacks,
   validation,
   server,
 };

@@ -1,0 +1,22 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { StackSource } from "@/lib/stacks/types";
+
+const STYLE = {
+  wharf: "text-accent border-accent/40",
+  cli: "text-muted border-line",
+} as const satisfies Record<StackSource, string>;
+
+/** Who keeps the stack's files: Wharf (revisions, edit, deploy) or a compose CLI elsewhere (labels only). */
+export function StackSourceBadge({ source }: { source: StackSource }) {
+  const t = useTranslations("stacks.source");
+  return (
+    <span
+      className={`rounded border px-1 text-[11px] leading-4 whitespace-nowrap ${STYLE[source]}`}
+      title={t(`hint.${source}`)}
+      data-testid="stack-source"
+    >
+      {t(source)}
+    </span>
+  );
+}
