@@ -42,8 +42,20 @@ beforeAll(async () => {
     name: `${P}-reg`,
     url: `http://127.0.0.1:${process.env.WHARF_REGISTRY_PORT ?? "5000"}`,
   });
+  // A stored stack (never deployed) and a job of its own: an operation on a stack with no containers.
+  const stack = `${P}-stk`.toLowerCase();
+  const stored = await admin.send("POST", "/api/v1/hosts/local/stacks", {
+    name: stack,
+    compose: "services:\n  web:\n    image: local/idle:1\n    network_mode: none\n",
+  });
+  if (stored.status !== 201)
+    throw new Error(`stack fixture: ${stored.status} ${JSON.stringify(stored.body)}`);
+  const job = await admin.send<{ jobId: string }>("POST", `/api/v1/hosts/local/stacks/${stack}/stop`, {});
   // Real values for every path parameter, so a refusal can only come from authentication or permission.
   values = {
+    stack,
+    revision: "1",
+    jobId: job.body.jobId,
     hostId: "local",
     id: `${P}-c`,
     action: "restart",
@@ -57,6 +69,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (values?.stack)
+    await admin.send("DELETE", `/api/v1/hosts/local/stacks/${values.stack}`).catch(() => undefined);
   await removeByPrefix(P);
   await docker("local", "volume", "rm", `${P}-v`).catch(() => "");
   await srv?.stop();
@@ -72,6 +86,7 @@ function concretePath(r: RouteDef): string {
       // An image by reference, encoded as the UI sends it (a `/` inside one path segment).
       if (name === "id" && r.path.includes("/images/")) return encodeURIComponent("local/busybox:1.35");
       if (name === "name" && r.path.includes("/volumes/")) return values.volume as string;
+      if (name === "name" && r.path.includes("/stacks/")) return values.stack as string;
       if (name === "id" && r.path.includes("/networks/")) return values.network as string;
       if (r.path.startsWith("/api/v1/registries/")) {
         if (name === "id") return values.registryId as string;
