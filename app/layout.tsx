@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { EarlyFetch } from "@/components/api/EarlyFetch";
 import { Providers } from "@/components/providers/Providers";
 import { loadMessages } from "@/lib/i18n/messages";
 import { currentLocale } from "./request-locale";
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <EarlyFetch />
       </head>
       <body className="min-h-screen font-sans antialiased">
         <Providers locale={locale} messages={messages}>

@@ -26,6 +26,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     credentials: "same-origin",
   });
+  return apiReply<T>(res, path);
+}
+
+/** An API reply read as api() reads it: the JSON body, or an ApiError (and a sign-in page on 401). */
+export async function apiReply<T>(res: Response, path: string): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let json: unknown;
