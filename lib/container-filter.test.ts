@@ -171,4 +171,28 @@ describe("filterContainers", () => {
     expect(asc.map((c) => c.id)).toEqual(["3", "2", "1"]);
     expect(desc.map((c) => c.id)).toEqual(["3", "2", "1"]);
   });
+
+  it("hands back a list already in order as a new array in that order", () => {
+    const items = [
+      container({ id: "1", name: "a", hostId: "alpha" }),
+      container({ id: "2", name: "a", hostId: "zeta" }),
+      container({ id: "3", name: "b", hostId: "alpha" }),
+    ];
+
+    const out = filterContainers(items, { sort: "name", dir: "asc" });
+
+    expect(out).not.toBe(items);
+    expect(out.map((c) => c.id)).toEqual(["1", "2", "3"]);
+  });
+
+  it("sorts a list that is in order but for its last two rows", () => {
+    const items = [
+      container({ id: "1", name: "a" }),
+      container({ id: "2", name: "b" }),
+      container({ id: "4", name: "d" }),
+      container({ id: "3", name: "c" }),
+    ];
+
+    expect(filterContainers(items, {}).map((c) => c.id)).toEqual(["1", "2", "3", "4"]);
+  });
 });

@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import type { RefObject } from "react";
 import type { ContainerSortKey, ContainerFilter } from "@/lib/container-filter";
 import { shortId } from "@/lib/format";
-import type { ContainerSummary } from "@/lib/types";
+import type { ContainerAction, ContainerSummary } from "@/lib/types";
+import { usePendingContainerActions, type ActionTarget } from "@/components/hooks/useContainerActions";
 import { useNow } from "@/components/hooks/useNow";
 import { useFormat } from "@/components/i18n/useFormat";
 import { UpdateBadge } from "@/components/images/UpdateBadge";
@@ -35,6 +36,8 @@ export function ContainerTable({
   onFocusRow,
   updateFor,
   scrollRef,
+  canOperate,
+  onAction,
 }: {
   items: ContainerSummary[];
   showHost: boolean;
@@ -49,8 +52,12 @@ export function ContainerTable({
   updateFor?: (hostId: string, image: string) => ImageUpdateStatus | undefined;
   /** The panel's scrolling element, which the table's rows are virtualized against. */
   scrollRef?: RefObject<HTMLElement | null>;
+  /** Whether the rows offer lifecycle actions, and how to run one. */
+  canOperate: boolean;
+  onAction: (target: ActionTarget, action: ContainerAction) => void;
 }) {
   const t = useTranslations("containers.table");
+  const pending = usePendingContainerActions();
   const fmt = useFormat();
   const header = (key: ContainerSortKey, label: string) => (
     <th
@@ -116,6 +123,8 @@ export function ContainerTable({
         focused={focused}
         row={(c, i, props) => {
           const key = rowKey(c);
+          // Most rows have no update to show: they skip the badge and the hooks behind it.
+          const update = updateFor?.(c.hostId, c.image);
           return (
             <tr
               {...props}
@@ -133,9 +142,12 @@ export function ContainerTable({
                 />
               </td>
               <td className="truncate px-2 py-1" title={c.name}>
-                <Link className="font-medium hover:underline" href={`/hosts/${c.hostId}/containers/${c.id}`}>
+                <IntentLink
+                  className="font-medium hover:underline"
+                  href={`/hosts/${c.hostId}/containers/${c.id}`}
+                >
                   {c.name}
-                </Link>
+                </IntentLink>
                 <span className="ml-2 font-mono text-[11px] text-muted">{shortId(c.id)}</span>
               </td>
               {showHost && <td className="truncate px-2 text-muted">{c.hostId}</td>}
@@ -143,9 +155,9 @@ export function ContainerTable({
                 {/* The name gives way, not the badge: a long image name must not hide an update. */}
                 <span className="flex items-center gap-1.5">
                   <span className="min-w-0 truncate">{c.image}</span>
-                  {updateFor && (
+                  {update && (
                     <span className="shrink-0 font-sans">
-                      <UpdateBadge hostId={c.hostId} update={updateFor(c.hostId, c.image)} />
+                      <UpdateBadge hostId={c.hostId} update={update} />
                     </span>
                   )}
                 </span>
@@ -164,7 +176,13 @@ export function ContainerTable({
                 {ports(c)}
               </td>
               <td className="px-2 py-0.5">
-                <RowActions target={{ hostId: c.hostId, id: c.id, name: c.name }} state={c.state} />
+                <RowActions
+                  target={{ hostId: c.hostId, id: c.id, name: c.name }}
+                  state={c.state}
+                  canOperate={canOperate}
+                  pending={pending.get(key)}
+                  onAction={onAction}
+                />
               </td>
             </tr>
           );

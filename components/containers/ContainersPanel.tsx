@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { useContainersQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
+import { useAfterPaint } from "@/components/ui/useAfterPaint";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
@@ -13,6 +13,7 @@ import { usePageHost } from "@/components/hosts/usePageHost";
 import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useKeyedFocus } from "@/components/ui/useKeyedFocus";
 import { filterContainers, type ContainerFilter, type ContainerSortKey } from "@/lib/container-filter";
@@ -25,8 +26,10 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const router = useRouter();
   const { hosts, host, unknownHost } = usePageHost(hostId);
   const list = useContainersQuery(hostId);
-  const restart = useContainerAction();
-  const updateFor = useImageUpdateLookup(hostId);
+  const action = useContainerAction();
+  // The image list behind the update badges waits for the rows: it must not hold up their first paint.
+  const rowsPainted = useAfterPaint(list.isSuccess);
+  const updateFor = useImageUpdateLookup(hostId, rowsPainted);
   const canOperate = useCan("operate");
   const t = useTranslations("containers.list");
   const errorLine = useErrorLine();
@@ -39,9 +42,13 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const [focused, setFocused] = useKeyedFocus(items, rowKey);
   const all = list.data?.items ?? [];
   const running = all.filter((c) => c.state === "running").length;
-  const targets = items
-    .filter((c) => selected.has(rowKey(c)))
-    .map((c) => ({ hostId: c.hostId, id: c.id, name: c.name }));
+  // Without a selection there is nothing to look up: no key per row on every render.
+  const targets =
+    selected.size === 0
+      ? []
+      : items
+          .filter((c) => selected.has(rowKey(c)))
+          .map((c) => ({ hostId: c.hostId, id: c.id, name: c.name }));
 
   const toggle = (key: string) =>
     setSelected((s) => {
@@ -66,7 +73,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
     restart: (i) => {
       const c = items[i];
       if (c && canOperate)
-        restart.mutate({ target: { hostId: c.hostId, id: c.id, name: c.name }, action: "restart" });
+        action.mutate({ target: { hostId: c.hostId, id: c.id, name: c.name }, action: "restart" });
     },
     focusSearch: () => searchRef.current?.focus(),
   });
@@ -85,9 +92,9 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
           {t("counts", { running, total: all.length })}
         </span>
         {host && (
-          <Link href={`/hosts/${host.id}/quotas`} className="text-[11px] text-accent hover:underline">
+          <IntentLink href={`/hosts/${host.id}/quotas`} className="text-[11px] text-accent hover:underline">
             {t("quotas")}
-          </Link>
+          </IntentLink>
         )}
         {host && <HostStatsTotals hostId={host.id} />}
         {host && (
@@ -98,13 +105,13 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
           </span>
         )}
         {host && canOperate && (
-          <Link
+          <IntentLink
             href={`/hosts/${host.id}/create`}
             className="rounded border border-accent bg-accent px-1.5 py-0.5 text-xs whitespace-nowrap text-white hover:opacity-90"
             data-testid="create-container"
           >
             {t("create")}
-          </Link>
+          </IntentLink>
         )}
         <div className="ml-auto">
           <ContainerFilterBar
@@ -145,6 +152,8 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
             onFocusRow={setFocused}
             updateFor={updateFor}
             scrollRef={scrollRef}
+            canOperate={canOperate}
+            onAction={(target, a) => action.mutate({ target, action: a })}
           />
         )}
       </div>

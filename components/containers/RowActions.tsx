@@ -1,81 +1,94 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { useCan } from "@/components/hooks/useCan";
-import { useContainerAction, type ActionTarget } from "@/components/hooks/useContainerActions";
+import type { ActionTarget } from "@/components/hooks/useContainerActions";
 import { Button } from "@/components/ui/Button";
-import type { ContainerState } from "@/lib/types";
+import { IntentLink } from "@/components/ui/IntentLink";
+import type { ContainerAction, ContainerState } from "@/lib/types";
 
-/** One-click restart on every row, plus the start/stop that fits the state. */
-export function RowActions({ target, state }: { target: ActionTarget; state: ContainerState }) {
-  const action = useContainerAction();
-  const canOperate = useCan("operate");
+/**
+ * One-click restart on every row, plus the start/stop that fits the state. The table runs the
+ * actions and says which one is running on the row, so a row holds no query or mutation of its own.
+ */
+export function RowActions({
+  target,
+  state,
+  canOperate,
+  pending,
+  onAction,
+}: {
+  target: ActionTarget;
+  state: ContainerState;
+  canOperate: boolean;
+  /** The action running on this container, if any. */
+  pending?: ContainerAction;
+  onAction: (target: ActionTarget, action: ContainerAction) => void;
+}) {
   const t = useTranslations("containers.row");
   const name = target.name;
   const open = (
-    <Link
+    <IntentLink
       className="rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap hover:bg-panel-2"
       href={`/hosts/${target.hostId}/containers/${target.id}`}
       aria-label={t("openOf", { name })}
     >
       {t("open")}
-    </Link>
+    </IntentLink>
   );
   if (!canOperate) return <div className="flex justify-end">{open}</div>;
-  const busy = action.isPending;
+  const busy = pending !== undefined;
   const running = state === "running" || state === "restarting";
   return (
     <div className="flex justify-end gap-1">
       <Button
         size="sm"
         disabled={busy || state === "removing"}
-        onClick={() => action.mutate({ target, action: "restart" })}
+        onClick={() => onAction(target, "restart")}
         aria-label={t("restartOf", { name })}
         data-testid="restart"
         title={t("restartTitle")}
       >
-        {busy && action.variables?.action === "restart" ? "…" : "↻"} {t("restart")}
+        {pending === "restart" ? "…" : "↻"} {t("restart")}
       </Button>
       {running ? (
         <Button
           size="sm"
           disabled={busy}
-          onClick={() => action.mutate({ target, action: "stop" })}
+          onClick={() => onAction(target, "stop")}
           aria-label={t("stopOf", { name })}
         >
           {t("stop")}
         </Button>
       ) : state === "paused" ? (
-        <Button size="sm" disabled={busy} onClick={() => action.mutate({ target, action: "unpause" })}>
+        <Button size="sm" disabled={busy} onClick={() => onAction(target, "unpause")}>
           {t("unpause")}
         </Button>
       ) : (
         <Button
           size="sm"
           disabled={busy}
-          onClick={() => action.mutate({ target, action: "start" })}
+          onClick={() => onAction(target, "start")}
           aria-label={t("startOf", { name })}
         >
           {t("start")}
         </Button>
       )}
-      <Link
+      <IntentLink
         className="rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap hover:bg-panel-2"
         href={`/hosts/${target.hostId}/containers/${target.id}?tab=logs`}
         aria-label={t("logsOf", { name })}
         data-testid="open-logs"
       >
         {t("logs")}
-      </Link>
+      </IntentLink>
       {running && (
-        <Link
+        <IntentLink
           className="rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap hover:bg-panel-2"
           href={`/hosts/${target.hostId}/containers/${target.id}?tab=terminal`}
           aria-label={t("shellOf", { name })}
           data-testid="open-terminal"
         >
           {t("shell")}
-        </Link>
+        </IntentLink>
       )}
       {open}
     </div>

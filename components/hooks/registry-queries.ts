@@ -23,12 +23,13 @@ const pageSearch = (last: string | undefined) =>
 // Registry calls can be slow or fail for reasons a retry will not fix (credentials): show the error at once.
 const ONCE = { retry: false, refetchOnWindowFocus: false } as const;
 
-export function useRegistriesQuery() {
+export function useRegistriesQuery(opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.registries(),
     queryFn: () => api<{ items: RegistryRecord[] }>(registryPaths.list()),
     staleTime: 0,
     refetchOnMount: "always",
+    ...opts,
   });
 }
 

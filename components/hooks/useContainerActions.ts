@@ -1,6 +1,7 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useMutationState, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { api } from "@/components/api/client";
 import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useToast } from "@/components/ui/Toasts";
@@ -16,13 +17,22 @@ export interface ActionTarget {
 const path = (t: ActionTarget) =>
   `/api/v1/hosts/${encodeURIComponent(t.hostId)}/containers/${encodeURIComponent(t.id)}`;
 
+/** Every lifecycle action on one container, whichever component started it. */
+const CONTAINER_ACTION = ["container-action"] as const;
+
+interface ActionRequest {
+  target: ActionTarget;
+  action: ContainerAction;
+}
+
 export function useContainerAction() {
   const qc = useQueryClient();
   const toast = useToast();
   const t = useTranslations("ui");
   const errorLine = useErrorLine();
   return useMutation({
-    mutationFn: async ({ target, action }: { target: ActionTarget; action: ContainerAction }) => {
+    mutationKey: CONTAINER_ACTION,
+    mutationFn: async ({ target, action }: ActionRequest) => {
       await api(`${path(target)}/${action}`, { method: "POST" });
     },
     onSuccess: (_d, { target, action }) => {
@@ -32,6 +42,27 @@ export function useContainerAction() {
     onError: (err, { target, action }) =>
       toast("error", t("actionFailed", { action: t(`action.${action}`), name: target.name }), errorLine(err)),
   });
+}
+
+/**
+ * The action running on each container (by `hostId/id`), from every useContainerAction on the page:
+ * one subscription for a whole table, instead of one mutation per row.
+ */
+export function usePendingContainerActions(): ReadonlyMap<string, ContainerAction> {
+  const pending = useMutationState({
+    filters: { mutationKey: CONTAINER_ACTION, status: "pending" },
+    select: (m) => m.state.variables as ActionRequest | undefined,
+  });
+  return useMemo(() => pendingByContainer(pending), [pending]);
+}
+
+/** Running actions by `hostId/id`; when two run on one container, the later one is named. */
+export function pendingByContainer(
+  requests: readonly (ActionRequest | undefined)[],
+): ReadonlyMap<string, ContainerAction> {
+  return new Map(
+    requests.flatMap((r) => (r ? [[`${r.target.hostId}/${r.target.id}`, r.action] as const] : [])),
+  );
 }
 
 export function useRemoveContainer() {

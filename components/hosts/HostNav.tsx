@@ -1,6 +1,5 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useErrorLine } from "@/components/i18n/useErrorText";
@@ -57,7 +56,7 @@ export function HostNav() {
         const open = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <div key={h.id}>
-            <Link
+            <IntentLink
               href={href}
               className={link(href, open)}
               data-testid={`host-${h.id}`}
@@ -69,7 +68,7 @@ export function HostNav() {
               <span className="ml-auto text-[11px] text-muted">
                 {h.status === "up" ? h.kind : t(`status.${h.status}`)}
               </span>
-            </Link>
+            </IntentLink>
             {open && (
               <div
                 className="mb-1 ml-4 flex flex-col border-l border-line pl-1"
@@ -81,9 +80,9 @@ export function HostNav() {
                     ? pathname.startsWith(to)
                     : pathname === href || pathname.startsWith(`${href}/containers`);
                   return (
-                    <Link key={sub} href={to} className={`${link(to, active)} py-0.5 text-[12px]`}>
+                    <IntentLink key={sub} href={to} className={`${link(to, active)} py-0.5 text-[12px]`}>
                       {t(`nav.host.${label}`)}
-                    </Link>
+                    </IntentLink>
                   );
                 })}
               </div>

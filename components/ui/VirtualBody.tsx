@@ -1,5 +1,5 @@
 "use client";
-import { Fragment, useCallback, useRef, type ReactNode, type RefObject } from "react";
+import { Fragment, useCallback, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import { useVirtualRows } from "./useVirtualRows";
 
 /** What a rendered row puts on its `<tr>`: the measuring ref, its index, and its place for assistive tech. */
@@ -47,7 +47,9 @@ export function VirtualBody<T>({
   /** One row: a `<tr>` that spreads `props`. */
   row: (item: T, index: number, props: VirtualRowProps) => ReactNode;
 }) {
-  const keyAt = useCallback((i: number) => rowKey(items[i] as T), [items, rowKey]);
+  // One key per row, made once per list: the virtualizer asks for every row's key when it lays out.
+  const keys = useMemo(() => items.map(rowKey), [items, rowKey]);
+  const keyAt = useCallback((i: number) => keys[i] as string, [keys]);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const v = useVirtualRows({ bodyRef, count: items.length, keyAt, estimateSize, scrollRef, focused });
   return (
@@ -56,7 +58,7 @@ export function VirtualBody<T>({
       {v.indexes.map((i) => {
         const item = items[i] as T;
         return (
-          <Fragment key={rowKey(item)}>
+          <Fragment key={keys[i]}>
             {row(item, i, { ref: v.measure, "data-index": i, "aria-rowindex": i + 2 })}
           </Fragment>
         );

@@ -9,6 +9,7 @@ import {
   type MouseEvent,
   type RefObject,
 } from "react";
+import { useAfterPaint } from "./useAfterPaint";
 import { clampIndex, nearestScroller, offsetInScroller, spacerHeights } from "./virtual-rows";
 
 /** Where the table's body sits in its scroll element, and how much of the top its sticky head hides. */
@@ -70,6 +71,9 @@ export function useVirtualRows({
 }: VirtualRowsOptions) {
   // undefined until the body is laid out; null when nothing but the page scrolls (every row renders).
   const [scroller, setScroller] = useState<HTMLElement | null>();
+  // A table that mounts into a scroll element already on the page (a list that just loaded) renders
+  // only what that element shows at once, not a guessed screenful it would trim right after.
+  const [firstScreen] = useState(() => scrollRef?.current?.clientHeight || FIRST_SCREEN);
   const [geometry, setGeometry] = useState<Geometry>({ margin: 0, header: 0 });
 
   useLayoutEffect(() => {
@@ -94,6 +98,10 @@ export function useVirtualRows({
     return () => ro.disconnect();
   }, [bodyRef, scroller]);
 
+  // A table's first frame holds only the rows on screen; the overscan joins once that frame is
+  // painted, so the first rows never wait for rows nobody sees yet.
+  const painted = useAfterPaint(count > 0);
+
   // The virtualizer hands out fresh functions on purpose; nothing here is memoized by a compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLElement, HTMLTableRowElement>({
@@ -101,11 +109,11 @@ export function useVirtualRows({
     getScrollElement: () => scroller ?? null,
     estimateSize: () => estimateSize,
     getItemKey: keyAt,
-    overscan,
+    overscan: painted ? overscan : 0,
     scrollMargin: geometry.margin,
     // A row brought into view must land below the sticky head, not under it.
     scrollPaddingStart: geometry.header,
-    initialRect: { width: 0, height: FIRST_SCREEN },
+    initialRect: { width: 0, height: firstScreen },
     useFlushSync: false,
   });
 
