@@ -31,13 +31,17 @@ export function ensureBuiltServer(say: (line: string) => void): void {
   if (r.status !== 0) throw new Error(`npm run build:server failed (exit ${r.status ?? r.signal})`);
 }
 
-/** `npm start` as package.json says it, with the given hosts file and no local engine of the machine. */
+/**
+ * `npm start` as package.json says it, with the given hosts file and no local engine of the machine;
+ * in another checkout's build when `root` names one (to compare two builds side by side).
+ */
 export function startBuiltServer(opts: {
   hostsFile: string;
   password: string;
   dataDir: string;
+  root?: string;
 }): Promise<ScriptChild> {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  const pkg = JSON.parse(fs.readFileSync(path.join(opts.root ?? ROOT, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   };
   const command = pkg.scripts.start;
@@ -54,6 +58,7 @@ export function startBuiltServer(opts: {
       DOCKER_HOST: `unix://${path.join(opts.dataDir, "no-engine.sock")}`,
     },
     readyTimeoutMs: 120_000,
+    ...(opts.root ? { cwd: opts.root } : {}),
   });
 }
 

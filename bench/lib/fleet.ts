@@ -117,6 +117,15 @@ export async function startFleet(n: number, signal?: AbortSignal): Promise<Fleet
     await stop().catch((e: unknown) => process.stderr.write(`fleet: stop failed: ${String(e)}\n`));
     throw err;
   }
+  return openFleet(dir, signal);
+}
+
+/**
+ * The fleet already running in `dir` (started by `scripts/fleet-engines.sh start DIR N`), so a
+ * measurement can be repeated against the same engines and containers; `stop()` still ends it.
+ */
+export function openFleet(dir: string, signal?: AbortSignal): Fleet {
+  const stop = () => run(["stop", dir]);
   const hostsFile = path.join(dir, "hosts.json");
   const specs = parseHostsSetting(hostsFile);
   const entries = JSON.parse(fs.readFileSync(path.join(dir, "fleet.json"), "utf8")) as FleetEntry[];

@@ -16,6 +16,8 @@ export interface ScriptOptions {
   command: string;
   env: Record<string, string>;
   readyTimeoutMs?: number;
+  /** The checkout to run it in (this one by default). */
+  cwd?: string;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -28,13 +30,14 @@ function exited(child: ChildProcess): Promise<void> {
  * process, in a process group of its own so stopping it ends the whole tree it started.
  */
 export function startScript(opts: ScriptOptions): Promise<ScriptChild> {
+  const cwd = opts.cwd ?? ROOT;
   const child = spawn("sh", ["-c", opts.command], {
-    cwd: ROOT,
+    cwd,
     detached: true,
     env: {
       ...process.env,
       ...opts.env,
-      PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+      PATH: `${path.join(cwd, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
