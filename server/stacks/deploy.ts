@@ -3,7 +3,9 @@ import { AppError } from "../../lib/errors";
 import type { PlanStep } from "../../lib/stacks/types";
 import { createContainer, removeQuietly, startContainer } from "../engines/container-create";
 import type { HostConnection } from "../engines/host-connection";
-import { toAppError } from "../errors";
+import type { ImageInspect } from "../engines/engine-types";
+import { inspectEngineImage } from "../engines/images";
+import { ifFound, toAppError } from "../errors";
 import type { Plan } from "./plan";
 import type { StackJob } from "./stack-job";
 import {
@@ -18,6 +20,7 @@ import {
 } from "./stack-engine";
 import { serviceBody, type ProjectContext } from "./service-body";
 import { imageOf } from "./image-name";
+import { inheritVolumes } from "./inherit-volumes";
 
 export interface DeployInput {
   host: HostConnection;
@@ -255,13 +258,20 @@ export async function deploy(job: StackJob, input: DeployInput): Promise<{ chang
   ): Promise<string> => {
     const old = await inspectById(host, oldId);
     const oldName = (old.Name ?? body.name).replace(/^\//, "");
+    // The new container keeps the old one's anonymous volumes (its data), as compose's recreate does.
+    const image: ImageInspect | undefined = await ifFound(inspectEngineImage(host, body.config.Image));
+    const kept = inheritVolumes(body.config, old, Object.keys(image?.Config?.Volumes ?? {}));
+    if (kept.inherited.length)
+      job.log(
+        `${s.name}: ${body.name} keeps the volumes at ${kept.inherited.join(", ")} of the container it replaces`,
+      );
     const wasRunning = old.State?.Running === true;
     if (wasRunning) await stopContainer(host, oldId);
     const aside = `${oldName}-wharf-old-${oldId.slice(0, 12)}`;
     await renameContainer(host, oldId, aside);
     let newId: string | undefined;
     try {
-      newId = await createStarted(s, body);
+      newId = await createStarted(s, { ...body, config: kept.config });
       if (gate === "service_healthy") await waitHealthy(host, newId, body.name, signal);
       if (gate === "service_completed_successfully") await waitCompleted(host, newId, body.name, signal);
       job.check();

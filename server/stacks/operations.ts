@@ -7,10 +7,11 @@ import { dial } from "../engines/engine-dial";
 import type { HostConnection } from "../engines/host-connection";
 import { listEngineNetworks } from "../engines/networks";
 import { fetchVolumeList } from "../engines/volumes";
-import { toAppError } from "../errors";
+import { ifFound, toAppError } from "../errors";
+import { anonymousVolumes } from "./inherit-volumes";
 import type { ProjectContainer } from "./projects";
 import type { StackJob } from "./stack-job";
-import { startIfStopped, stopContainer } from "./stack-engine";
+import { inspectById, startIfStopped, stopContainer } from "./stack-engine";
 
 export interface OperationInput {
   host: HostConnection;
@@ -86,6 +87,7 @@ export async function runOperation(
   const sequence = op === "stop" || op === "down" ? [...order].reverse() : order;
   job.plan(order);
   const changed: string[] = [];
+  const anonymous = new Set<string>();
   for (const service of sequence) {
     job.check();
     const mine = o.containers.filter((c) => c.service === service);
@@ -110,6 +112,9 @@ export async function runOperation(
         if (op === "stop" || op === "down" || op === "restart") await stopContainer(host, c.id);
         if (op === "start" || op === "restart") await startIfStopped(host, c.id);
         if (op === "down") {
+          if (o.down?.volumes)
+            for (const v of anonymousVolumes((await ifFound(inspectById(host, c.id))) ?? {}))
+              anonymous.add(v);
           const err = await removeQuietly(host, c.id, { volumes: o.down?.volumes === true });
           if (err) throw new AppError("ENGINE_ERROR", `could not remove ${c.name}: ${err}`);
         }
@@ -120,12 +125,19 @@ export async function runOperation(
       job.service(service, "failed", failMessage(err, host.spec.id));
     }
   }
-  if (op === "down") await removeProjectObjects(job, o);
+  if (op === "down") await removeProjectObjects(job, o, anonymous);
   return changed;
 }
 
-/** After down: the project's own networks, and its declared volumes when asked; never external ones. */
-async function removeProjectObjects(job: StackJob, o: OperationInput): Promise<void> {
+/**
+ * After down: the project's own networks, and when asked its declared volumes and the anonymous ones
+ * its containers mounted (`anonymous`); never external ones.
+ */
+async function removeProjectObjects(
+  job: StackJob,
+  o: OperationInput,
+  anonymous: ReadonlySet<string>,
+): Promise<void> {
   const { host, name } = o;
   const networks = (await listEngineNetworks(host)).filter(
     (n) => n.Labels?.[COMPOSE_LABELS.project] === name && n.Name,
@@ -168,6 +180,21 @@ async function removeProjectObjects(job: StackJob, o: OperationInput): Promise<v
       job.log(`volume ${v.Name}: removed`);
     } catch (err) {
       job.log(`volume ${v.Name}: not removed: ${failMessage(err, host.spec.id)}`);
+    }
+  }
+  for (const name of anonymous) {
+    try {
+      // Most went with their container; the rest were handed on by a recreate.
+      const gone = await ifFound(
+        engineCall(
+          host,
+          (abortSignal) => host.docker.getVolume(name).remove({ abortSignal }),
+          ACTION_TIMEOUT_MS,
+        ).then(() => true),
+      );
+      if (gone) job.log(`anonymous volume ${name.slice(0, 12)}: removed`);
+    } catch (err) {
+      job.log(`anonymous volume ${name.slice(0, 12)}: not removed: ${failMessage(err, host.spec.id)}`);
     }
   }
 }

@@ -414,6 +414,59 @@ secrets:
   });
 });
 
+describe("a recreate keeps the data of anonymous volumes", () => {
+  const V = `${S}-vol`;
+  const compose = (level: string) => `
+services:
+  app:
+    build: ./app
+    environment:
+      LEVEL: "${level}"
+    volumes:
+      - /data
+    network_mode: none
+`;
+  // The image declares a volume of its own, as database images do.
+  const files = { "app/Dockerfile": "FROM local/idle:1\nVOLUME /cache\n" };
+  const volumesOf = async (name: string) => {
+    const [c] = JSON.parse(await docker("local", "inspect", name)) as {
+      Id: string;
+      Mounts: { Type: string; Name?: string; Destination: string }[];
+    }[];
+    return { id: c?.Id, byPath: Object.fromEntries((c?.Mounts ?? []).map((m) => [m.Destination, m.Name])) };
+  };
+
+  afterAll(async () => {
+    await docker("local", "rm", "-f", `${V}-app-1`).catch(() => "");
+    await docker("local", "rmi", "-f", `${V}-app`).catch(() => "");
+  });
+
+  it("mounts the replaced container's volumes in the new one, and down with volumes removes them", async () => {
+    expect((await admin.send("POST", BASE, { name: V, compose: compose("one"), files })).status).toBe(201);
+    expect((await run(admin, V, "deploy")).state).toBe("done");
+    const before = await volumesOf(`${V}-app-1`);
+    expect(before.byPath["/data"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(before.byPath["/cache"]).toMatch(/^[0-9a-f]{64}$/);
+    await docker("local", "exec", `${V}-app-1`, "sh", "-c", "echo kept > /data/a && echo kept > /cache/b");
+
+    const put = await admin.send("PUT", `${BASE}/${V}`, { compose: compose("two") });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const job = await run(admin, V, "deploy");
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    const after = await volumesOf(`${V}-app-1`);
+    expect(after.id).not.toBe(before.id);
+    expect(after.byPath).toEqual(before.byPath);
+    expect((await docker("local", "exec", `${V}-app-1`, "cat", "/data/a", "/cache/b")).trim()).toBe(
+      "kept\nkept",
+    );
+
+    expect((await run(admin, V, "down", { volumes: true })).state).toBe("done");
+    for (const v of Object.values(before.byPath))
+      await expect(docker("local", "volume", "inspect", v ?? "")).rejects.toThrow();
+    expect((await admin.send("DELETE", `${BASE}/${V}`)).status).toBe(204);
+  });
+});
+
 describe("profiles", () => {
   it("plans a service with profiles only when one of them is named", async () => {
     const P = `${S}-prof`;

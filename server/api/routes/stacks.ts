@@ -243,15 +243,20 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
     access: "operate",
     scope: "stack",
     audit: "stack.update",
-    summary: "Store a new revision {compose, env?, files?, message?} and answer its plan; it deploys nothing",
+    summary:
+      "Store a new revision {compose, env?, files?, message?} and answer its plan; it deploys nothing. An env or files left out carries over from the current revision",
     handler: async (rc) => {
       const host = hostOf(rc);
       const p = principalOf(rc);
       const s = stackOf(rc);
       rc.audit.target = s.name;
       const b = parseWith(stackUpdateSchema, await rc.body());
-      storedRevision(ctx, host, s);
-      const loaded = loadRevision(s.name, { compose: b.compose, env: b.env ?? "", files: b.files ?? {} });
+      // `.env` and the files carry over from the current revision unless the request names them
+      // (`""` and `{}` clear them): an edit of the compose file alone keeps the build context.
+      const current = storedRevision(ctx, host, s);
+      const env = b.env ?? current.env;
+      const files = b.files ?? current.files;
+      const loaded = loadRevision(s.name, { compose: b.compose, env, files });
       const previous = previousProject(ctx, host.spec.id, s.name);
       const { view } = await planStack(
         {
@@ -266,8 +271,8 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       );
       const revision = ctx.stacks.addRevision(host.spec.id, s.name, {
         compose: b.compose,
-        ...(b.env ? { env: b.env } : {}),
-        ...(b.files ? { files: b.files } : {}),
+        ...(env ? { env } : {}),
+        ...(Object.keys(files).length ? { files } : {}),
         message: b.message ?? "",
         author: p.name,
       });
