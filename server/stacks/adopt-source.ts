@@ -3,7 +3,8 @@ import path from "node:path";
 import { COMPOSE_LABELS } from "../../lib/stacks/types";
 import type { Principal } from "../auth/principal";
 import type { HostConnection } from "../engines/host-connection";
-import { isScoped } from "../scope/targets";
+import { listEngineNetworks } from "../engines/networks";
+import { isScoped, labelCheck } from "../scope/targets";
 import { roleAllows } from "../../lib/permissions";
 import { composeFromContainers } from "./adopt";
 import { inspectAll } from "./foreign-match";
@@ -60,12 +61,16 @@ export async function adoptSource(
 ): Promise<AdoptSource> {
   const files = await readLabelledFiles(host, p, containers);
   if (files) return { ...files, from: "files" };
-  const { containers: docs, images } = await inspectAll(
-    host,
-    containers.map((c) => c.id),
-  );
+  const [{ containers: docs, images }, networks] = await Promise.all([
+    inspectAll(
+      host,
+      containers.map((c) => c.id),
+    ),
+    // Settings only of networks the caller may see: labels are another team's to keep.
+    listEngineNetworks(host).then((all) => all.filter((n) => labelCheck(p)(n.Labels ?? {}))),
+  ]);
   return {
-    compose: composeFromContainers(name, docs, images),
+    compose: composeFromContainers(name, docs, images, networks),
     env: "",
     from: "containers",
     note: `written from the inspect documents of ${docs.length} container${docs.length === 1 ? "" : "s"}`,

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { COMPOSE_LABELS } from "../../lib/stacks/types";
-import type { ContainerInspect, ImageInspect } from "../engines/engine-types";
+import type { ContainerInspect, ImageInspect, NetworkInspect } from "../engines/engine-types";
 
 type Doc = Record<string, unknown>;
 type HostConfig = NonNullable<ContainerInspect["HostConfig"]>;
@@ -100,6 +100,45 @@ interface Shared {
   project: string;
   networks: Map<string, Doc>;
   volumes: Map<string, Doc>;
+  /** The engine's documents of the networks, by name, when the caller has them. */
+  networkDocs: ReadonlyMap<string, NetworkInspect>;
+}
+
+/**
+ * A network a container is on, as the file names it: a network compose made for this project under
+ * the key its label names (with its engine name when that is not `<project>_<key>`, and its
+ * settings); one made elsewhere as external under its own name.
+ */
+function projectNetwork(shared: Shared, name: string): { key: string; doc: Doc } {
+  const n = shared.networkDocs.get(name);
+  const labels = n?.Labels ?? {};
+  const own = labels[COMPOSE_LABELS.project] === shared.project ? labels[COMPOSE_LABELS.network] : undefined;
+  if (own)
+    return {
+      key: own,
+      doc: { ...(name !== `${shared.project}_${own}` ? { name } : {}), ...networkSettings(n) },
+    };
+  const key = keyOf(shared.project, name);
+  return { key, doc: key === name ? { external: true } : networkSettings(n) };
+}
+
+/**
+ * A project network's settings as its file would have said them: its driver when not the default,
+ * `internal`, `attachable`, `enable_ipv6`, its driver options and its own labels (not compose's).
+ */
+function networkSettings(n: NetworkInspect | undefined): Doc {
+  if (!n) return {};
+  const labels = Object.fromEntries(
+    Object.entries(n.Labels ?? {}).filter(([k]) => !k.startsWith("com.docker.compose.")),
+  );
+  return nonEmpty({
+    driver: n.Driver && n.Driver !== "bridge" ? n.Driver : undefined,
+    driver_opts: n.Options && Object.keys(n.Options).length ? n.Options : undefined,
+    internal: n.Internal === true ? true : undefined,
+    attachable: n.Attachable === true ? true : undefined,
+    enable_ipv6: n.EnableIPv6 === true ? true : undefined,
+    labels: Object.keys(labels).length ? labels : undefined,
+  });
 }
 
 /** The key a project object had in its file: its compose label, else its name without the project prefix. */
@@ -199,8 +238,8 @@ function networking(c: ContainerInspect, service: string, shared: Shared): Doc {
     (c.Name ?? "").replace(/^\//, ""),
   ]);
   for (const [name, e] of Object.entries(c.NetworkSettings?.Networks ?? {})) {
-    const key = keyOf(shared.project, name);
-    if (!shared.networks.has(key)) shared.networks.set(key, key === name ? { external: true } : {});
+    const { key, doc } = projectNetwork(shared, name);
+    if (!shared.networks.has(key)) shared.networks.set(key, doc);
     const aliases = (e.Aliases ?? []).filter((a) => !own.has(a));
     const settings = nonEmpty({
       aliases,
@@ -212,7 +251,7 @@ function networking(c: ContainerInspect, service: string, shared: Shared): Doc {
   const keys = Object.keys(networks);
   if (keys.length === 1 && keys[0] === "default" && networks.default === null) return {};
   // The network the container was made on comes first; compose orders the rest by key.
-  const primary = keyOf(shared.project, mode);
+  const primary = projectNetwork(shared, mode).key;
   if (networks[primary] !== undefined && primary !== [...keys].sort()[0])
     networks[primary] = { ...(networks[primary] as Doc | null), priority: 1 };
   return { networks };
@@ -340,15 +379,21 @@ function serviceOf(
 /**
  * A compose file for containers that have none Wharf can read: one service per compose service
  * label (or per container, named after it, for containers outside any project), written from the
- * first container's inspect document less what its image already sets. Loaded back, it plans no
- * change for those containers.
+ * first container's inspect document less what its image already sets, with the project networks'
+ * settings from `networks` (the engine's list). Loaded back, it plans no change for those containers.
  */
 export function composeFromContainers(
   project: string,
   containers: readonly ContainerInspect[],
   images: ReadonlyMap<string, ImageInspect>,
+  networks: readonly NetworkInspect[] = [],
 ): string {
-  const shared: Shared = { project, networks: new Map(), volumes: new Map() };
+  const shared: Shared = {
+    project,
+    networks: new Map(),
+    volumes: new Map(),
+    networkDocs: new Map(networks.flatMap((n) => (n.Name ? [[n.Name, n] as const] : []))),
+  };
   const byService = new Map<string, ContainerInspect[]>();
   for (const c of containers) {
     const s = c.Config?.Labels?.[COMPOSE_LABELS.service] ?? (c.Name ?? "").replace(/^\//, "");

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { JobSnapshot } from "../../lib/images/types";
 import type { StackDetail, StackList, StackPlan } from "../../lib/stacks/types";
 import { STACK_CONFIG_FILE, stackWorkingDir } from "../../server/stacks/project-context";
@@ -863,6 +864,24 @@ describe("a project docker-compose made: listed, adopted and redeployed by Wharf
       // The CLI was given a relative file name, which Wharf does not read: the file is written
       // from the containers' inspect documents.
       expect(adopted.body.from).toBe("containers");
+      // The project's networks keep their settings in the written file: an internal one stays internal.
+      const written = parse(
+        (await admin.get<StackDetail>(`${BASE}/${c.cli}`)).body.current?.compose ?? "",
+      ) as { networks?: Record<string, { internal?: boolean } | null> };
+      const nets = (
+        await docker("local", "network", "ls", "-q", "--filter", `label=com.docker.compose.project=${c.cli}`)
+      )
+        .split("\n")
+        .filter(Boolean);
+      for (const id of nets) {
+        const [n] = JSON.parse(await docker("local", "network", "inspect", id)) as {
+          Name: string;
+          Internal: boolean;
+          Labels: Record<string, string>;
+        }[];
+        const key = n?.Labels["com.docker.compose.network"] ?? "";
+        expect(written.networks?.[key]?.internal === true, `${n?.Name} internal`).toBe(n?.Internal === true);
+      }
       // Every container is kept. A one-shot job that has exited is started again, as compose's own
       // `up` does (nothing in its v1 labels says another service waits for it to complete).
       const byId = (a: AdoptStep, b: AdoptStep) => ((a.containerId ?? "") < (b.containerId ?? "") ? -1 : 1);

@@ -20,7 +20,8 @@ import {
 } from "../../../lib/stacks/types";
 import { composeFromContainers } from "../../stacks/adopt";
 import { inspectAll } from "../../stacks/foreign-match";
-import { containerInScope } from "../../scope/targets";
+import { containerInScope, labelCheck } from "../../scope/targets";
+import { listEngineNetworks } from "../../engines/networks";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { HostConnection } from "../../engines/host-connection";
@@ -214,7 +215,9 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       if (containers.length !== ids.length)
         throw new AppError("NOT_FOUND", "containers: one of them is gone");
       const name = b.name ?? containers[0]?.Config?.Labels?.[COMPOSE_LABELS.project] ?? "exported";
-      return { name, compose: composeFromContainers(name, containers, images) };
+      const visible = labelCheck(p);
+      const networks = (await listEngineNetworks(host)).filter((n) => visible(n.Labels ?? {}));
+      return { name, compose: composeFromContainers(name, containers, images, networks) };
     },
   });
 
