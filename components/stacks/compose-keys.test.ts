@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyPathAt, keysAt, levelOf } from "./compose-keys";
+import { keyPathAt, keysAt, levelOf, valuesAt } from "./compose-keys";
 
 /** The text with its last `|` marking the cursor, as keysAt sees it. */
 function at(marked: string) {
@@ -100,5 +100,42 @@ describe("keysAt", () => {
   it("offers nothing where the table has no keys", () => {
     expect(at("services:\n  web:\n    environment:\n      LE|")).toBeUndefined();
     expect(at("services:\n  web:\n    image: lo|")).toBeUndefined();
+  });
+});
+
+describe("valuesAt", () => {
+  const values = (marked: string) => {
+    const pos = marked.lastIndexOf("|");
+    return valuesAt(marked.slice(0, pos) + marked.slice(pos + 1), pos);
+  };
+
+  it("offers a service's restart policies after `restart: `, from where the value starts", () => {
+    const text = "services:\n  web:\n    image: x\n    restart: un|";
+    expect(values(text)).toEqual({
+      from: text.indexOf("un"),
+      values: ["no", "always", "on-failure", "unless-stopped"],
+    });
+  });
+
+  it("offers a dependency's conditions, and a long port's protocols inside a list item", () => {
+    expect(values("services:\n  web:\n    depends_on:\n      db:\n        condition: |")?.values).toContain(
+      "service_healthy",
+    );
+    expect(values("services:\n  web:\n    ports:\n      - target: 80\n        protocol: |")?.values).toEqual([
+      "tcp",
+      "udp",
+      "sctp",
+    ]);
+    expect(values("services:\n  web:\n    ports:\n      - protocol: |")?.values).toEqual([
+      "tcp",
+      "udp",
+      "sctp",
+    ]);
+  });
+
+  it("offers nothing for a key of free text, or a key at another level", () => {
+    expect(values("services:\n  web:\n    image: |")).toBeUndefined();
+    expect(values("restart: |")).toBeUndefined();
+    expect(values("networks:\n  back:\n    internal: |")?.values).toEqual(["true", "false"]);
   });
 });

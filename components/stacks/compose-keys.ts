@@ -3,6 +3,7 @@
  * top level, a service, a service's `deploy`, a port's long form… Only block-style YAML is followed,
  * which is how compose files are written; inside flow style (`{…}`, `[…]`) nothing is offered.
  */
+import { KEY_VALUES } from "@/lib/compose/key-values";
 import { SUPPORTED_KEYS, type KeyLevel } from "@/lib/compose/supported";
 
 /** The sections whose entries are named by the user: their keys lead to these levels. */
@@ -152,4 +153,20 @@ export function keysAt(text: string, pos: number): { from: number; keys: readonl
   const col = before.length - typed.length;
   const have = siblings(lines, lineIndex, col, /^ *- /.test(before));
   return { from: pos - typed.length, keys: SUPPORTED_KEYS[level].filter((k) => !have.has(k)) };
+}
+
+/**
+ * The values to offer after `key: ` where the key takes one of a few (`restart: `, a dependency's
+ * `condition: `), from the value table; undefined anywhere else.
+ */
+export function valuesAt(text: string, pos: number): { from: number; values: readonly string[] } | undefined {
+  const lineStart = text.lastIndexOf("\n", pos - 1) + 1;
+  const m = /^( *(?:- +)?)([\w.-]+): +([\w:.-]*)$/.exec(text.slice(lineStart, pos));
+  if (!m) return undefined;
+  const [, lead = "", key = "", typed = ""] = m;
+  const lineIndex = text.slice(0, lineStart).split("\n").length - 1;
+  const path = keyPathAt(text.split("\n"), lineIndex, lead);
+  const level = path && levelOf(path);
+  const values = level ? KEY_VALUES[`${level}.${key}`] : undefined;
+  return values ? { from: pos - typed.length, values } : undefined;
 }

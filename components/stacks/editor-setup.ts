@@ -9,7 +9,7 @@ import { lintGutter } from "@codemirror/lint";
 import { EditorState, type Extension } from "@codemirror/state";
 import { tags } from "@lezer/highlight";
 import { basicSetup, EditorView } from "codemirror";
-import { keysAt } from "./compose-keys";
+import { keysAt, valuesAt } from "./compose-keys";
 
 /** Colours from the page's theme variables, so light and dark follow the theme toggle. */
 const theme = EditorView.theme({
@@ -76,9 +76,22 @@ const highlight = HighlightStyle.define([
   { tag: tags.separator, color: "var(--muted)" },
 ]);
 
-/** Compose keys of the level the cursor is at, from the supported-key table. */
+/**
+ * Compose keys of the level the cursor is at, from the supported-key table; after `key: `, the
+ * values that key takes where they are few.
+ */
 function composeKeys(ctx: CompletionContext): CompletionResult | null {
-  const at = keysAt(ctx.state.doc.toString(), ctx.pos);
+  const text = ctx.state.doc.toString();
+  const value = valuesAt(text, ctx.pos);
+  if (value) {
+    if (value.from === ctx.pos && !ctx.explicit) return null;
+    return {
+      from: value.from,
+      options: value.values.map((v) => ({ label: v, type: "constant" })),
+      validFor: /^[\w:.-]*$/,
+    };
+  }
+  const at = keysAt(text, ctx.pos);
   if (!at || (at.from === ctx.pos && !ctx.explicit)) return null;
   return {
     from: at.from,
