@@ -8,7 +8,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,server,components}/**/*.test.ts"],
+          include: ["{lib,server,components,bench}/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -4,8 +4,9 @@
  * while a churn set among them is stopped and started in turn every few seconds.
  *
  * It reports:
- * - the server's RSS at the start (every subscription made), after the warm-up and at the end; the
- *   target is < 10% growth from the warm-up reading to the end;
+ * - the server's RSS at the start (every subscription made), after the warm-up and at the end, each
+ *   after the start the median of a minute of readings taken every 5 s; the target is < 10% growth
+ *   from the warm-up figure to the end one; and the trend of every reading after the warm-up;
  * - socket disconnects (target 0);
  * - undelivered samples: within every run of every container (from its start plus a 3 s grace to
  *   its stop or the end), each pause longer than 1.5 s between two samples a client received (or a
@@ -37,6 +38,7 @@ import { abortOnInterrupt } from "./lib/interrupt";
 import { HOSTS_FILE, ROOT } from "./lib/paths";
 import { cpuMs } from "./lib/proc-cpu";
 import { sumKiB, treeRss } from "./lib/proc-rss";
+import { rssFigures } from "./lib/soak-rss";
 import { GRACE_MS, SoakClients, type SoakTotals } from "./lib/soak-clients";
 import {
   churnLoop,
@@ -53,6 +55,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+/** How often the soak reads the server's RSS. */
+const RSS_EVERY_MS = 5000;
 
 function numEnv(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -142,7 +146,9 @@ async function run(k: ReturnType<typeof knobs>, signal: AbortSignal, held: Held)
   const rssStart = rss();
   const endAt = t0 + k.minutes * 60_000;
   const warmAt = t0 + k.warmMin * 60_000;
-  let rssWarm: number | undefined;
+  // A reading every 5 s: the figures are medians of a minute of them, and their trend (see soak-rss.ts).
+  const rssReadings: [number, number][] = [[t0, rssStart]];
+  const sampler = setInterval(() => rssReadings.push([Date.now(), rss()]), RSS_EVERY_MS);
   const churn = churnLoop(
     held.containers.filter((c) => c.churn),
     clients,
@@ -153,7 +159,6 @@ async function run(k: ReturnType<typeof knobs>, signal: AbortSignal, held: Held)
   for (let minute = 1; Date.now() < endAt; minute++) {
     await sleep(Math.min(minute * 60_000 + t0, endAt) - Date.now());
     signal.throwIfAborted();
-    if (rssWarm === undefined && Date.now() >= warmAt) rssWarm = rss();
     const tot = clients.totals;
     const line = [
       `${((Date.now() - t0) / 60_000).toFixed(1)} min`,
@@ -170,7 +175,8 @@ async function run(k: ReturnType<typeof knobs>, signal: AbortSignal, held: Held)
     );
   }
   const churned = await churn;
-  const rssEnd = rss();
+  clearInterval(sampler);
+  rssReadings.push([Date.now(), rss()]);
   const cpu = ((cpuMs(server.pid) ?? 0) - cpu0) / (Date.now() - t0);
 
   // The end: what the engine had written by now must have reached every client 2 s later.
@@ -186,8 +192,7 @@ async function run(k: ReturnType<typeof knobs>, signal: AbortSignal, held: Held)
   totals.linesLost += tailLost;
   soakReport(say, k, {
     rssStart,
-    rssWarm: rssWarm ?? rssStart,
-    rssEnd,
+    rss: rssFigures(rssReadings, warmAt, endAt),
     cpu,
     totals,
     churned,
