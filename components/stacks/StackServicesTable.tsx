@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { StateBadge } from "@/components/ui/StateBadge";
+import { ServiceStatsCells } from "./ServiceStatsCells";
 import type { StackService } from "@/lib/stacks/types";
 
 /**
@@ -12,7 +13,8 @@ const exitCode = (status: string) => /^Exited \((\d+)\)/.exec(status)?.[1];
 
 /**
  * A stack's services: the image, the replicas its file asks for beside the containers there are,
- * and each container with its state, linked to its page.
+ * the service's live CPU and memory summed over its running containers, and each container with its
+ * state, linked to its page.
  */
 export function StackServicesTable({ hostId, services }: { hostId: string; services: StackService[] }) {
   const t = useTranslations("stacks.services");
@@ -23,6 +25,8 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
         <col className="w-40" />
         <col className="w-56" />
         <col className="w-24" />
+        <col className="w-28" />
+        <col className="w-28" />
         <col />
       </colgroup>
       <thead className="border-b border-line text-left text-muted">
@@ -31,6 +35,12 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
           <th className="px-2 py-1 font-medium">{t("column.image")}</th>
           <th className="px-2 py-1 text-right font-medium" title={t("replicasHint")}>
             {t("column.replicas")}
+          </th>
+          <th className="px-2 py-1 text-right font-medium" title={t("cpuHint")}>
+            CPU
+          </th>
+          <th className="px-2 py-1 text-right font-medium" title={t("memHint")}>
+            {t("column.mem")}
           </th>
           <th className="px-2 py-1 font-medium">{t("column.containers")}</th>
         </tr>
@@ -57,6 +67,7 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
               >
                 {t("replicas", { containers: s.containers.length, desired: s.desired ?? "—" })}
               </td>
+              <ServiceStatsCells hostId={hostId} containers={s.containers} />
               <td className="px-2 py-1">
                 {s.containers.length === 0 ? (
                   <span className="text-muted">{t("noContainers")}</span>
