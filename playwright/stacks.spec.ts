@@ -169,6 +169,11 @@ test("a stack's life: paste, plan, deploy, change one service, redeploy, roll ba
     await expect(options.filter({ hasText: /^env_file$/ })).toHaveCount(1);
     await expect(options.filter({ hasText: /^image$/ })).toHaveCount(0);
     await page.keyboard.press("Escape");
+    await ui.paste("compose-editor", "services:\n  db:\n    image: local/idle:1\n    restart: ");
+    await page.keyboard.press("Control+Space");
+    await expect(options.filter({ hasText: /^unless-stopped$/ })).toHaveCount(1);
+    await expect(options.filter({ hasText: /^environment$/ })).toHaveCount(0);
+    await page.keyboard.press("Escape");
     await ui.paste("compose-editor", "services:\n  db:\n    image: local/idle:1\n    restart: sometimes\n");
     await page.getByTestId("stack-plan-button").click();
     const issue = page.getByTestId("stack-issue").first();
@@ -265,6 +270,33 @@ test("a stack's life: paste, plan, deploy, change one service, redeploy, roll ba
     await page.keyboard.press("j");
     await expect(page.getByTestId(`stack-row-local-${NAME}`)).toHaveAttribute("data-focused", "true");
     await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/stacks/local/${NAME}$`));
+  });
+
+  await test.step("the stack's page sums each service's live CPU and memory", async () => {
+    await page.goto(`/stacks/local/${NAME}`);
+    await expect(page.getByTestId("service-api").getByTestId("service-cpu")).toHaveText(/\d %$/, {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId("service-api").getByTestId("service-mem")).toHaveText(/\d/);
+  });
+
+  await test.step("the container list names each container's stack, and offers that stack's actions when filtered to it", async () => {
+    await page.goto("/hosts/local");
+    const row = page.locator("tr", { hasText: `${NAME}-api-1` });
+    await expect(row.getByTestId("stack-chip")).toHaveAttribute("href", `/stacks/local/${NAME}`);
+    await expect(page.getByTestId("container-stack-bar")).toHaveCount(0);
+    await page.keyboard.press("/");
+    await page.keyboard.type(NAME);
+    const bar = page.getByTestId("container-stack-bar");
+    await expect(bar).toContainText(NAME);
+    await expect(bar).toContainText("2 containers");
+    await shoot(page, "stacks-container-bar-en");
+    const apiStarted = startedAt("api");
+    await bar.getByTestId("stack-bar-restart").click();
+    expect(await ui.jobEnd(null)).toBe("done");
+    expect(startedAt("api")).not.toBe(apiStarted);
+    await row.getByTestId("stack-chip").click();
     await expect(page).toHaveURL(new RegExp(`/stacks/local/${NAME}$`));
   });
 

@@ -9,6 +9,8 @@ import { usePendingContainerActions, type ActionTarget } from "@/components/hook
 import { useNow } from "@/components/hooks/useNow";
 import { useFormat } from "@/components/i18n/useFormat";
 import { UpdateBadge } from "@/components/images/UpdateBadge";
+import { stackOf } from "./stack-of-rows";
+import { StackChip } from "./StackChip";
 import type { ImageUpdateStatus } from "@/lib/images/types";
 import { StatsCells } from "@/components/stats/StatsCells";
 import { RowActions } from "./RowActions";
@@ -125,6 +127,7 @@ export function ContainerTable({
           const key = rowKey(c);
           // Most rows have no update to show: they skip the badge and the hooks behind it.
           const update = updateFor?.(c.hostId, c.image);
+          const stack = stackOf(c);
           return (
             <tr
               {...props}
@@ -149,6 +152,7 @@ export function ContainerTable({
                   {c.name}
                 </IntentLink>
                 <span className="ml-2 font-mono text-[11px] text-muted">{shortId(c.id)}</span>
+                {stack && <StackChip hostId={c.hostId} {...stack} />}
               </td>
               {showHost && <td className="truncate px-2 text-muted">{c.hostId}</td>}
               <td className="px-2 font-mono text-xs" title={c.image}>

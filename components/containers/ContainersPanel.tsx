@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { useContainersQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
-import { useAfterPaint } from "@/components/ui/useAfterPaint";
 import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
@@ -15,10 +14,13 @@ import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
 import { HostStatsTotals } from "@/components/stats/HostStatsTotals";
 import { IntentLink } from "@/components/ui/IntentLink";
 import { StatePanel } from "@/components/ui/StatePanel";
+import { useAfterPaint } from "@/components/ui/useAfterPaint";
 import { useKeyedFocus } from "@/components/ui/useKeyedFocus";
 import { filterContainers, type ContainerFilter, type ContainerSortKey } from "@/lib/container-filter";
 import { BulkBar } from "./BulkBar";
 import { ContainerFilterBar } from "./ContainerFilterBar";
+import { ContainerStackBar } from "./ContainerStackBar";
+import { stackOfRows } from "./stack-of-rows";
 import { ContainerTable, rowKey } from "./ContainerTable";
 
 /** A host's containers, or every host's when hostId is undefined. */
@@ -42,6 +44,11 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const [focused, setFocused] = useKeyedFocus(items, rowKey);
   const all = list.data?.items ?? [];
   const running = all.filter((c) => c.state === "running").length;
+  // A list narrowed to one stack's containers offers that stack's actions.
+  const stack = useMemo(
+    () => (items.length < (list.data?.items.length ?? 0) ? stackOfRows(items) : undefined),
+    [items, list.data],
+  );
   // Without a selection there is nothing to look up: no key per row on every render.
   const targets =
     selected.size === 0
@@ -127,6 +134,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
       {canOperate && targets.length > 0 && (
         <BulkBar targets={targets} onDone={() => setSelected(new Set())} />
       )}
+      {stack && <ContainerStackBar {...stack} count={items.length} canOperate={canOperate} />}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
         {list.isPending ? (
           <StatePanel tone="loading" title={t("loading")} />
