@@ -1,11 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { useFormat } from "@/components/i18n/useFormat";
-import { formatPercent } from "@/components/stats/format";
-import { Sparkline } from "@/components/stats/Sparkline";
-import { useStatsStreams } from "@/components/stats/useStatsStream";
+import { FigureCells } from "@/components/stats/FigureCells";
 import { sumSeries } from "@/components/stats/sum-series";
+import { useStatsStreams } from "@/components/stats/useStatsStream";
 import type { StackContainer } from "@/lib/stacks/types";
 
 /** A minute of samples in the sparklines, as in the container list. */
@@ -17,7 +15,6 @@ const SPARK_SAMPLES = 60;
  */
 export function ServiceStatsCells({ hostId, containers }: { hostId: string; containers: StackContainer[] }) {
   const t = useTranslations("stacks.services");
-  const fmt = useFormat();
   const running = useMemo(
     () =>
       containers
@@ -27,44 +24,20 @@ export function ServiceStatsCells({ hostId, containers }: { hostId: string; cont
     [containers],
   );
   const views = useStatsStreams(hostId, running);
-  const cpu = sumSeries(views.map((v) => v.samples.slice(-SPARK_SAMPLES).map((s) => s.cpuPercent)));
-  const mem = sumSeries(views.map((v) => v.samples.slice(-SPARK_SAMPLES).map((s) => s.memoryBytes)));
-  const reporting = views.filter((v) => v.samples.length > 0).length;
-  const empty = running.length ? "…" : "—";
+  const recent = views.map((v) => v.samples.slice(-SPARK_SAMPLES));
+  const reporting = recent.filter((r) => r.length > 0).length;
   const partial =
     reporting > 0 && reporting < running.length
       ? t("reporting", { reporting, running: running.length })
       : undefined;
   return (
-    <>
-      <td
-        className="px-2 py-1 text-right whitespace-nowrap tabular-nums"
-        data-testid="service-cpu"
-        title={partial}
-      >
-        {cpu.length ? (
-          <>
-            <Sparkline values={cpu} max={Math.max(1, ...cpu)} className="mr-1 text-accent" />
-            {formatPercent(cpu.at(-1) ?? 0)}
-          </>
-        ) : (
-          <span className="text-muted">{empty}</span>
-        )}
-      </td>
-      <td
-        className="px-2 py-1 text-right whitespace-nowrap tabular-nums"
-        data-testid="service-mem"
-        title={partial}
-      >
-        {mem.length ? (
-          <>
-            <Sparkline values={mem} className="mr-1 text-ok" />
-            {fmt.bytes(mem.at(-1) ?? 0)}
-          </>
-        ) : (
-          <span className="text-muted">{empty}</span>
-        )}
-      </td>
-    </>
+    <FigureCells
+      cpu={sumSeries(recent.map((r) => r.map((s) => s.cpuPercent)))}
+      mem={sumSeries(recent.map((r) => r.map((s) => s.memoryBytes)))}
+      empty={running.length ? "…" : "—"}
+      testIds={{ cpu: "service-cpu", mem: "service-mem" }}
+      titles={partial ? { cpu: partial, mem: partial } : {}}
+      className="px-2 py-1"
+    />
   );
 }

@@ -2,9 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/i18n/useFormat";
 import { useStatsStream } from "@/components/stats/useStatsStream";
-import { formatPercent } from "./format";
+import { FigureCells } from "./FigureCells";
 import { useInView } from "./in-view";
-import { Sparkline } from "./Sparkline";
 import { useStatsFailure } from "./useStatsFailure";
 
 /** A minute of samples in the row's sparklines. */
@@ -22,42 +21,17 @@ export function StatsCells({ hostId, id, running }: { hostId: string; id: string
   const failure = useStatsFailure()(v);
   const recent = v.samples.slice(-SPARK_SAMPLES);
   const last = recent.at(-1);
-  const empty = running ? (failure ? "!" : "…") : "—";
   return (
-    <>
-      <td
-        ref={ref}
-        className="px-2 text-right whitespace-nowrap tabular-nums"
-        data-testid="cpu"
-        title={failure}
-      >
-        {last ? (
-          <>
-            <Sparkline
-              values={recent.map((s) => s.cpuPercent)}
-              max={Math.max(1, ...recent.map((s) => s.cpuPercent))}
-              className="mr-1 text-accent"
-            />
-            {formatPercent(last.cpuPercent)}
-          </>
-        ) : (
-          <span className="text-muted">{empty}</span>
-        )}
-      </td>
-      <td
-        className="px-2 text-right whitespace-nowrap tabular-nums"
-        data-testid="mem"
-        title={last ? t("limitOf", { limit: fmt.bytes(last.memoryLimitBytes) }) : undefined}
-      >
-        {last ? (
-          <>
-            <Sparkline values={recent.map((s) => s.memoryBytes)} className="mr-1 text-ok" />
-            {fmt.bytes(last.memoryBytes)}
-          </>
-        ) : (
-          <span className="text-muted">{empty}</span>
-        )}
-      </td>
-    </>
+    <FigureCells
+      cpu={recent.map((s) => s.cpuPercent)}
+      mem={recent.map((s) => s.memoryBytes)}
+      empty={running ? (failure ? "!" : "…") : "—"}
+      cellRef={ref}
+      testIds={{ cpu: "cpu", mem: "mem" }}
+      titles={{
+        ...(failure ? { cpu: failure } : {}),
+        ...(last ? { mem: t("limitOf", { limit: fmt.bytes(last.memoryLimitBytes) }) } : {}),
+      }}
+    />
   );
 }
