@@ -28,6 +28,9 @@ const composeOf = (level: string) => `services:
     image: local/idle:1
     environment:
       ROLE: db
+    healthcheck:
+      test: ["CMD", "true"]
+      interval: 1s
   api:
     image: local/idle:1
     environment:
@@ -279,6 +282,8 @@ test("a stack's life: paste, plan, deploy, change one service, redeploy, roll ba
       timeout: 30_000,
     });
     await expect(page.getByTestId("service-api").getByTestId("service-mem")).toHaveText(/\d/);
+    // The service's container shows its health beside its state.
+    await expect(page.getByTestId(`container-${NAME}-db-1`)).toContainText(en.ui.health.healthy);
   });
 
   await test.step("the container list names each container's stack, and offers that stack's actions when filtered to it", async () => {

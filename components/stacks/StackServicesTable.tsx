@@ -4,6 +4,7 @@ import Link from "next/link";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { ServiceStatsCells } from "./ServiceStatsCells";
 import type { StackService } from "@/lib/stacks/types";
+import { healthOfStatus } from "@/lib/status-health";
 
 /**
  * The exit code in the engine's status ("Exited (1) 3 minutes ago"). The rest of that text is relative
@@ -14,7 +15,7 @@ const exitCode = (status: string) => /^Exited \((\d+)\)/.exec(status)?.[1];
 /**
  * A stack's services: the image, the replicas its file asks for beside the containers there are,
  * the service's live CPU and memory summed over its running containers, and each container with its
- * state, linked to its page.
+ * state and health, linked to its page.
  */
 export function StackServicesTable({ hostId, services }: { hostId: string; services: StackService[] }) {
   const t = useTranslations("stacks.services");
@@ -25,8 +26,8 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
         <col className="w-40" />
         <col className="w-56" />
         <col className="w-24" />
-        <col className="w-28" />
-        <col className="w-28" />
+        <col className="w-36" />
+        <col className="w-36" />
         <col />
       </colgroup>
       <thead className="border-b border-line text-left text-muted">
@@ -80,7 +81,7 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
                         title={c.status}
                         data-testid={`container-${c.name}`}
                       >
-                        <StateBadge state={c.state} />
+                        <StateBadge state={c.state} health={healthOfStatus(c.status)} />
                         <Link
                           className="truncate font-mono text-xs hover:underline"
                           href={`/hosts/${encodeURIComponent(hostId)}/containers/${encodeURIComponent(c.id)}`}
