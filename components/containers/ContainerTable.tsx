@@ -144,15 +144,20 @@ export function ContainerTable({
                   onChange={() => onToggle(key)}
                 />
               </td>
-              <td className="truncate px-2 py-1" title={c.name}>
-                <IntentLink
-                  className="font-medium hover:underline"
-                  href={`/hosts/${c.hostId}/containers/${c.id}`}
-                >
-                  {c.name}
-                </IntentLink>
-                <span className="ml-2 font-mono text-[11px] text-muted">{shortId(c.id)}</span>
-                {stack && <StackChip hostId={c.hostId} {...stack} />}
+              <td className="px-2 py-1" title={c.name}>
+                {/* The short id gives way first, then the stack's chip (to a few letters), then the name. */}
+                <span className="flex min-w-0 items-baseline">
+                  <IntentLink
+                    className="min-w-0 truncate font-medium hover:underline"
+                    href={`/hosts/${c.hostId}/containers/${c.id}`}
+                  >
+                    {c.name}
+                  </IntentLink>
+                  {stack && <StackChip hostId={c.hostId} {...stack} />}
+                  <span className="ml-2 min-w-0 shrink-[100] truncate font-mono text-[11px] text-muted">
+                    {shortId(c.id)}
+                  </span>
+                </span>
               </td>
               {showHost && <td className="truncate px-2 text-muted">{c.hostId}</td>}
               <td className="px-2 font-mono text-xs" title={c.image}>

@@ -9,7 +9,7 @@ export function StackChip({ hostId, name, service }: { hostId: string; name: str
   return (
     <IntentLink
       href={stackHref({ hostId, name })}
-      className="ml-2 rounded border border-line px-1 text-[11px] text-muted hover:border-accent hover:text-accent"
+      className="ml-1.5 max-w-[8rem] min-w-[2.5rem] shrink-[4] truncate rounded border border-line px-1 text-[11px] text-muted hover:border-accent hover:text-accent"
       title={service ? t("stackOfService", { name, service }) : t("stackOf", { name })}
       data-testid="stack-chip"
     >
