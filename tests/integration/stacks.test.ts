@@ -515,11 +515,28 @@ describe("bad input is answered before anything is created", () => {
     ],
     ["an unset required variable", "services:\n  web:\n    image: ${IMG:?set IMG first}\n", /IMG/],
     [
+      "a service with no image",
+      "services:\n  web:\n    network_mode: none\n",
+      /services\.web: needs an "image" or a "build"/,
+    ],
+    [
       "a circular depends_on",
       "services:\n  a:\n    image: local/idle:1\n    depends_on: [b]\n  b:\n    image: local/idle:1\n    depends_on: [a]\n",
       /a -> b -> a|b -> a -> b/,
     ],
   ];
+  it("fails a deploy whose image is on no host and may not be pulled, and creates nothing", async () => {
+    const M = `${S}-noimg`;
+    const compose =
+      "services:\n  web:\n    image: local/no-such-image:1\n    pull_policy: never\n    network_mode: none\n";
+    expect((await admin.send("POST", BASE, { name: M, compose })).status).toBe(201);
+    const job = await run(admin, M, "deploy");
+    expect(job.state, JSON.stringify(job)).toBe("error");
+    expect(job.error).toBe("web: image local/no-such-image:1 is not on host local; pull it first");
+    expect(await namesOf(M)).toEqual([]);
+    expect((await admin.send("DELETE", `${BASE}/${M}`)).status).toBe(204);
+  });
+
   for (const [what, compose, message] of cases) {
     it(`refuses ${what}`, async () => {
       const r = await admin.send<{ error: { code: string; message: string } }>("POST", BASE, {
