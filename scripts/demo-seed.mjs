@@ -71,6 +71,9 @@ services:
     <<: *base
     environment:
       ROLE: db
+    # An anonymous volume: a recreate of db mounts the same one, so its data stays.
+    volumes:
+      - /var/lib/db
     healthcheck:
       test: ["CMD", "true"]
       interval: 2s
