@@ -612,6 +612,55 @@ describe("stacks made elsewhere, and scopes", () => {
     expect(await namesOf(C)).toEqual([]);
   });
 
+  it("an export by a label-scoped user writes no settings of another team's network", async () => {
+    const team = await userClient(srv.base, admin, {
+      username: `${RUN_ID}exp`,
+      role: "operator",
+      labelSelector: "team=blue",
+    });
+    const M = `${S}-mix`;
+    const net = `${S}-red-net`;
+    await docker(
+      "local",
+      ...["network", "create", "--internal", "--label", "team=red", "--label", "secret.note=red-only"],
+      ...["--label", `com.docker.compose.project=${M}`, "--label", "com.docker.compose.network=back", net],
+    );
+    try {
+      await docker(
+        "local",
+        ...["run", "-d", "--network", net, "--name", `${M}-web-1`, "--label", "team=blue"],
+        ...[
+          "--label",
+          `com.docker.compose.project=${M}`,
+          "--label",
+          "com.docker.compose.service=web",
+          "local/idle:1",
+        ],
+      );
+      const body = { containers: [`${M}-web-1`] };
+      // The admin sees the network: its settings and labels are written, so the check below can fail.
+      const all = await admin.send<{ compose: string }>(
+        "POST",
+        "/api/v1/hosts/local/containers/compose",
+        body,
+      );
+      expect(all.status).toBe(200);
+      expect(all.body.compose).toMatch(/red-only/);
+      expect(all.body.compose).toMatch(/internal: true/);
+      const mine = await team.send<{ compose: string }>(
+        "POST",
+        "/api/v1/hosts/local/containers/compose",
+        body,
+      );
+      expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+      expect(mine.body.compose).not.toMatch(/red-only|team: red|internal/);
+      expect(mine.body.compose).toMatch(new RegExp(`${net}:\\s+external: true`));
+    } finally {
+      await docker("local", "rm", "-f", `${M}-web-1`).catch(() => "");
+      await docker("local", "network", "rm", net).catch(() => "");
+    }
+  });
+
   it("a label-scoped operator sees only its team's stacks, and its stack carries its label", async () => {
     const team = await userClient(srv.base, admin, {
       username: `${RUN_ID}stk`,
