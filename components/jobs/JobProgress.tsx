@@ -1,10 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useFormat } from "@/components/i18n/useFormat";
-import { useCancelJob } from "@/components/jobs/useJobs";
+import { useJobCancelAction } from "@/components/jobs/useJobs";
 import { Button } from "@/components/ui/Button";
 import { useNow } from "@/components/hooks/useNow";
 import { shortId } from "@/lib/format";
@@ -27,11 +25,9 @@ export function JobProgress({
   canCancel: boolean;
   showLayers?: boolean;
 }) {
-  const cancel = useCancelJob();
+  const cancel = useJobCancelAction();
   const t = useTranslations("jobs");
-  const errorLine = useErrorLine();
   const format = useFormat();
-  const [cancelError, setCancelError] = useState<string>();
   const running = job.state === "running";
   const now = useNow(5000);
   const kind = t(`kind.${job.kind}`);
@@ -56,14 +52,7 @@ export function JobProgress({
           </Link>
         )}
         {running && canCancel && (
-          <Button
-            size="sm"
-            className="ml-auto"
-            onClick={() => {
-              setCancelError(undefined);
-              cancel(job.jobId).catch((e: unknown) => setCancelError(errorLine(e)));
-            }}
-          >
+          <Button size="sm" className="ml-auto" onClick={() => cancel.cancel(job.jobId)}>
             {t("progress.cancel")}
           </Button>
         )}
@@ -79,9 +68,9 @@ export function JobProgress({
           {job.error}
         </div>
       )}
-      {cancelError && (
+      {cancel.error && (
         <div className="text-bad" role="alert">
-          {t("progress.cancelFailed", { error: cancelError })}
+          {t("progress.cancelFailed", { error: cancel.error })}
         </div>
       )}
       {showLayers && job.layers.length > 0 && (

@@ -1,7 +1,8 @@
 "use client";
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { useSocketCommand } from "@/components/hooks/useSocketCommand";
+import { useErrorLine } from "@/components/i18n/useErrorText";
 import { JobStore } from "@/components/jobs/job-store";
 import { type WharfSocket, useRealtime } from "@/components/providers/RealtimeProvider";
 import type { JobSnapshot } from "@/lib/images/types";
@@ -58,4 +59,19 @@ export function useJob(jobId: string | undefined): JobSnapshot | undefined {
 export function useCancelJob() {
   const send = useSocketCommand();
   return useCallback((jobId: string) => send("job:cancel", { jobId }), [send]);
+}
+
+/** Cancels a job from a progress view, keeping the refusal (in the user's language) to show there. */
+export function useJobCancelAction(): { cancel: (jobId: string) => void; error?: string } {
+  const send = useCancelJob();
+  const errorLine = useErrorLine();
+  const [error, setError] = useState<string>();
+  const cancel = useCallback(
+    (jobId: string) => {
+      setError(undefined);
+      send(jobId).catch((e: unknown) => setError(errorLine(e)));
+    },
+    [send, errorLine],
+  );
+  return error === undefined ? { cancel } : { cancel, error };
 }

@@ -1,10 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useErrorLine } from "@/components/i18n/useErrorText";
 import { JobStateBadge } from "@/components/jobs/JobStateBadge";
 import { ProgressBar } from "@/components/jobs/ProgressBar";
-import { useCancelJob } from "@/components/jobs/useJobs";
+import { useJobCancelAction } from "@/components/jobs/useJobs";
 import { Button } from "@/components/ui/Button";
 import type { JobSnapshot } from "@/lib/images/types";
 import { STACK_OPERATIONS, type StackOperation, type StackServiceProgress } from "@/lib/stacks/types";
@@ -31,9 +29,7 @@ const isOperation = (op: string | undefined): op is StackOperation =>
  */
 export function StackJobProgress({ job, canCancel }: { job: JobSnapshot; canCancel: boolean }) {
   const t = useTranslations("stacks.job");
-  const cancel = useCancelJob();
-  const errorLine = useErrorLine();
-  const [cancelError, setCancelError] = useState<string>();
+  const cancel = useJobCancelAction();
   const p = stackProgress(job);
   const op = isOperation(job.operation) ? t(`op.${job.operation}`) : (job.operation ?? "");
   const running = job.state === "running";
@@ -47,14 +43,7 @@ export function StackJobProgress({ job, canCancel }: { job: JobSnapshot; canCanc
         </span>
         <span className="text-[11px] text-muted">{t("by", { user: job.user, host: job.hostId })}</span>
         {running && canCancel && (
-          <Button
-            size="sm"
-            className="ml-auto"
-            onClick={() => {
-              setCancelError(undefined);
-              cancel(job.jobId).catch((e: unknown) => setCancelError(errorLine(e)));
-            }}
-          >
+          <Button size="sm" className="ml-auto" onClick={() => cancel.cancel(job.jobId)}>
             {t("cancel")}
           </Button>
         )}
@@ -69,9 +58,9 @@ export function StackJobProgress({ job, canCancel }: { job: JobSnapshot; canCanc
           {job.error}
         </div>
       )}
-      {cancelError && (
+      {cancel.error && (
         <div className="text-bad" role="alert">
-          {t("cancelFailed", { error: cancelError })}
+          {t("cancelFailed", { error: cancel.error })}
         </div>
       )}
       {(job.services ?? []).length > 0 && (
