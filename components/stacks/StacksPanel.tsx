@@ -11,7 +11,7 @@ import { ListStates } from "@/components/ui/ListStates";
 import { useKeyedFocus } from "@/components/ui/useKeyedFocus";
 import { ListHeader } from "@/components/volumes/ListHeader";
 import { primaryLink } from "./link-styles";
-import type { SortState } from "@/components/volumes/table-sort";
+import { nextSort, type SortState } from "@/components/volumes/table-sort";
 import { stackHref, useStacksQuery } from "./queries";
 import { filterStacks, firstDir, stackKey, type StackSortKey } from "./stack-list";
 import { StackTable } from "./StackTable";
@@ -45,12 +45,7 @@ export function StacksPanel() {
     focusSearch: () => searchRef.current?.focus(),
   });
 
-  const onSort = (key: StackSortKey) =>
-    setSort((s) => ({
-      ...s,
-      sort: key,
-      dir: s.sort === key ? (s.dir === "asc" ? "desc" : "asc") : firstDir(key),
-    }));
+  const onSort = (key: StackSortKey) => setSort((s) => nextSort(s, key, firstDir(key)));
 
   const newStack = canOperate && (
     <Link href="/stacks/new" className={primaryLink} data-testid="new-stack">

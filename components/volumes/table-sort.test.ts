@@ -36,5 +36,7 @@ describe("table sorting and search", () => {
     const s = { sort: "name" as "name" | "size", dir: "asc" as const, q: "" };
     expect(nextSort(s, "name").dir).toBe("desc");
     expect(nextSort(s, "size")).toEqual({ sort: "size", dir: "asc", q: "" });
+    expect(nextSort(s, "size", "desc")).toEqual({ sort: "size", dir: "desc", q: "" });
+    expect(nextSort(nextSort(s, "size", "desc"), "size", "desc").dir).toBe("asc");
   });
 });

@@ -5,8 +5,13 @@ export interface SortState<K extends string> {
   q: string;
 }
 
-export function nextSort<K extends string>(s: SortState<K>, key: K): SortState<K> {
-  return { ...s, sort: key, dir: s.sort === key && s.dir === "asc" ? "desc" : "asc" };
+/** A click on a column: the same column flips its direction; another starts at `first` (ascending by default). */
+export function nextSort<K extends string>(
+  s: SortState<K>,
+  key: K,
+  first: SortState<K>["dir"] = "asc",
+): SortState<K> {
+  return { ...s, sort: key, dir: s.sort === key ? (s.dir === "asc" ? "desc" : "asc") : first };
 }
 
 /** Every whitespace-separated term must appear in one of the row's texts (case-insensitive). */
