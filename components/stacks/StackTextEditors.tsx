@@ -33,41 +33,56 @@ export function StackTextEditors({
   const envMarks = useMemo(() => marksOf(issues, "env"), [issues]);
   return (
     <div className="grid h-[26rem] grid-cols-[minmax(0,3fr)_minmax(14rem,1fr)] gap-3">
-      <div className="flex min-h-0 flex-col gap-1">
-        <div className="flex items-baseline gap-2">
-          <span className="font-medium">{t("composeFile")}</span>
-          <span className="text-[11px] text-muted">{t("composeHint")}</span>
-        </div>
-        <div className="min-h-0 flex-1">
-          <LazyComposeEditor
-            value={compose}
-            onChange={onCompose}
-            language="yaml"
-            label={t("composeFile")}
-            marks={composeMarks}
-            jump={jump.compose}
-            readOnly={readOnly}
-            testId="compose-editor"
-          />
-        </div>
+      <EditorPane
+        title={t("composeFile")}
+        hint={t("composeHint")}
+        value={compose}
+        onChange={onCompose}
+        language="yaml"
+        marks={composeMarks}
+        jump={jump.compose}
+        readOnly={readOnly}
+        testId="compose-editor"
+      />
+      <EditorPane
+        title={t("envFile")}
+        hint={t("envHint")}
+        value={env}
+        onChange={onEnv}
+        language="env"
+        marks={envMarks}
+        jump={jump.env}
+        readOnly={readOnly}
+        testId="env-editor"
+      />
+    </div>
+  );
+}
+
+/** One file's editor under its name and a hint. */
+function EditorPane({
+  title,
+  hint,
+  ...editor
+}: {
+  title: string;
+  hint: string;
+  value: string;
+  onChange: (text: string) => void;
+  language: "yaml" | "env";
+  marks: EditorMark[];
+  jump: EditorJump | undefined;
+  readOnly: boolean;
+  testId: string;
+}) {
+  return (
+    <div className="flex min-h-0 flex-col gap-1">
+      <div className="flex items-baseline gap-2">
+        <span className="font-medium">{title}</span>
+        <span className="text-[11px] text-muted">{hint}</span>
       </div>
-      <div className="flex min-h-0 flex-col gap-1">
-        <div className="flex items-baseline gap-2">
-          <span className="font-medium">{t("envFile")}</span>
-          <span className="text-[11px] text-muted">{t("envHint")}</span>
-        </div>
-        <div className="min-h-0 flex-1">
-          <LazyComposeEditor
-            value={env}
-            onChange={onEnv}
-            language="env"
-            label={t("envFile")}
-            marks={envMarks}
-            jump={jump.env}
-            readOnly={readOnly}
-            testId="env-editor"
-          />
-        </div>
+      <div className="min-h-0 flex-1">
+        <LazyComposeEditor {...editor} label={title} />
       </div>
     </div>
   );
