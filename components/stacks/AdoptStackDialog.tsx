@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { DialogShell } from "@/components/images/DialogShell";
 import { ErrorNotice } from "@/components/i18n/ErrorNotice";
+import { useGuardedCall } from "@/components/hooks/useGuardedCall";
 import { Button } from "@/components/ui/Button";
 import { revisionNumber, stackApi, useRefreshStacks, type StackSaved } from "./queries";
 import { StackPlanView } from "./StackPlanView";
@@ -22,21 +23,13 @@ export function AdoptStackDialog({
 }) {
   const t = useTranslations("stacks.adopt");
   const refresh = useRefreshStacks();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useGuardedCall();
   const [done, setDone] = useState<StackSaved & { from: "files" | "containers" }>();
-  const adopt = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const adopt = () =>
+    run(async () => {
       setDone(await stackApi.adopt(hostId, name));
       refresh(hostId);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <DialogShell
       open

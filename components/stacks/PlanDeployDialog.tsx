@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { DialogShell } from "@/components/images/DialogShell";
 import { ErrorNotice } from "@/components/i18n/ErrorNotice";
+import { useGuardedCall } from "@/components/hooks/useGuardedCall";
 import { Button } from "@/components/ui/Button";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { useStackPlanQuery } from "./queries";
@@ -31,26 +31,18 @@ export function PlanDeployDialog({
 }) {
   const t = useTranslations("stacks.deployDialog");
   const plan = useStackPlanQuery(hostId, name, revision, true);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useGuardedCall();
   const title =
     mode === "rollback"
       ? t("rollbackTitle", { name, revision: revision ?? 0 })
       : revision !== undefined
         ? t("deployRevisionTitle", { name, revision })
         : t("deployTitle", { name });
-  const deploy = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const deploy = () =>
+    run(async () => {
       await onDeploy(revision);
       onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <DialogShell
       open
