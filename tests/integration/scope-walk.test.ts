@@ -967,6 +967,18 @@ describe("cross-references in request bodies", () => {
       for (const [i, ref] of w.out.container.entries())
         await refCase(w, path, (r) => ({ container: r }), ref, at(w.ghost.container, i), undefined, found);
     }
+    // "Export as compose" names its containers in a list.
+    const exported = "/api/v1/hosts/local/containers/compose";
+    for (const [i, ref] of w.out.container.entries())
+      await refCase(
+        w,
+        exported,
+        (r) => ({ containers: [r] }),
+        ref,
+        at(w.ghost.container, i),
+        undefined,
+        found,
+      );
     expect(found, found.join("\n")).toEqual([]);
   });
 
