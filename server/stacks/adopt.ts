@@ -224,7 +224,9 @@ function links(hc: HostConfig, project: string): string[] {
     if (alias === target || alias === `${service}_${n}` || alias === `${service}-${n}`) continue;
     out.add(alias === service ? service : `${service}:${alias}`);
   }
-  return [...out];
+  // The engine lists a container's links from a map, in no fixed order: sort them so two reads
+  // of one container write the same file.
+  return [...out].sort();
 }
 
 function networking(c: ContainerInspect, service: string, shared: Shared): Doc {

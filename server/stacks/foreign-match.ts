@@ -1,5 +1,5 @@
 import { loadCompose } from "../../lib/compose";
-import type { ComposeProject } from "../../lib/compose/model";
+import type { ComposeProject, ComposeService } from "../../lib/compose/model";
 import type { ContainerInspect, ImageInspect } from "../engines/engine-types";
 import type { HostConnection } from "../engines/host-connection";
 import { inspectEngineImage } from "../engines/images";
@@ -60,7 +60,16 @@ export async function foreignMatches(
     const service = foreign.find((f) => f.id === c.Id)?.service ?? "";
     const wanted = project.services[service];
     const seen = written.services[service];
-    if (wanted && seen && configHash(written, seen) === configHash(project, wanted)) same.add(c.Id ?? "");
+    if (wanted && seen && configHash(written, inFileOrder(seen, wanted)) === configHash(project, wanted))
+      same.add(c.Id ?? "");
   }
   return same;
+}
+
+/** The written service with its links in the file's order when they are the same links: their order means nothing. */
+function inFileOrder(seen: ComposeService, wanted: ComposeService): ComposeService {
+  const same =
+    seen.links.length === wanted.links.length &&
+    [...seen.links].sort().join("\n") === [...wanted.links].sort().join("\n");
+  return same ? { ...seen, links: wanted.links } : seen;
 }
