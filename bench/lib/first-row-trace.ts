@@ -54,6 +54,7 @@ interface Timeline {
     name: string;
     type: string;
     start: number;
+    requestStart: number;
     responseStart: number;
     end: number;
     size: number;
@@ -80,6 +81,7 @@ const TIMELINE_READ = `(() => {
       name: e.name.replace(location.origin, ""),
       type: e.initiatorType,
       start: r(e.startTime),
+      requestStart: r(e.requestStart),
       responseStart: r(e.responseStart),
       end: r(e.responseEnd),
       size: e.encodedBodySize,
@@ -124,7 +126,7 @@ function printVisit(label: string, i: number, v: Awaited<ReturnType<typeof visit
   if (!verbose) return;
   for (const r of v.t.resources.filter((x) => x.start < v.firstRow + 200))
     say(
-      `    ${String(r.start).padStart(5)} → ${String(r.end).padStart(5)} (ttfb ${r.responseStart - r.start}) ${r.type.padEnd(8)} ${(r.size / 1024).toFixed(1).padStart(7)} KiB  ${r.name.slice(0, 110)}`,
+      `    ${String(r.start).padStart(5)} → ${String(r.end).padStart(5)} (queued ${r.requestStart - r.start}, server ${r.responseStart - r.requestStart}) ${r.type.padEnd(8)} ${(r.size / 1024).toFixed(1).padStart(7)} KiB  ${r.name.slice(0, 110)}`,
     );
 }
 
