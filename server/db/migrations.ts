@@ -136,4 +136,45 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 7,
+    name: "metrics history",
+    sql: `
+      -- One container's (or a host's totals') stats over time. A series is one container id: a
+      -- recreated container starts a new one, and project and service join them up again.
+      CREATE TABLE metric_series (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,             -- 'container' or 'host'
+        host_id TEXT NOT NULL,
+        container_id TEXT NOT NULL,     -- '' for a host's totals
+        name TEXT NOT NULL DEFAULT '',
+        project TEXT NOT NULL DEFAULT '',
+        service TEXT NOT NULL DEFAULT '',
+        labels TEXT NOT NULL DEFAULT '{}', -- JSON, as last seen: a label scope is checked against it
+        first_ts INTEGER NOT NULL,
+        last_ts INTEGER NOT NULL,
+        UNIQUE (host_id, kind, container_id)
+      );
+      CREATE INDEX metric_series_service ON metric_series (host_id, project, service);
+      -- One bucket of a tier (0: 10 s, 1: 1 min, 2: 5 min, 3: 1 h) of one series. Values are whole
+      -- numbers: CPU in hundredths of a percent, bytes, bytes per second, pids.
+      CREATE TABLE metric_points (
+        series_id INTEGER NOT NULL,
+        tier INTEGER NOT NULL,
+        ts INTEGER NOT NULL,            -- the bucket's start, epoch ms
+        n INTEGER NOT NULL,             -- samples in the bucket
+        mem_limit INTEGER NOT NULL,     -- the memory limit last seen, 0 for none
+        cpu_min INTEGER NOT NULL, cpu_max INTEGER NOT NULL, cpu_avg INTEGER NOT NULL, cpu_last INTEGER NOT NULL,
+        mem_min INTEGER NOT NULL, mem_max INTEGER NOT NULL, mem_avg INTEGER NOT NULL, mem_last INTEGER NOT NULL,
+        net_rx_min INTEGER NOT NULL, net_rx_max INTEGER NOT NULL, net_rx_avg INTEGER NOT NULL, net_rx_last INTEGER NOT NULL,
+        net_tx_min INTEGER NOT NULL, net_tx_max INTEGER NOT NULL, net_tx_avg INTEGER NOT NULL, net_tx_last INTEGER NOT NULL,
+        blk_r_min INTEGER NOT NULL, blk_r_max INTEGER NOT NULL, blk_r_avg INTEGER NOT NULL, blk_r_last INTEGER NOT NULL,
+        blk_w_min INTEGER NOT NULL, blk_w_max INTEGER NOT NULL, blk_w_avg INTEGER NOT NULL, blk_w_last INTEGER NOT NULL,
+        pids_min INTEGER NOT NULL, pids_max INTEGER NOT NULL, pids_avg INTEGER NOT NULL, pids_last INTEGER NOT NULL,
+        PRIMARY KEY (series_id, tier, ts)
+      ) WITHOUT ROWID;
+      -- How far each coarser tier has been rolled up: buckets before done_ts are written.
+      CREATE TABLE metric_rollups (tier INTEGER PRIMARY KEY, done_ts INTEGER NOT NULL);
+    `,
+  },
 ];
