@@ -60,6 +60,17 @@ describe("engineMessage", () => {
 });
 
 describe("classifyEngineError", () => {
+  it("reads an ambiguous id prefix as the caller's mistake, with the engine's words, whatever status the engine gave", () => {
+    for (const status of [500, 400]) {
+      const e = classifyEngineError(
+        modemError(status, "server error", { message: "Multiple IDs found with provided prefix: 2" }),
+        "h1",
+      );
+      expect(e.code).toBe("VALIDATION");
+      expect(e.message).toBe("Multiple IDs found with provided prefix: 2");
+    }
+  });
+
   it("maps 304 to CONFLICT with the modem's reason", () => {
     const err = classifyEngineError(modemError(304, "container already started", null), "local");
 
