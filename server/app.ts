@@ -18,6 +18,10 @@ import type { HealthTiming } from "./engines/host-connection";
 import type { HostStatusEvent } from "../lib/realtime/events";
 import { RegistryStore } from "./registries/registry-store";
 import { StackStore } from "./stacks/stack-store";
+import { HistoryStore } from "./metrics/history-store";
+import { DEFAULT_COLLECT_MS, MetricsCollector } from "./metrics/collector";
+import { ContainerSampler } from "./metrics/sampler";
+import { DEFAULT_LOCAL_PATHS, LocalEngineProbe } from "./realtime/streams/stats-mode";
 import { ImageOwnerStore } from "./scope/image-owners";
 import { createImageServices } from "./images/service";
 import { applyHeaders, securityHeaders } from "./http-headers";
@@ -35,6 +39,8 @@ export interface Wharf {
   io: WharfIo;
   /** The stats hub and logs rooms, for tests and benchmarks that read their counters. */
   realtime: Pick<Realtime, "stats" | "logs">;
+  /** The background stats collector, whose counters tests and benchmarks read. */
+  collector: MetricsCollector;
   /** Set once the Next app is ready; until then pages answer 503. */
   setPageHandler(handler: PageHandler): void;
   listen(): Promise<number>;
@@ -98,6 +104,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     registries,
     imageOwners: new ImageOwnerStore(db),
     stacks: new StackStore(db, secrets),
+    history: new HistoryStore(db),
     images: createImageServices(registries),
     startedAt: Date.now(),
   };
@@ -129,7 +136,15 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
   const realtime = attachRealtime(server, ctx);
   const { io } = realtime;
   hosts.on("status", logHostStatus);
+  const collector = new MetricsCollector(
+    hosts,
+    ctx.history,
+    new ContainerSampler(new LocalEngineProbe(), DEFAULT_LOCAL_PATHS.procRoot),
+    config.metricsIntervalMs ?? DEFAULT_COLLECT_MS,
+  );
+  realtime.stats.observe((s, c) => collector.observe(s, c));
   hosts.start();
+  collector.start();
 
   return {
     ctx,
@@ -138,6 +153,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     routes: router.all(),
     socketCommands: realtime.commands,
     realtime: { stats: realtime.stats, logs: realtime.logs },
+    collector,
     adminPassword: admin.generated,
     setPageHandler: (h) => {
       pages = h;
@@ -153,6 +169,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     close: async () => {
       // Exec processes are ended inside their containers while the engines are still reachable.
       await Promise.race([realtime.drain(), new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS))]);
+      await collector.close();
       hosts.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -33,7 +33,16 @@ describe("loadConfig", () => {
       hosts: [],
       adminPassword: undefined,
       secureCookies: "auto",
+      metricsIntervalMs: 10_000,
     });
+  });
+
+  it("reads the collection interval in seconds, and refuses a bad one naming the variable", () => {
+    expect(load({ DOCKER_HOST: noSocket, WHARF_METRICS_INTERVAL: "30" }).metricsIntervalMs).toBe(30_000);
+    expect(load({ DOCKER_HOST: noSocket, WHARF_METRICS_INTERVAL: "0" }).metricsIntervalMs).toBe(0);
+    expect(() => load({ DOCKER_HOST: noSocket, WHARF_METRICS_INTERVAL: "1.5" })).toThrow(
+      /WHARF_METRICS_INTERVAL: must be a whole number of seconds/,
+    );
   });
 
   it("reads explicit values", () => {

@@ -14,6 +14,12 @@ const envSchema = z.object({
   WHARF_SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   WHARF_SECRET_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   DOCKER_HOST: z.string().optional(),
+  WHARF_METRICS_INTERVAL: z.coerce
+    .number()
+    .int("must be a whole number of seconds")
+    .min(0, "must be 0 (off) or more seconds")
+    .max(3600, "must be at most 3600 seconds")
+    .default(10),
 });
 
 export interface Config {
@@ -26,6 +32,8 @@ export interface Config {
   secureCookies: "auto" | "always" | "never";
   /** Seals secrets at rest; when unset, a key file is generated in the data dir. */
   secretKey?: string;
+  /** How often the background collector reads every running container into the history; 0 turns it off. */
+  metricsIntervalMs?: number;
   /** How long a container's stats stream outlives its last subscriber; not read from the env (tests set it). */
   statsGraceMs?: number;
 }
@@ -63,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hosts,
     adminPassword: e.WHARF_ADMIN_PASSWORD,
     secretKey: e.WHARF_SECRET_KEY,
+    metricsIntervalMs: e.WHARF_METRICS_INTERVAL * 1000,
     secureCookies:
       e.WHARF_SECURE_COOKIES === "true" ? "always" : e.WHARF_SECURE_COOKIES === "false" ? "never" : "auto",
   };

@@ -12,6 +12,7 @@ import type { RegistryStore } from "./registries/registry-store";
 import type { ImageOwnerStore } from "./scope/image-owners";
 import type { ImageServices } from "./images/service";
 import type { StackStore } from "./stacks/stack-store";
+import type { HistoryStore } from "./metrics/history-store";
 
 /** What request handlers and socket handlers may use; built once at boot. */
 export interface AppContext {
@@ -32,5 +33,7 @@ export interface AppContext {
   images: ImageServices;
   /** Compose stacks Wharf keeps files and revisions for. */
   stacks: StackStore;
+  /** Stats history: every running container's, sampled in the background. */
+  history: HistoryStore;
   startedAt: number;
 }

@@ -6,6 +6,7 @@ import { requirePermission } from "../auth/principal";
 import { assertCsrf } from "../auth/request-auth";
 import type { AppContext } from "../context";
 import { resolveScope } from "../scope/declared";
+import { seriesInScope } from "../metrics/series-scope";
 import { stackInScope } from "../stacks/stack-scope";
 import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http";
 import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
@@ -69,6 +70,8 @@ export function createApiHandler(router: Router, ctx: AppContext) {
         rc.scoped = await resolveScope(ctx, auth.principal, route.scope, params, route.method !== "GET");
         if (route.scope === "stack" && rc.scoped.host)
           rc.scoped.stack = await stackInScope(ctx.stacks, rc.scoped.host, auth.principal, params.name);
+        if (route.scope === "history" && rc.scoped.host)
+          rc.scoped.series = seriesInScope(ctx.history, rc.scoped.host.spec.id, auth.principal, params.id);
       }
       const result = await route.handler(rc);
       if (bodyPromise && rc.audit.params === undefined)

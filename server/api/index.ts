@@ -1,3 +1,4 @@
+import { registerHistoryRoutes } from "./routes/history";
 import type { AppContext } from "../context";
 import { Router } from "./router";
 import { registerAccessRoutes } from "./routes/access";
@@ -35,5 +36,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerEngineSystemRoutes(router, ctx);
   registerStackRoutes(router, ctx);
   registerJobRoutes(router, ctx);
+  registerHistoryRoutes(router, ctx);
   return router;
 }

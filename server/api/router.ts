@@ -4,6 +4,7 @@ import type { Principal } from "../auth/principal";
 import type { Session } from "../auth/sessions";
 import { HOST_SCOPES, ROUTE_SCOPES, type Resolved, type RouteScope } from "../scope/declared";
 import type { StackTarget } from "../stacks/stack-scope";
+import type { SeriesInfo } from "../metrics/history-store";
 import { isOneOf } from "../../lib/parse";
 
 export const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
@@ -36,7 +37,7 @@ export interface RequestContext {
   body: () => Promise<unknown>;
   audit: AuditInfo;
   /** The host and target the route's declared scope resolved to, before the handler ran. */
-  scoped: Resolved & { stack?: StackTarget };
+  scoped: Resolved & { stack?: StackTarget; series?: SeriesInfo };
 }
 
 /** A handler returns the JSON body (status 200), or takes over `res` itself and returns undefined. */

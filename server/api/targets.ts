@@ -29,3 +29,4 @@ export const volumeOf = (rc: RequestContext) => declared(rc, "volume");
 export const networkOf = (rc: RequestContext) => declared(rc, "network");
 export const imageOf = (rc: RequestContext) => declared(rc, "image");
 export const stackOf = (rc: RequestContext) => declared(rc, "stack");
+export const seriesOf = (rc: RequestContext) => declared(rc, "series");

@@ -34,6 +34,8 @@ import {
  * - image, image:change, image:remove: the `:id` image inside `:hostId`, for that intent.
  * - stack: the compose project `:name` inside `:hostId`; the API layer resolves it with
  *   server/stacks/stack-scope, which builds on this folder.
+ * - history: the stored stats series of the container `:id` inside `:hostId`, which may be gone
+ *   (its labels are kept with the series); the API layer resolves it with server/metrics/series-scope.
  */
 export const ROUTE_SCOPES = [
   "public",
@@ -50,6 +52,7 @@ export const ROUTE_SCOPES = [
   "image:change",
   "image:remove",
   "stack",
+  "history",
 ] as const;
 export type RouteScope = (typeof ROUTE_SCOPES)[number];
 
@@ -64,6 +67,7 @@ export const HOST_SCOPES: ReadonlySet<RouteScope> = new Set([
   "image:change",
   "image:remove",
   "stack",
+  "history",
 ]);
 
 /** What the dispatcher resolved for the handler. */
@@ -158,7 +162,8 @@ export async function resolveScope(
       return { host, image: await imageInScope(ctx.imageOwners, host, p, ref, intent) };
     }
     case "stack":
-      // The project itself is resolved by the API layer (server/stacks sits above this folder).
+    case "history":
+      // The project or series itself is resolved by the API layer (both modules sit above this folder).
       return { host };
   }
 }

@@ -13,6 +13,7 @@ import {
   runFixture,
   startServer,
   userClient,
+  waitFor,
   waitHostsUp,
   type Client,
   type TestServer,
@@ -25,7 +26,8 @@ const P = `${RUN_ID}-rt`;
 let values: Record<string, string>;
 
 beforeAll(async () => {
-  srv = await startServer();
+  // Collected every second, so the fixture container has a stored history before the walk.
+  srv = await startServer({ metricsIntervalMs: 1000 });
   admin = await login(srv.base);
   await waitHostsUp(admin);
   await runFixture("local", `${P}-c`, "local/idle:1");
@@ -51,6 +53,13 @@ beforeAll(async () => {
   if (stored.status !== 201)
     throw new Error(`stack fixture: ${stored.status} ${JSON.stringify(stored.body)}`);
   const job = await admin.send<{ jobId: string }>("POST", `/api/v1/hosts/local/stacks/${stack}/stop`, {});
+  await waitFor(
+    async () =>
+      (await admin.get(`/api/v1/hosts/local/containers/${P}-c/history?metric=cpu`)).status === 200 ||
+      undefined,
+    30_000,
+    "the fixture container's stored history",
+  );
   // Real values for every path parameter, so a refusal can only come from authentication or permission.
   values = {
     stack,
@@ -99,7 +108,11 @@ function concretePath(r: RouteDef): string {
 }
 
 /** Required query parameters, so an allowed call is judged on its answer and not on a 400. */
-const QUERIES: Record<string, string> = { "/api/v1/hosts/:hostId/images/search": "?term=busybox" };
+const QUERIES: Record<string, string> = {
+  "/api/v1/hosts/:hostId/images/search": "?term=busybox",
+  "/api/v1/hosts/:hostId/containers/:id/history": "?metric=cpu",
+  "/api/v1/hosts/:hostId/history": "?metric=memory",
+};
 
 /** Routes that reach past Wharf's own engines (Docker Hub): allowed calls may fail there, offline. */
 const OUTSIDE = new Set(["/api/v1/hosts/:hostId/images/search"]);

@@ -49,6 +49,7 @@ export class StatsHub {
   private readonly graceMs: number;
   private readonly sweep: NodeJS.Timeout;
   private produced = 0;
+  private readonly observers = new Set<(s: StatsSample, c: StatsEntry) => void>();
   private readonly batcher: SampleBatcher;
 
   constructor(
@@ -157,7 +158,13 @@ export class StatsHub {
   private readonly publish = (e: StatsEntry, sample: StatsSample) => {
     this.produced++;
     this.batcher.add(e.room, sample);
+    for (const fn of this.observers) fn(sample, e);
   };
+
+  /** Every sample the hub's streams produce, for the history: a watched container is not read twice. */
+  observe(fn: (s: StatsSample, c: { name: string; labels: Record<string, string> }) => void): void {
+    this.observers.add(fn);
+  }
 
   private leave(socketId: string, e: StatsEntry): void {
     e.subscribers.delete(socketId);
