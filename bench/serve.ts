@@ -60,6 +60,10 @@ async function main(): Promise<void> {
     hosts: parseHostsSetting(values.hosts),
     adminPassword: password,
     secureCookies: "never",
+    // The background collector's interval in seconds, as the server reads it; 0 turns it off.
+    ...(process.env.WHARF_METRICS_INTERVAL
+      ? { metricsIntervalMs: Number(process.env.WHARF_METRICS_INTERVAL) * 1000 }
+      : {}),
   };
 
   let wharf: Wharf | undefined;

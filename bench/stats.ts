@@ -4,7 +4,11 @@
  * and the same containers. The edge test engine has both a TCP port (engine mode: Wharf cannot read
  * its cgroups through TCP) and a unix socket (local mode).
  *
+ * Then background collection with nobody watching (the history's collector every 10 s against the
+ * same Wharf with it off), in each mode: the engine side's cost in engine mode, Wharf's in local mode.
+ *
  * Env: BENCH_STATS_SECONDS (measured window per mode, 60), BENCH_STATS_CONTAINERS (100),
+ * BENCH_STATS_PHASES (live,background: which parts run),
  * BENCH_STATS_VIEWERS (50), BENCH_KEEP=1 (keep the containers for the next run), BENCH_CPU_PROF=<dir>
  * (V8 CPU profiles of the Wharf process, one per mode).
  */
@@ -20,6 +24,7 @@ import { ensureRunningContainers, removeStatsContainers } from "./lib/stats-fixt
 import { idleEngineCpu, runPhase, say, secs, sleep } from "./lib/stats-phase";
 import { phaseTable, summaryLines } from "./lib/stats-report";
 import { abortOnInterrupt } from "./lib/interrupt";
+import { backgroundLines, runBackgroundPhase, type BackgroundResult } from "./lib/stats-background";
 
 const HOST = "edge";
 const ENGINE_DIR = path.join(ENGINES_DIR, HOST);
@@ -86,6 +91,25 @@ async function main(): Promise<number> {
         signal: signal,
         setChild: (c) => (child = c),
       });
+    const only = process.env.BENCH_STATS_PHASES?.split(",") ?? ["live", "background"];
+    const background: BackgroundResult[] = [];
+    if (only.includes("background"))
+      for (const mode of ["engine", "local"] as const)
+        for (const intervalS of [0, 10])
+          background.push(
+            await runBackgroundPhase({
+              mode,
+              hostsFile: hostsFileFor(mode, tmp),
+              hostId: HOST,
+              engineDir: ENGINE_DIR,
+              intervalS,
+              seconds,
+              signal,
+              setChild: (c) => (child = c),
+            }),
+          );
+    for (const line of backgroundLines(background, containers)) say(line);
+    if (!only.includes("live")) return code;
     const engine = await phase("engine");
     const local = await phase("local");
     const idleAfter = await idleEngineCpu(ENGINE_DIR, Math.min(seconds, 30), signal);

@@ -34,6 +34,7 @@ export function startStatsWharfChild(opts: {
   hostsFile: string;
   /** Write a V8 CPU profile of the server into this directory when it exits. */
   cpuProfDir?: string;
+  env?: Record<string, string>;
 }): Promise<StatsWharfChild> {
   const prof = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(
@@ -44,7 +45,7 @@ export function startStatsWharfChild(opts: {
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", WHARF_ADMIN_PASSWORD: opts.password },
+      env: { ...process.env, ...opts.env, NODE_ENV: "production", WHARF_ADMIN_PASSWORD: opts.password },
       stdio: ["pipe", "pipe", "inherit", "pipe"],
     },
   );

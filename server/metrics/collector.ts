@@ -10,8 +10,12 @@ import { addSample, newPoint, sumValues, valuesOf, type Point, type Values } fro
 import type { ContainerSampler } from "./sampler";
 
 export const DEFAULT_COLLECT_MS = 10_000;
-/** Readings in flight per host at once: a large host is read over the interval, not all at once. */
-const PER_HOST = 4;
+/**
+ * Readings in flight per host at once. The engine answers a one-shot stats call on its collector's
+ * next one-second tick, whoever asks, so a reading is mostly waiting: enough in flight to read a
+ * few hundred containers within the interval, few enough that a large host is not asked all at once.
+ */
+const PER_HOST = 32;
 const STEP = HISTORY_TIERS[0].stepMs;
 /** Longest quiet spell of a live stream that still counts as covering a container. */
 const STREAM_GAP_MS = 3000;
@@ -36,6 +40,14 @@ interface Open {
   point: Point;
 }
 
+/** A series' most recent sample, for /metrics: values as stored, the memory limit, when. */
+export interface Latest {
+  id: SeriesIdentity;
+  values: Values;
+  limit: number;
+  ts: number;
+}
+
 /**
  * Samples every running container of every host, whether or not anyone watches, into the history:
  * one reading per container per interval (the host's cgroup files, or the engine's one-shot stats).
@@ -48,6 +60,8 @@ export class MetricsCollector {
   private running?: Promise<void>;
   private readonly open = new Map<string, Open>();
   private readonly pending: Open[] = [];
+  /** Each series' most recent sample, by `host/kind/container`. */
+  readonly latest = new Map<string, Latest>();
   /** When a live view's stream last gave a sample of each container. */
   private readonly observedAt = new Map<string, number>();
   readonly counters: CollectorCounters = {
@@ -126,7 +140,11 @@ export class MetricsCollector {
     if (!host.isUp || !live.ready) return;
     const hostId = host.spec.id;
     const running = live.list(now).filter((c) => c.state === "running");
-    this.sampler.retain(hostId, new Set(running.map((c) => c.id)));
+    const runningIds = new Set(running.map((c) => c.id));
+    this.sampler.retain(hostId, runningIds);
+    for (const [key, l] of this.latest)
+      if (l.id.hostId === hostId && l.id.kind === "container" && !runningIds.has(l.id.containerId))
+        this.latest.delete(key);
     const values: Values[] = [];
     await mapLimit(running, PER_HOST, async (c) => {
       const key = `${hostId}/${c.id}`;
@@ -186,6 +204,7 @@ export class MetricsCollector {
   /** Adds a sample to its series' open 10 s bucket; a bucket the sample has moved past is set to be written. */
   private fold(id: SeriesIdentity, v: Values, limit: number, ts: number): void {
     const key = `${id.hostId}/${id.kind}/${id.containerId}`;
+    this.latest.set(key, { id, values: v, limit, ts });
     const bucket = Math.floor(ts / STEP) * STEP;
     const cur = this.open.get(key);
     if (cur && cur.point.ts === bucket) {
