@@ -21,7 +21,7 @@ import { StackStore } from "./stacks/stack-store";
 import { HistoryStore } from "./metrics/history-store";
 import { DEFAULT_COLLECT_MS, MetricsCollector } from "./metrics/collector";
 import { ContainerSampler } from "./metrics/sampler";
-import { DEFAULT_LOCAL_PATHS, LocalEngineProbe } from "./realtime/streams/stats-mode";
+import { DEFAULT_LOCAL_PATHS, LocalEngineProbe } from "./engines/local-probe";
 import { ImageOwnerStore } from "./scope/image-owners";
 import { createImageServices } from "./images/service";
 import { applyHeaders, securityHeaders } from "./http-headers";

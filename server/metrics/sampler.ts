@@ -14,7 +14,7 @@ import { inspectContainer } from "../engines/containers";
 import type { HostConnection } from "../engines/host-connection";
 import { engineSample, withRates, type EngineStats } from "../engines/stats-math";
 import { statsOnce } from "../engines/stats-once";
-import type { LocalEngineProbe } from "../realtime/streams/stats-mode";
+import type { LocalEngineProbe } from "../engines/local-probe";
 
 interface Slot {
   /** The previous sample, for rates. */

@@ -7,7 +7,7 @@ import { withRates, type StatsCounters } from "../../engines/stats-math";
 import { rooms } from "../rooms";
 import { openEngineStream, type StatsSource } from "./stats-engine";
 import type { LocalCollector } from "./stats-local";
-import type { LocalEngineProbe } from "./stats-mode";
+import type { LocalEngineProbe } from "../../engines/local-probe";
 import { Ring } from "./stats-ring";
 
 export interface EntryDeps {

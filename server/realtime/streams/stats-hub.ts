@@ -9,7 +9,7 @@ import { SampleBatcher } from "./stats-batch";
 import type { ContainerInspect } from "../../engines/engine-types";
 import { StatsEntry } from "./stats-entry";
 import { LocalCollector } from "./stats-local";
-import { DEFAULT_LOCAL_PATHS, LocalEngineProbe, type LocalPaths } from "./stats-mode";
+import { DEFAULT_LOCAL_PATHS, LocalEngineProbe, type LocalPaths } from "../../engines/local-probe";
 import { matchRef } from "../match-ref";
 
 export const DEFAULT_GRACE_MS = 30_000;

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { LocalEngine } from "../../engines/cgroup-local";
-import { engineInfo } from "../../engines/docker-client";
-import { engineCall } from "../../engines/engine-call";
-import type { HostConnection } from "../../engines/host-connection";
+import type { LocalEngine } from "./cgroup-local";
+import { engineInfo } from "./docker-client";
+import { engineCall } from "./engine-call";
+import type { HostConnection } from "./host-connection";
 
 export interface LocalPaths {
   cgroupRoot: string;
