@@ -131,3 +131,51 @@ if (stack.status === 201) {
   });
   await deploy();
 }
+
+// Alert rules, once: with no target they are recorded and shown in Wharf; add a target to be told.
+const rules = await (await fetch(`${base}/api/v1/alerts/rules`, { headers: { cookie } })).json();
+if (!rules.items?.length) {
+  for (const rule of [
+    { name: "Crash loop", kind: "restart-loop", params: { restarts: 3, minutes: 5 } },
+    { name: "Non-zero exit", kind: "exit" },
+    { name: "OOM killed", kind: "oom" },
+    { name: "Memory over 90 % of its limit", kind: "memory", params: { percent: 90, seconds: 60 } },
+    {
+      name: "Payments CPU over 80 % of its limit",
+      kind: "cpu",
+      scope: { labelSelector: "team=payments" },
+      params: { percent: 80, seconds: 120 },
+    },
+    { name: "Host down", kind: "host-down", params: { seconds: 30 } },
+  ]) {
+    const r = await fetch(`${base}/api/v1/alerts/rules`, {
+      method: "POST",
+      headers: { ...headers, cookie },
+      body: JSON.stringify(rule),
+    });
+    if (r.status !== 201)
+      throw new Error(`demo seed: alert rule "${rule.name}" failed (${r.status} ${await r.text()})`);
+  }
+  // A job that keeps failing, so the crash-loop rule has something to say.
+  const containers = `${base}/api/v1/hosts/local/containers`;
+  const made = await fetch(containers, {
+    method: "POST",
+    headers: { ...headers, cookie },
+    body: JSON.stringify({
+      name: "demo-flaky-job",
+      config: {
+        Image: "local/idle:1",
+        Entrypoint: ["/bin/sh", "-c"],
+        Cmd: ["echo 'connecting to queue…'; sleep 3; echo 'queue unreachable' >&2; exit 1"],
+        Labels: { team: "search" },
+        HostConfig: { NetworkMode: "none", RestartPolicy: { Name: "on-failure", MaximumRetryCount: 5 } },
+      },
+    }),
+  });
+  if (made.status === 201)
+    await fetch(`${containers}/demo-flaky-job/start`, {
+      method: "POST",
+      headers: { ...headers, cookie },
+      body: "{}",
+    });
+}

@@ -13,6 +13,7 @@ fi
 step "browser and compose oracle"
 bash scripts/install-browser.sh
 bash scripts/install-compose.sh
+bash scripts/install-prom-parser.sh
 
 step "test engines"
 trap 'step "stopping test engines"; bash scripts/test-engines.sh stop' EXIT

@@ -21,6 +21,11 @@ import { StackStore } from "./stacks/stack-store";
 import { HistoryStore } from "./metrics/history-store";
 import { DEFAULT_COLLECT_MS, MetricsCollector } from "./metrics/collector";
 import { ContainerSampler } from "./metrics/sampler";
+import { createMetricsHandler } from "./api/metrics-endpoint";
+import { watchEventLag } from "./telemetry/instruments";
+import { RestartCounter } from "./metrics/restarts";
+import { AlertService } from "./alerts/service";
+import { AlertStore } from "./alerts/alert-store";
 import { DEFAULT_LOCAL_PATHS, LocalEngineProbe } from "./engines/local-probe";
 import { ImageOwnerStore } from "./scope/image-owners";
 import { createImageServices } from "./images/service";
@@ -87,6 +92,20 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     else hosts.addSpec(spec);
   }
   const registries = new RegistryStore(db, secrets);
+  const history = new HistoryStore(db);
+  const collector = new MetricsCollector(
+    hosts,
+    history,
+    new ContainerSampler(new LocalEngineProbe(), DEFAULT_LOCAL_PATHS.procRoot),
+    config.metricsIntervalMs ?? DEFAULT_COLLECT_MS,
+  );
+  let boundPort = config.port;
+  const alerts = new AlertService(
+    new AlertStore(db, secrets),
+    hosts,
+    collector,
+    () => config.publicUrl ?? `http://localhost:${boundPort}`,
+  );
   const ctx: AppContext = {
     config,
     db,
@@ -104,7 +123,8 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     registries,
     imageOwners: new ImageOwnerStore(db),
     stacks: new StackStore(db, secrets),
-    history: new HistoryStore(db),
+    history,
+    alerts,
     images: createImageServices(registries),
     startedAt: Date.now(),
   };
@@ -112,10 +132,15 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
   const api = createApiHandler(router, ctx);
   const headers = securityHeaders(config.dev);
   let pages: PageHandler | undefined;
+  let metrics: PageHandler = (_req, res) => void res.writeHead(503).end();
 
   const server = http.createServer((req, res) => {
     applyHeaders(res, headers);
     const url = new URL(req.url ?? "/", "http://wharf.invalid");
+    if (url.pathname === "/metrics") {
+      void metrics(req, res);
+      return;
+    }
     if (url.pathname.startsWith("/api/")) {
       void api(req, res, url);
       return;
@@ -136,15 +161,20 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
   const realtime = attachRealtime(server, ctx);
   const { io } = realtime;
   hosts.on("status", logHostStatus);
-  const collector = new MetricsCollector(
-    hosts,
-    ctx.history,
-    new ContainerSampler(new LocalEngineProbe(), DEFAULT_LOCAL_PATHS.procRoot),
-    config.metricsIntervalMs ?? DEFAULT_COLLECT_MS,
-  );
   realtime.stats.observe((s, c) => collector.observe(s, c));
+  const restarts = new RestartCounter(hosts);
+  const stopEventLag = watchEventLag(hosts);
+  metrics = createMetricsHandler(ctx, {
+    collector,
+    restarts,
+    streams: () => {
+      const c = realtime.stats.counters();
+      return { statsUpstream: c.upstream, statsLocal: c.local, sockets: io.engine.clientsCount };
+    },
+  });
   hosts.start();
   collector.start();
+  alerts.start();
 
   return {
     ctx,
@@ -163,13 +193,17 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
         server.once("error", reject);
         server.listen(config.port, config.bind, () => {
           const addr = server.address();
-          resolve(typeof addr === "object" && addr ? addr.port : config.port);
+          boundPort = typeof addr === "object" && addr ? addr.port : config.port;
+          resolve(boundPort);
         });
       }),
     close: async () => {
       // Exec processes are ended inside their containers while the engines are still reachable.
       await Promise.race([realtime.drain(), new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS))]);
+      alerts.close();
       await collector.close();
+      restarts.close();
+      stopEventLag();
       hosts.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -14,6 +14,11 @@ const envSchema = z.object({
   WHARF_SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   WHARF_SECRET_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   DOCKER_HOST: z.string().optional(),
+  WHARF_PUBLIC_URL: z
+    .string()
+    .url("must be a URL")
+    .refine((u) => /^https?:\/\//.test(u), "must be an http or https URL")
+    .optional(),
   WHARF_METRICS_INTERVAL: z.coerce
     .number()
     .int("must be a whole number of seconds")
@@ -32,6 +37,8 @@ export interface Config {
   secureCookies: "auto" | "always" | "never";
   /** Seals secrets at rest; when unset, a key file is generated in the data dir. */
   secretKey?: string;
+  /** Where people reach Wharf, for the links in alert notifications; http://localhost:<port> when unset. */
+  publicUrl?: string;
   /** How often the background collector reads every running container into the history; 0 turns it off. */
   metricsIntervalMs?: number;
   /** How long a container's stats stream outlives its last subscriber; not read from the env (tests set it). */
@@ -72,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.WHARF_ADMIN_PASSWORD,
     secretKey: e.WHARF_SECRET_KEY,
     metricsIntervalMs: e.WHARF_METRICS_INTERVAL * 1000,
+    ...(e.WHARF_PUBLIC_URL ? { publicUrl: e.WHARF_PUBLIC_URL.replace(/\/+$/, "") } : {}),
     secureCookies:
       e.WHARF_SECURE_COOKIES === "true" ? "always" : e.WHARF_SECURE_COOKIES === "false" ? "never" : "auto",
   };

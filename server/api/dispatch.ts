@@ -6,7 +6,9 @@ import { requirePermission } from "../auth/principal";
 import { assertCsrf } from "../auth/request-auth";
 import type { AppContext } from "../context";
 import { resolveScope } from "../scope/declared";
+import { observeHttp } from "../telemetry/instruments";
 import { seriesInScope } from "../metrics/series-scope";
+import { performance } from "node:perf_hooks";
 import { stackInScope } from "../stacks/stack-scope";
 import { clientIp, queryObject, readJsonBody, sendError, sendJson } from "./http";
 import type { AuditInfo, RequestContext, RouteDef, Router } from "./router";
@@ -23,6 +25,10 @@ export function createApiHandler(router: Router, ctx: AppContext) {
     let route: RouteDef | undefined;
     // Read now: a request refused mid-body (too large) may have lost its socket by the time it is audited.
     const ip = clientIp(req);
+    const started = performance.now();
+    res.once("finish", () =>
+      observeHttp(req.method ?? "GET", route?.path ?? "(no route)", res.statusCode, started),
+    );
     try {
       const m = router.match(req.method ?? "GET", url.pathname);
       // Authentication comes before anything else reveals which routes exist.

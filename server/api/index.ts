@@ -1,3 +1,4 @@
+import { registerAlertRoutes } from "./routes/alerts";
 import { registerHistoryRoutes } from "./routes/history";
 import type { AppContext } from "../context";
 import { Router } from "./router";
@@ -37,5 +38,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerStackRoutes(router, ctx);
   registerJobRoutes(router, ctx);
   registerHistoryRoutes(router, ctx);
+  registerAlertRoutes(router, ctx);
   return router;
 }

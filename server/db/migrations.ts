@@ -177,4 +177,89 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE metric_rollups (tier INTEGER PRIMARY KEY, done_ts INTEGER NOT NULL);
     `,
   },
+  {
+    version: 8,
+    name: "alerts",
+    sql: `
+      -- Where notifications go. config is the target's JSON (URLs, passwords, signing secrets),
+      -- sealed with the secret key; endpoint is the URL or mail server, for showing.
+      CREATE TABLE alert_targets (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        config TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      CREATE TABLE alert_rules (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        scope TEXT NOT NULL,            -- JSON {hosts?, labelSelector?, stack?, service?}
+        params TEXT NOT NULL,           -- JSON {seconds?, restarts?, minutes?, percent?}
+        targets TEXT NOT NULL,          -- JSON [target id]
+        cooldown_s INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      -- One alert per rule and subject (a container, a service or a host) while it is open: a
+      -- condition met again while it fires counts into it rather than opening another.
+      CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        rule_id INTEGER NOT NULL,
+        rule_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        state TEXT NOT NULL,            -- 'firing' or 'resolved'
+        host_id TEXT NOT NULL,
+        container_id TEXT,
+        container_name TEXT,
+        project TEXT,
+        service TEXT,
+        labels TEXT NOT NULL DEFAULT '{}', -- the container's labels: a label scope is checked against them
+        summary TEXT NOT NULL,
+        details TEXT NOT NULL,          -- JSON
+        count INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,       -- when the condition was last met
+        resolved_at INTEGER,
+        silenced INTEGER NOT NULL DEFAULT 0,
+        acked_by TEXT,
+        acked_at INTEGER
+      );
+      CREATE INDEX alerts_open ON alerts (rule_id, subject, state);
+      CREATE INDEX alerts_started ON alerts (started_at);
+      -- One notification of one alert event to one target, retried with backoff until sent or
+      -- given up. payload is the alert as it was at the event.
+      CREATE TABLE alert_deliveries (
+        id INTEGER PRIMARY KEY,
+        alert_id INTEGER,               -- NULL for a target's test message
+        target_id INTEGER NOT NULL,
+        event TEXT NOT NULL,            -- 'firing', 'resolved' or 'test'
+        status TEXT NOT NULL,           -- 'pending', 'sent' or 'failed'
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL,
+        last_error TEXT,
+        sent_at INTEGER,
+        created_at INTEGER NOT NULL,
+        payload TEXT NOT NULL
+      );
+      CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_at);
+      CREATE INDEX alert_deliveries_alert ON alert_deliveries (alert_id);
+      CREATE TABLE alert_silences (
+        id INTEGER PRIMARY KEY,
+        rule_id INTEGER,
+        host_id TEXT,
+        subject TEXT,                   -- a container's name, or project/service
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        comment TEXT NOT NULL,
+        owner TEXT NOT NULL,            -- the label selector of the creator's scope; '' for none
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -159,6 +159,23 @@ describe("HistoryStore", () => {
     expect(both.points.map((p) => p.t)).toEqual([T0, T0 + HOUR]);
   });
 
+  it("rolls up a bounded number of series per call, and marks a range done only once all went through", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-history-"));
+    dirs.push(dir);
+    const store = open(dir);
+    const ids = Array.from({ length: 1200 }, (_, i) =>
+      store.seriesId({ ...web, containerId: String(i).padStart(64, "0") }, T0),
+    );
+    store.write(ids.map((seriesId) => ({ seriesId, point: newPoint(T0, sample(1), 0, T0) })));
+    const now = T0 + 2 * 60_000;
+    expect(store.rollup(now)).toBe(true);
+    expect(store.countPoints()[1]).toBe(500);
+    expect(store.rollup(now)).toBe(true);
+    expect(store.countPoints()[1]).toBe(1000);
+    while (store.rollup(now));
+    expect(store.countPoints()[1]).toBe(1200);
+  });
+
   it("prunes a bounded number of series per call", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-history-"));
     dirs.push(dir);

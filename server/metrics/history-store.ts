@@ -36,8 +36,9 @@ type PointRow = Record<string, number>;
 
 const COLUMNS = STORED.flatMap((k) => [`${k}_min`, `${k}_max`, `${k}_avg`, `${k}_last`]);
 
-/** How many buckets of a tier one rollup call writes at most, and series one prune call visits. */
+/** Buckets of a tier one rollup range covers, series one rollup call reads, series one prune call visits. */
 const ROLLUP_BUCKETS_PER_CALL = 60;
+const ROLLUP_SERIES_PER_CALL = 500;
 const PRUNE_SERIES_PER_CALL = 200;
 /** Points a history answer holds at most: a tier finer than that is skipped for a coarser one. */
 const MAX_POINTS = 1500;
@@ -129,6 +130,8 @@ export class HistoryStore {
   private readonly ids = new Map<string, { id: number; identity: string }>();
   private readonly insertPoint;
   private pruneCursor = 0;
+  /** Each tier's rollup range in progress, and the last series it went through. */
+  private readonly rollups = new Map<number, { from: number; to: number; cursor: number; ready: number }>();
 
   constructor(private readonly db: Db) {
     this.insertPoint = db.prepare(
@@ -171,32 +174,50 @@ export class HistoryStore {
   }
 
   /**
-   * Folds finished buckets of each tier into the next coarser one, oldest first, at most a bounded
-   * number of buckets per tier per call. A bucket is finished once its source tier's points for it
-   * can no longer arrive (`lagMs` after its end). Answers whether more is left to do.
+   * Folds finished buckets of each tier into the next coarser one, oldest first: at most a bounded
+   * number of buckets per range and of series per call, so one call never holds the server for
+   * long however large the fleet. A bucket is finished once its source tier's points for it can no
+   * longer arrive (`lagMs` after its end for the finest tier). A range is marked done only once
+   * every series went through it; a restart redoes it (writing a point twice is harmless). Answers
+   * whether more is left to do.
    */
   rollup(now: number, lagMs = 20_000): boolean {
-    let more = false;
+    let budget = ROLLUP_SERIES_PER_CALL;
     for (let tier = 1; tier < HISTORY_TIERS.length; tier++) {
       const step = HISTORY_TIERS[tier]?.stepMs ?? 0;
       const srcStep = HISTORY_TIERS[tier - 1]?.stepMs ?? 0;
-      // The finest tier's points may come up to lagMs late; a coarser source is done where its rollup is.
-      const srcDone = tier === 1 ? now - lagMs : (this.rolledUpTo(tier - 1) ?? 0);
-      const ready = Math.floor(srcDone / step) * step;
-      let from = this.rolledUpTo(tier);
-      if (from === undefined) {
-        const first = this.db
-          .prepare<[], { t: number | null }>("SELECT min(first_ts) AS t FROM metric_series")
-          .get()?.t;
-        if (first === null || first === undefined) continue;
-        from = Math.floor(first / step) * step;
+      let job = this.rollups.get(tier);
+      if (!job) {
+        // The finest tier's points may come up to lagMs late; a coarser source is done where its rollup is.
+        const srcDone = tier === 1 ? now - lagMs : (this.rolledUpTo(tier - 1) ?? 0);
+        const ready = Math.floor(srcDone / step) * step;
+        let from = this.rolledUpTo(tier);
+        if (from === undefined) {
+          const first = this.db
+            .prepare<[], { t: number | null }>("SELECT min(first_ts) AS t FROM metric_series")
+            .get()?.t;
+          if (first === null || first === undefined) continue;
+          from = Math.floor(first / step) * step;
+        }
+        if (from >= ready) continue;
+        job = { from, to: Math.min(ready, from + ROLLUP_BUCKETS_PER_CALL * step), cursor: 0, ready };
+        this.rollups.set(tier, job);
       }
-      if (from >= ready) continue;
-      const to = Math.min(ready, from + ROLLUP_BUCKETS_PER_CALL * step);
-      this.rollupRange(tier, step, srcStep, from, to);
-      if (to < ready) more = true;
+      if (budget <= 0) return true;
+      const ids = this.db
+        .prepare<[number, number, number], { id: number }>(
+          "SELECT id FROM metric_series WHERE id > ? AND last_ts >= ? ORDER BY id LIMIT ?",
+        )
+        .all(job.cursor, job.from - srcStep, budget)
+        .map((r) => r.id);
+      budget -= ids.length;
+      const finished = ids.length < ROLLUP_SERIES_PER_CALL && budget > 0;
+      this.rollupRange(tier, step, srcStep, job, ids, finished);
+      if (!finished) return true;
+      this.rollups.delete(tier);
+      if (job.to < job.ready) return true;
     }
-    return more;
+    return false;
   }
 
   private rolledUpTo(tier: number): number | undefined {
@@ -205,18 +226,21 @@ export class HistoryStore {
       .get(tier)?.done_ts;
   }
 
-  private rollupRange(tier: number, step: number, srcStep: number, from: number, to: number): void {
-    const active = this.db
-      .prepare<[number], { id: number }>("SELECT id FROM metric_series WHERE last_ts >= ?")
-      .all(from - srcStep)
-      .map((r) => r.id);
+  private rollupRange(
+    tier: number,
+    step: number,
+    srcStep: number,
+    job: { from: number; to: number; cursor: number },
+    ids: readonly number[],
+    finished: boolean,
+  ): void {
     const read = this.db.prepare<[number, number, number, number], PointRow>(
       "SELECT * FROM metric_points WHERE series_id = ? AND tier = ? AND ts >= ? AND ts < ? ORDER BY ts",
     );
     this.db.transaction(() => {
-      for (const id of active) {
+      for (const id of ids) {
         let cur: Point | undefined;
-        for (const r of read.iterate(id, tier - 1, from, to)) {
+        for (const r of read.iterate(id, tier - 1, job.from, job.to)) {
           const p = pointFromRow(r, srcStep);
           const bucket = Math.floor(p.ts / step) * step;
           if (cur && cur.ts !== bucket) {
@@ -228,11 +252,13 @@ export class HistoryStore {
         }
         if (cur) this.insertPoint.run(...rowOf(id, tier, cur));
       }
-      this.db
-        .prepare(
-          "INSERT INTO metric_rollups (tier, done_ts) VALUES (?, ?) ON CONFLICT (tier) DO UPDATE SET done_ts = ?",
-        )
-        .run(tier, to, to);
+      job.cursor = ids.at(-1) ?? job.cursor;
+      if (finished)
+        this.db
+          .prepare(
+            "INSERT INTO metric_rollups (tier, done_ts) VALUES (?, ?) ON CONFLICT (tier) DO UPDATE SET done_ts = ?",
+          )
+          .run(tier, job.to, job.to);
     })();
   }
 

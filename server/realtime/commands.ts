@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+import { observeSocketCommand } from "../telemetry/instruments";
 import type { z } from "zod";
 import type { ErrorBody } from "../../lib/errors";
 import type { Permission } from "../../lib/permissions";
@@ -64,6 +66,7 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
       throw new Error(`socket command ${event} declares no scope of ${COMMAND_SCOPES.join(", ")}`);
     socket.on(event, async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
+      const started = performance.now();
       try {
         const principal = socket.data.principal;
         requirePermission(principal, def.permission);
@@ -75,8 +78,10 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
           parsed.data,
         );
         reply({ ok: true, data: data ?? null });
+        observeSocketCommand(event, true, started);
       } catch (err) {
         reply({ ok: false, error: toErrorBody(err, event) });
+        observeSocketCommand(event, false, started);
       }
     });
   }

@@ -61,6 +61,9 @@ interface Targets {
   execSession: string;
   /** A compose project's name on objHost. */
   stack: string;
+  /** Alerts and alert silences about other teams' containers. */
+  alert: string[];
+  silence: string[];
 }
 
 interface Walker {
@@ -148,6 +151,11 @@ function idList(r: RouteDef, t: Targets): string[] {
   if (r.path.includes("/containers/")) return t.container;
   if (r.path.includes("/networks/")) return t.network;
   if (r.path.includes("/images/")) return t.image;
+  if (r.path.startsWith("/api/v1/alerts/silences/")) return t.silence;
+  // Rules and targets are fleet-wide settings: no id of them is another team's.
+  if (r.path.startsWith("/api/v1/alerts/rules/") || r.path.startsWith("/api/v1/alerts/targets/"))
+    return ["999999"];
+  if (r.path.startsWith("/api/v1/alerts/")) return t.alert;
   throw new Error(`the walk has no value for :id in ${r.path}`);
 }
 
@@ -222,6 +230,12 @@ const BODIES: Record<string, () => unknown> = {
   "POST /api/v1/hosts/:hostId/stacks": () => ({ name: `${P}-wstk`, compose: STACK_FILE }),
   "PUT /api/v1/hosts/:hostId/stacks/:name": () => ({ compose: STACK_FILE }),
   "POST /api/v1/hosts/:hostId/stacks/:name/down": () => ({ volumes: true }),
+  "POST /api/v1/alerts/rules": () => ({ name: `${P}-wrule`, kind: "oom" }),
+  "PUT /api/v1/alerts/rules/:id": () => ({ name: `${P}-wrule`, kind: "oom" }),
+  "POST /api/v1/alerts/targets": () => ({
+    name: `${P}-wtgt`,
+    config: { kind: "webhook", url: "http://127.0.0.1:9/" },
+  }),
 };
 
 function bodyOf(r: RouteDef): unknown {
@@ -403,6 +417,51 @@ beforeAll(async () => {
   });
   if (anet.status !== 201) throw new Error(`team A network: ${anet.status} ${JSON.stringify(anet.body)}`);
 
+  // A rule for any non-zero exit, and a container of each team dying: alerts about other teams.
+  await admin.send("POST", "/api/v1/alerts/rules", { name: `${P}-exits`, kind: "exit" });
+  const die = (engine: "local" | "edge", name: string, team: string) =>
+    docker(
+      engine,
+      "run",
+      "-d",
+      "--network",
+      "none",
+      "--name",
+      name,
+      "--label",
+      `team=${team}`,
+      "--entrypoint",
+      "/bin/sh",
+      "local/idle:1",
+      "-c",
+      "exit 1",
+    );
+  await die("local", `${P}-bdie`, TEAM_B);
+  await die("edge", `${P}-edie`, TEAM_A);
+  const alertOf = (name: string) =>
+    waitFor(
+      async () =>
+        (
+          await admin.get<{ items: { id: number; containerName?: string }[] }>("/api/v1/alerts")
+        ).body.items.find((a) => a.containerName === name),
+      20_000,
+      `the alert about ${name}`,
+    ).then((a) => String(a.id));
+  const alertB = await alertOf(`${P}-bdie`);
+  const alertE = await alertOf(`${P}-edie`);
+  const silence = async (hostId: string, subject: string) =>
+    String(
+      (
+        await admin.send<{ id: number }>("POST", "/api/v1/alerts/silences", {
+          hostId,
+          subject,
+          endsAt: Date.now() + 3600_000,
+        })
+      ).body.id,
+    );
+  const silenceB = await silence("local", `${P}-bdie`);
+  const silenceE = await silence("edge", `${P}-edie`);
+
   const B = await inspectId("local", "container", `${P}-bc`);
   const E = await inspectId("edge", "container", `${P}-edge-c`);
   const bnet = await inspectId("local", "network", `${P}-bnet`);
@@ -436,6 +495,8 @@ beforeAll(async () => {
     job: [`${P}-nojob`],
     execSession: NO_EXEC,
     stack: `${P}-nostk`,
+    alert: ["999999"],
+    silence: ["999999"],
   };
   const onEdge: Targets = {
     host: "edge",
@@ -452,9 +513,12 @@ beforeAll(async () => {
     job: [jobE.jobId],
     execSession,
     stack: `${P}-estk`,
+    alert: [alertE],
+    silence: [silenceE],
   };
   const edgeFragments = [
     `${P}-edge-c`,
+    `${P}-edie`,
     `${P}-estk`,
     E,
     `${P}-evol`,
@@ -498,6 +562,8 @@ beforeAll(async () => {
       session: [ZEROS],
       job: [`${P}-nojob`],
       execSession: NO_EXEC,
+      alert: ["999999"],
+      silence: ["999999"],
     },
     scoped: true,
     labelScoped: false,
@@ -533,6 +599,8 @@ beforeAll(async () => {
       job: [jobB.jobId, jobE.jobId],
       execSession,
       stack: `${P}-bstk`,
+      alert: [alertB, alertE],
+      silence: [silenceB, silenceE],
     },
     ghost: missing,
     scoped: true,
@@ -541,6 +609,7 @@ beforeAll(async () => {
       ...edgeFragments,
       `${P}-bstk`,
       `${P}-bc`,
+      `${P}-bdie`,
       B,
       `${P}-bvol`,
       `${P}-bnet`,
@@ -683,6 +752,42 @@ async function fleetCase(w: Walker, r: RouteDef, found: string[]): Promise<void>
   if (r.method === "GET") {
     checkList(w, r.path, await call(w.client, "GET", r.path), found);
     tally.lists++;
+    return;
+  }
+  if (r.path.includes("/:id")) {
+    // One alert or silence by id: another team's answers exactly like one that does not exist.
+    const ids = idList(r, w.out);
+    for (const i of ids.keys()) {
+      const out = fill(r, w.out, i);
+      const ghost = fill(r, w.ghost, i);
+      const [a, b] = [
+        await call(w.client, r.method, out.path, {}),
+        await call(w.client, r.method, ghost.path, {}),
+      ];
+      if (a.status !== 404 || !sameAnswer(a, b, [...out.values, ...ghost.values]))
+        found.push(show(w.who, r.method, out.path, undefined, a));
+      if (i > 0) tally.variants++;
+    }
+    tally.r404++;
+    return;
+  }
+  if (key(r) === "POST /api/v1/alerts/silences") {
+    // A silence of another team's container (or on another host): refused as if it did not exist.
+    if (!w.scoped) {
+      tally.na++;
+      return;
+    }
+    const endsAt = Date.now() + 60_000;
+    const [host, subject] = w.labelScoped ? ["local", `${P}-bdie`] : ["edge", `${P}-edie`];
+    const a = await call(w.client, "POST", r.path, { hostId: host, subject, endsAt });
+    const b = await call(w.client, "POST", r.path, {
+      hostId: w.labelScoped ? host : w.ghost.host,
+      subject: GHOST,
+      endsAt,
+    });
+    if (a.status !== 404 || !sameAnswer(a, b, [host, subject, w.ghost.host, GHOST]))
+      found.push(show(w.who, "POST", r.path, { hostId: host, subject }, a));
+    tally.r404++;
     return;
   }
   const body =
@@ -1056,9 +1161,12 @@ describe("afterwards", () => {
 
     const walked = routes.filter((r) => r.scope !== "public" && r.scope !== "self").length;
     const globalGets = routes.filter((r) => r.scope === "global" && r.method === "GET").length;
-    // POST /hosts, /registries, /users and /tokens create; nothing is outside an unscoped admin's scope there.
+    // POST /hosts, /registries, /users, /tokens and the alert rules and targets create; nothing is outside an unscoped admin's scope there.
+    // So is a silence, which the walk makes only for scoped admins.
     const creates = routes.filter(
-      (r) => ["global", "principals"].includes(r.scope) && r.method === "POST" && !r.path.includes(":"),
+      (r) =>
+        (["global", "principals"].includes(r.scope) && r.method === "POST" && !r.path.includes(":")) ||
+        key(r) === "POST /api/v1/alerts/silences",
     ).length;
     expect(n + tally.na).toBe(routes.length * WHO.length);
     expect(n).toBeGreaterThanOrEqual((walked - globalGets) * WHO.length - creates);
