@@ -50,6 +50,8 @@ export default defineConfig({
       WHARF_DATA_DIR: "data/e2e",
       WHARF_HOSTS: path.join(enginesDir, "hosts.json"),
       WHARF_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      // The stats history fills in seconds rather than minutes.
+      WHARF_METRICS_INTERVAL: "2",
     },
   },
 });

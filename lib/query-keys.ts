@@ -9,6 +9,9 @@ export const queryKeys = {
   allContainers: () => ["hosts", "*", "containers"] as const,
   quotas: (hostId: string) => ["hosts", hostId, "quotas"] as const,
   allQuotas: () => ["hosts", "*", "quotas"] as const,
+  /** Stored stats of one container over a range (`1h`, `24h`, …). */
+  containerHistory: (hostId: string, id: string, range: string) =>
+    ["hosts", hostId, "containers", "history", id, range] as const,
   namespaces: (hostId: string, id: string) => ["hosts", hostId, "containers", "namespaces", id] as const,
   /** Every image query of a host (list, detail, history, updates): what an image event invalidates. */
   images: (hostId: string) => ["hosts", hostId, "images"] as const,

@@ -10,6 +10,7 @@ import { HostStatusDot } from "./HostStatusDot";
 const GLOBAL_SECTIONS = [
   ["/containers", "containers"],
   ["/stacks", "stacks"],
+  ["/alerts", "alerts"],
   ["/images", "images"],
   ["/volumes", "volumes"],
   ["/networks", "networks"],

@@ -7,6 +7,36 @@ import { StatePanel } from "@/components/ui/StatePanel";
 import type { StatsSample } from "@/lib/realtime/events";
 import { formatPercent, formatRate } from "./format";
 import { TimeChart } from "./TimeChart";
+import { HISTORY_RANGES, HistoryCharts, type HistoryRange } from "./HistoryCharts";
+import { useState } from "react";
+
+type Range = "live" | HistoryRange;
+
+/** Live, or one of the stored ranges. */
+function RangeBar({ value, onChange }: { value: Range; onChange: (r: Range) => void }) {
+  const t = useTranslations("stats");
+  const ranges: Range[] = ["live", ...(Object.keys(HISTORY_RANGES) as HistoryRange[])];
+  return (
+    <div
+      role="group"
+      aria-label={t("range.label")}
+      className="flex self-start overflow-hidden rounded border border-line text-xs"
+    >
+      {ranges.map((r) => (
+        <button
+          key={r}
+          type="button"
+          aria-pressed={value === r}
+          data-testid={`stats-range-${r}`}
+          onClick={() => onChange(r)}
+          className={`border-line px-2.5 py-1 not-first:border-l ${value === r ? "bg-accent/15 font-semibold text-fg" : "bg-panel text-muted hover:text-fg"}`}
+        >
+          {t(`range.${r}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 const COLORS = { a: "#4493f8", b: "#3fb950", c: "#d29922", d: "#f85149", limit: "#8b96a3" };
 
@@ -39,20 +69,35 @@ export function ContainerStatsTab({ hostId, containerId }: { hostId: string; con
   const v = useStatsStream(hostId, containerId);
   const t = useTranslations("stats");
   const fmt = useFormat();
+  const [range, setRange] = useState<Range>("live");
   const { samples } = v;
   const last = samples.at(-1);
+  const bar = <RangeBar value={range} onChange={setRange} />;
+  if (range !== "live")
+    return (
+      <div className="flex flex-col gap-3 p-3" data-testid="stats-tab">
+        {bar}
+        <HistoryCharts hostId={hostId} containerId={containerId} range={range} live={samples} />
+      </div>
+    );
   if (v.failure) {
     return (
-      <StatePanel tone="error" title={t("noStats")}>
-        {v.failure === "timeout" ? t("noAnswer") : <ErrorNotice error={v.failure} />}
-      </StatePanel>
+      <div className="flex flex-col gap-3 p-3">
+        {bar}
+        <StatePanel tone="error" title={t("noStats")}>
+          {v.failure === "timeout" ? t("noAnswer") : <ErrorNotice error={v.failure} />}
+        </StatePanel>
+      </div>
     );
   }
   if (!last) {
     return (
-      <StatePanel tone="loading" title={t("waiting")}>
-        {t("waitingHint")}
-      </StatePanel>
+      <div className="flex flex-col gap-3 p-3">
+        {bar}
+        <StatePanel tone="loading" title={t("waiting")}>
+          {t("waitingHint")}
+        </StatePanel>
+      </div>
     );
   }
   const rate = (n: number | null | undefined) => formatRate(n, fmt.bytes);
@@ -62,6 +107,7 @@ export function ContainerStatsTab({ hostId, containerId }: { hostId: string; con
   const memoryShare = last.memoryLimitBytes ? (last.memoryBytes / last.memoryLimitBytes) * 100 : undefined;
   return (
     <div className="flex flex-col gap-3 p-3" data-testid="stats-tab">
+      {bar}
       <div className="flex flex-wrap items-stretch gap-2">
         <Figure id="CPU" label={t("figure.cpu")} value={formatPercent(last.cpuPercent)} sub={t("oneCpu")} />
         <Figure

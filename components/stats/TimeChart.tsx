@@ -23,6 +23,8 @@ export function TimeChart({
   height = 150,
   yMax,
   yFloor = 0,
+  zoom = false,
+  xRange,
 }: {
   /** Names the chart for tests, the same in every language. */
   id: string;
@@ -35,6 +37,10 @@ export function TimeChart({
   yMax?: number;
   /** The lowest the axis's top goes, so that an idle series does not blow tiny values up into a full chart. */
   yFloor?: number;
+  /** Drag across the chart to zoom in on a span of time; a double-click zooms out again. */
+  zoom?: boolean;
+  /** The time axis's span in seconds, whatever the data covers (a stored range that is still filling). */
+  xRange?: [number, number];
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -42,6 +48,10 @@ export function TimeChart({
   const latest = useRef(data);
   const fmt = useRef(format);
   const shape = series.map((s) => `${s.label}:${s.color}:${s.dash ? 1 : 0}`).join("|");
+  const span = useRef(xRange);
+  const hasRange = !!xRange;
+  // A handful of points draw as dots too: a line needs two, and a new range may hold one.
+  const dots = xs.length < 30;
 
   useEffect(() => {
     const el = box.current;
@@ -53,9 +63,9 @@ export function TimeChart({
         width: Math.max(200, el.clientWidth),
         height,
         legend: { live: true },
-        cursor: { drag: { x: false, y: false } },
+        cursor: { drag: { x: zoom, y: false } },
         scales: {
-          x: { time: true },
+          x: span.current ? { time: true, range: () => span.current ?? [0, 1] } : { time: true },
           y: { range: (_u, _min, max) => [0, yMax ?? Math.max(yFloor, max > 0 ? max * 1.15 : 1)] },
         },
         axes: [
@@ -76,7 +86,7 @@ export function TimeChart({
               label,
               stroke: color,
               width: 1.5,
-              points: { show: false },
+              points: { show: dots, size: 4 },
               dash: dash === "1" ? [4, 4] : undefined,
               value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? "—" : fmt.current(v)),
             };
@@ -94,12 +104,13 @@ export function TimeChart({
       u.destroy();
       plot.current = null;
     };
-  }, [shape, height, yMax, yFloor]);
+  }, [shape, height, yMax, yFloor, zoom, dots, hasRange]);
 
   // Before the effect below, so that a chart (re)built there starts from this render's data.
   useLayoutEffect(() => {
     latest.current = data;
     fmt.current = format;
+    span.current = xRange;
     plot.current?.setData(data);
   });
 

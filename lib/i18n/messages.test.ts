@@ -51,4 +51,10 @@ describe("message catalogs", async () => {
 });
 
 /** Keys whose text is the same in Chinese: proper names and Docker's own words kept in Latin letters. */
-const SAME_IN_BOTH = new Set(["common.appName"]);
+const SAME_IN_BOTH = new Set([
+  "common.appName",
+  "alerts.targetKind.webhook",
+  "alerts.targetKind.slack",
+  "alerts.targetKind.discord",
+  "alerts.targetKind.ntfy",
+]);

@@ -138,6 +138,29 @@ describe("HistoryStore", () => {
     expect(pct?.max).toBeCloseTo(((1_000_000 + 359 * 100) / (64 << 20)) * 100, 6);
   });
 
+  it("answers a coarse range up to now, folding what is not rolled up yet from the 10 s points", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-history-"));
+    dirs.push(dir);
+    const store = open(dir);
+    const id = store.seriesId(web, T0);
+    // Two minutes of 10 s points, and no rollup has run yet.
+    store.write(
+      Array.from({ length: 12 }, (_, i) => ({
+        seriesId: id,
+        point: newPoint(T0 + i * 10_000, sample(i), 0, T0 + i * 10_000),
+      })),
+    );
+    const day = store.query([id], "cpu", T0 + 2 * 60_000 - 24 * HOUR, T0 + 2 * 60_000, T0 + 2 * 60_000);
+    expect(day.stepMs).toBe(60_000);
+    expect(day.points.map((p) => p.t)).toEqual([T0, T0 + 60_000]);
+    expect(day.points[0]?.max).toBe(Math.max(...[0, 1, 2, 3, 4, 5].map((i) => sample(i).cpu)) / 100);
+    // Once rolled up, the same answer from the minute tier itself.
+    while (store.rollup(T0 + 3 * 60_000));
+    expect(store.query([id], "cpu", T0 + 2 * 60_000 - 24 * HOUR, T0 + 2 * 60_000, T0 + 2 * 60_000)).toEqual(
+      day,
+    );
+  });
+
   it("finds a series by id, id prefix or name, and a service's series across recreates", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-history-"));
     dirs.push(dir);

@@ -240,7 +240,8 @@ export class HistoryStore {
     this.db.transaction(() => {
       for (const id of ids) {
         let cur: Point | undefined;
-        for (const r of read.iterate(id, tier - 1, job.from, job.to)) {
+        // Read whole before writing: a statement still stepping blocks writes on the connection.
+        for (const r of read.all(id, tier - 1, job.from, job.to)) {
           const p = pointFromRow(r, srcStep);
           const bucket = Math.floor(p.ts / step) * step;
           if (cur && cur.ts !== bucket) {
@@ -337,14 +338,28 @@ export class HistoryStore {
     const read = this.db.prepare<[number, number, number, number], PointRow>(
       "SELECT * FROM metric_points WHERE series_id = ? AND tier = ? AND ts >= ? AND ts < ? ORDER BY ts",
     );
+    // What the chosen tier has not been rolled up to yet comes from the finest tier, folded into
+    // the same buckets on the fly: the range runs up to now without a gap.
+    const done = chosen === 0 ? to : Math.max(from, this.rolledUpTo(chosen) ?? from);
     const byTs = new Map<number, Point>();
-    for (const id of seriesIds)
-      for (const r of read.iterate(id, chosen, Math.floor(from / step) * step, to)) {
-        const p = pointFromRow(r, step);
+    for (const id of seriesIds) {
+      const own = new Map<number, Point>();
+      for (const r of read.iterate(id, chosen, Math.floor(from / step) * step, Math.min(to, done)))
+        own.set(r.ts ?? 0, pointFromRow(r, step));
+      if (done < to)
+        for (const r of read.iterate(id, 0, Math.max(done, Math.floor(from / step) * step), to)) {
+          const p = pointFromRow(r, HISTORY_TIERS[0].stepMs);
+          const bucket = Math.floor(p.ts / step) * step;
+          const cur = own.get(bucket);
+          if (!cur) own.set(bucket, { ...p, ts: bucket, m: structuredClone(p.m) });
+          else mergePoint(cur, p);
+        }
+      for (const p of own.values()) {
         const have = byTs.get(p.ts);
         if (!have) byTs.set(p.ts, p);
         else addPoints(have, p);
       }
+    }
     const points = [...byTs.values()].sort((a, b) => a.ts - b.ts).map((p) => metricOf(p, metric));
     return { points, stepMs: step };
   }

@@ -23,6 +23,7 @@ import quotas from "./quotas.json";
 import stats from "./stats.json";
 import namespaces from "./namespaces.json";
 import stacks from "./stacks.json";
+import alerts from "./alerts.json";
 
 const messages = {
   common,
@@ -47,6 +48,7 @@ const messages = {
   stats,
   namespaces,
   stacks,
+  alerts,
   validation,
   server,
 };

@@ -24,6 +24,7 @@ import quotas from "./quotas.json";
 import stats from "./stats.json";
 import namespaces from "./namespaces.json";
 import stacks from "./stacks.json";
+import alerts from "./alerts.json";
 
 const messages: Messages = {
   common,
@@ -48,6 +49,7 @@ const messages: Messages = {
   stats,
   namespaces,
   stacks,
+  alerts,
   validation,
   server,
 };

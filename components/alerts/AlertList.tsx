@@ -1,0 +1,146 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { api } from "@/components/api/client";
+import { useCan } from "@/components/hooks/useCan";
+import { ErrorNotice } from "@/components/i18n/ErrorNotice";
+import { useFormat } from "@/components/i18n/useFormat";
+import { Button } from "@/components/ui/Button";
+import { StatePanel } from "@/components/ui/StatePanel";
+import type { AlertView } from "@/lib/alerts";
+
+export const ALERTS_KEY = ["alerts", "list"] as const;
+
+function StateMark({ a }: { a: AlertView }) {
+  const t = useTranslations("alerts");
+  const firing = a.state === "firing";
+  return (
+    <span
+      className={`rounded border px-1 text-[11px] leading-4 whitespace-nowrap ${firing ? "border-bad/40 text-bad" : "border-line text-muted"}`}
+      data-testid="alert-state"
+    >
+      {t(`state.${a.state}`)}
+      {a.silenced ? ` · ${t("silenced")}` : ""}
+    </span>
+  );
+}
+
+function Delivery({ a }: { a: AlertView }) {
+  const t = useTranslations("alerts");
+  if (!a.deliveries.length) return <span className="text-muted">{t("delivery.none")}</span>;
+  const failed = a.deliveries.filter((d) => d.status === "failed").length;
+  const pending = a.deliveries.filter((d) => d.status === "pending").length;
+  const sent = a.deliveries.length - failed - pending;
+  const error = a.deliveries.find((d) => d.error)?.error;
+  return (
+    <span className={failed ? "text-bad" : pending ? "text-warn" : "text-ok"} title={error}>
+      {t("delivery.summary", { sent, pending, failed })}
+    </span>
+  );
+}
+
+/** Alerts in scope, firing first, live enough (a poll every 5 s) for a wall screen. */
+export function AlertList() {
+  const t = useTranslations("alerts");
+  const fmt = useFormat();
+  const canAck = useCan("operate");
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ALERTS_KEY,
+    queryFn: () => api<{ items: AlertView[] }>("/api/v1/alerts?limit=300"),
+    refetchInterval: 5000,
+  });
+  const ack = useMutation({
+    mutationFn: (id: number) => api(`/api/v1/alerts/${id}/ack`, { method: "POST", body: {} }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ALERTS_KEY }),
+  });
+  if (q.isPending) return <StatePanel tone="loading" title={t("loading")} />;
+  if (q.isError)
+    return (
+      <StatePanel tone="error" title={t("failed")}>
+        <ErrorNotice error={q.error} />
+      </StatePanel>
+    );
+  const items = q.data.items;
+  if (!items.length) return <StatePanel title={t("empty")}>{t("emptyHint")}</StatePanel>;
+  const firing = items.filter((a) => a.state === "firing").length;
+  return (
+    <div className="p-3">
+      <div className="mb-2 text-muted" data-testid="alerts-summary">
+        {t("summary", { firing, total: items.length })}
+      </div>
+      {ack.error && <ErrorNotice error={ack.error} />}
+      <table className="w-full border-collapse text-left" data-testid="alerts-table">
+        <thead className="text-[11px] text-muted uppercase">
+          <tr className="border-b border-line">
+            <th className="py-1 pr-2 font-medium">{t("col.state")}</th>
+            <th className="py-1 pr-2 font-medium">{t("col.rule")}</th>
+            <th className="py-1 pr-2 font-medium">{t("col.subject")}</th>
+            <th className="py-1 pr-2 font-medium">{t("col.what")}</th>
+            <th className="py-1 pr-2 font-medium">{t("col.started")}</th>
+            <th className="py-1 pr-2 font-medium">{t("col.delivery")}</th>
+            <th className="py-1 font-medium" />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr
+              key={a.id}
+              className="border-b border-line/60 align-top"
+              data-testid="alert-row"
+              data-kind={a.kind}
+            >
+              <td className="py-1 pr-2">
+                <StateMark a={a} />
+              </td>
+              <td className="py-1 pr-2">{a.ruleName}</td>
+              <td className="py-1 pr-2">
+                {a.containerId ? (
+                  <Link className="hover:underline" href={`/hosts/${a.hostId}/containers/${a.containerId}`}>
+                    {a.containerName ?? a.containerId.slice(0, 12)}
+                  </Link>
+                ) : (
+                  <Link className="hover:underline" href={`/hosts/${a.hostId}`}>
+                    {a.hostId}
+                  </Link>
+                )}
+                <div className="text-[11px] text-muted">
+                  {a.hostId}
+                  {a.project ? ` · ${a.project}${a.service ? `/${a.service}` : ""}` : ""}
+                </div>
+              </td>
+              <td className="py-1 pr-2">
+                {a.summary}
+                {a.count > 1 && <span className="ml-1 text-muted">{t("times", { count: a.count })}</span>}
+              </td>
+              <td className="py-1 pr-2 whitespace-nowrap tabular-nums">
+                {fmt.dateTime(a.startedAt)}
+                {a.resolvedAt && (
+                  <div className="text-[11px] text-muted">
+                    {t("resolvedAt", { at: fmt.dateTime(a.resolvedAt) })}
+                  </div>
+                )}
+              </td>
+              <td className="py-1 pr-2">
+                <Delivery a={a} />
+              </td>
+              <td className="py-1 text-right whitespace-nowrap">
+                {a.ackedBy ? (
+                  <span className="text-[11px] text-muted">{t("ackedBy", { user: a.ackedBy })}</span>
+                ) : (
+                  canAck &&
+                  a.state === "firing" && (
+                    <Button size="sm" onClick={() => ack.mutate(a.id)} data-testid="alert-ack">
+                      {t("ack")}
+                    </Button>
+                  )
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
