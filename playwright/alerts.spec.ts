@@ -118,6 +118,39 @@ test("a target is added and tested, a rule created, and its alert fires and reac
     await alert.getByTestId("alert-ack").click();
     await expect(alert).toContainText("seen by admin");
     await shoot(page, "alerts");
+
+    // The overview: the alert firing, and a host that goes down.
+    const added = await page.request.post("/api/v1/hosts", {
+      headers: { "x-wharf-csrf": "1" },
+      data: { id: "e2e-gone", name: "Gone", url: "tcp://127.0.0.1:9" },
+    });
+    expect(added.status()).toBe(201);
+    try {
+      await page.goto("/overview");
+      await expect(
+        page.getByTestId("overview-alerts").getByTestId("overview-alert").filter({ hasText: CRASHER }),
+      ).toBeVisible();
+      await expect(page.getByTestId("overview-host-e2e-gone").getByTestId("overview-host-status")).toHaveText(
+        "down",
+        {
+          timeout: 30_000,
+        },
+      );
+      await expect(page.getByTestId("overview-host-local").getByTestId("overview-host-status")).toContainText(
+        "up",
+      );
+      await expect(page.getByTestId("overview-events")).toContainText(CRASHER);
+      await shoot(page, "overview");
+      const zhOverview = await signedIn(browser, "zh-CN");
+      await zhOverview.goto("/overview");
+      await expect(
+        zhOverview.getByTestId("overview-host-e2e-gone").getByTestId("overview-host-status"),
+      ).toHaveText("离线");
+      await shoot(zhOverview, "overview-zh-CN");
+      await zhOverview.context().close();
+    } finally {
+      await page.request.delete("/api/v1/hosts/e2e-gone", { headers: { "x-wharf-csrf": "1" } });
+    }
     await page.context().close();
 
     const zh = await signedIn(browser, "zh-CN");

@@ -124,6 +124,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     imageOwners: new ImageOwnerStore(db),
     stacks: new StackStore(db, secrets),
     history,
+    collector,
     alerts,
     images: createImageServices(registries),
     startedAt: Date.now(),

@@ -13,6 +13,7 @@ import type { ImageOwnerStore } from "./scope/image-owners";
 import type { ImageServices } from "./images/service";
 import type { StackStore } from "./stacks/stack-store";
 import type { HistoryStore } from "./metrics/history-store";
+import type { MetricsCollector } from "./metrics/collector";
 import type { AlertService } from "./alerts/service";
 
 /** What request handlers and socket handlers may use; built once at boot. */
@@ -36,6 +37,8 @@ export interface AppContext {
   stacks: StackStore;
   /** Stats history: every running container's, sampled in the background. */
   history: HistoryStore;
+  /** The background collector: each container's latest figures, for the overview and /metrics. */
+  collector: MetricsCollector;
   /** Alert rules, targets, alerts and their deliveries, and the pipeline that evaluates and sends them. */
   alerts: AlertService;
   startedAt: number;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/Button";
 
 /** Only same-site paths: a crafted ?next= must not send the user elsewhere after sign-in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/containers";
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/overview";
 }
 
 export function LoginForm() {

@@ -8,6 +8,7 @@ import { HostStatusDot } from "./HostStatusDot";
 
 /** Views across every host in scope, each with its message key under hosts.nav.global. */
 const GLOBAL_SECTIONS = [
+  ["/overview", "overview"],
   ["/containers", "containers"],
   ["/stacks", "stacks"],
   ["/alerts", "alerts"],

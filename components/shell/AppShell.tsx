@@ -13,7 +13,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <RealtimeProvider>
       <div className="flex h-screen">
         <aside className="flex w-56 shrink-0 flex-col border-r border-line bg-panel p-2">
-          <Link href="/containers" className="mb-3 flex items-center gap-2 px-2 py-1 text-base font-semibold">
+          <Link href="/overview" className="mb-3 flex items-center gap-2 px-2 py-1 text-base font-semibold">
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src="/wharf.svg" alt="" width={18} height={18} /> Wharf
           </Link>

@@ -9,6 +9,8 @@ export class LoginPage {
     await this.page.getByLabel("Username").fill(username);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();
-    await expect(this.page).toHaveURL(/\/containers/);
+    // Sign-in lands on the fleet overview; the specs start from the container list.
+    await expect(this.page).toHaveURL(/\/overview/);
+    await this.page.goto("/containers");
   }
 }

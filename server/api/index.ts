@@ -1,3 +1,4 @@
+import { registerOverviewRoutes } from "./routes/overview";
 import { registerAlertRoutes } from "./routes/alerts";
 import { registerHistoryRoutes } from "./routes/history";
 import type { AppContext } from "../context";
@@ -39,5 +40,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerJobRoutes(router, ctx);
   registerHistoryRoutes(router, ctx);
   registerAlertRoutes(router, ctx);
+  registerOverviewRoutes(router, ctx);
   return router;
 }

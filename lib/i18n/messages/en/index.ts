@@ -24,6 +24,7 @@ import stats from "./stats.json";
 import namespaces from "./namespaces.json";
 import stacks from "./stacks.json";
 import alerts from "./alerts.json";
+import overview from "./overview.json";
 
 const messages = {
   common,
@@ -49,6 +50,7 @@ const messages = {
   namespaces,
   stacks,
   alerts,
+  overview,
   validation,
   server,
 };

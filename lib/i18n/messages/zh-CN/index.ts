@@ -25,6 +25,7 @@ import stats from "./stats.json";
 import namespaces from "./namespaces.json";
 import stacks from "./stacks.json";
 import alerts from "./alerts.json";
+import overview from "./overview.json";
 
 const messages: Messages = {
   common,
@@ -50,6 +51,7 @@ const messages: Messages = {
   namespaces,
   stacks,
   alerts,
+  overview,
   validation,
   server,
 };

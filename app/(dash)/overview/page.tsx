@@ -1,0 +1,5 @@
+import { OverviewPage } from "@/components/overview/OverviewPage";
+
+export default function Overview() {
+  return <OverviewPage />;
+}

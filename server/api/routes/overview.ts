@@ -1,0 +1,130 @@
+import type { Overview, OverviewEvent, OverviewHost } from "../../../lib/overview";
+import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
+import type { AppContext } from "../../context";
+import { engineInfo } from "../../engines/docker-client";
+import { engineCall } from "../../engines/engine-call";
+import { eventLabels } from "../../engines/engine-events";
+import type { HostConnection } from "../../engines/host-connection";
+import { inScope, isLabelScoped } from "../../scope/targets";
+import type { Router } from "../router";
+import { principalOf } from "../targets";
+
+const PROJECT = "com.docker.compose.project";
+/** The events an operator wants to see first: deaths, OOM kills and health changes. */
+const IMPORTANT = (action: string) =>
+  action === "die" || action === "oom" || action.startsWith("health_status");
+const INFO_TTL_MS = 5 * 60_000;
+
+/** Each host's CPUs and memory, asked of the engine now and then. */
+function capacities() {
+  const known = new Map<string, { at: number; info: Promise<{ cpus?: number; memory?: number }> }>();
+  return (host: HostConnection) => {
+    const id = host.spec.id;
+    const k = known.get(id);
+    if (k && Date.now() - k.at < INFO_TTL_MS) return k.info;
+    const info = engineCall(host, (signal) => engineInfo(host.docker, signal))
+      .then((i) => ({ cpus: Number(i.NCPU) || undefined, memory: Number(i.MemTotal) || undefined }))
+      .catch(() => {
+        known.delete(id);
+        return {};
+      });
+    known.set(id, { at: Date.now(), info });
+    return info;
+  };
+}
+
+/** The fleet at a glance, for the landing page: every host in scope, firing alerts, what just happened. */
+export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
+  const capacity = capacities();
+  router.add({
+    method: "GET",
+    path: "/api/v1/overview",
+    access: "read",
+    scope: "fleet",
+    summary:
+      "Every host in scope with its containers and stacks by state, use against capacity and firing alerts; the fleet's firing alerts and latest deaths, OOM kills and health changes",
+    handler: async (rc): Promise<Overview> => {
+      const p = principalOf(rc);
+      const whole = !isLabelScoped(p);
+      const firing = ctx.alerts.store
+        .firing()
+        .filter(
+          (a) =>
+            scopeAllowsHost(p.scope, a.hostId) && (!a.containerId || scopeAllowsLabels(p.scope, a.labels)),
+        );
+      const events: OverviewEvent[] = [];
+      const hosts = await Promise.all(
+        ctx.hosts
+          .ids()
+          .filter((id) => scopeAllowsHost(p.scope, id))
+          .flatMap((id) => ctx.hosts.find(id) ?? [])
+          .map(async (host): Promise<OverviewHost> => {
+            const s = host.summary();
+            const id = s.id;
+            const containers: Record<string, number> = {};
+            const projects = new Map<string, { running: number; total: number }>();
+            let cpu = 0;
+            let mem = 0;
+            const live = host.live.containers;
+            if (live.ready)
+              for (const c of live.list()) {
+                if (!inScope(p, c)) continue;
+                containers[c.state] = (containers[c.state] ?? 0) + 1;
+                const project = c.labels[PROJECT];
+                if (project) {
+                  const x = projects.get(project) ?? { running: 0, total: 0 };
+                  x.total++;
+                  if (c.state === "running") x.running++;
+                  projects.set(project, x);
+                }
+                const l = ctx.collector.latest.get(`${id}/container/${c.id}`);
+                if (l) {
+                  cpu += l.values.cpu / 100;
+                  mem += l.values.mem;
+                }
+              }
+            for (const e of host.recentEvents.query({ limit: 200, types: ["container"] }).items)
+              if (IMPORTANT(e.action) && scopeAllowsLabels(p.scope, eventLabels(e.attributes)))
+                events.push({
+                  hostId: id,
+                  time: e.time,
+                  action: e.action,
+                  containerId: e.id,
+                  ...(e.name ? { name: e.name } : {}),
+                  ...(e.attributes.exitCode ? { exitCode: e.attributes.exitCode } : {}),
+                });
+            const total = whole ? ctx.collector.latest.get(`${id}/host/`) : undefined;
+            const cap: { cpus?: number; memory?: number } = s.status === "up" ? await capacity(host) : {};
+            const stacks = { running: 0, partial: 0, stopped: 0 };
+            for (const x of projects.values())
+              stacks[x.running === x.total ? "running" : x.running ? "partial" : "stopped"]++;
+            return {
+              id,
+              name: s.name,
+              status: s.status,
+              ...(s.error ? { error: s.error } : {}),
+              ...(s.engineVersion ? { engineVersion: s.engineVersion } : {}),
+              containers,
+              stacks,
+              firing: firing.filter((a) => a.hostId === id).length,
+              ...(cap.cpus ? { cpus: cap.cpus } : {}),
+              ...(cap.memory ? { memoryTotal: cap.memory } : {}),
+              ...(live.ready
+                ? {
+                    cpuPercent: total ? total.values.cpu / 100 : cpu,
+                    memoryBytes: total ? total.values.mem : mem,
+                  }
+                : {}),
+              wholeHost: whole,
+            };
+          }),
+      );
+      events.sort((a, b) => b.time - a.time);
+      return {
+        hosts,
+        firing: firing.slice(0, 50).map(({ subject: _s, labels: _l, lastAt: _t, ...a }) => a),
+        events: events.slice(0, 30),
+      };
+    },
+  });
+}
