@@ -53,7 +53,8 @@ export const ruleParamsSchema = z
   .default({});
 export type RuleParams = z.infer<typeof ruleParamsSchema>;
 
-const NEEDS: Record<RuleKind, (keyof RuleParams)[]> = {
+/** The parameters each kind needs, in the order a form asks for them. */
+export const RULE_PARAMS: Record<RuleKind, (keyof RuleParams)[]> = {
   exit: [],
   oom: [],
   unhealthy: ["seconds"],
@@ -76,7 +77,7 @@ export const ruleInputSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    for (const k of NEEDS[r.kind])
+    for (const k of RULE_PARAMS[r.kind])
       if (r.params[k] === undefined)
         ctx.addIssue({ code: "custom", path: ["params", k], message: `is required for a ${r.kind} rule` });
   });

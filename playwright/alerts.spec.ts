@@ -1,31 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdirSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { E2E_ADMIN_PASSWORD, docker } from "./engines";
+import { expect, test } from "@playwright/test";
+import { docker } from "./engines";
+import { shoot, signedIn } from "./pages/session";
 import en from "../lib/i18n/messages/en/alerts.json" with { type: "json" };
 
-const SHOTS = process.env.WHARF_SHOTS_DIR ?? "test-results/shots";
 const CRASHER = "e2e-crashloop";
-
-async function signedIn(browser: Browser, locale: "en-US" | "zh-CN"): Promise<Page> {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  const res = await page.request.post("/api/v1/auth/login", {
-    headers: { "x-wharf-csrf": "1" },
-    data: { username: "admin", password: E2E_ADMIN_PASSWORD },
-  });
-  expect(res.status()).toBe(200);
-  return page;
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const theme of ["dark", "light"] as const) {
-    await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
-    await page.screenshot({ path: `${SHOTS}/${name}-${theme}.png` });
-  }
-}
 
 test.afterAll(() => {
   try {

@@ -1,8 +1,9 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { catalog } from "./catalog";
-import { E2E_ADMIN_PASSWORD, docker } from "./engines";
+import { docker } from "./engines";
 import { ContainersPage } from "./pages/ContainersPage";
 import { LoginPage } from "./pages/LoginPage";
+import { shoot, signedIn } from "./pages/session";
 
 const zh = catalog("zh-CN");
 
@@ -37,16 +38,6 @@ function pages(): string[] {
 }
 
 /** A browser whose languages are `locale`, signed in as the admin through the API. */
-async function signedIn(browser: Browser, locale: "en-US" | "zh-CN"): Promise<Page> {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  const res = await page.request.post("/api/v1/auth/login", {
-    headers: { "x-wharf-csrf": "1" },
-    data: { username: "admin", password: E2E_ADMIN_PASSWORD },
-  });
-  expect(res.status()).toBe(200);
-  return page;
-}
 
 /** Console reports of a missing or broken message (see components/providers/Providers). */
 function intlReports(page: Page): string[] {
@@ -178,11 +169,3 @@ test("screenshots of the main pages in Chinese, in both themes", async ({ browse
   }
   await page.context().close();
 });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  const dir = process.env.WHARF_SHOTS_DIR ?? "test-results/shots";
-  for (const theme of ["dark", "light"] as const) {
-    await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
-    await page.screenshot({ path: `${dir}/${name}-${theme}.png` });
-  }
-}

@@ -9,21 +9,10 @@ import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Field, FormDialog, TextField, inputClass } from "@/components/ui/Form";
 import { StatePanel } from "@/components/ui/StatePanel";
-import { RULE_KINDS, type Rule, type RuleKind, type TargetView } from "@/lib/alerts";
+import { RULE_KINDS, RULE_PARAMS, type Rule, type RuleKind, type TargetView } from "@/lib/alerts";
 
 export const RULES_KEY = ["alerts", "rules"] as const;
 export const TARGETS_KEY = ["alerts", "targets"] as const;
-
-/** The parameters each kind asks for, in the form's order. */
-const PARAMS: Record<RuleKind, ("seconds" | "restarts" | "minutes" | "percent")[]> = {
-  exit: [],
-  oom: [],
-  unhealthy: ["seconds"],
-  "restart-loop": ["restarts", "minutes"],
-  cpu: ["percent", "seconds"],
-  memory: ["percent", "seconds"],
-  "host-down": ["seconds"],
-};
 
 interface Draft {
   name: string;
@@ -58,7 +47,7 @@ const EMPTY: Draft = {
 /** The request a draft makes; numbers are sent as typed, so the server names a bad one. */
 function bodyOf(d: Draft) {
   const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
-  const params = Object.fromEntries(PARAMS[d.kind].map((k) => [k, num(d[k])]));
+  const params = Object.fromEntries(RULE_PARAMS[d.kind].map((k) => [k, num(d[k])]));
   const hosts = d.hosts
     .split(/[\s,]+/)
     .map((h) => h.trim())
@@ -123,9 +112,9 @@ function RuleDialog({ targets, onClose }: { targets: TargetView[]; onClose: () =
         </select>
       </Field>
       <div className="text-[11px] text-muted">{t(`kindHelp.${d.kind}`)}</div>
-      {PARAMS[d.kind].length > 0 && (
+      {RULE_PARAMS[d.kind].length > 0 && (
         <div className="flex flex-wrap gap-2">
-          {PARAMS[d.kind].map((k) => (
+          {RULE_PARAMS[d.kind].map((k) => (
             <TextField
               key={k}
               label={t(`param.${k}`)}

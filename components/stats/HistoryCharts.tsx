@@ -86,81 +86,71 @@ export function HistoryCharts({
   const rate = (n: number) => formatRate(n, fmt.bytes);
   // The window the range asked for, running on to the newest live sample.
   const xRange: [number, number] = [a.span[0], Math.max(a.span[1], cpu.xs.at(-1) ?? 0)];
+  /** A second series drawn only where it shares the first one's buckets (it always does). */
+  const along = (first: Joined, second: Joined) =>
+    second.xs.length === first.xs.length ? second.avg : first.avg.map(() => null);
+  const charts: (Omit<Parameters<typeof TimeChart>[0], "xs"> & { joined: Joined })[] = [
+    {
+      id: "CPU",
+      title: t("chart.cpu"),
+      joined: cpu,
+      format: (n) => formatPercent(n),
+      yFloor: 1,
+      series: [
+        { label: t("series.mean"), color: COLORS.a, values: cpu.avg },
+        { label: t("series.peak"), color: COLORS.peak, dash: true, values: cpu.max },
+      ],
+    },
+    {
+      id: "Memory",
+      title: t("chart.memory"),
+      joined: mem,
+      format: fmt.bytes,
+      series: [
+        { label: t("series.mean"), color: COLORS.b, values: mem.avg },
+        { label: t("series.peak"), color: COLORS.peak, dash: true, values: mem.max },
+      ],
+    },
+    {
+      id: "Network",
+      title: t("chart.network"),
+      joined: rx,
+      format: rate,
+      yFloor: RATE_FLOOR,
+      series: [
+        { label: t("series.received"), color: COLORS.a, values: rx.avg },
+        { label: t("series.sent"), color: COLORS.c, values: along(rx, tx) },
+      ],
+    },
+    {
+      id: "Block I/O",
+      title: t("chart.block"),
+      joined: br,
+      format: rate,
+      yFloor: RATE_FLOOR,
+      series: [
+        { label: t("series.read"), color: COLORS.b, values: br.avg },
+        { label: t("series.written"), color: COLORS.d, values: along(br, bw) },
+      ],
+    },
+    {
+      id: "PIDs",
+      title: t("chart.pids"),
+      joined: pids,
+      format: (n) => fmt.number(Math.round(n)),
+      yFloor: 4,
+      series: [{ label: t("series.pids"), color: COLORS.c, values: pids.max }],
+    },
+  ];
   const step = a.cpu.stepMs / 1000;
   const stepText = step >= 3600 ? `${step / 3600} h` : step >= 60 ? `${step / 60} min` : `${step} s`;
   return (
     <div className="flex flex-col gap-2" data-testid="history-charts" data-step={a.cpu.stepMs}>
       <div className="text-[11px] text-muted">{t("history.hint", { step: stepText })}</div>
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
-        <TimeChart
-          id="history-CPU"
-          title={t("chart.cpu")}
-          xs={cpu.xs}
-          zoom
-          xRange={xRange}
-          format={(n) => formatPercent(n)}
-          yFloor={1}
-          series={[
-            { label: t("series.mean"), color: COLORS.a, values: cpu.avg },
-            { label: t("series.peak"), color: COLORS.peak, dash: true, values: cpu.max },
-          ]}
-        />
-        <TimeChart
-          id="history-Memory"
-          title={t("chart.memory")}
-          xs={mem.xs}
-          zoom
-          xRange={xRange}
-          format={fmt.bytes}
-          series={[
-            { label: t("series.mean"), color: COLORS.b, values: mem.avg },
-            { label: t("series.peak"), color: COLORS.peak, dash: true, values: mem.max },
-          ]}
-        />
-        <TimeChart
-          id="history-Network"
-          title={t("chart.network")}
-          xs={rx.xs}
-          zoom
-          xRange={xRange}
-          format={rate}
-          yFloor={RATE_FLOOR}
-          series={[
-            { label: t("series.received"), color: COLORS.a, values: rx.avg },
-            {
-              label: t("series.sent"),
-              color: COLORS.c,
-              values: tx.xs.length === rx.xs.length ? tx.avg : rx.avg.map(() => null),
-            },
-          ]}
-        />
-        <TimeChart
-          id="history-Block I/O"
-          title={t("chart.block")}
-          xs={br.xs}
-          zoom
-          xRange={xRange}
-          format={rate}
-          yFloor={RATE_FLOOR}
-          series={[
-            { label: t("series.read"), color: COLORS.b, values: br.avg },
-            {
-              label: t("series.written"),
-              color: COLORS.d,
-              values: bw.xs.length === br.xs.length ? bw.avg : br.avg.map(() => null),
-            },
-          ]}
-        />
-        <TimeChart
-          id="history-PIDs"
-          title={t("chart.pids")}
-          xs={pids.xs}
-          zoom
-          xRange={xRange}
-          format={(n) => fmt.number(Math.round(n))}
-          yFloor={4}
-          series={[{ label: t("series.pids"), color: COLORS.c, values: pids.max }]}
-        />
+        {charts.map(({ joined, id, ...c }) => (
+          <TimeChart key={id} id={`history-${id}`} zoom xRange={xRange} xs={joined.xs} {...c} />
+        ))}
       </div>
     </div>
   );

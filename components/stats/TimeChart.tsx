@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useLayoutEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 
@@ -42,6 +43,8 @@ export function TimeChart({
   /** The time axis's span in seconds, whatever the data covers (a stored range that is still filling). */
   xRange?: [number, number];
 }) {
+  const t = useTranslations("stats");
+  const timeLabel = t("series.time");
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const data = [xs, ...series.map((s) => s.values)] as uPlot.AlignedData;
@@ -79,7 +82,7 @@ export function TimeChart({
           },
         ],
         series: [
-          {},
+          { label: timeLabel },
           ...shape.split("|").map((desc) => {
             const [label = "", color = "", dash] = desc.split(":");
             return {
@@ -104,7 +107,7 @@ export function TimeChart({
       u.destroy();
       plot.current = null;
     };
-  }, [shape, height, yMax, yFloor, zoom, dots, hasRange]);
+  }, [shape, height, yMax, yFloor, zoom, dots, hasRange, timeLabel]);
 
   // Before the effect below, so that a chart (re)built there starts from this render's data.
   useLayoutEffect(() => {

@@ -103,6 +103,17 @@ function toRule(r: RuleRow): Rule {
   };
 }
 
+/** A rule's columns from name to cooldown_s, in the table's order. */
+const ruleColumns = (r: RuleInput) => [
+  r.name,
+  r.kind,
+  r.enabled ? 1 : 0,
+  JSON.stringify(r.scope),
+  JSON.stringify(r.params),
+  JSON.stringify(r.targets),
+  r.cooldownSeconds,
+];
+
 function toAlert(r: AlertRow): StoredAlert {
   return {
     id: r.id,
@@ -163,17 +174,7 @@ export class AlertStore {
         `INSERT INTO alert_rules (name, kind, enabled, scope, params, targets, cooldown_s, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(
-        input.name,
-        input.kind,
-        input.enabled ? 1 : 0,
-        JSON.stringify(input.scope),
-        JSON.stringify(input.params),
-        JSON.stringify(input.targets),
-        input.cooldownSeconds,
-        now,
-        by,
-      );
+      .get(...ruleColumns(input), now, by);
     return this.rule(r?.id ?? 0) as Rule;
   }
 
@@ -182,16 +183,7 @@ export class AlertStore {
       .prepare(
         "UPDATE alert_rules SET name = ?, kind = ?, enabled = ?, scope = ?, params = ?, targets = ?, cooldown_s = ? WHERE id = ?",
       )
-      .run(
-        input.name,
-        input.kind,
-        input.enabled ? 1 : 0,
-        JSON.stringify(input.scope),
-        JSON.stringify(input.params),
-        JSON.stringify(input.targets),
-        input.cooldownSeconds,
-        id,
-      ).changes;
+      .run(...ruleColumns(input), id).changes;
     return changed ? this.rule(id) : undefined;
   }
 
