@@ -16,6 +16,7 @@ export const DEFAULT_COLLECT_MS = 10_000;
  * few hundred containers within the interval, few enough that a large host is not asked all at once.
  */
 const PER_HOST = 32;
+
 const STEP = HISTORY_TIERS[0].stepMs;
 /** Longest quiet spell of a live stream that still counts as covering a container. */
 const STREAM_GAP_MS = 3000;
@@ -137,7 +138,10 @@ export class MetricsCollector {
 
   private async collectHost(host: HostConnection, now: number): Promise<void> {
     const live = host.live.containers;
-    if (!host.isUp || !live.ready) return;
+    // Over SSH every engine call runs `docker system dial-stdio` on the host afresh: reading every
+    // container each round spawned a dozen processes a second on a fleet of five SSH hosts and
+    // starved their health checks. Those hosts are kept only while a live view streams them.
+    if (!host.isUp || !live.ready || host.spec.kind === "ssh") return;
     const hostId = host.spec.id;
     const running = live.list(now).filter((c) => c.state === "running");
     const runningIds = new Set(running.map((c) => c.id));
