@@ -1,13 +1,11 @@
 import type { Rule, RuleScope } from "../../lib/alerts";
 import { parseLabelSelector } from "../../lib/container-filter";
 import type { HostStatusEvent } from "../../lib/realtime/events";
-import { healthOfStatus } from "../../lib/status-health";
 import type { ContainerSummary } from "../../lib/types";
 import { inspectContainer } from "../engines/containers";
-import { engineInfo } from "../engines/docker-client";
-import { engineCall } from "../engines/engine-call";
 import type { EngineContainerEvent } from "../engines/engine-events";
 import { eventLabels } from "../engines/engine-events";
+import { hostCapacity } from "../engines/host-capacity";
 import type { HostConnection } from "../engines/host-connection";
 import type { HostRegistry } from "../engines/host-registry";
 import { ifFound } from "../errors";
@@ -25,6 +23,8 @@ const TICK_MS = 1000;
 const STALE_MS = 60_000;
 /** The engine's oom event comes just before its die event. */
 const OOM_WINDOW_MS = 10_000;
+
+type RuleSet = (kind: Rule["kind"]) => readonly Rule[];
 
 interface Subject {
   hostId: string;
@@ -78,7 +78,6 @@ export class AlertEvaluator {
   private readonly aboveSince = new Map<string, number>();
   private readonly downSince = new Map<string, number>();
   private readonly cpuLimits = new Map<string, Promise<number | undefined>>();
-  private readonly hostCpus = new Map<string, Promise<number>>();
 
   constructor(
     private readonly hosts: HostRegistry,
@@ -107,8 +106,11 @@ export class AlertEvaluator {
     this.hosts.off("status", this.onStatus);
   }
 
-  private rules(kind: Rule["kind"]): Rule[] {
-    return this.store.rules().filter((r) => r.enabled && r.kind === kind);
+  /** The enabled rules by kind, read from the store once for a whole tick or event. */
+  private ruleSet(rules: readonly Rule[] = this.store.rules()): RuleSet {
+    const byKind = new Map<Rule["kind"], Rule[]>();
+    for (const r of rules) if (r.enabled) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+    return (kind) => byKind.get(kind) ?? [];
   }
 
   /** Opens an alert, or counts into the open one; notifies unless silenced or within the cooldown. */
@@ -183,8 +185,9 @@ export class AlertEvaluator {
     const c = this.subjectOf(e);
     const exitCode = Number(e.attributes?.exitCode ?? NaN);
     this.unhealthySince.delete(key);
+    const rules = this.ruleSet();
     // A restart loop counts every death, whatever its code.
-    const loops = this.rules("restart-loop").filter((r) => ruleMatches(r.scope, c.hostId, c.labels));
+    const loops = rules("restart-loop").filter((r) => ruleMatches(r.scope, c.hostId, c.labels));
     if (loops.length) {
       const window = Math.max(...loops.map((r) => (r.params.minutes ?? 1) * 60_000));
       const list = [...(this.deaths.get(key) ?? []), now].filter((t) => now - t <= window);
@@ -201,8 +204,8 @@ export class AlertEvaluator {
           );
       }
     }
-    const oomRules = this.rules("oom").filter((r) => ruleMatches(r.scope, c.hostId, c.labels));
-    const exitRules = this.rules("exit").filter((r) => ruleMatches(r.scope, c.hostId, c.labels));
+    const oomRules = rules("oom").filter((r) => ruleMatches(r.scope, c.hostId, c.labels));
+    const exitRules = rules("exit").filter((r) => ruleMatches(r.scope, c.hostId, c.labels));
     if (!oomRules.length && !exitRules.length) return;
     const seen = this.oomAt.get(key);
     this.oomAt.delete(key);
@@ -241,7 +244,9 @@ export class AlertEvaluator {
   async tick(): Promise<void> {
     const now = this.now();
     const firing = this.store.firing();
-    const rules = new Map(this.store.rules().map((r) => [r.id, r]));
+    const all = this.store.rules();
+    const rules = new Map(all.map((r) => [r.id, r]));
+    const set = this.ruleSet(all);
     // Exit and OOM alerts resolve once their container runs steadily again; restart loops once quiet.
     for (const a of firing) {
       const rule = rules.get(a.ruleId);
@@ -258,17 +263,17 @@ export class AlertEvaluator {
     for (const id of this.hosts.ids()) {
       const host = this.hosts.find(id);
       if (!host) continue;
-      this.checkHostDown(host, now);
-      if (host.isUp && host.live.containers.ready) await this.checkContainers(host, now);
+      this.checkHostDown(host, set("host-down"), now);
+      if (host.isUp && host.live.containers.ready) await this.checkContainers(host, set, now);
     }
   }
 
-  private checkHostDown(host: HostConnection, now: number): void {
+  private checkHostDown(host: HostConnection, rules: readonly Rule[], now: number): void {
     const id = host.spec.id;
     if (host.summary().status === "down" && !this.downSince.has(id)) this.downSince.set(id, now);
     const since = this.downSince.get(id);
     if (since === undefined) return;
-    for (const r of this.rules("host-down")) {
+    for (const r of rules) {
       if (r.scope.hosts?.length && !r.scope.hosts.includes(id)) continue;
       if (now - since < (r.params.seconds ?? 30) * 1000) continue;
       this.fire(r, {
@@ -280,18 +285,16 @@ export class AlertEvaluator {
     }
   }
 
-  private async checkContainers(host: HostConnection, now: number): Promise<void> {
+  private async checkContainers(host: HostConnection, rules: RuleSet, now: number): Promise<void> {
     const hostId = host.spec.id;
-    const unhealthy = this.rules("unhealthy");
-    const cpu = this.rules("cpu");
-    const memory = this.rules("memory");
+    const unhealthy = rules("unhealthy");
+    const cpu = rules("cpu");
+    const memory = rules("memory");
     if (!unhealthy.length && !cpu.length && !memory.length) return;
-    for (const c of host.live.containers.list(now)) {
-      if (c.state !== "running") continue;
+    for (const { summary: c, health } of host.live.containers.running()) {
       const key = `${hostId}/${c.id}`;
       const subject: Subject = { hostId, id: c.id, name: c.name, labels: c.labels };
-      if (healthOfStatus(c.status) === "unhealthy" && !this.unhealthySince.has(key))
-        this.unhealthySince.set(key, now);
+      if (health === "unhealthy" && !this.unhealthySince.has(key)) this.unhealthySince.set(key, now);
       const since = this.unhealthySince.get(key);
       if (since !== undefined)
         for (const r of unhealthy)
@@ -303,10 +306,10 @@ export class AlertEvaluator {
 
   private async checkUsage(
     host: HostConnection,
-    c: ContainerSummary,
+    c: Pick<ContainerSummary, "id" | "labels">,
     subject: Subject,
-    cpu: Rule[],
-    memory: Rule[],
+    cpu: readonly Rule[],
+    memory: readonly Rule[],
     now: number,
   ): Promise<void> {
     const latest = this.collector.latest.get(`${host.spec.id}/container/${c.id}`);
@@ -365,22 +368,15 @@ export class AlertEvaluator {
         const hc = d?.inspect.HostConfig;
         if (hc?.NanoCpus) return hc.NanoCpus / 1e9;
         if (hc?.CpuQuota && hc.CpuQuota > 0) return hc.CpuQuota / (hc.CpuPeriod || 100_000);
-        return this.cpusOf(host);
+        // Unknown for now (the engine did not answer): asked again next time, not taken as 1.
+        const { cpus } = await hostCapacity(host);
+        if (!cpus) throw new Error("the host's CPUs are not known yet");
+        return cpus;
       })().catch(() => {
         this.cpuLimits.delete(key);
         return undefined;
       });
       this.cpuLimits.set(key, p);
-    }
-    return p;
-  }
-
-  private cpusOf(host: HostConnection): Promise<number> {
-    let p = this.hostCpus.get(host.spec.id);
-    if (!p) {
-      p = engineCall(host, (signal) => engineInfo(host.docker, signal)).then((i) => Number(i.NCPU) || 1);
-      p.catch(() => this.hostCpus.delete(host.spec.id));
-      this.hostCpus.set(host.spec.id, p);
     }
     return p;
   }

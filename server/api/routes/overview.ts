@@ -1,10 +1,8 @@
 import type { Overview, OverviewEvent, OverviewHost } from "../../../lib/overview";
 import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import type { AppContext } from "../../context";
-import { engineInfo } from "../../engines/docker-client";
-import { engineCall } from "../../engines/engine-call";
 import { eventLabels } from "../../engines/engine-events";
-import type { HostConnection } from "../../engines/host-connection";
+import { hostCapacity, type HostCapacity } from "../../engines/host-capacity";
 import { inScope, isLabelScoped } from "../../scope/targets";
 import type { Router } from "../router";
 import { principalOf } from "../targets";
@@ -13,29 +11,8 @@ const PROJECT = "com.docker.compose.project";
 /** The events an operator wants to see first: deaths, OOM kills and health changes. */
 const IMPORTANT = (action: string) =>
   action === "die" || action === "oom" || action.startsWith("health_status");
-const INFO_TTL_MS = 5 * 60_000;
-
-/** Each host's CPUs and memory, asked of the engine now and then. */
-function capacities() {
-  const known = new Map<string, { at: number; info: Promise<{ cpus?: number; memory?: number }> }>();
-  return (host: HostConnection) => {
-    const id = host.spec.id;
-    const k = known.get(id);
-    if (k && Date.now() - k.at < INFO_TTL_MS) return k.info;
-    const info = engineCall(host, (signal) => engineInfo(host.docker, signal))
-      .then((i) => ({ cpus: Number(i.NCPU) || undefined, memory: Number(i.MemTotal) || undefined }))
-      .catch(() => {
-        known.delete(id);
-        return {};
-      });
-    known.set(id, { at: Date.now(), info });
-    return info;
-  };
-}
-
 /** The fleet at a glance, for the landing page: every host in scope, firing alerts, what just happened. */
 export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
-  const capacity = capacities();
   router.add({
     method: "GET",
     path: "/api/v1/overview",
@@ -94,7 +71,7 @@ export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
                   ...(e.attributes.exitCode ? { exitCode: e.attributes.exitCode } : {}),
                 });
             const total = whole ? ctx.collector.latest.get(`${id}/host/`) : undefined;
-            const cap: { cpus?: number; memory?: number } = s.status === "up" ? await capacity(host) : {};
+            const cap: HostCapacity = s.status === "up" ? await hostCapacity(host) : {};
             const stacks = { running: 0, partial: 0, stopped: 0 };
             for (const x of projects.values())
               stacks[x.running === x.total ? "running" : x.running ? "partial" : "stopped"]++;

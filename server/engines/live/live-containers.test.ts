@@ -14,6 +14,7 @@ interface FakeContainer {
   finishedAt?: number;
   exitCode?: number;
   labels?: Record<string, string>;
+  health?: "starting" | "healthy" | "unhealthy";
 }
 
 /** An engine in memory: what it lists and inspects is whatever the test sets, counted call by call. */
@@ -79,6 +80,7 @@ class FakeEngine implements ContainerSource {
         ExitCode: c.exitCode ?? 0,
         StartedAt: c.startedAt ? iso(c.startedAt) : "0001-01-01T00:00:00Z",
         FinishedAt: c.finishedAt ? iso(c.finishedAt) : "0001-01-01T00:00:00Z",
+        ...(c.health ? { Health: { Status: c.health } } : {}),
       },
     };
   }
@@ -119,6 +121,23 @@ describe("LiveContainers", () => {
     });
     // A container never started needs no inspect: its status does not move.
     expect(engine.calls).toEqual({ list: 1, listByIds: 0, inspect: 2 });
+  });
+
+  it("walks the running containers with their health, as the status text tells it", async () => {
+    const engine = new FakeEngine();
+    engine.put({ id: "a".repeat(64), name: "web", state: "running", startedAt: T0, health: "unhealthy" });
+    engine.put({ id: "b".repeat(64), name: "api", state: "running", startedAt: T0, health: "healthy" });
+    engine.put({ id: "c".repeat(64), name: "job", state: "exited", startedAt: T0, finishedAt: T0 + 1 });
+    engine.put({ id: "d".repeat(64), name: "new", state: "created" });
+    const live = await opened(engine);
+
+    const walked = [...live.running()].map((r) => [r.summary.name, r.health]);
+    expect(walked).toEqual([
+      ["web", "unhealthy"],
+      ["api", "healthy"],
+    ]);
+    // The same verdict as reading each row's status text.
+    for (const c of live.list()) if (c.state === "running") expect(c.status).toMatch(/\((un)?healthy\)$/);
   });
 
   it("applies an event with one small refresh, and tells of it only once the list shows it", async () => {

@@ -1,3 +1,4 @@
+import { healthOfStatus } from "../../../lib/status-health";
 import type { ContainerSummary } from "../../../lib/types";
 import { mapLimit } from "../../map-limit";
 import type { ContainerInspect, ContainerListItem } from "../engine-types";
@@ -190,6 +191,16 @@ export class LiveContainers {
   row(id: string, now: number = Date.now()): ContainerSummary | undefined {
     const e = this.entries.get(id);
     return e && { ...e.summary, status: e.clock ? statusText(e.clock, now) : e.status };
+  }
+
+  /**
+   * The running containers with their health, without writing each one's status text: for checks
+   * that walk every container every second.
+   */
+  *running(): Generator<{ summary: Omit<ContainerSummary, "status">; health?: string }> {
+    for (const e of this.entries.values())
+      if (e.summary.state === "running")
+        yield { summary: e.summary, health: e.clock ? e.clock.health : healthOfStatus(e.status) };
   }
 
   /** The engine's list items as last fetched; their `Status` text is as old as the fetch. */
