@@ -1,13 +1,16 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useRef } from "react";
 import { api } from "@/components/api/client";
 import { useCan } from "@/components/hooks/useCan";
 import { ErrorNotice } from "@/components/i18n/ErrorNotice";
 import { useFormat } from "@/components/i18n/useFormat";
 import { Button } from "@/components/ui/Button";
+import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
+import { VirtualBody } from "@/components/ui/VirtualBody";
 import type { AlertView } from "@/lib/alerts";
 
 export const ALERTS_KEY = ["alerts", "list"] as const;
@@ -43,104 +46,141 @@ function Delivery({ a }: { a: AlertView }) {
 /** Alerts in scope, firing first, live enough (a poll every 5 s) for a wall screen. */
 export function AlertList() {
   const t = useTranslations("alerts");
-  const fmt = useFormat();
   const canAck = useCan("operate");
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ALERTS_KEY,
-    queryFn: () => api<{ items: AlertView[] }>("/api/v1/alerts?limit=300"),
+    queryFn: () => api<{ items: AlertView[] }>("/api/v1/alerts?limit=1000"),
     refetchInterval: 5000,
   });
   const ack = useMutation({
     mutationFn: (id: number) => api(`/api/v1/alerts/${id}/ack`, { method: "POST", body: {} }),
     onSettled: () => qc.invalidateQueries({ queryKey: ALERTS_KEY }),
   });
-  if (q.isPending) return <StatePanel tone="loading" title={t("loading")} />;
-  if (q.isError)
-    return (
-      <StatePanel tone="error" title={t("failed")}>
-        <ErrorNotice error={q.error} />
-      </StatePanel>
-    );
-  const items = q.data.items;
-  if (!items.length) return <StatePanel title={t("empty")}>{t("emptyHint")}</StatePanel>;
-  const firing = items.filter((a) => a.state === "firing").length;
   return (
-    <div className="p-3">
+    <QueryGate query={q} loading={t("loading")} failed={t("failed")}>
+      {({ items }) =>
+        items.length ? (
+          <AlertTable items={items} canAck={canAck} ack={ack} />
+        ) : (
+          <StatePanel title={t("empty")}>{t("emptyHint")}</StatePanel>
+        )
+      }
+    </QueryGate>
+  );
+}
+
+/** The alerts, firing first; only the rows on screen are rendered, so a long history stays light. */
+function AlertTable({
+  items,
+  canAck,
+  ack,
+}: {
+  items: AlertView[];
+  canAck: boolean;
+  ack: UseMutationResult<unknown, Error, number>;
+}) {
+  const t = useTranslations("alerts");
+  const fmt = useFormat();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const firing = items.filter((a) => a.state === "firing").length;
+  const cols = (["state", "rule", "subject", "what", "started", "delivery"] as const).map((c) =>
+    t(`col.${c}`),
+  );
+  return (
+    <div className="flex min-h-0 flex-1 flex-col p-3">
       <div className="mb-2 text-muted" data-testid="alerts-summary">
         {t("summary", { firing, total: items.length })}
       </div>
       {ack.error && <ErrorNotice error={ack.error} />}
-      <table className="w-full border-collapse text-left" data-testid="alerts-table">
-        <thead className="text-[11px] text-muted uppercase">
-          <tr className="border-b border-line">
-            <th className="py-1 pr-2 font-medium">{t("col.state")}</th>
-            <th className="py-1 pr-2 font-medium">{t("col.rule")}</th>
-            <th className="py-1 pr-2 font-medium">{t("col.subject")}</th>
-            <th className="py-1 pr-2 font-medium">{t("col.what")}</th>
-            <th className="py-1 pr-2 font-medium">{t("col.started")}</th>
-            <th className="py-1 pr-2 font-medium">{t("col.delivery")}</th>
-            <th className="py-1 font-medium" />
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr
-              key={a.id}
-              className="border-b border-line/60 align-top"
-              data-testid="alert-row"
-              data-kind={a.kind}
-            >
-              <td className="py-1 pr-2">
-                <StateMark a={a} />
-              </td>
-              <td className="py-1 pr-2">{a.ruleName}</td>
-              <td className="py-1 pr-2">
-                {a.containerId ? (
-                  <Link className="hover:underline" href={`/hosts/${a.hostId}/containers/${a.containerId}`}>
-                    {a.containerName ?? a.containerId.slice(0, 12)}
-                  </Link>
-                ) : (
-                  <Link className="hover:underline" href={`/hosts/${a.hostId}`}>
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
+        <table
+          className="w-full min-w-[56rem] table-fixed border-collapse text-left"
+          data-testid="alerts-table"
+          aria-rowcount={items.length + 1}
+        >
+          <colgroup>
+            <col className="w-28" />
+            <col className="w-40" />
+            <col className="w-52" />
+            <col />
+            <col className="w-40" />
+            <col className="w-36" />
+            <col className="w-28" />
+          </colgroup>
+          <TableHead labels={[...cols, ""]} sticky />
+          <VirtualBody
+            items={items}
+            rowKey={alertKey}
+            estimateSize={44}
+            columns={7}
+            scrollRef={scrollRef}
+            row={(a, _i, props) => (
+              <tr
+                {...props}
+                className="border-b border-line/60 align-top"
+                data-testid="alert-row"
+                data-kind={a.kind}
+              >
+                <td className="py-1 pr-2">
+                  <StateMark a={a} />
+                </td>
+                <td className="truncate py-1 pr-2" title={a.ruleName}>
+                  {a.ruleName}
+                </td>
+                <td className="truncate py-1 pr-2">
+                  <SubjectLink a={a} />
+                  <div className="truncate text-[11px] text-muted">
                     {a.hostId}
-                  </Link>
-                )}
-                <div className="text-[11px] text-muted">
-                  {a.hostId}
-                  {a.project ? ` · ${a.project}${a.service ? `/${a.service}` : ""}` : ""}
-                </div>
-              </td>
-              <td className="py-1 pr-2">
-                {a.summary}
-                {a.count > 1 && <span className="ml-1 text-muted">{t("times", { count: a.count })}</span>}
-              </td>
-              <td className="py-1 pr-2 whitespace-nowrap tabular-nums">
-                {fmt.dateTime(a.startedAt)}
-                {a.resolvedAt && (
-                  <div className="text-[11px] text-muted">
-                    {t("resolvedAt", { at: fmt.dateTime(a.resolvedAt) })}
+                    {a.project ? ` · ${a.project}${a.service ? `/${a.service}` : ""}` : ""}
                   </div>
-                )}
-              </td>
-              <td className="py-1 pr-2">
-                <Delivery a={a} />
-              </td>
-              <td className="py-1 text-right whitespace-nowrap">
-                {a.ackedBy ? (
-                  <span className="text-[11px] text-muted">{t("ackedBy", { user: a.ackedBy })}</span>
-                ) : (
-                  canAck &&
-                  a.state === "firing" && (
-                    <Button size="sm" onClick={() => ack.mutate(a.id)} data-testid="alert-ack">
-                      {t("ack")}
-                    </Button>
-                  )
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                </td>
+                <td className="py-1 pr-2">
+                  {a.summary}
+                  {a.count > 1 && <span className="ml-1 text-muted">{t("times", { count: a.count })}</span>}
+                </td>
+                <td className="py-1 pr-2 whitespace-nowrap tabular-nums">
+                  {fmt.dateTime(a.startedAt)}
+                  {a.resolvedAt && (
+                    <div className="text-[11px] text-muted">
+                      {t("resolvedAt", { at: fmt.dateTime(a.resolvedAt) })}
+                    </div>
+                  )}
+                </td>
+                <td className="py-1 pr-2">
+                  <Delivery a={a} />
+                </td>
+                <td className="py-1 text-right whitespace-nowrap">
+                  {a.ackedBy ? (
+                    <span className="text-[11px] text-muted">{t("ackedBy", { user: a.ackedBy })}</span>
+                  ) : (
+                    canAck &&
+                    a.state === "firing" && (
+                      <Button size="sm" onClick={() => ack.mutate(a.id)} data-testid="alert-ack">
+                        {t("ack")}
+                      </Button>
+                    )
+                  )}
+                </td>
+              </tr>
+            )}
+          />
+        </table>
+      </div>
     </div>
+  );
+}
+
+const alertKey = (a: AlertView) => String(a.id);
+
+function SubjectLink({ a }: { a: AlertView }) {
+  return a.containerId ? (
+    <Link className="hover:underline" href={`/hosts/${a.hostId}/containers/${a.containerId}`}>
+      {a.containerName ?? a.containerId.slice(0, 12)}
+    </Link>
+  ) : (
+    <Link className="hover:underline" href={`/hosts/${a.hostId}`}>
+      {a.hostId}
+    </Link>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorNotice } from "@/components/i18n/ErrorNotice";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Field, FormDialog, TextField, inputClass } from "@/components/ui/Form";
+import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { RULE_KINDS, RULE_PARAMS, type Rule, type RuleKind, type TargetView } from "@/lib/alerts";
 
@@ -215,73 +216,70 @@ export function RulesPanel() {
       void qc.invalidateQueries({ queryKey: RULES_KEY });
     },
   });
-  if (rules.isPending) return <StatePanel tone="loading" title={t("loading")} />;
-  if (rules.isError)
-    return (
-      <StatePanel tone="error" title={t("failed")}>
-        <ErrorNotice error={rules.error} />
-      </StatePanel>
-    );
   const names = new Map((targets.data?.items ?? []).map((x) => [x.id, x.name]));
   return (
-    <div className="flex flex-col gap-2 p-3">
-      <div className="flex items-center gap-2">
-        <Button variant="primary" onClick={() => setAdding(true)} data-testid="rule-new">
-          {t("rules.new")}
-        </Button>
-        {remove.error && <ErrorNotice error={remove.error} />}
-      </div>
-      {rules.data.items.length === 0 ? (
-        <StatePanel title={t("rules.empty")}>{t("rules.emptyHint")}</StatePanel>
-      ) : (
-        <table className="w-full border-collapse text-left" data-testid="rules-table">
-          <thead className="text-[11px] text-muted uppercase">
-            <tr className="border-b border-line">
-              <th className="py-1 pr-2 font-medium">{t("rules.name")}</th>
-              <th className="py-1 pr-2 font-medium">{t("rules.kind")}</th>
-              <th className="py-1 pr-2 font-medium">{t("rules.when")}</th>
-              <th className="py-1 pr-2 font-medium">{t("rules.scope")}</th>
-              <th className="py-1 pr-2 font-medium">{t("rules.targets")}</th>
-              <th className="py-1 font-medium" />
-            </tr>
-          </thead>
-          <tbody>
-            {rules.data.items.map((r) => (
-              <tr key={r.id} className="border-b border-line/60" data-testid="rule-row">
-                <td className="py-1 pr-2">
-                  {r.name}
-                  {!r.enabled && <span className="ml-1 text-[11px] text-muted">{t("rules.off")}</span>}
-                </td>
-                <td className="py-1 pr-2">{t(`kind.${r.kind}`)}</td>
-                <td className="py-1 pr-2 text-muted">{paramsText(r, t)}</td>
-                <td className="py-1 pr-2 text-muted">{scopeText(r, t)}</td>
-                <td className="py-1 pr-2">
-                  {r.targets.length ? (
-                    r.targets.map((id) => names.get(id) ?? `#${id}`).join(", ")
-                  ) : (
-                    <span className="text-muted">{t("rules.recordOnly")}</span>
-                  )}
-                </td>
-                <td className="py-1 text-right">
-                  <Button size="sm" variant="danger" onClick={() => setRemoving(r)}>
-                    {t("remove")}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <QueryGate query={rules} loading={t("loading")} failed={t("failed")}>
+      {(data) => (
+        <div className="flex flex-col gap-2 p-3">
+          <div className="flex items-center gap-2">
+            <Button variant="primary" onClick={() => setAdding(true)} data-testid="rule-new">
+              {t("rules.new")}
+            </Button>
+            {remove.error && <ErrorNotice error={remove.error} />}
+          </div>
+          {data.items.length === 0 ? (
+            <StatePanel title={t("rules.empty")}>{t("rules.emptyHint")}</StatePanel>
+          ) : (
+            <table className="w-full border-collapse text-left" data-testid="rules-table">
+              <TableHead
+                labels={[
+                  t("rules.name"),
+                  t("rules.kind"),
+                  t("rules.when"),
+                  t("rules.scope"),
+                  t("rules.targets"),
+                  "",
+                ]}
+              />
+              <tbody>
+                {data.items.map((r) => (
+                  <tr key={r.id} className="border-b border-line/60" data-testid="rule-row">
+                    <td className="py-1 pr-2">
+                      {r.name}
+                      {!r.enabled && <span className="ml-1 text-[11px] text-muted">{t("rules.off")}</span>}
+                    </td>
+                    <td className="py-1 pr-2">{t(`kind.${r.kind}`)}</td>
+                    <td className="py-1 pr-2 text-muted">{paramsText(r, t)}</td>
+                    <td className="py-1 pr-2 text-muted">{scopeText(r, t)}</td>
+                    <td className="py-1 pr-2">
+                      {r.targets.length ? (
+                        r.targets.map((id) => names.get(id) ?? `#${id}`).join(", ")
+                      ) : (
+                        <span className="text-muted">{t("rules.recordOnly")}</span>
+                      )}
+                    </td>
+                    <td className="py-1 text-right">
+                      <Button size="sm" variant="danger" onClick={() => setRemoving(r)}>
+                        {t("remove")}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {adding && <RuleDialog targets={targets.data?.items ?? []} onClose={() => setAdding(false)} />}
+          <ConfirmDialog
+            open={!!removing}
+            title={t("rules.removeTitle", { name: removing?.name ?? "" })}
+            confirmLabel={t("remove")}
+            onConfirm={() => removing && remove.mutate(removing.id)}
+            onCancel={() => setRemoving(undefined)}
+          >
+            {t("rules.removeHint")}
+          </ConfirmDialog>
+        </div>
       )}
-      {adding && <RuleDialog targets={targets.data?.items ?? []} onClose={() => setAdding(false)} />}
-      <ConfirmDialog
-        open={!!removing}
-        title={t("rules.removeTitle", { name: removing?.name ?? "" })}
-        confirmLabel={t("remove")}
-        onConfirm={() => removing && remove.mutate(removing.id)}
-        onCancel={() => setRemoving(undefined)}
-      >
-        {t("rules.removeHint")}
-      </ConfirmDialog>
-    </div>
+    </QueryGate>
   );
 }

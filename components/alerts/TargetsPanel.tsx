@@ -8,6 +8,7 @@ import { ErrorNotice } from "@/components/i18n/ErrorNotice";
 import { useFormat } from "@/components/i18n/useFormat";
 import { Button } from "@/components/ui/Button";
 import { Field, FormDialog, TextField, inputClass, textareaClass } from "@/components/ui/Form";
+import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { TARGET_KINDS, type TargetKind, type TargetView } from "@/lib/alerts";
 import { TARGETS_KEY } from "./RulesPanel";
@@ -197,71 +198,66 @@ export function TargetsPanel() {
     mutationFn: (id: number) => api(`/api/v1/alerts/targets/${id}`, { method: "DELETE" }),
     onSettled: () => qc.invalidateQueries({ queryKey: TARGETS_KEY }),
   });
-  if (q.isPending) return <StatePanel tone="loading" title={t("loading")} />;
-  if (q.isError)
-    return (
-      <StatePanel tone="error" title={t("failed")}>
-        <ErrorNotice error={q.error} />
-      </StatePanel>
-    );
   return (
-    <div className="flex flex-col gap-2 p-3">
-      <div className="flex items-center gap-2">
-        <Button variant="primary" onClick={() => setAdding(true)} data-testid="target-new">
-          {t("targets.new")}
-        </Button>
-        {(test.error ?? remove.error) && <ErrorNotice error={test.error ?? remove.error} />}
-      </div>
-      {q.data.items.length === 0 ? (
-        <StatePanel title={t("targets.empty")}>{t("targets.emptyHint")}</StatePanel>
-      ) : (
-        <table className="w-full border-collapse text-left" data-testid="targets-table">
-          <thead className="text-[11px] text-muted uppercase">
-            <tr className="border-b border-line">
-              <th className="py-1 pr-2 font-medium">{t("targets.name")}</th>
-              <th className="py-1 pr-2 font-medium">{t("targets.kind")}</th>
-              <th className="py-1 pr-2 font-medium">{t("targets.endpoint")}</th>
-              <th className="py-1 pr-2 font-medium">{t("targets.last")}</th>
-              <th className="py-1 font-medium" />
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((x) => {
-              const l = x.lastDelivery;
-              return (
-                <tr key={x.id} className="border-b border-line/60" data-testid="target-row">
-                  <td className="py-1 pr-2">{x.name}</td>
-                  <td className="py-1 pr-2">{t(`targetKind.${x.kind}`)}</td>
-                  <td className="py-1 pr-2 font-mono text-xs text-muted">{x.endpoint}</td>
-                  <td className="py-1 pr-2" data-testid="target-last">
-                    {!l ? (
-                      <span className="text-muted">{t("targets.never")}</span>
-                    ) : (
-                      <span
-                        className={
-                          l.status === "sent" ? "text-ok" : l.status === "failed" ? "text-bad" : "text-warn"
-                        }
-                      >
-                        {t(`deliveryStatus.${l.status}`)} · {fmt.dateTime(l.at)}
-                        {l.error && <div className="text-[11px]">{l.error}</div>}
-                      </span>
-                    )}
-                  </td>
-                  <td className="py-1 text-right whitespace-nowrap">
-                    <Button size="sm" onClick={() => test.mutate(x.id)} data-testid="target-test">
-                      {t("targets.test")}
-                    </Button>{" "}
-                    <Button size="sm" variant="danger" onClick={() => remove.mutate(x.id)}>
-                      {t("remove")}
-                    </Button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+    <QueryGate query={q} loading={t("loading")} failed={t("failed")}>
+      {(data) => (
+        <div className="flex flex-col gap-2 p-3">
+          <div className="flex items-center gap-2">
+            <Button variant="primary" onClick={() => setAdding(true)} data-testid="target-new">
+              {t("targets.new")}
+            </Button>
+            {(test.error ?? remove.error) && <ErrorNotice error={test.error ?? remove.error} />}
+          </div>
+          {data.items.length === 0 ? (
+            <StatePanel title={t("targets.empty")}>{t("targets.emptyHint")}</StatePanel>
+          ) : (
+            <table className="w-full border-collapse text-left" data-testid="targets-table">
+              <TableHead
+                labels={[t("targets.name"), t("targets.kind"), t("targets.endpoint"), t("targets.last"), ""]}
+              />
+              <tbody>
+                {data.items.map((x) => {
+                  const l = x.lastDelivery;
+                  return (
+                    <tr key={x.id} className="border-b border-line/60" data-testid="target-row">
+                      <td className="py-1 pr-2">{x.name}</td>
+                      <td className="py-1 pr-2">{t(`targetKind.${x.kind}`)}</td>
+                      <td className="py-1 pr-2 font-mono text-xs text-muted">{x.endpoint}</td>
+                      <td className="py-1 pr-2" data-testid="target-last">
+                        {!l ? (
+                          <span className="text-muted">{t("targets.never")}</span>
+                        ) : (
+                          <span
+                            className={
+                              l.status === "sent"
+                                ? "text-ok"
+                                : l.status === "failed"
+                                  ? "text-bad"
+                                  : "text-warn"
+                            }
+                          >
+                            {t(`deliveryStatus.${l.status}`)} · {fmt.dateTime(l.at)}
+                            {l.error && <div className="text-[11px]">{l.error}</div>}
+                          </span>
+                        )}
+                      </td>
+                      <td className="py-1 text-right whitespace-nowrap">
+                        <Button size="sm" onClick={() => test.mutate(x.id)} data-testid="target-test">
+                          {t("targets.test")}
+                        </Button>{" "}
+                        <Button size="sm" variant="danger" onClick={() => remove.mutate(x.id)}>
+                          {t("remove")}
+                        </Button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {adding && <TargetDialog onClose={() => setAdding(false)} />}
+        </div>
       )}
-      {adding && <TargetDialog onClose={() => setAdding(false)} />}
-    </div>
+    </QueryGate>
   );
 }
