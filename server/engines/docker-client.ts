@@ -1,11 +1,34 @@
+import type { Agent } from "node:http";
 import Docker from "dockerode";
 import type { HostSpec } from "./host-spec";
+import { SshDialer } from "./ssh-dialer";
 
 export type DockerClient = Docker;
+
+const dialers = new WeakMap<DockerClient, SshDialer>();
 
 export function createDockerClient(spec: HostSpec): DockerClient {
   const c = spec.connection;
   if (c.socketPath) return new Docker({ socketPath: c.socketPath });
+  if (c.protocol === "ssh") {
+    // Plain HTTP to the engine, carried by SSH channels that outlive each call (see SshDialer).
+    const dialer = new SshDialer({
+      host: c.host,
+      port: c.port,
+      username: c.username,
+      ...(c.sshOptions ?? {}),
+    });
+    // docker-modem passes `agent` to every request; dockerode's types do not list it.
+    const options: Docker.DockerOptions & { agent: Agent } = {
+      host: c.host,
+      port: c.port,
+      protocol: "http",
+      agent: dialer.agent(),
+    };
+    const docker = new Docker(options);
+    dialers.set(docker, dialer);
+    return docker;
+  }
   return new Docker({
     host: c.host,
     port: c.port,
@@ -14,8 +37,12 @@ export function createDockerClient(spec: HostSpec): DockerClient {
     ca: c.ca,
     cert: c.cert,
     key: c.key,
-    sshOptions: c.sshOptions,
   });
+}
+
+/** Closes what a client holds open beyond single calls: an SSH host's connections. */
+export function closeDockerClient(d: DockerClient): void {
+  dialers.get(d)?.close();
 }
 
 type Abortable<T> = (opts: { abortSignal?: AbortSignal }) => Promise<T>;

@@ -1,7 +1,13 @@
 import { EventEmitter } from "node:events";
 import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
 import type { HostStatus, HostSummary } from "../../lib/types";
-import { createDockerClient, engineVersion, pingEngine, type DockerClient } from "./docker-client";
+import {
+  closeDockerClient,
+  createDockerClient,
+  engineVersion,
+  pingEngine,
+  type DockerClient,
+} from "./docker-client";
 import { changesListing, toContainerEvent, type EngineContainerEvent } from "./engine-events";
 import { withDeadline } from "./engine-call";
 import { engineMessage } from "./engine-error";
@@ -106,6 +112,7 @@ export class HostConnection extends EventEmitter<Events> {
     clearTimeout(this.timer);
     this.closeEvents();
     streamClosed(this.live, true);
+    closeDockerClient(this.docker);
   }
 
   /** Re-checks at once, e.g. when a call or the event stream fails. */

@@ -16,12 +16,20 @@ export const DEFAULT_COLLECT_MS = 10_000;
  * few hundred containers within the interval, few enough that a large host is not asked all at once.
  */
 const PER_HOST = 32;
+/**
+ * Over SSH each reading in flight holds a channel, and a remote `docker system dial-stdio`, of the
+ * host's few SSH connections; eight is one connection's worth.
+ */
+const PER_SSH_HOST = 8;
 
 const STEP = HISTORY_TIERS[0].stepMs;
 /** Longest quiet spell of a live stream that still counts as covering a container. */
 const STREAM_GAP_MS = 3000;
 const PROJECT = "com.docker.compose.project";
 const SERVICE = "com.docker.compose.service";
+
+/** What a reading needs of a container. */
+type Subject = Pick<ContainerSummary, "id" | "name" | "labels">;
 
 export interface CollectorCounters {
   ticks: number;
@@ -138,19 +146,16 @@ export class MetricsCollector {
 
   private async collectHost(host: HostConnection, now: number): Promise<void> {
     const live = host.live.containers;
-    // Over SSH every engine call runs `docker system dial-stdio` on the host afresh: reading every
-    // container each round spawned a dozen processes a second on a fleet of five SSH hosts and
-    // starved their health checks. Those hosts are kept only while a live view streams them.
-    if (!host.isUp || !live.ready || host.spec.kind === "ssh") return;
+    if (!host.isUp || !live.ready) return;
     const hostId = host.spec.id;
-    const running = live.list(now).filter((c) => c.state === "running");
+    const running = [...live.running()].map((r) => r.summary);
     const runningIds = new Set(running.map((c) => c.id));
     this.sampler.retain(hostId, runningIds);
     for (const [key, l] of this.latest)
       if (l.id.hostId === hostId && l.id.kind === "container" && !runningIds.has(l.id.containerId))
         this.latest.delete(key);
     const values: Values[] = [];
-    await mapLimit(running, PER_HOST, async (c) => {
+    await mapLimit(running, host.spec.kind === "ssh" ? PER_SSH_HOST : PER_HOST, async (c) => {
       const key = `${hostId}/${c.id}`;
       const seen = this.observedAt.get(key);
       // A stream gives a sample about every second: one seen lately covers this round.
@@ -178,7 +183,7 @@ export class MetricsCollector {
     }
   }
 
-  private async readOne(host: HostConnection, c: ContainerSummary, now: number): Promise<Values | undefined> {
+  private async readOne(host: HostConnection, c: Subject, now: number): Promise<Values | undefined> {
     try {
       const s = await this.sampler.read(host, c, now);
       this.counters.read++;

@@ -40,7 +40,11 @@ export class ContainerSampler {
     private readonly procRoot: string,
   ) {}
 
-  async read(host: HostConnection, c: ContainerSummary, now: number): Promise<StatsSample | undefined> {
+  async read(
+    host: HostConnection,
+    c: Pick<ContainerSummary, "id">,
+    now: number,
+  ): Promise<StatsSample | undefined> {
     const key = `${host.spec.id}/${c.id}`;
     let slot = this.slots.get(key);
     if (!slot) this.slots.set(key, (slot = {}));

@@ -2,12 +2,28 @@ import fs from "node:fs";
 import https from "node:https";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HistoryAnswer } from "../../lib/metrics";
 import type { ContainerList, HostSummary } from "../../lib/types";
 import { parseHostsSetting } from "../../server/engines/host-spec";
-import { ENGINES_DIR, docker, login, startServer, waitFor, type Client, type TestServer } from "./harness";
+import {
+  ENGINES_DIR,
+  RUN_ID,
+  docker,
+  login,
+  removeByPrefix,
+  runFixture,
+  startServer,
+  waitFor,
+  type Client,
+  type TestServer,
+} from "./harness";
 
 const SSH_HOSTS = path.join(ENGINES_DIR, "hosts-ssh.json");
 const TLS = path.join(ENGINES_DIR, "tls");
+const P = `${RUN_ID}-tr`;
+/** Connections the test SSH host's sshd has let in so far, from its log. */
+const accepted = () =>
+  (fs.readFileSync(path.join(ENGINES_DIR, "ssh", "log"), "utf8").match(/Accepted publickey/g) ?? []).length;
 const securePort = () => {
   const secure = parseHostsSetting(path.join(ENGINES_DIR, "hosts.json")).find((h) => h.id === "secure");
   return secure?.connection.port ?? 23760;
@@ -57,11 +73,13 @@ describe("ssh and a misconfigured TLS host side by side", () => {
         ]),
       ),
     ];
-    srv = await startServer({ hosts });
+    // Collected every second, so the SSH host's history fills in a test's time.
+    srv = await startServer({ hosts, metricsIntervalMs: 1000 });
     admin = await login(srv.base);
   }, 60_000);
 
   afterAll(async () => {
+    await removeByPrefix(P);
     await srv?.stop();
   });
 
@@ -81,5 +99,38 @@ describe("ssh and a misconfigured TLS host side by side", () => {
     const res = await admin.get<ContainerList>("/api/v1/hosts/sshhost/containers");
     expect(res.status).toBe(200);
     expect(res.body.items.map((c) => c.id).sort()).toEqual(cli);
+  });
+
+  it("serves many calls over a few SSH connections, and keeps the SSH host's stats history in the background", async () => {
+    const id = await runFixture("local", `${P}-ssh`, "local/idle:1");
+    await waitFor(
+      async () => (await admin.get(`/api/v1/hosts/sshhost/containers/${id}`)).status === 200 || undefined,
+      10_000,
+      "the container seen over ssh",
+    );
+    const before = accepted();
+    // Each inspect is an engine call: 15 one after another, then 15 at once.
+    for (let i = 0; i < 15; i++)
+      expect((await admin.get(`/api/v1/hosts/sshhost/containers/${id}`)).status).toBe(200);
+    const many = await Promise.all(
+      Array.from({ length: 15 }, () => admin.get(`/api/v1/hosts/sshhost/containers/${id}`)),
+    );
+    expect(many.map((r) => r.status)).toEqual(many.map(() => 200));
+    // sshd logs each connection it lets in: a connection per call would be 30 here.
+    const opened = accepted() - before;
+    expect(opened).toBeLessThanOrEqual(3);
+    // Nobody watches the container; the collector reads it over SSH every second.
+    const points = await waitFor(
+      async () => {
+        const r = await admin.get<HistoryAnswer>(
+          `/api/v1/hosts/sshhost/containers/${id}/history?metric=memory`,
+        );
+        return r.status === 200 && r.body.points.length ? r.body.points : undefined;
+      },
+      30_000,
+      "stored memory points of the container over ssh",
+    );
+    expect(points.at(-1)?.last).toBeGreaterThan(0);
+    expect(srv.wharf.realtime.stats.counters().upstream).toBe(0);
   });
 });
