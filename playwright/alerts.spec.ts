@@ -100,6 +100,7 @@ test("a target is added and tested, a rule created, and its alert fires and reac
     await expect.poll(() => got.some((g) => g.body.includes('"kind":"restart-loop"'))).toBe(true);
     await alert.getByTestId("alert-ack").click();
     await expect(alert).toContainText("seen by admin");
+    await expect(alert).toContainText(/restarted \d+ times within 1 min/);
     await shoot(page, "alerts");
 
     // The overview: the alert firing, and a host that goes down.
@@ -139,6 +140,10 @@ test("a target is added and tested, a rule created, and its alert fires and reac
     const zh = await signedIn(browser, "zh-CN");
     await zh.goto("/alerts");
     await expect(zh.getByTestId("alerts-table")).toBeVisible();
+    // What happened, written in Chinese from the alert's details, not the English summary.
+    await expect(zh.getByTestId("alert-row").filter({ hasText: CRASHER })).toContainText(
+      /1 分钟内重启了 \d+ 次/,
+    );
     await shoot(zh, "alerts-zh-CN");
     await zh.context().close();
   } finally {

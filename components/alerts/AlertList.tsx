@@ -12,6 +12,7 @@ import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { VirtualBody } from "@/components/ui/VirtualBody";
 import type { AlertView } from "@/lib/alerts";
+import { useAlertText } from "./useAlertText";
 
 export const ALERTS_KEY = ["alerts", "list"] as const;
 
@@ -82,6 +83,7 @@ function AlertTable({
 }) {
   const t = useTranslations("alerts");
   const fmt = useFormat();
+  const what = useAlertText();
   const scrollRef = useRef<HTMLDivElement>(null);
   const firing = items.filter((a) => a.state === "firing").length;
   const cols = (["state", "rule", "subject", "what", "started", "delivery"] as const).map((c) =>
@@ -104,8 +106,8 @@ function AlertTable({
             <col className="w-40" />
             <col className="w-52" />
             <col />
+            <col className="w-44" />
             <col className="w-40" />
-            <col className="w-36" />
             <col className="w-28" />
           </colgroup>
           <TableHead labels={[...cols, ""]} sticky />
@@ -136,7 +138,7 @@ function AlertTable({
                   </div>
                 </td>
                 <td className="py-1 pr-2">
-                  {a.summary}
+                  {what(a)}
                   {a.count > 1 && <span className="ml-1 text-muted">{t("times", { count: a.count })}</span>}
                 </td>
                 <td className="py-1 pr-2 whitespace-nowrap tabular-nums">

@@ -11,6 +11,7 @@ import { Sparkline } from "@/components/stats/Sparkline";
 import { StatePanel } from "@/components/ui/StatePanel";
 import type { HistoryAnswer } from "@/lib/metrics";
 import type { Overview, OverviewHost } from "@/lib/overview";
+import { useAlertText } from "@/components/alerts/useAlertText";
 
 /** How often the overview asks again: it is a wall screen, and every figure on it moves. */
 const REFRESH_MS = 5000;
@@ -118,6 +119,7 @@ function HostCard({ h }: { h: OverviewHost }) {
 /** The landing page: every host at a glance, the fleet's firing alerts, and what just happened. */
 export function OverviewPage() {
   const t = useTranslations("overview");
+  const what = useAlertText();
   const fmt = useFormat();
   const q = useQuery({
     queryKey: ["overview"],
@@ -159,7 +161,7 @@ export function OverviewPage() {
                       <span className="truncate">
                         {a.containerName ?? a.hostId} <span className="text-muted">· {a.hostId}</span>
                       </span>
-                      <span className="ml-auto truncate text-muted">{a.summary}</span>
+                      <span className="ml-auto truncate text-muted">{what(a)}</span>
                     </li>
                   ))}
                 </ul>

@@ -199,6 +199,7 @@ export class AlertEvaluator {
             r,
             firingOf(c, `restarted ${n} times within ${r.params.minutes} min`, {
               restarts: n,
+              minutes: r.params.minutes ?? 1,
               exitCode: Number.isFinite(exitCode) ? exitCode : "?",
             }),
           );
@@ -280,7 +281,10 @@ export class AlertEvaluator {
         subject: `host:${id}`,
         hostId: id,
         summary: `host ${id} is down: ${host.summary().error ?? "unreachable"}`,
-        details: { downSeconds: Math.round((now - since) / 1000) },
+        details: {
+          downSeconds: Math.round((now - since) / 1000),
+          error: host.summary().error ?? "unreachable",
+        },
       });
     }
   }
@@ -299,7 +303,12 @@ export class AlertEvaluator {
       if (since !== undefined)
         for (const r of unhealthy)
           if (ruleMatches(r.scope, hostId, c.labels) && now - since >= (r.params.seconds ?? 30) * 1000)
-            this.fire(r, firingOf(subject, `unhealthy for ${Math.round((now - since) / 1000)} s`, {}));
+            this.fire(
+              r,
+              firingOf(subject, `unhealthy for ${Math.round((now - since) / 1000)} s`, {
+                seconds: Math.round((now - since) / 1000),
+              }),
+            );
       if (cpu.length || memory.length) await this.checkUsage(host, c, subject, cpu, memory, now);
     }
   }
@@ -332,6 +341,7 @@ export class AlertEvaluator {
               {
                 percent: Math.round(p * 10) / 10,
                 threshold: r.params.percent ?? 100,
+                seconds: Math.round((latest.ts - since) / 1000),
               },
             ),
           );
