@@ -89,6 +89,11 @@ export function HistoryCharts({
   /** A second series drawn only where it shares the first one's buckets (it always does). */
   const along = (first: Joined, second: Joined) =>
     second.xs.length === first.xs.length ? second.avg : first.avg.map(() => null);
+  /** The bucket means, and dashed beside them the maxima, so a spike shows at any step. */
+  const meanAndPeak = (x: Joined, color: string) => [
+    { label: t("series.mean"), color, values: x.avg },
+    { label: t("series.peak"), color: COLORS.peak, dash: true, values: x.max },
+  ];
   const charts: (Omit<Parameters<typeof TimeChart>[0], "xs"> & { joined: Joined })[] = [
     {
       id: "CPU",
@@ -96,20 +101,14 @@ export function HistoryCharts({
       joined: cpu,
       format: (n) => formatPercent(n),
       yFloor: 1,
-      series: [
-        { label: t("series.mean"), color: COLORS.a, values: cpu.avg },
-        { label: t("series.peak"), color: COLORS.peak, dash: true, values: cpu.max },
-      ],
+      series: meanAndPeak(cpu, COLORS.a),
     },
     {
       id: "Memory",
       title: t("chart.memory"),
       joined: mem,
       format: fmt.bytes,
-      series: [
-        { label: t("series.mean"), color: COLORS.b, values: mem.avg },
-        { label: t("series.peak"), color: COLORS.peak, dash: true, values: mem.max },
-      ],
+      series: meanAndPeak(mem, COLORS.b),
     },
     {
       id: "Network",
