@@ -197,3 +197,70 @@ test("the long container list in both languages and both themes, at the top and 
     await page.context().close();
   }
 });
+
+/** The `row-…` test ids in a page's HTML as the server sent it, before any script ran. */
+const rowsInHtml = (html: string) => [...html.matchAll(/data-testid="row-([^"]+)"/g)].map((m) => m[1]);
+
+test("the first screen of rows comes with the page's HTML, in scope, and the page takes over without a hydration error", async ({
+  browser,
+}) => {
+  const own = `${PREFIX}ssr-own`;
+  const made = await engine("POST", `/containers/create?name=${own}`, {
+    Image: "local/busybox:1.35",
+    Cmd: ["sleep", "3600"],
+    Labels: { team: "e2e-ssr" },
+    HostConfig: { NetworkMode: "none" },
+  });
+  expect(made.status).toBe(201);
+  const admin = await browser.newContext({ locale: "en-US" });
+  const page = await admin.newPage();
+  await signIn(page);
+  const scoped = `e2e-ssr-${Date.now().toString(36)}`;
+  const user = await page.request.post("/api/v1/users", {
+    headers: { "x-wharf-csrf": "1" },
+    data: { username: scoped, password: "ssr-user-password", role: "viewer", labelSelector: "team=e2e-ssr" },
+  });
+  expect(user.status(), await user.text()).toBe(201);
+
+  // The admin's HTML holds a screenful of rows, in the list's order, of the 150 and more on the engine.
+  for (const path of [`/hosts/${ENGINE}`, "/containers"]) {
+    const html = await (await page.request.get(path)).text();
+    const rows = rowsInHtml(html);
+    expect(rows.length, path).toBeGreaterThanOrEqual(20);
+    expect(rows.length, path).toBeLessThanOrEqual(40);
+    expect([...rows].sort((a, b) => (a ?? "").localeCompare(b ?? ""))).toEqual(rows);
+  }
+
+  // The label-scoped viewer's HTML holds its own container and nothing of anyone else's.
+  const other = await browser.newContext({ locale: "en-US" });
+  const theirs = await other.newPage();
+  const login = await theirs.request.post("/api/v1/auth/login", {
+    headers: { "x-wharf-csrf": "1" },
+    data: { username: scoped, password: "ssr-user-password" },
+  });
+  expect(login.status()).toBe(200);
+  for (const path of [`/hosts/${ENGINE}`, "/containers"])
+    expect(rowsInHtml(await (await theirs.request.get(path)).text()), path).toEqual([own]);
+  // Without a session there is no page at all, let alone rows.
+  const anonymous = await browser.newContext();
+  const bare = await anonymous.request.get("/containers", { maxRedirects: 0 });
+  expect(bare.status()).toBe(302);
+  await anonymous.close();
+
+  // In the browser the server's rows hand over to the full list with no hydration error.
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`/hosts/${ENGINE}`);
+  await expect(page.getByTestId("container-table")).toHaveAttribute("aria-rowcount", /^\d{3,}$/);
+  await page.getByRole("textbox", { name: en.containers.filter.name }).fill(PREFIX);
+  await expect(page.getByTestId("container-table")).toHaveAttribute("aria-rowcount", String(COUNT + 2));
+  expect(errors.filter((e) => /hydrat|#418|#423|#425/i.test(e))).toEqual([]);
+  await theirs.goto("/containers");
+  await expect(theirs.getByTestId(`row-${own}`)).toBeVisible();
+  await expect(theirs.getByTestId("container-table").locator("tbody tr[data-index]")).toHaveCount(1);
+  await other.close();
+  await admin.close();
+});

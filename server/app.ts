@@ -1,4 +1,5 @@
 import http from "node:http";
+import { loopbackOf, publishSelfUrl, selfUrl } from "../lib/self-url";
 import { createApiHandler } from "./api/dispatch";
 import { buildRouter } from "./api/index";
 import type { RouteDef } from "./api/router";
@@ -195,6 +196,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
         server.listen(config.port, config.bind, () => {
           const addr = server.address();
           boundPort = typeof addr === "object" && addr ? addr.port : config.port;
+          publishSelfUrl(`http://${loopbackOf(config.bind)}:${boundPort}`);
           resolve(boundPort);
         });
       }),
@@ -210,6 +212,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
         void io.close(() => resolve());
       });
       server.closeAllConnections();
+      if (selfUrl() === `http://${loopbackOf(config.bind)}:${boundPort}`) publishSelfUrl(undefined);
       db.close();
     },
   };

@@ -177,7 +177,12 @@ export function ContainerTable({
               <td className="truncate px-2 text-muted" data-testid="status" title={c.status}>
                 {c.status}
               </td>
-              <td className="truncate px-2 text-muted" title={new Date(c.created * 1000).toISOString()}>
+              {/* Rendered on the server a moment before the browser takes over: the age may have moved. */}
+              <td
+                className="truncate px-2 text-muted"
+                title={new Date(c.created * 1000).toISOString()}
+                suppressHydrationWarning
+              >
                 {t("ago", { age: fmt.age(c.created * 1000, now) })}
               </td>
               <StatsCells hostId={c.hostId} id={c.id} running={c.state === "running"} />

@@ -22,9 +22,10 @@ import { ContainerFilterBar } from "./ContainerFilterBar";
 import { ContainerStackBar } from "./ContainerStackBar";
 import { stackOfRows } from "./stack-of-rows";
 import { ContainerTable, rowKey } from "./ContainerTable";
+import { DEFAULT_CONTAINER_FILTER, type ContainersFirstScreen } from "./first-screen-types";
 
 /** A host's containers, or every host's when hostId is undefined. */
-export function ContainersPanel({ hostId }: { hostId?: string }) {
+export function ContainersPanel({ hostId, initial }: { hostId?: string; initial?: ContainersFirstScreen }) {
   const router = useRouter();
   const { hosts, host, unknownHost } = usePageHost(hostId);
   const list = useContainersQuery(hostId);
@@ -35,15 +36,29 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
   const canOperate = useCan("operate");
   const t = useTranslations("containers.list");
   const errorLine = useErrorLine();
-  const [filter, setFilter] = useState<ContainerFilter>({ sort: "name", dir: "asc" });
+  const [filter, setFilter] = useState<ContainerFilter>(DEFAULT_CONTAINER_FILTER);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const items = useMemo(() => filterContainers(list.data?.items ?? [], filter), [list.data, filter]);
+  // Until the whole list arrives, the rows the server rendered with the page stand in for it, as they
+  // came: sorting them again here could order them differently from the server and undo its render.
+  const preview = list.data ? undefined : initial;
+  const items = useMemo(
+    () =>
+      list.data
+        ? filterContainers(list.data.items, filter)
+        : preview
+          ? filter === DEFAULT_CONTAINER_FILTER
+            ? preview.items
+            : filterContainers(preview.items, filter)
+          : [],
+    [list.data, preview, filter],
+  );
   const [focused, setFocused] = useKeyedFocus(items, rowKey);
   const all = list.data?.items ?? [];
-  const running = all.filter((c) => c.state === "running").length;
+  const total = preview ? preview.total : all.length;
+  const running = preview ? preview.running : all.filter((c) => c.state === "running").length;
   // A list narrowed to one stack's containers offers that stack's actions.
   const stack = useMemo(
     () => (items.length < (list.data?.items.length ?? 0) ? stackOfRows(items) : undefined),
@@ -96,7 +111,7 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
     <div className="flex h-full flex-col">
       <HostHeader host={host} title={host ? host.name : t("allTitle")}>
         <span className="text-muted" data-testid="counts">
-          {t("counts", { running, total: all.length })}
+          {t("counts", { running, total })}
         </span>
         {host && (
           <IntentLink href={`/hosts/${host.id}/quotas`} className="text-[11px] text-accent hover:underline">
@@ -130,23 +145,23 @@ export function ContainersPanel({ hostId }: { hostId?: string }) {
         </div>
       </HostHeader>
       <HostDownBanner host={host} />
-      <HostErrorsBanner errors={list.data?.errors} />
+      <HostErrorsBanner errors={list.data?.errors ?? preview?.errors} />
       {canOperate && targets.length > 0 && (
         <BulkBar targets={targets} onDone={() => setSelected(new Set())} />
       )}
       {stack && <ContainerStackBar {...stack} count={items.length} canOperate={canOperate} />}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
-        {list.isPending ? (
+        {list.isPending && !preview ? (
           <StatePanel tone="loading" title={t("loading")} />
         ) : list.error ? (
           <StatePanel tone="error" title={t("failed")}>
             {errorLine(list.error)}
             {host?.status === "down" && ` ${t("hostDown")}`}
           </StatePanel>
-        ) : all.length === 0 ? (
+        ) : total === 0 ? (
           <StatePanel title={t("empty")}>{t.rich("emptyHint", { code: (c) => <code>{c}</code> })}</StatePanel>
         ) : items.length === 0 ? (
-          <StatePanel title={t("noMatch")}>{t("noMatchHint", { total: all.length })}</StatePanel>
+          <StatePanel title={t("noMatch")}>{t("noMatchHint", { total })}</StatePanel>
         ) : (
           <ContainerTable
             items={items}

@@ -1,5 +1,6 @@
 import { ContainersPanel } from "@/components/containers/ContainersPanel";
+import { containersFirstScreen } from "@/components/containers/first-screen";
 
-export default function AllContainersPage() {
-  return <ContainersPanel />;
+export default async function AllContainersPage() {
+  return <ContainersPanel initial={await containersFirstScreen()} />;
 }
