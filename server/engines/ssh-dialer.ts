@@ -1,4 +1,5 @@
 import { Agent, type AgentOptions } from "node:http";
+import { inspect } from "node:util";
 import type { Duplex } from "node:stream";
 import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
 
@@ -32,7 +33,7 @@ type SocketLike = Duplex & {
  * Gives an SSH channel the socket methods node's http client calls. Its idle timeout counts from the
  * last byte either way, as a TCP socket's does, so the agent can close a channel left idle in its pool.
  */
-function socketLike(channel: ClientChannel): SocketLike {
+export function socketLike(channel: ClientChannel): SocketLike {
   const s = channel as unknown as SocketLike;
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
@@ -104,7 +105,11 @@ export class SshDialer {
 
   /** An http agent whose sockets are channels from this dialer, kept open between calls. */
   agent(options: AgentOptions = {}): Agent {
-    const agent = new Agent({ keepAlive: true, timeout: IDLE_CHANNEL_MS, maxFreeSockets: 4, ...options });
+    const agent = new Agent({ keepAlive: true, timeout: IDLE_CHANNEL_MS, maxFreeSockets: CHANNELS_PER_CONNECTION, ...options });
+    // docker-modem writes every request's options with util.inspect (showHidden, unlimited depth)
+    // before it knows whether debugging is on; unchecked, that walked this agent's SSH connections and
+    // channels on every call, gigabytes of garbage a minute on a few busy hosts.
+    Object.defineProperty(agent, inspect.custom, { value: () => "[SshDialer agent]" });
     (agent as unknown as { createConnection: unknown }).createConnection = (
       _opts: unknown,
       cb: (err: Error | null, socket?: Duplex) => void,
