@@ -105,7 +105,12 @@ export class SshDialer {
 
   /** An http agent whose sockets are channels from this dialer, kept open between calls. */
   agent(options: AgentOptions = {}): Agent {
-    const agent = new Agent({ keepAlive: true, timeout: IDLE_CHANNEL_MS, maxFreeSockets: CHANNELS_PER_CONNECTION, ...options });
+    const agent = new Agent({
+      keepAlive: true,
+      timeout: IDLE_CHANNEL_MS,
+      maxFreeSockets: CHANNELS_PER_CONNECTION,
+      ...options,
+    });
     // docker-modem writes every request's options with util.inspect (showHidden, unlimited depth)
     // before it knows whether debugging is on; unchecked, that walked this agent's SSH connections and
     // channels on every call, gigabytes of garbage a minute on a few busy hosts.
