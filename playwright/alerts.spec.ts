@@ -103,6 +103,29 @@ test("a target is added and tested, a rule created, and its alert fires and reac
     await expect(alert).toContainText(/restarted \d+ times within 1 min/);
     await shoot(page, "alerts");
 
+    // Silenced for an hour from its row: marked silenced at once, listed, and ended again.
+    await alert.getByTestId("alert-silence").click();
+    await expect(alert.getByTestId("alert-state")).toContainText(en.silenced);
+    await expect(alert.getByTestId("alert-silence")).toHaveCount(0);
+    await page.getByTestId("alerts-tab-silences").click();
+    const silence = page.getByTestId("silence-row").filter({ hasText: CRASHER });
+    await expect(silence).toContainText("admin");
+    await shoot(page, "silences");
+    await silence.getByRole("button", { name: en.silences.end }).click();
+    await expect(silence).toHaveCount(0);
+    // A maintenance window set from the form: one host, everything on it, for 4 hours.
+    await page.getByTestId("silence-new").click();
+    await page.getByTestId("silence-host").selectOption("local");
+    await page.getByTestId("silence-hours").selectOption("4");
+    await page.getByTestId("silence-comment").fill("e2e maintenance");
+    await page.getByRole("button", { name: en.silences.create, exact: true }).click();
+    const window = page.getByTestId("silence-row").filter({ hasText: "e2e maintenance" });
+    await expect(window).toContainText(en.silences.everything);
+    await window.getByRole("button", { name: en.silences.end }).click();
+    await expect(window).toHaveCount(0);
+    await page.getByTestId("alerts-tab-alerts").click();
+    await expect(alert.getByTestId("alert-state")).not.toContainText(en.silenced);
+
     // The overview: the alert firing, and a host that goes down.
     const added = await page.request.post("/api/v1/hosts", {
       headers: { "x-wharf-csrf": "1" },
@@ -145,6 +168,9 @@ test("a target is added and tested, a rule created, and its alert fires and reac
       /1 分钟内重启了 \d+ 次/,
     );
     await shoot(zh, "alerts-zh-CN");
+    await zh.getByTestId("alerts-tab-silences").click();
+    await expect(zh.getByTestId("state-empty")).toBeVisible();
+    await shoot(zh, "silences-zh-CN");
     await zh.context().close();
   } finally {
     await new Promise<void>((r) => receiver.close(() => r()));

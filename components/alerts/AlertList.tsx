@@ -12,9 +12,9 @@ import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { VirtualBody } from "@/components/ui/VirtualBody";
 import type { AlertView } from "@/lib/alerts";
+import { ALERTS_KEY } from "./query-keys";
+import { useAddSilence } from "./SilencesPanel";
 import { useAlertText } from "./useAlertText";
-
-export const ALERTS_KEY = ["alerts", "list"] as const;
 
 function StateMark({ a }: { a: AlertView }) {
   const t = useTranslations("alerts");
@@ -84,6 +84,7 @@ function AlertTable({
   const t = useTranslations("alerts");
   const fmt = useFormat();
   const what = useAlertText();
+  const silence = useAddSilence();
   const scrollRef = useRef<HTMLDivElement>(null);
   const firing = items.filter((a) => a.state === "firing").length;
   const cols = (["state", "rule", "subject", "what", "started", "delivery"] as const).map((c) =>
@@ -94,7 +95,7 @@ function AlertTable({
       <div className="mb-2 text-muted" data-testid="alerts-summary">
         {t("summary", { firing, total: items.length })}
       </div>
-      {ack.error && <ErrorNotice error={ack.error} />}
+      {(ack.error ?? silence.error) && <ErrorNotice error={ack.error ?? silence.error} />}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
         <table
           className="w-full min-w-[56rem] table-fixed border-collapse text-left"
@@ -163,6 +164,17 @@ function AlertTable({
                       </Button>
                     )
                   )}
+                  {canAck && a.state === "firing" && !a.silenced && (
+                    <Button
+                      size="sm"
+                      className="ml-1"
+                      title={t("silence1hHint")}
+                      onClick={() => silence.mutate(silenceFor(a, t("silenceComment")))}
+                      data-testid="alert-silence"
+                    >
+                      {t("silence1h")}
+                    </Button>
+                  )}
                 </td>
               </tr>
             )}
@@ -174,6 +186,17 @@ function AlertTable({
 }
 
 const alertKey = (a: AlertView) => String(a.id);
+
+/** A silence of this alert's rule on its host and subject (its container, or the host itself), for an hour. */
+function silenceFor(a: AlertView, comment: string) {
+  return {
+    ruleId: a.ruleId,
+    hostId: a.hostId,
+    ...(a.containerName ? { subject: a.containerName } : {}),
+    comment,
+    endsAt: Date.now() + 3600_000,
+  };
+}
 
 function SubjectLink({ a }: { a: AlertView }) {
   return a.containerId ? (

@@ -4,18 +4,19 @@ import { useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { AlertList } from "./AlertList";
 import { RulesPanel } from "./RulesPanel";
+import { SilencesPanel } from "./SilencesPanel";
 import { TargetsPanel } from "./TargetsPanel";
 
-type Tab = "alerts" | "rules" | "targets";
+type Tab = "alerts" | "silences" | "rules" | "targets";
 
 /** Alerts in scope for everyone; rules and delivery targets for admins. */
 export function AlertsPage() {
   const t = useTranslations("alerts");
   const admin = useCan("admin");
   const [tab, setTab] = useState<Tab>("alerts");
-  const tabs: Tab[] = admin ? ["alerts", "rules", "targets"] : ["alerts"];
+  const tabs: Tab[] = admin ? ["alerts", "silences", "rules", "targets"] : ["alerts", "silences"];
   return (
-    <div className="flex flex-col">
+    <div className="flex h-full min-h-0 flex-col">
       <div className="flex items-center gap-4 border-b border-line px-3 py-2">
         <h1 className="text-base font-semibold">{t("title")}</h1>
         <div role="tablist" className="flex gap-1 text-xs">
@@ -35,6 +36,7 @@ export function AlertsPage() {
         </div>
       </div>
       {tab === "alerts" && <AlertList />}
+      {tab === "silences" && <SilencesPanel />}
       {tab === "rules" && <RulesPanel />}
       {tab === "targets" && <TargetsPanel />}
     </div>

@@ -11,9 +11,7 @@ import { Field, FormDialog, TextField, inputClass } from "@/components/ui/Form";
 import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { RULE_KINDS, RULE_PARAMS, type Rule, type RuleKind, type TargetView } from "@/lib/alerts";
-
-export const RULES_KEY = ["alerts", "rules"] as const;
-export const TARGETS_KEY = ["alerts", "targets"] as const;
+import { RULES_KEY, TARGETS_KEY } from "./query-keys";
 
 interface Draft {
   name: string;

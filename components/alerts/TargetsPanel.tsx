@@ -11,7 +11,7 @@ import { Field, FormDialog, TextField, inputClass, textareaClass } from "@/compo
 import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { TARGET_KINDS, type TargetKind, type TargetView } from "@/lib/alerts";
-import { TARGETS_KEY } from "./RulesPanel";
+import { TARGETS_KEY } from "./query-keys";
 
 interface Draft {
   name: string;

@@ -11,6 +11,7 @@ import type { HostRegistry } from "../engines/host-registry";
 import { ifFound } from "../errors";
 import type { MetricsCollector } from "../metrics/collector";
 import type { AlertStore, Firing, StoredAlert } from "./alert-store";
+import { silenceCovers } from "./silence-match";
 
 const PROJECT = "com.docker.compose.project";
 const SERVICE = "com.docker.compose.service";
@@ -135,16 +136,7 @@ export class AlertEvaluator {
   }
 
   private silenced(rule: Rule, f: Firing, now: number): boolean {
-    const names = [f.containerName, f.project && f.service ? `${f.project}/${f.service}` : undefined];
-    return this.store
-      .silences(now)
-      .some(
-        (s) =>
-          s.startsAt <= now &&
-          (!s.ruleId || s.ruleId === rule.id) &&
-          (!s.hostId || s.hostId === f.hostId) &&
-          (!s.subject || names.includes(s.subject)),
-      );
+    return this.store.silences(now).some((s) => silenceCovers(s, { ...f, ruleId: rule.id }, now));
   }
 
   private readonly onStatus = (e: HostStatusEvent) => {

@@ -1,3 +1,4 @@
+import { silenceCovers } from "../../alerts/silence-match";
 import {
   ruleInputSchema,
   silenceInputSchema,
@@ -206,11 +207,19 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
     handler: (rc) => {
       const q = parseWith(alertQuerySchema, queryObject(rc.query), "query.");
       const p = principalOf(rc);
+      const now = Date.now();
+      const silences = store.silences(now);
       const items = store
         .list(5000)
         .filter((a) => visible(p, a) && (!q.state || a.state === q.state))
         .slice(0, q.limit)
-        .map(view);
+        .map(view)
+        // A firing alert is silenced as soon as a silence covers it, not only if one did when it opened.
+        .map((a) =>
+          !a.silenced && a.state === "firing" && silences.some((s) => silenceCovers(s, a, now))
+            ? { ...a, silenced: true }
+            : a,
+        );
       return { items };
     },
   });
