@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CONTAINER_SORT_KEYS,
   filterContainers,
+  limitedList,
   parseLabelSelector,
   type ContainerSortKey,
 } from "./container-filter";
@@ -194,5 +195,19 @@ describe("filterContainers", () => {
     ];
 
     expect(filterContainers(items, {}).map((c) => c.id)).toEqual(["1", "2", "3", "4"]);
+  });
+});
+
+describe("limitedList", () => {
+  const rows = ["a", "b", "c", "d"].map((name, i) =>
+    container({ id: `${name}${i}`, name, state: i % 2 === 0 ? "running" : "exited" }),
+  );
+
+  it("keeps the first rows and counts the whole list", () => {
+    expect(limitedList(rows, 3)).toEqual({ items: rows.slice(0, 3), total: 4, running: 2 });
+  });
+
+  it("answers the list as it is, without counts, when no limit is asked", () => {
+    expect(limitedList(rows, undefined)).toEqual({ items: rows });
   });
 });

@@ -1,4 +1,4 @@
-import type { ContainerState, ContainerSummary } from "./types";
+import type { ContainerList, ContainerState, ContainerSummary } from "./types";
 
 export const CONTAINER_SORT_KEYS = ["name", "state", "image", "created", "host", "status"] as const;
 export type ContainerSortKey = (typeof CONTAINER_SORT_KEYS)[number];
@@ -12,6 +12,8 @@ export interface ContainerFilter {
   host?: string[];
   sort?: ContainerSortKey;
   dir?: "asc" | "desc";
+  /** Only the first rows; see limitedList. */
+  limit?: number;
 }
 
 export function parseLabelSelector(selector: string): { key: string; value?: string } {
@@ -70,6 +72,17 @@ export function filterContainers(items: readonly ContainerSummary[], f: Containe
     sign * compare(a, b, key) || a.hostId.localeCompare(b.hostId) || a.name.localeCompare(b.name);
   // A list that comes sorted already (the merged list is, by name) costs one pass instead of a sort.
   return inOrder(out, order) ? out : out.sort(order);
+}
+
+/**
+ * A list answer cut to `limit` rows (when asked for) that still counts the whole list, so a first
+ * screen can say "40 of 5,000, 500 running" without the other 4,960 rows crossing the wire.
+ */
+export function limitedList(items: ContainerSummary[], limit: number | undefined): ContainerList {
+  if (limit === undefined) return { items };
+  let running = 0;
+  for (const c of items) if (c.state === "running") running++;
+  return { items: items.slice(0, limit), total: items.length, running };
 }
 
 function inOrder<T>(items: readonly T[], order: (a: T, b: T) => number): boolean {

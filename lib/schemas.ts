@@ -41,6 +41,8 @@ export const containerListQuerySchema = z.object({
   host: hostFilterSchema.optional(),
   sort: z.enum(CONTAINER_SORT_KEYS).optional(),
   dir: z.enum(["asc", "desc"]).optional(),
+  /** Only the first rows (after filter and sort); the answer then counts the whole list in `total` and `running`. */
+  limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000).optional(),
 });
 
 export const containerActionSchema = z.enum(CONTAINER_ACTIONS);

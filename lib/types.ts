@@ -62,6 +62,9 @@ export interface ContainerList {
   items: ContainerSummary[];
   /** Hosts that could not be listed; the merged list says so instead of silently omitting them. */
   errors?: HostListError[];
+  /** With `limit`: how many containers the whole list holds, and how many of them run. */
+  total?: number;
+  running?: number;
 }
 
 export const CONTAINER_ACTIONS = ["start", "stop", "restart", "kill", "pause", "unpause"] as const;

@@ -77,6 +77,21 @@ describe("container lists against the real engines", () => {
     expect(hosts).toEqual([...hosts].sort().reverse());
   });
 
+  it("answers only the first rows with limit, counting the whole filtered list", async () => {
+    const whole = await admin.get<ContainerList>(`/api/v1/containers?name=${P}&sort=name`);
+    const first = await admin.get<ContainerList>(`/api/v1/containers?name=${P}&sort=name&limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((c) => c.id)).toEqual(whole.body.items.slice(0, 2).map((c) => c.id));
+    expect(first.body.total).toBe(9);
+    expect(first.body.running).toBe(6);
+    const one = await admin.get<ContainerList>(`${base("edge")}?name=${P}&state=exited,created&limit=1`);
+    expect(one.body.items.map((c) => c.name)).toEqual([`${P}-edge-stopped`]);
+    expect([one.body.total, one.body.running]).toEqual([1, 0]);
+    const bad = await admin.get<{ error: { message: string } }>(`/api/v1/containers?limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^query\.limit: must be at least 1/);
+  });
+
   it("names the field of a bad filter", async () => {
     const res = await admin.get<{ error: { code: string; message: string } }>(
       `/api/v1/containers?state=sleepy`,

@@ -1,4 +1,4 @@
-import { filterContainers } from "../../../lib/container-filter";
+import { filterContainers, limitedList } from "../../../lib/container-filter";
 import {
   bulkActionSchema,
   containerActionSchema,
@@ -26,14 +26,18 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
     path: "/api/v1/containers",
     access: "read",
     scope: "fleet",
-    summary: "Containers of every host in scope, running and stopped; unreachable hosts are listed in errors",
+    summary:
+      "Containers of every host in scope, running and stopped; unreachable hosts are listed in errors; limit=N answers the first N with total and running counts",
     handler: async (rc) => {
       const p = principalOf(rc);
       const filter = parseWith(containerListQuerySchema, queryObject(rc.query), "query.");
       const { items, errors } = await acrossHosts(ctx, p, filter.host, async (host) =>
         (await listContainers(host)).filter((c) => inScope(p, c)),
       );
-      return { items: filterContainers(items, filter), errors } satisfies ContainerList;
+      return {
+        ...limitedList(filterContainers(items, filter), filter.limit),
+        errors,
+      } satisfies ContainerList;
     },
   });
 
@@ -50,7 +54,7 @@ export function registerContainerRoutes(router: Router, ctx: AppContext): void {
       const all = await listContainers(host);
       const items = p.scope.labelSelector ? all.filter((c) => inScope(p, c)) : all;
       // Skip the copy and sort when no filter was asked for: this is the hot path of every list view.
-      return { items: rc.query.size === 0 ? items : filterContainers(items, filter) };
+      return rc.query.size === 0 ? { items } : limitedList(filterContainers(items, filter), filter.limit);
     },
   });
 
