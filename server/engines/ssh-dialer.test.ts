@@ -1,6 +1,8 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
 import { inspect } from "node:util";
-import type { ClientChannel } from "ssh2";
+import { Server, utils, type ClientChannel } from "ssh2";
 import { describe, expect, it, vi } from "vitest";
 import { SshDialer, socketLike } from "./ssh-dialer";
 
@@ -12,6 +14,53 @@ describe("SshDialer", () => {
     const text = inspect({ path: "/_ping", agent }, { showHidden: true, depth: null });
     expect(text.length).toBeLessThan(200);
     expect(text).toContain("[SshDialer agent]");
+  });
+});
+
+/**
+ * A real SSH server whose remote command never answers and never closes its channel, as a stalled
+ * `docker system dial-stdio` (or the engine behind it) does: no real engine can be made to hang so.
+ */
+async function hangingSshServer(): Promise<{ port: number; close: () => void }> {
+  const hostKey = utils.generateKeyPairSync("ed25519").private;
+  const server = new Server({ hostKeys: [hostKey] }, (client) => {
+    client.on("error", () => undefined);
+    client.on("authentication", (ctx) => ctx.accept());
+    client.on("ready", () =>
+      client.on("session", (accept) =>
+        accept().on("exec", (acceptExec) => {
+          const stream = acceptExec();
+          // No output, no end of output and no answer to a close: the remote is stuck.
+          stream.close = () => stream;
+          stream.end = () => stream;
+          stream.eof = () => stream;
+        }),
+      ),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { port: (server.address() as AddressInfo).port, close: () => server.close() };
+}
+
+describe("SshDialer against a remote that hangs", () => {
+  it("fails a call at its deadline instead of waiting for the remote forever", async () => {
+    const remote = await hangingSshServer();
+    const dialer = new SshDialer({ host: "127.0.0.1", port: remote.port, username: "root", password: "x" });
+    try {
+      const t0 = Date.now();
+      const outcome = await new Promise<string>((resolve) => {
+        const req = http.get(
+          { host: "127.0.0.1", path: "/_ping", agent: dialer.agent(), signal: AbortSignal.timeout(500) },
+          () => resolve("answered"),
+        );
+        req.on("error", (err) => resolve(err.name));
+      });
+      expect(outcome).toBe("AbortError");
+      expect(Date.now() - t0).toBeLessThan(4000);
+    } finally {
+      dialer.close();
+      remote.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { Agent, type AgentOptions } from "node:http";
 import { inspect } from "node:util";
-import type { Duplex } from "node:stream";
+import { Duplex } from "node:stream";
 import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
 
 /** OpenSSH allows 10 sessions per connection by default (MaxSessions); a few are kept spare. */
@@ -10,6 +10,8 @@ const IDLE_CONNECTION_MS = 60_000;
 /** An idle keep-alive channel (and the remote `docker system dial-stdio` behind it) is closed after this long. */
 const IDLE_CHANNEL_MS = 30_000;
 const COMMAND = "docker system dial-stdio";
+/** How long the remote may take to open a channel (and start its command) once connected. */
+const OPEN_TIMEOUT_MS = 15_000;
 
 interface Connection {
   client: Client;
@@ -69,7 +71,46 @@ export function socketLike(channel: ClientChannel): SocketLike {
     return s;
   };
   channel.once("close", () => clearTimeout(timer));
+  // ssh2's destroy() only asks the remote to close, drops the error, and emits 'close' when the remote
+  // answers. A remote that hangs (a stalled CLI or engine) then held the http request, and any
+  // deadline on it, forever: a host stayed "connecting" for good. Here destroy ends the channel at
+  // once, as a TCP socket's does (error, then 'close'), and still asks the remote to close; the
+  // remote's own close, when it comes, is not told twice.
+  const askRemoteToClose = channel.destroy.bind(channel);
+  const emit = channel.emit.bind(channel) as (event: string | symbol, ...args: unknown[]) => boolean;
+  let closeEmitted = false;
+  (channel as { emit: typeof emit }).emit = (event, ...args) => {
+    if (event === "close") {
+      if (closeEmitted) return false;
+      closeEmitted = true;
+    }
+    return emit(event, ...args);
+  };
+  s.destroy = (err?: Error) => {
+    if (s.destroyed) return s;
+    askRemoteToClose();
+    Duplex.prototype.destroy.call(s, err);
+    return s;
+  };
   return s;
+}
+
+/** A channel running the dial command, or an error once the remote has taken too long to open one. */
+function openChannel(client: Client): Promise<ClientChannel> {
+  return new Promise<ClientChannel>((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`ssh: the remote did not open a channel within ${OPEN_TIMEOUT_MS / 1000} s`));
+    }, OPEN_TIMEOUT_MS);
+    timer.unref();
+    client.exec(COMMAND, (err, ch) => {
+      clearTimeout(timer);
+      if (late) ch?.close();
+      else if (err) reject(err);
+      else resolve(ch);
+    });
+  });
 }
 
 /**
@@ -91,12 +132,11 @@ export class SshDialer {
     clearTimeout(c.idle);
     try {
       await c.ready;
-      const channel = await new Promise<ClientChannel>((resolve, reject) =>
-        c.client.exec(COMMAND, (err, ch) => (err ? reject(err) : resolve(ch))),
-      );
+      const channel = await openChannel(c.client);
       channel.once("close", () => this.release(c));
-      this.reportExit(channel);
-      return socketLike(channel);
+      const socket = socketLike(channel);
+      this.reportExit(channel, socket);
+      return socket;
     } catch (err) {
       this.release(c);
       throw err;
@@ -144,6 +184,8 @@ export class SshDialer {
     c.ready = new Promise<void>((resolve, reject) => {
       client.once("ready", resolve);
       client.once("error", reject);
+      // A server that hangs up during the handshake may close without an error; a caller must not wait on.
+      client.once("close", () => reject(new Error("ssh: the connection closed before it was ready")));
     });
     // A failed connection is dropped at once, so the next call dials again.
     c.ready.catch(() => this.drop(c));
@@ -155,16 +197,14 @@ export class SshDialer {
   }
 
   /** A remote CLI that fails says why on stderr; that text, not "socket hang up", is the error. */
-  private reportExit(channel: ClientChannel): void {
+  private reportExit(channel: ClientChannel, socket: SocketLike): void {
     let stderr = "";
     channel.stderr.on("data", (d: Buffer) => {
       if (stderr.length < 500) stderr += d.toString();
     });
     channel.once("exit", (code: number | null) => {
-      if (code && !channel.destroyed)
-        (channel as Duplex).destroy(
-          new Error(`ssh: ${COMMAND} exited with ${code}: ${stderr.trim() || "no message"}`),
-        );
+      if (code && !socket.destroyed)
+        socket.destroy(new Error(`ssh: ${COMMAND} exited with ${code}: ${stderr.trim() || "no message"}`));
     });
   }
 
