@@ -30,7 +30,10 @@ describe("withDeadline", () => {
           signal.addEventListener("abort", () => reject(signal.reason as Error));
         }),
     );
-    const outcome = expect(call).rejects.toMatchObject({ name: "TimeoutError" });
+    const outcome = expect(call).rejects.toMatchObject({
+      name: "TimeoutError",
+      message: "timed out: no answer within 1 s",
+    });
     await vi.advanceTimersByTimeAsync(999);
     expect(seen?.aborted).toBe(false);
 

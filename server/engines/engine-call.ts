@@ -44,7 +44,17 @@ export async function withDeadline<T>(ms: number, fn: (signal: AbortSignal) => P
   timer.unref();
   try {
     return await fn(ac.signal);
+  } catch (err) {
+    // An aborted request says only "The operation was aborted"; a host's status should say why.
+    if (ac.signal.aborted) throw deadlineError(ms, err);
+    throw err;
   } finally {
     clearTimeout(timer);
   }
+}
+
+function deadlineError(ms: number, cause: unknown): Error {
+  const e = new Error(`timed out: no answer within ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`, { cause });
+  e.name = "TimeoutError";
+  return e;
 }

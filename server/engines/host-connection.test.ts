@@ -195,7 +195,10 @@ describe("HostConnection", () => {
 
     await vi.advanceTimersByTimeAsync(1);
 
-    expect(conn.summary()).toMatchObject({ status: "down", error: expect.stringMatching(/timeout/i) });
+    expect(conn.summary()).toMatchObject({
+      status: "down",
+      error: expect.stringMatching(/^timed out: no answer within/),
+    });
   });
 
   it("uses the engine's own message for an HTTP error", async () => {
