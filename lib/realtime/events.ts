@@ -47,6 +47,18 @@ export interface EngineObjectEvent {
   time?: number;
 }
 
+/**
+ * An alert opened, counted again, resolved or acknowledged, told to every socket whose scope sees it
+ * (as `GET /api/v1/alerts` would list it). The list itself is fetched again: this says only that it moved.
+ */
+export interface AlertUpdate {
+  id: number;
+  hostId: string;
+  kind: string;
+  state: "firing" | "resolved";
+  change: "opened" | "again" | "resolved" | "acked";
+}
+
 export interface ContainerRef {
   hostId: string;
   containerId: string;
@@ -138,6 +150,7 @@ export interface ServerToClientEvents {
   "container:event": (e: ContainerEvent) => void;
   /** Volume and network changes on hosts in scope (not sent to label-scoped principals; see docs/volumes-networks-system.md). */
   "engine:event": (e: EngineObjectEvent) => void;
+  "alert:update": (e: AlertUpdate) => void;
   /** One live sample of a container this socket subscribed to (the public contract). */
   "stats:sample": (e: StatsSample) => void;
   /**

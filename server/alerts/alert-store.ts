@@ -151,11 +151,27 @@ export function endpointOf(c: TargetConfig): string {
 }
 
 /** Rules, targets, alerts, their deliveries and silences, in the embedded database. */
+/** What happened to an alert, as the live push tells it. */
+export type AlertChange = "opened" | "again" | "resolved" | "acked";
+
 export class AlertStore {
+  private readonly watchers: ((a: StoredAlert, change: AlertChange) => void)[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly secrets: SecretBox,
   ) {}
+
+  /** Calls `fn` after every change to an alert is written: opened, counted again, resolved, acknowledged. */
+  onChange(fn: (a: StoredAlert, change: AlertChange) => void): void {
+    this.watchers.push(fn);
+  }
+
+  private changed(id: number, change: AlertChange): void {
+    if (!this.watchers.length) return;
+    const a = this.alert(id);
+    if (a) for (const fn of this.watchers) fn(a, change);
+  }
 
   // --- rules
 
@@ -189,14 +205,18 @@ export class AlertStore {
 
   /** Removes a rule; its alerts stay in the history, and open ones are resolved. */
   removeRule(id: number, now = Date.now()): boolean {
-    return this.db.transaction(() => {
-      this.db
-        .prepare(
-          "UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE rule_id = ? AND state = 'firing'",
+    const resolved: number[] = [];
+    const removed = this.db.transaction(() => {
+      for (const r of this.db
+        .prepare<[number, number], { id: number }>(
+          "UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE rule_id = ? AND state = 'firing' RETURNING id",
         )
-        .run(now, id);
+        .all(now, id))
+        resolved.push(r.id);
       return this.db.prepare("DELETE FROM alert_rules WHERE id = ?").run(id).changes > 0;
     })();
+    for (const a of resolved) this.changed(a, "resolved");
+    return removed;
   }
 
   // --- targets
@@ -308,7 +328,9 @@ export class AlertStore {
         now,
         silenced ? 1 : 0,
       );
-    return this.alert(r?.id ?? 0) as StoredAlert;
+    const a = this.alert(r?.id ?? 0) as StoredAlert;
+    for (const fn of this.watchers) fn(a, "opened");
+    return a;
   }
 
   /** The condition was met again while the alert fires: counted, with the latest details. */
@@ -316,17 +338,22 @@ export class AlertStore {
     this.db
       .prepare("UPDATE alerts SET count = count + 1, last_at = ?, summary = ?, details = ? WHERE id = ?")
       .run(now, f.summary, JSON.stringify(f.details), id);
+    this.changed(id, "again");
   }
 
   resolve(id: number, now: number): StoredAlert | undefined {
     const changed = this.db
       .prepare("UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE id = ? AND state = 'firing'")
       .run(now, id).changes;
-    return changed ? this.alert(id) : undefined;
+    if (!changed) return undefined;
+    const a = this.alert(id) as StoredAlert;
+    for (const fn of this.watchers) fn(a, "resolved");
+    return a;
   }
 
   ack(id: number, by: string, now: number): void {
     this.db.prepare("UPDATE alerts SET acked_by = ?, acked_at = ? WHERE id = ?").run(by, now, id);
+    this.changed(id, "acked");
   }
 
   alert(id: number): StoredAlert | undefined {

@@ -1,3 +1,4 @@
+import { alertVisibleTo } from "../../alerts/alert-visibility";
 import { silenceCovers } from "../../alerts/silence-match";
 import {
   ruleInputSchema,
@@ -27,10 +28,7 @@ const alertQuerySchema = z.object({
 });
 
 /** An alert the principal may see: its host in scope, and its container's labels under a label scope. */
-function visible(p: Principal, a: StoredAlert): boolean {
-  if (!scopeAllowsHost(p.scope, a.hostId)) return false;
-  return a.containerId ? scopeAllowsLabels(p.scope, a.labels) : true;
-}
+const visible = (p: Principal, a: StoredAlert) => alertVisibleTo(p.scope, a);
 
 const view = ({ subject: _s, labels: _l, lastAt: _t, ...a }: StoredAlert): AlertView => a;
 
