@@ -12,6 +12,7 @@ import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { VirtualBody } from "@/components/ui/VirtualBody";
 import type { AlertView } from "@/lib/alerts";
+import { useSocketRefresh } from "@/components/hooks/useSocketRefresh";
 import { ALERTS_KEY } from "./query-keys";
 import { useAddSilence } from "./SilencesPanel";
 import { useAlertText } from "./useAlertText";
@@ -44,7 +45,10 @@ function Delivery({ a }: { a: AlertView }) {
   );
 }
 
-/** Alerts in scope, firing first, live enough (a poll every 5 s) for a wall screen. */
+/**
+ * Alerts in scope, firing first. Each alert that opens, is acknowledged or resolves is pushed
+ * (`alert:update`); a slow poll still picks up delivery retries and anything missed while offline.
+ */
 export function AlertList() {
   const t = useTranslations("alerts");
   const canAck = useCan("operate");
@@ -52,8 +56,9 @@ export function AlertList() {
   const q = useQuery({
     queryKey: ALERTS_KEY,
     queryFn: () => api<{ items: AlertView[] }>("/api/v1/alerts?limit=1000"),
-    refetchInterval: 5000,
+    refetchInterval: 30_000,
   });
+  useSocketRefresh([ALERTS_KEY], { alerts: true });
   const ack = useMutation({
     mutationFn: (id: number) => api(`/api/v1/alerts/${id}/ack`, { method: "POST", body: {} }),
     onSettled: () => qc.invalidateQueries({ queryKey: ALERTS_KEY }),

@@ -12,9 +12,13 @@ import { StatePanel } from "@/components/ui/StatePanel";
 import type { HistoryAnswer } from "@/lib/metrics";
 import type { Overview, OverviewHost } from "@/lib/overview";
 import { useAlertText } from "@/components/alerts/useAlertText";
+import { useSocketRefresh } from "@/components/hooks/useSocketRefresh";
 
-/** How often the overview asks again: it is a wall screen, and every figure on it moves. */
-const REFRESH_MS = 5000;
+/**
+ * How often the overview asks again for its figures (CPU, memory, the sparklines). Host status,
+ * container states and alerts are pushed, and refetch it as they change.
+ */
+const REFRESH_MS = 15_000;
 
 function Bar({ used, total, testId }: { used: number; total: number; testId: string }) {
   const share = total > 0 ? Math.min(1, used / total) : 0;
@@ -126,6 +130,7 @@ export function OverviewPage() {
     queryFn: () => api<Overview>("/api/v1/overview"),
     refetchInterval: REFRESH_MS,
   });
+  useSocketRefresh([["overview"]], { alerts: true, hosts: true, containers: true });
   return (
     <div className="flex flex-col gap-3 p-3">
       <h1 className="text-base font-semibold">{t("title")}</h1>
