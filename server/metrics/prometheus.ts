@@ -1,4 +1,4 @@
-import { Gauge, Registry } from "prom-client";
+import { Counter, Gauge, Registry } from "prom-client";
 import { scopeAllowsHost } from "../../lib/permissions";
 import { healthOfStatus } from "../../lib/status-health";
 import type { Principal } from "../auth/principal";
@@ -50,11 +50,14 @@ export async function renderMetrics(ctx: AppContext, p: Principal, src: MetricsS
     "1 healthy, 0 unhealthy; only containers with a health check that has answered",
     CONTAINER_LABELS,
   );
-  const restarts = gauge(
-    "wharf_container_restarts",
-    "Restarts seen since Wharf started watching (a start after a death)",
-    CONTAINER_LABELS,
-  );
+  // A counter, as Prometheus expects of a count that only grows: it starts again from 0 when Wharf
+  // does, and rate() and increase() read across that reset as across any process restart.
+  const restarts = new Counter({
+    name: "wharf_container_restarts_total",
+    help: "Restarts seen since Wharf started watching (a start after a death); resets when Wharf restarts",
+    labelNames: CONTAINER_LABELS,
+    registers: [reg],
+  });
   const streams = gauge("wharf_streams_open", "Open streams, by kind", ["kind"]);
   const round = gauge(
     "wharf_collector_round_seconds",
@@ -81,7 +84,7 @@ export async function renderMetrics(ctx: AppContext, p: Principal, src: MetricsS
         service: c.labels[SERVICE] ?? "",
       };
       running.set(labels, c.state === "running" ? 1 : 0);
-      restarts.set(labels, src.restarts.restarts(id, c.id));
+      restarts.inc(labels, src.restarts.restarts(id, c.id));
       const health = healthOfStatus(c.status);
       if (health === "healthy" || health === "unhealthy") healthy.set(labels, health === "healthy" ? 1 : 0);
       const l = src.collector.latest.get(`${id}/container/${c.id}`);
