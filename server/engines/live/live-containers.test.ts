@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { healthOfStatus } from "../../../lib/status-health";
 import type { ContainerInspect, ContainerListItem } from "../engine-types";
 import { statusClockOf, statusText } from "./container-status";
 import { LiveContainers, type ContainerSource } from "./live-containers";
@@ -136,8 +137,12 @@ describe("LiveContainers", () => {
       ["web", "unhealthy"],
       ["api", "healthy"],
     ]);
-    // The same verdict as reading each row's status text.
-    for (const c of live.list()) if (c.state === "running") expect(c.status).toMatch(/\((un)?healthy\)$/);
+    // The same verdict, container by container, as reading each listed row's status text.
+    const fromText = live
+      .list()
+      .filter((c) => c.state === "running")
+      .map((c) => [c.name, healthOfStatus(c.status)]);
+    expect(walked).toEqual(fromText);
   });
 
   it("applies an event with one small refresh, and tells of it only once the list shows it", async () => {
