@@ -50,8 +50,12 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const connections: HostConnection[] = [];
 
-function connect(docker: ReturnType<typeof fakeDocker>["docker"], hostSpec: HostSpec = spec) {
-  const conn = new HostConnection(hostSpec, timing, docker as unknown as Dockerode, {
+function connect(
+  docker: ReturnType<typeof fakeDocker>["docker"],
+  hostSpec: HostSpec = spec,
+  health: HealthTiming = timing,
+) {
+  const conn = new HostConnection(hostSpec, health, docker as unknown as Dockerode, {
     batchMs: 0,
     reconcileMs: 0,
     retryMs: 100,
@@ -199,6 +203,24 @@ describe("HostConnection", () => {
       status: "down",
       error: expect.stringMatching(/^timed out: no answer within/),
     });
+  });
+
+  it("gives the first contact its own, longer deadline, and later pings the short one", async () => {
+    const { docker } = fakeDocker();
+    const hang = (opts: { abortSignal?: AbortSignal }) =>
+      new Promise<string>((_resolve, reject) =>
+        opts.abortSignal?.addEventListener("abort", () => reject(opts.abortSignal?.reason as Error)),
+      );
+    docker.ping.mockImplementation(hang);
+    const { conn } = connect(docker, spec, { ...timing, connectTimeoutMs: 400 });
+    conn.start();
+    await vi.advanceTimersByTimeAsync(399);
+    expect(conn.summary().status).toBe("connecting");
+    await vi.advanceTimersByTimeAsync(1);
+    expect(conn.summary()).toMatchObject({ status: "down", error: "timed out: no answer within 400 ms" });
+    // Once down, a retry has the ping's deadline.
+    await vi.advanceTimersByTimeAsync(timing.minBackoffMs + timing.pingTimeoutMs);
+    expect(conn.summary()).toMatchObject({ status: "down", error: "timed out: no answer within 50 ms" });
   });
 
   it("uses the engine's own message for an HTTP error", async () => {

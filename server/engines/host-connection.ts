@@ -25,6 +25,12 @@ export interface HealthTiming {
   minBackoffMs: number;
   maxBackoffMs: number;
   pingTimeoutMs: number;
+  /**
+   * The deadline of the first contact, while the host is still "connecting" (pingTimeoutMs when
+   * unset). Over SSH it carries the handshake and the remote CLI's start as well; on a busy machine
+   * that outlasts a ping, and a host should not be shown down before it was ever reached.
+   */
+  connectTimeoutMs?: number;
 }
 
 export const DEFAULT_TIMING: HealthTiming = {
@@ -32,6 +38,7 @@ export const DEFAULT_TIMING: HealthTiming = {
   minBackoffMs: 500,
   maxBackoffMs: 4000,
   pingTimeoutMs: 3000,
+  connectTimeoutMs: 10_000,
 };
 
 /** Pings an up host may miss in a row while its event stream stays open, before it is down. */
@@ -133,7 +140,10 @@ export class HostConnection extends EventEmitter<Events> {
     if (this.checking || this.stopped) return;
     this.checking = true;
     try {
-      const deadline = this.timing.pingTimeoutMs;
+      const deadline =
+        this.status === "connecting"
+          ? Math.max(this.timing.pingTimeoutMs, this.timing.connectTimeoutMs ?? 0)
+          : this.timing.pingTimeoutMs;
       await withDeadline(deadline, (signal) => pingEngine(this.docker, signal));
       this.missedPings = 0;
       if (this.status !== "up") {
