@@ -32,6 +32,8 @@ export interface HistoryAnswer {
   metric: HistoryMetric;
   /** The series read: one container's, or every container's of the service (`by=service`). */
   series: { containerId: string; name: string; project?: string; service?: string }[];
+  /** How often Wharf reads every running container, in ms; 0 when background collection is off. */
+  sampleMs: number;
 }
 
 /**

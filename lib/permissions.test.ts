@@ -6,6 +6,7 @@ import {
   roleAllows,
   scopeAllowsHost,
   scopeAllowsLabels,
+  seesWholeHosts,
   type Permission,
   type Role,
   type Scope,
@@ -111,5 +112,14 @@ describe("describeScope", () => {
     [{ hosts: ["edge"], labelSelector: "tier" }, "edge, containers with tier"],
   ])("describes %j as %j", (scope, text) => {
     expect(describeScope(scope)).toBe(text);
+  });
+});
+
+describe("seesWholeHosts", () => {
+  it("is every scope without a label selector, whatever its hosts", () => {
+    expect(seesWholeHosts({})).toBe(true);
+    expect(seesWholeHosts({ labelSelector: "" })).toBe(true);
+    expect(seesWholeHosts({ labelSelector: "team=a" })).toBe(false);
+    expect(seesWholeHosts({ labelSelector: "team" })).toBe(false);
   });
 });

@@ -34,6 +34,12 @@ export function scopeAllowsLabels(scope: Scope, labels: Record<string, string> |
   return value === undefined ? Object.hasOwn(l, key) : l[key] === value;
 }
 
+/**
+ * Whether a scope sees every container on its hosts, and so a host's totals and their history; a
+ * label-scoped one sees only its own containers' figures.
+ */
+export const seesWholeHosts = (scope: Pick<Scope, "labelSelector">): boolean => !scope.labelSelector;
+
 export function describeScope(scope: Scope): string {
   const hosts = scope.hosts === "*" ? "all hosts" : scope.hosts.length ? scope.hosts.join(", ") : "no hosts";
   return scope.labelSelector ? `${hosts}, containers with ${scope.labelSelector}` : hosts;

@@ -12,6 +12,11 @@ export const queryKeys = {
   /** Stored stats of one container over a range (`1h`, `24h`, …). */
   containerHistory: (hostId: string, id: string, range: string) =>
     ["hosts", hostId, "containers", "history", id, range] as const,
+  /** Stored stats of a compose service, across its containers' recreates. */
+  serviceHistory: (hostId: string, project: string, service: string, range: string) =>
+    ["hosts", hostId, "containers", "history", "service", project, service, range] as const,
+  /** Stored totals of a host (every container summed). */
+  hostHistory: (hostId: string, range: string) => ["hosts", hostId, "history", range] as const,
   namespaces: (hostId: string, id: string) => ["hosts", hostId, "containers", "namespaces", id] as const,
   /** Every image query of a host (list, detail, history, updates): what an image event invalidates. */
   images: (hostId: string) => ["hosts", hostId, "images"] as const,

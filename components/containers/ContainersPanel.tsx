@@ -8,6 +8,7 @@ import { useContainerAction } from "@/components/hooks/useContainerActions";
 import { useListKeyboard } from "@/components/hooks/useListKeyboard";
 import { HostDownBanner, HostErrorsBanner, UnknownHostPanel } from "@/components/hosts/HostBanners";
 import { HostHeader } from "@/components/hosts/HostHeader";
+import { useHostHistory } from "@/components/hosts/useHostHistory";
 import { usePageHost } from "@/components/hosts/usePageHost";
 import { useErrorLine } from "@/components/i18n/useErrorText";
 import { useImageUpdateLookup } from "@/components/images/useImageUpdates";
@@ -34,6 +35,7 @@ export function ContainersPanel({ hostId, initial }: { hostId?: string; initial?
   const rowsPainted = useAfterPaint(list.isSuccess);
   const updateFor = useImageUpdateLookup(hostId, rowsPainted);
   const canOperate = useCan("operate");
+  const history = useHostHistory(host?.id);
   const t = useTranslations("containers.list");
   const errorLine = useErrorLine();
   const [filter, setFilter] = useState<ContainerFilter>(DEFAULT_CONTAINER_FILTER);
@@ -119,6 +121,7 @@ export function ContainersPanel({ hostId, initial }: { hostId?: string; initial?
           </IntentLink>
         )}
         {host && <HostStatsTotals hostId={host.id} />}
+        {history.toggle}
         {host && (
           <span className="text-[11px] text-muted">
             {host.kind}
@@ -146,6 +149,7 @@ export function ContainersPanel({ hostId, initial }: { hostId?: string; initial?
       </HostHeader>
       <HostDownBanner host={host} />
       <HostErrorsBanner errors={list.data?.errors ?? preview?.errors} />
+      {history.panel}
       {canOperate && targets.length > 0 && (
         <BulkBar targets={targets} onDone={() => setSelected(new Set())} />
       )}

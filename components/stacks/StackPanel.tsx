@@ -19,6 +19,7 @@ import { StackActions, type StackAction } from "./StackActions";
 import { StackFilesSection } from "./StackFilesSection";
 import { StackHeader } from "./StackHeader";
 import { StackJobPanel } from "./StackJobPanel";
+import { ServiceHistory } from "./ServiceHistory";
 import { StackRevisionsPanel } from "./StackRevisionsPanel";
 import { StackServicesTable } from "./StackServicesTable";
 import { useStackJobStart } from "./useStackJobStart";
@@ -49,6 +50,7 @@ export function StackPanel({ hostId, name }: { hostId: string; name: string }) {
   const jobs = useJobs(hostId);
   const { jobId, start } = useStackJobStart();
   const [dialog, setDialog] = useState<Dialog>();
+  const [charts, setCharts] = useState<string>();
   const close = () => setDialog(undefined);
 
   if (q.isPending) return <StatePanel tone="loading" title={t("loading", { name })} />;
@@ -65,6 +67,7 @@ export function StackPanel({ hostId, name }: { hostId: string; name: string }) {
   const { summary, services, current } = q.data;
   const busy = jobs.some((j) => j.kind === "stack" && j.ref === name && j.state === "running");
   const containerIds = services.flatMap((s) => s.containers.map((c) => c.id));
+  const chartsOf = services.find((s) => s.name === charts);
 
   const run = (action: Exclude<StackAction, "deploy" | "remove" | "adopt">, volumes?: boolean) => {
     start((id) =>
@@ -117,8 +120,16 @@ export function StackPanel({ hostId, name }: { hostId: string; name: string }) {
             ))
           }
         >
-          <StackServicesTable hostId={hostId} services={services} />
+          <StackServicesTable hostId={hostId} services={services} charts={charts} onCharts={setCharts} />
         </DetailSection>
+        {chartsOf && (
+          <ServiceHistory
+            hostId={hostId}
+            project={name}
+            service={chartsOf}
+            onClose={() => setCharts(undefined)}
+          />
+        )}
         {summary.source === "wharf" ? (
           <DetailSection title={t("revisions")} testId="revisions-section">
             <StackRevisionsPanel

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { ChartsToggle } from "@/components/stats/ChartsToggle";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { ServiceStatsCells } from "./ServiceStatsCells";
 import type { StackService } from "@/lib/stacks/types";
@@ -15,9 +16,20 @@ const exitCode = (status: string) => /^Exited \((\d+)\)/.exec(status)?.[1];
 /**
  * A stack's services: the image, the replicas its file asks for beside the containers there are,
  * the service's live CPU and memory summed over its running containers, and each container with its
- * state and health, linked to its page.
+ * state and health, linked to its page. Each row ends in a toggle for the service's stored charts.
  */
-export function StackServicesTable({ hostId, services }: { hostId: string; services: StackService[] }) {
+export function StackServicesTable({
+  hostId,
+  services,
+  charts,
+  onCharts,
+}: {
+  hostId: string;
+  services: StackService[];
+  /** The service whose charts are open. */
+  charts: string | undefined;
+  onCharts: (service: string | undefined) => void;
+}) {
   const t = useTranslations("stacks.services");
   if (!services.length) return <div className="text-muted">{t("none")}</div>;
   return (
@@ -29,6 +41,7 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
         <col className="w-36" />
         <col className="w-36" />
         <col />
+        <col className="w-20" />
       </colgroup>
       <thead className="border-b border-line text-left text-muted">
         <tr>
@@ -44,6 +57,7 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
             {t("column.mem")}
           </th>
           <th className="px-2 py-1 font-medium">{t("column.containers")}</th>
+          <th />
         </tr>
       </thead>
       <tbody>
@@ -102,6 +116,15 @@ export function StackServicesTable({ hostId, services }: { hostId: string; servi
                     ))}
                   </ul>
                 )}
+              </td>
+              <td className="px-2 py-1 text-right">
+                <ChartsToggle
+                  open={charts === s.name}
+                  onToggle={() => onCharts(charts === s.name ? undefined : s.name)}
+                  label={t("charts")}
+                  title={t("chartsHint")}
+                  testId="service-charts"
+                />
               </td>
             </tr>
           );

@@ -5,46 +5,19 @@ import { useFormat } from "@/components/i18n/useFormat";
 import { useStatsStream } from "@/components/stats/useStatsStream";
 import { StatePanel } from "@/components/ui/StatePanel";
 import type { StatsSample } from "@/lib/realtime/events";
+import { CHART_COLORS as COLORS, RATE_FLOOR } from "./chart-style";
 import { formatPercent, formatRate } from "./format";
 import { TimeChart } from "./TimeChart";
-import { HISTORY_RANGES, HistoryCharts, type HistoryRange } from "./HistoryCharts";
+import { HistoryCharts } from "./HistoryCharts";
+import { HISTORY_RANGE_KEYS, type HistoryRange } from "./history-source";
+import { RangeBar } from "./RangeBar";
 import { useState } from "react";
 
 type Range = "live" | HistoryRange;
-
-/** Live, or one of the stored ranges. */
-function RangeBar({ value, onChange }: { value: Range; onChange: (r: Range) => void }) {
-  const t = useTranslations("stats");
-  const ranges: Range[] = ["live", ...(Object.keys(HISTORY_RANGES) as HistoryRange[])];
-  return (
-    <div
-      role="group"
-      aria-label={t("range.label")}
-      className="flex self-start overflow-hidden rounded border border-line text-xs"
-    >
-      {ranges.map((r) => (
-        <button
-          key={r}
-          type="button"
-          aria-pressed={value === r}
-          data-testid={`stats-range-${r}`}
-          onClick={() => onChange(r)}
-          className={`border-line px-2.5 py-1 not-first:border-l ${value === r ? "bg-accent/15 font-semibold text-fg" : "bg-panel text-muted hover:text-fg"}`}
-        >
-          {t(`range.${r}`)}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-const COLORS = { a: "#4493f8", b: "#3fb950", c: "#d29922", d: "#f85149", limit: "#8b96a3" };
+const RANGES: readonly Range[] = ["live", ...HISTORY_RANGE_KEYS];
 
 /** The limit line is drawn only while it is near the usage; an unlimited container's limit is the host's memory. */
 const LIMIT_IN_VIEW = 4;
-
-/** Rate charts start at a KiB/s scale: a quiet container shows a flat line, not an axis of "1 B/s" ticks. */
-const RATE_FLOOR = 4096;
 
 const rateOf = (
   samples: readonly StatsSample[],
@@ -72,12 +45,12 @@ export function ContainerStatsTab({ hostId, containerId }: { hostId: string; con
   const [range, setRange] = useState<Range>("live");
   const { samples } = v;
   const last = samples.at(-1);
-  const bar = <RangeBar value={range} onChange={setRange} />;
+  const bar = <RangeBar ranges={RANGES} value={range} onChange={setRange} />;
   if (range !== "live")
     return (
       <div className="flex flex-col gap-3 p-3" data-testid="stats-tab">
         {bar}
-        <HistoryCharts hostId={hostId} containerId={containerId} range={range} live={samples} />
+        <HistoryCharts source={{ kind: "container", hostId, containerId }} range={range} live={samples} />
       </div>
     );
   if (v.failure) {
@@ -163,7 +136,7 @@ export function ContainerStatsTab({ hostId, containerId }: { hostId: string; con
               ? [
                   {
                     label: t("series.limit"),
-                    color: COLORS.limit,
+                    color: COLORS.muted,
                     dash: true,
                     values: samples.map((s) => s.memoryLimitBytes),
                   },

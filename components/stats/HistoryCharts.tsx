@@ -1,80 +1,56 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { api } from "@/components/api/client";
-import { ErrorNotice } from "@/components/i18n/ErrorNotice";
 import { useFormat } from "@/components/i18n/useFormat";
 import { StatePanel } from "@/components/ui/StatePanel";
-import type { HistoryAnswer, HistoryMetric } from "@/lib/metrics";
-import { queryKeys } from "@/lib/query-keys";
 import type { StatsSample } from "@/lib/realtime/events";
+import { CHART_COLORS as COLORS, RATE_FLOOR } from "./chart-style";
 import { formatPercent, formatRate } from "./format";
 import { joinHistory, type Joined } from "./history-join";
+import type { HistoryRange, HistorySource } from "./history-source";
+import { stepText } from "./history-view";
+import { HistoryEmpty, HistoryFailure } from "./HistoryStates";
 import { TimeChart } from "./TimeChart";
+import { useHistoryQuery, type ChartMetric, type HistoryAnswers } from "./useHistoryQuery";
 
-export const HISTORY_RANGES = {
-  "1h": 3600_000,
-  "24h": 86_400_000,
-  "7d": 7 * 86_400_000,
-  "30d": 30 * 86_400_000,
-};
-export type HistoryRange = keyof typeof HISTORY_RANGES;
-
-const METRICS = ["cpu", "memory", "netRx", "netTx", "blkRead", "blkWrite", "pids"] as const;
-const COLORS = { a: "#4493f8", b: "#3fb950", c: "#d29922", d: "#f85149", peak: "#8b96a3" };
-const RATE_FLOOR = 4096;
-
-type Answers = Record<(typeof METRICS)[number], HistoryAnswer> & { span: [number, number] };
+const NO_SAMPLES: readonly StatsSample[] = [];
 
 /**
- * A container's stored stats over a range: each chart draws the bucket means and, dashed, the
- * bucket maxima, so a spike shows however coarse the tier. While the range reaches now, the live
- * samples continue the line where the stored points end.
+ * A source's stored stats over a range: each chart draws the bucket means and, dashed, the bucket
+ * maxima, so a spike shows however coarse the tier. While the range reaches now, live samples (a
+ * container's, when its stream is open) continue the line where the stored points end. `dense`
+ * packs the charts three to a row, lower, for a section of another page.
  */
 export function HistoryCharts({
-  hostId,
-  containerId,
+  source,
   range,
-  live,
+  live = NO_SAMPLES,
+  dense = false,
 }: {
-  hostId: string;
-  containerId: string;
+  source: HistorySource;
   range: HistoryRange;
+  live?: readonly StatsSample[];
+  dense?: boolean;
+}) {
+  const t = useTranslations("stats");
+  const q = useHistoryQuery(source, range);
+  if (q.isPending) return <StatePanel tone="loading" title={t("history.loading")} />;
+  if (q.isError) return <HistoryFailure error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data.cpu.points.length) return <HistoryEmpty sampleMs={q.data.cpu.sampleMs} />;
+  return <ChartGrid answers={q.data} live={live} dense={dense} />;
+}
+
+function ChartGrid({
+  answers: a,
+  live,
+  dense,
+}: {
+  answers: HistoryAnswers;
   live: readonly StatsSample[];
+  dense: boolean;
 }) {
   const t = useTranslations("stats");
   const fmt = useFormat();
-  const q = useQuery({
-    queryKey: queryKeys.containerHistory(hostId, containerId, range),
-    queryFn: async (): Promise<Answers> => {
-      const to = Date.now();
-      const from = to - HISTORY_RANGES[range];
-      const base = `/api/v1/hosts/${encodeURIComponent(hostId)}/containers/${encodeURIComponent(containerId)}/history`;
-      const answers = await Promise.all(
-        METRICS.map((m: HistoryMetric) => api<HistoryAnswer>(`${base}?metric=${m}&from=${from}&to=${to}`)),
-      );
-      return {
-        ...(Object.fromEntries(METRICS.map((m, i) => [m, answers[i]])) as Omit<Answers, "span">),
-        span: [from / 1000, to / 1000],
-      };
-    },
-    refetchInterval: range === "1h" ? 10_000 : 60_000,
-  });
-  if (q.isPending) return <StatePanel tone="loading" title={t("history.loading")} />;
-  if (q.isError)
-    return (
-      <StatePanel tone="error" title={t("history.failed")}>
-        <ErrorNotice error={q.error} />
-      </StatePanel>
-    );
-  const a = q.data;
-  if (!a.cpu.points.length)
-    return (
-      <StatePanel tone="empty" title={t("history.empty")}>
-        {t("history.emptyHint")}
-      </StatePanel>
-    );
-  const j = (m: (typeof METRICS)[number], liveOf: (s: StatsSample) => number | undefined): Joined =>
+  const j = (m: ChartMetric, liveOf: (s: StatsSample) => number | undefined): Joined =>
     joinHistory(a[m], live, liveOf);
   const cpu = j("cpu", (s) => s.cpuPercent);
   const mem = j("memory", (s) => s.memoryBytes);
@@ -92,7 +68,7 @@ export function HistoryCharts({
   /** The bucket means, and dashed beside them the maxima, so a spike shows at any step. */
   const meanAndPeak = (x: Joined, color: string) => [
     { label: t("series.mean"), color, values: x.avg },
-    { label: t("series.peak"), color: COLORS.peak, dash: true, values: x.max },
+    { label: t("series.peak"), color: COLORS.muted, dash: true, values: x.max },
   ];
   const charts: (Omit<Parameters<typeof TimeChart>[0], "xs"> & { joined: Joined })[] = [
     {
@@ -141,14 +117,28 @@ export function HistoryCharts({
       series: [{ label: t("series.pids"), color: COLORS.c, values: pids.max }],
     },
   ];
-  const step = a.cpu.stepMs / 1000;
-  const stepText = step >= 3600 ? `${step / 3600} h` : step >= 60 ? `${step / 60} min` : `${step} s`;
   return (
-    <div className="flex flex-col gap-2" data-testid="history-charts" data-step={a.cpu.stepMs}>
-      <div className="text-[11px] text-muted">{t("history.hint", { step: stepText })}</div>
-      <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+    <div
+      className="flex flex-col gap-2"
+      data-testid="history-charts"
+      data-step={a.cpu.stepMs}
+      data-points={a.cpu.points.length}
+      data-series={a.cpu.series.length}
+    >
+      <div className="text-[11px] text-muted">{t("history.hint", { step: stepText(a.cpu.stepMs) })}</div>
+      <div
+        className={`grid grid-cols-1 ${dense ? "gap-2 md:grid-cols-2 xl:grid-cols-3" : "gap-3 xl:grid-cols-2"}`}
+      >
         {charts.map(({ joined, id, ...c }) => (
-          <TimeChart key={id} id={`history-${id}`} zoom xRange={xRange} xs={joined.xs} {...c} />
+          <TimeChart
+            key={id}
+            id={`history-${id}`}
+            zoom
+            xRange={xRange}
+            xs={joined.xs}
+            height={dense ? 120 : undefined}
+            {...c}
+          />
         ))}
       </div>
     </div>

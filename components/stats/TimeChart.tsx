@@ -72,7 +72,8 @@ export function TimeChart({
           y: { range: (_u, _min, max) => [0, yMax ?? Math.max(yFloor, max > 0 ? max * 1.15 : 1)] },
         },
         axes: [
-          { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid } },
+          // Room for a "12:40pm" between ticks, so a narrow chart's times do not run together.
+          { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid }, space: 64 },
           {
             stroke: muted,
             grid: { stroke: grid },

@@ -9,6 +9,7 @@ describe("joinHistory", () => {
     metric: "cpu" as const,
     stepMs: 10_000,
     series: [],
+    sampleMs: 10_000,
     points: [
       { t: 0, min: 1, max: 9, avg: 3, last: 2 },
       { t: 10_000, min: 1, max: 4, avg: 2, last: 2 },

@@ -6,7 +6,7 @@ export function DetailSection({
   children,
   testId,
 }: {
-  title: string;
+  title: ReactNode;
   aside?: ReactNode;
   children: ReactNode;
   testId?: string;

@@ -2,13 +2,17 @@ import { mkdirSync } from "node:fs";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD } from "../engines";
 
-/** A page of a new context in one language, signed in as the admin through the API. */
-export async function signedIn(browser: Browser, locale: "en-US" | "zh-CN"): Promise<Page> {
+/** A page of a new context in one language, signed in through the API (as the admin by default). */
+export async function signedIn(
+  browser: Browser,
+  locale: "en-US" | "zh-CN",
+  as: { username: string; password: string } = { username: "admin", password: E2E_ADMIN_PASSWORD },
+): Promise<Page> {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const res = await page.request.post("/api/v1/auth/login", {
     headers: { "x-wharf-csrf": "1" },
-    data: { username: "admin", password: E2E_ADMIN_PASSWORD },
+    data: as,
   });
   expect(res.status()).toBe(200);
   return page;

@@ -87,7 +87,8 @@ export class MetricsCollector {
     private readonly hosts: HostRegistry,
     private readonly store: HistoryStore,
     private readonly sampler: ContainerSampler,
-    private readonly intervalMs = DEFAULT_COLLECT_MS,
+    /** How often every running container is read; 0 turns collection off. */
+    readonly intervalMs = DEFAULT_COLLECT_MS,
     private readonly now: () => number = Date.now,
   ) {
     hosts.on("container", this.onContainer);

@@ -1,6 +1,6 @@
 import { parseLabelSelector } from "../../lib/container-filter";
 import { AppError } from "../../lib/errors";
-import { scopeAllowsHost, scopeAllowsLabels } from "../../lib/permissions";
+import { scopeAllowsHost, scopeAllowsLabels, seesWholeHosts } from "../../lib/permissions";
 import { containerRefSchema, hostIdSchema } from "../../lib/schemas";
 import type { ContainerSummary } from "../../lib/types";
 import type { PruneFilters } from "../../lib/volumes";
@@ -31,8 +31,8 @@ export function inScope(p: Principal, c: Pick<ContainerSummary, "hostId" | "labe
   return scopeAllowsHost(p.scope, c.hostId) && scopeAllowsLabels(p.scope, c.labels);
 }
 
-/** A label-scoped principal has a part of each host, not all of it. */
-export const isLabelScoped = (p: Principal) => !!p.scope.labelSelector;
+/** A label-scoped principal has a part of each host, not all of it (the pages ask the same of the user). */
+export const isLabelScoped = (p: Principal) => !seesWholeHosts(p.scope);
 
 /** Scoped at all: a host list or a label. Fleet-wide settings are for unscoped admins only. */
 export const isScoped = (p: Principal) => p.scope.hosts !== "*" || isLabelScoped(p);

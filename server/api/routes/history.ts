@@ -24,6 +24,8 @@ const described = (s: SeriesInfo) => ({
 
 /** Stored stats: a container's (or its service's, across recreates) and a host's totals. */
 export function registerHistoryRoutes(router: Router, ctx: AppContext): void {
+  // An empty history says when its first points will come, or that nothing is collecting them.
+  const sampling = () => Math.max(0, ctx.collector.intervalMs);
   router.add({
     method: "GET",
     path: "/api/v1/hosts/:hostId/containers/:id/history",
@@ -48,7 +50,7 @@ export function registerHistoryRoutes(router: Router, ctx: AppContext): void {
         q.to,
         q.now,
       );
-      return { points, stepMs, metric: q.metric, series: series.map(described) };
+      return { points, stepMs, metric: q.metric, series: series.map(described), sampleMs: sampling() };
     },
   });
 
@@ -65,7 +67,7 @@ export function registerHistoryRoutes(router: Router, ctx: AppContext): void {
       const { points, stepMs } = s
         ? ctx.history.query([s.id], q.metric, q.from, q.to, q.now)
         : { points: [], stepMs: 10_000 };
-      return { points, stepMs, metric: q.metric, series: [] };
+      return { points, stepMs, metric: q.metric, series: [], sampleMs: sampling() };
     },
   });
 }
