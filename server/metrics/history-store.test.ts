@@ -66,6 +66,7 @@ function expected(samples: { ts: number; v: Values }[], step: number, key: keyof
 }
 
 describe("HistoryStore", () => {
+  // 9,000 writes and the rollups behind them: seconds of CPU, more on a shared and busy machine.
   it("after 25 h of 10 s points, each tier holds the right min, max, avg and last, and a restart loses nothing", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-history-"));
     dirs.push(dir);
@@ -136,7 +137,7 @@ describe("HistoryStore", () => {
     // Memory against the limit at the time.
     const pct = store.query([id], "memoryPercent", T0, T0 + HOUR, now + 40 * 24 * HOUR).points[0];
     expect(pct?.max).toBeCloseTo(((1_000_000 + 359 * 100) / (64 << 20)) * 100, 6);
-  });
+  }, 30_000);
 
   it("answers a coarse range up to now, folding what is not rolled up yet from the 10 s points", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-history-"));
