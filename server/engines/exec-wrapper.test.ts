@@ -134,6 +134,7 @@ describe.runIf(linux)("the wrapper on a real /bin/sh", () => {
 });
 
 describe.runIf(linux)("the kill script on a real /bin/sh", () => {
+  // Real processes and the script's own grace period: about 2 s each, several times that under load.
   it("ends a session leader, its background jobs and their children", async () => {
     // A shell in a session of its own with jobs in other process groups, as an interactive shell has.
     const leader = spawn("/bin/sh", ["-c", "set -m; sleep 300 & (sleep 301 & sleep 302; wait) & wait"], {
@@ -161,7 +162,7 @@ describe.runIf(linux)("the kill script on a real /bin/sh", () => {
     } finally {
       sweep(pid);
     }
-  });
+  }, 20_000);
 
   it("in gone mode leaves the pid itself alone and still sweeps its session", async () => {
     const leader = spawn("/bin/sh", ["-c", "sleep 300 & exec sleep 303"], {
@@ -189,5 +190,5 @@ describe.runIf(linux)("the kill script on a real /bin/sh", () => {
     } finally {
       sweep(pid);
     }
-  });
+  }, 20_000);
 });
