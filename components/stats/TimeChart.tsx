@@ -1,8 +1,9 @@
 "use client";
 import { useEffect, useLayoutEffect, useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { timeTicks } from "./time-ticks";
 
 export interface ChartSeries {
   label: string;
@@ -45,6 +46,7 @@ export function TimeChart({
 }) {
   const t = useTranslations("stats");
   const timeLabel = t("series.time");
+  const locale = useLocale();
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const data = [xs, ...series.map((s) => s.values)] as uPlot.AlignedData;
@@ -61,6 +63,7 @@ export function TimeChart({
     if (!el) return;
     const muted = getComputedStyle(el).getPropertyValue("--muted").trim() || "#888";
     const grid = "rgba(128,128,128,0.15)";
+    const ticks = timeTicks(locale);
     const u = new uPlot(
       {
         width: Math.max(200, el.clientWidth),
@@ -72,8 +75,14 @@ export function TimeChart({
           y: { range: (_u, _min, max) => [0, yMax ?? Math.max(yFloor, max > 0 ? max * 1.15 : 1)] },
         },
         axes: [
-          // Room for a "12:40pm" between ticks, so a narrow chart's times do not run together.
-          { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid }, space: 64 },
+          // Room for a "12:40:30" between ticks, so a narrow chart's times do not run together.
+          {
+            stroke: muted,
+            grid: { stroke: grid },
+            ticks: { stroke: grid },
+            space: 64,
+            values: (_u, splits, _axis, _space, incr) => ticks.axis(splits, incr),
+          },
           {
             stroke: muted,
             grid: { stroke: grid },
@@ -83,7 +92,7 @@ export function TimeChart({
           },
         ],
         series: [
-          { label: timeLabel },
+          { label: timeLabel, value: (_u: uPlot, v: number | null) => (v == null ? "--" : ticks.legend(v)) },
           ...shape.split("|").map((desc) => {
             const [label = "", color = "", dash] = desc.split(":");
             return {
@@ -108,7 +117,7 @@ export function TimeChart({
       u.destroy();
       plot.current = null;
     };
-  }, [shape, height, yMax, yFloor, zoom, dots, hasRange, timeLabel]);
+  }, [shape, height, yMax, yFloor, zoom, dots, hasRange, timeLabel, locale]);
 
   // Before the effect below, so that a chart (re)built there starts from this render's data.
   useLayoutEffect(() => {
