@@ -7,6 +7,7 @@ import {
   type AlertView,
   type Rule,
   type TargetEdit,
+  type TargetView,
 } from "../../../lib/alerts";
 import { AppError } from "../../../lib/errors";
 import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
@@ -43,6 +44,13 @@ function checkTargets(ctx: AppContext, r: Pick<Rule, "targets">): void {
     throw new AppError("VALIDATION", `targets: no target with id ${missing.join(", ")}`, {
       issues: [{ field: "targets", message: `no target with id ${missing.join(", ")}` }],
     });
+}
+
+/** A saved target, audited as the list shows it. */
+function audited(rc: RequestContext, t: TargetView): TargetView {
+  rc.audit.target = t.name;
+  rc.audit.params = { name: t.name, kind: t.kind, endpoint: t.endpoint };
+  return t;
 }
 
 /**
@@ -165,11 +173,7 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
       // A webhook's URL is its password: even a refused request is audited without it.
       rc.audit.params = auditedTarget(body);
       const input = parseWith(targetInputSchema, body);
-      const t = store.addTarget(input, principalOf(rc).name);
-      rc.audit.target = t.name;
-      // The audit keeps what the list shows.
-      rc.audit.params = { name: t.name, kind: t.kind, endpoint: t.endpoint };
-      return t;
+      return audited(rc, store.addTarget(input, principalOf(rc).name));
     },
   });
   router.add({
@@ -204,9 +208,7 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
       const input = parseWith(targetInputSchema, withStoredSecrets(body, stored.config));
       const t = store.updateTarget(id, input);
       if (!t) throw new AppError("NOT_FOUND", `no target ${id}`);
-      rc.audit.target = t.name;
-      rc.audit.params = { name: t.name, kind: t.kind, endpoint: t.endpoint };
-      return t;
+      return audited(rc, t);
     },
   });
   router.add({
