@@ -73,7 +73,12 @@ export const ruleInputSchema = z
     params: ruleParamsSchema,
     targets: z.array(z.number().int().positive()).max(20, "at most 20 targets").default([]),
     /** No second notification for the same subject within this many seconds. */
-    cooldownSeconds: z.number().int().min(0).max(86_400).default(300),
+    cooldownSeconds: z
+      .number()
+      .int("must be whole seconds")
+      .min(0, "must not be negative")
+      .max(86_400, "must be at most a day")
+      .default(300),
   })
   .strict()
   .superRefine((r, ctx) => {
