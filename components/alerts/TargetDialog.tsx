@@ -69,11 +69,12 @@ export function TargetDialog({ edit, onClose }: { edit?: TargetEdit; onClose: ()
                 ? t("targets.unchangedUrl", { endpoint: edit.endpoint })
                 : t("targets.unchanged")
           }
-          hint={hint}
           disabled={removing}
           data-testid={`target-${key}`}
           {...text(key)}
         />
+        {/* Under a full-width field, a hint takes its width rather than a narrow field's. */}
+        {hint && <span className="text-[11px] text-muted">{hint}</span>}
         {stored && optional && (
           <label className="flex items-center gap-2 text-[11px] text-muted">
             <input
@@ -123,7 +124,10 @@ export function TargetDialog({ edit, onClose }: { edit?: TargetEdit; onClose: ()
             {secret("password", t("targets.password"))}
           </div>
           <TextField label={t("targets.from")} {...text("from")} />
-          <TextField label={t("targets.to")} hint={t("targets.toHint")} {...text("to")} />
+          <div className="flex flex-col gap-1">
+            <TextField label={t("targets.to")} {...text("to")} />
+            <span className="text-[11px] text-muted">{t("targets.toHint")}</span>
+          </div>
         </>
       ) : (
         <>
