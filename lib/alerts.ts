@@ -73,7 +73,12 @@ export const ruleInputSchema = z
     params: ruleParamsSchema,
     targets: z.array(z.number().int().positive()).max(20, "at most 20 targets").default([]),
     /** No second notification for the same subject within this many seconds. */
-    cooldownSeconds: z.number().int().min(0).max(86_400).default(300),
+    cooldownSeconds: z
+      .number()
+      .int("must be whole seconds")
+      .min(0, "must not be negative")
+      .max(86_400, "must be at most a day")
+      .default(300),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -121,6 +126,38 @@ export type TargetConfig = z.infer<typeof targetConfigSchema>;
 
 export const targetInputSchema = z.object({ name, config: targetConfigSchema }).strict();
 export type TargetInput = z.infer<typeof targetInputSchema>;
+
+/**
+ * Each kind's secret fields: never sent back to a browser, and kept when an update leaves them out.
+ * A chat robot's or webhook's URL is its password, so it is one of them.
+ */
+export const TARGET_SECRETS = {
+  webhook: ["url"],
+  slack: ["url"],
+  discord: ["url"],
+  ntfy: ["url", "token"],
+  email: ["password"],
+  dingtalk: ["url", "secret"],
+  wecom: ["url"],
+  feishu: ["url", "secret"],
+} as const satisfies { [K in TargetKind]: readonly (keyof Extract<TargetConfig, { kind: K }>)[] };
+export type TargetSecret = (typeof TARGET_SECRETS)[TargetKind][number];
+
+/** A target's config without its secrets, kind by kind. */
+export type TargetConfigShown = TargetConfig extends infer C
+  ? C extends TargetConfig
+    ? Omit<C, TargetSecret>
+    : never
+  : never;
+
+/** A target as its edit form gets it: the config without secrets, and which secrets are stored. */
+export interface TargetEdit {
+  id: number;
+  name: string;
+  endpoint: string;
+  config: TargetConfigShown;
+  stored: TargetSecret[];
+}
 
 /** A target as the API shows it: secrets (passwords, tokens, signing secrets) are never sent back. */
 export interface TargetView {

@@ -6,13 +6,13 @@ import { api } from "@/components/api/client";
 import { errorField } from "@/components/api/error-field";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useCan } from "@/components/hooks/useCan";
-import { ErrorNotice } from "@/components/i18n/ErrorNotice";
 import { useFormat } from "@/components/i18n/useFormat";
 import { Button } from "@/components/ui/Button";
 import { Field, FormDialog, TextField, draftField, inputClass } from "@/components/ui/Form";
 import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import type { Silence } from "@/lib/alerts";
+import { PanelToolbar } from "./PanelToolbar";
 import { ALERTS_KEY, SILENCES_KEY } from "./query-keys";
 
 /** How long a silence lasts, in hours: the choices the form offers. */
@@ -129,12 +129,12 @@ export function SilencesPanel() {
       {(data) => (
         <div className="flex flex-col gap-2 p-3">
           {canOperate && (
-            <div className="flex items-center gap-2">
-              <Button variant="primary" onClick={() => setAdding(true)} data-testid="silence-new">
-                {t("new")}
-              </Button>
-              {remove.error && <ErrorNotice error={remove.error} />}
-            </div>
+            <PanelToolbar
+              newLabel={t("new")}
+              testId="silence-new"
+              onNew={() => setAdding(true)}
+              error={remove.error}
+            />
           )}
           {data.items.length === 0 ? (
             <StatePanel title={t("empty")}>{canOperate ? t("emptyHint") : t("emptyHintViewer")}</StatePanel>

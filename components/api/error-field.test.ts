@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { validationError } from "@/lib/parse";
 import { ApiError } from "./client";
-import { errorField } from "./error-field";
+import { errorField, errorIssues, fieldWithin } from "./error-field";
 
 describe("the field an error names", () => {
   it("is the first issue of a VALIDATION answer", () => {
@@ -44,5 +44,32 @@ describe("the field an error names", () => {
     expect(errorField(new Error("name: is required"))).toBeUndefined();
     expect(errorField(undefined)).toBeUndefined();
     expect(errorField(null)).toBeUndefined();
+  });
+});
+
+describe("every field an error names", () => {
+  it("is each issue of a VALIDATION answer, in order, skipping malformed ones", () => {
+    const r = z
+      .object({ name: z.string().min(1, "must not be empty"), port: z.number() })
+      .safeParse({ name: "", port: "x" });
+    if (r.success) throw new Error("expected a failure");
+    expect(errorIssues(validationError(r.error, "config."))).toEqual([
+      { field: "config.name", message: "must not be empty" },
+      { field: "config.port", message: expect.any(String) as string },
+    ]);
+    const odd = new ApiError(400, "VALIDATION", "x", {
+      issues: [{ field: 1 }, { field: "a", message: "b" }],
+    });
+    expect(errorIssues(odd)).toEqual([{ field: "a", message: "b" }]);
+    expect(errorIssues(new Error("name: is required"))).toEqual([]);
+    expect(errorIssues(null)).toEqual([]);
+  });
+
+  it("lies within a field when it is the field or one of its parts", () => {
+    expect(fieldWithin("scope.hosts", "scope.hosts")).toBe(true);
+    expect(fieldWithin("scope.hosts.0", "scope.hosts")).toBe(true);
+    expect(fieldWithin("config.to[1]", "config.to")).toBe(true);
+    expect(fieldWithin("scope.hostsX", "scope.hosts")).toBe(false);
+    expect(fieldWithin("scope", "scope.hosts")).toBe(false);
   });
 });

@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { ApiError } from "@/components/api/client";
+import { errorIssues } from "@/components/api/error-field";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
-import { fieldIn } from "@/lib/parse";
 import { matchServerMessage, matchValidationReason } from "./reason-match";
 
 /** Codes whose message carries the engine's own words, kept beside any translation. */
@@ -28,7 +28,7 @@ export function useErrorText(): (err: unknown) => ErrorText {
     (err: unknown): ErrorText => {
       if (err instanceof ApiError) {
         const code: ErrorCode = isErrorCode(err.code) ? err.code : "INTERNAL";
-        const issues = code === "VALIDATION" ? issuesOf(err.details) : [];
+        const issues = code === "VALIDATION" ? errorIssues(err) : [];
         // Wharf's own reasons, said in the user's language field by field.
         if (issues.length) {
           return {
@@ -83,16 +83,6 @@ export function useReasonText(): (reason: string) => string {
     },
     [t],
   );
-}
-
-function issuesOf(details: unknown): { field: string; message: string }[] {
-  const issues = fieldIn(details, "issues");
-  if (!Array.isArray(issues)) return [];
-  return issues.flatMap((i: unknown) => {
-    const field = fieldIn(i, "field");
-    const message = fieldIn(i, "message");
-    return typeof field === "string" && typeof message === "string" ? [{ field, message }] : [];
-  });
 }
 
 /** The one-line form, for toasts and inline form errors. */

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
+import { useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "./Button";
 import { useModal } from "./useModal";
@@ -15,11 +15,17 @@ export const textareaClass = `${controlBase} py-1`;
 export function Field({
   label,
   hint,
+  error,
+  errorId,
   className = "",
   children,
 }: {
   label: string;
   hint?: ReactNode;
+  /** Why the server or the form refused this field, said beside it. */
+  error?: string;
+  /** The id the control's aria-describedby names, for the error to be read with it. */
+  errorId?: string;
   className?: string;
   children: ReactNode;
 }) {
@@ -30,15 +36,21 @@ export function Field({
         <span className="text-muted">{label}</span>
         {children}
       </label>
+      {error && (
+        <span id={errorId} className="max-w-56 text-[11px] text-bad" data-testid="field-error">
+          {error}
+        </span>
+      )}
       {hint && <span className="max-w-56 text-[11px] text-muted">{hint}</span>}
     </div>
   );
 }
 
-/** A labelled text input; `invalid` marks it when the error names its field. */
+/** A labelled text input; `invalid` marks it when the error names its field, `error` also says why. */
 export function TextField({
   label,
   hint,
+  error,
   fieldClassName,
   className,
   invalid,
@@ -47,6 +59,7 @@ export function TextField({
 }: {
   label: string;
   hint?: ReactNode;
+  error?: string;
   /** Classes of the label-and-hint wrapper. */
   fieldClassName?: string;
   /** Classes of the input, after the shared ones. */
@@ -54,12 +67,14 @@ export function TextField({
   invalid?: boolean;
   onValue: (value: string) => void;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "className" | "onChange" | "aria-invalid">) {
+  const errorId = useId();
   return (
-    <Field label={label} hint={hint} className={fieldClassName}>
+    <Field label={label} hint={hint} error={error} errorId={errorId} className={fieldClassName}>
       <input
         {...input}
         className={className ? `${inputClass} ${className}` : inputClass}
-        aria-invalid={invalid || undefined}
+        aria-invalid={invalid || !!error || undefined}
+        aria-describedby={error ? errorId : undefined}
         onChange={(e) => onValue(e.target.value)}
       />
     </Field>

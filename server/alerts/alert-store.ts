@@ -271,6 +271,20 @@ export class AlertStore {
     return this.targets().find((t) => t.id === r?.id) as TargetView;
   }
 
+  /** Replaces a target's name and config; deliveries still queued for it go out with the new one. */
+  updateTarget(id: number, input: TargetInput): TargetView | undefined {
+    const changed = this.db
+      .prepare("UPDATE alert_targets SET name = ?, kind = ?, config = ?, endpoint = ? WHERE id = ?")
+      .run(
+        input.name,
+        input.config.kind,
+        this.secrets.seal(JSON.stringify(input.config)),
+        endpointOf(input.config),
+        id,
+      ).changes;
+    return changed ? this.targets().find((t) => t.id === id) : undefined;
+  }
+
   removeTarget(id: number): boolean {
     return this.db.prepare("DELETE FROM alert_targets WHERE id = ?").run(id).changes > 0;
   }

@@ -44,6 +44,10 @@ beforeAll(async () => {
     name: `${P}-reg`,
     url: `http://127.0.0.1:${process.env.WHARF_REGISTRY_PORT ?? "5000"}`,
   });
+  const target = await admin.send<{ id: number }>("POST", "/api/v1/alerts/targets", {
+    name: `${P}-target`,
+    config: { kind: "webhook", url: "http://127.0.0.1:9/hook" },
+  });
   // A stored stack (never deployed) and a job of its own: an operation on a stack with no containers.
   const stack = `${P}-stk`.toLowerCase();
   const stored = await admin.send("POST", "/api/v1/hosts/local/stacks", {
@@ -72,6 +76,7 @@ beforeAll(async () => {
     sessionId: sessions.body.items[0]?.id ?? "",
     tokenId: String(token.body.item.id),
     registryId: String(registry.body.id),
+    targetId: String(target.body.id),
     volume: `${P}-v`,
     network: "none",
   };
@@ -92,6 +97,7 @@ function concretePath(r: RouteDef): string {
       if (name === "id" && r.path.startsWith("/api/v1/users/")) return values.userId as string;
       if (name === "id" && r.path.startsWith("/api/v1/sessions/")) return values.sessionId as string;
       if (name === "id" && r.path.startsWith("/api/v1/tokens/")) return values.tokenId as string;
+      if (name === "id" && r.path.startsWith("/api/v1/alerts/targets/")) return values.targetId as string;
       // An image by reference, encoded as the UI sends it (a `/` inside one path segment).
       if (name === "id" && r.path.includes("/images/")) return encodeURIComponent("local/busybox:1.35");
       if (name === "name" && r.path.includes("/volumes/")) return values.volume as string;

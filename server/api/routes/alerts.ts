@@ -1,11 +1,14 @@
 import { alertVisibleTo } from "../../alerts/alert-visibility";
 import { silenceCovers } from "../../alerts/silence-match";
+import { auditedTarget, shownConfig, withStoredSecrets } from "../../alerts/target-secrets";
 import {
   ruleInputSchema,
   silenceInputSchema,
   targetInputSchema,
   type AlertView,
   type Rule,
+  type TargetEdit,
+  type TargetView,
 } from "../../../lib/alerts";
 import { AppError } from "../../../lib/errors";
 import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
@@ -39,6 +42,13 @@ function checkTargets(ctx: AppContext, r: Pick<Rule, "targets">): void {
     throw new AppError("VALIDATION", `targets: no target with id ${missing.join(", ")}`, {
       issues: [{ field: "targets", message: `no target with id ${missing.join(", ")}` }],
     });
+}
+
+/** A saved target, audited as the list shows it. */
+function audited(rc: RequestContext, t: TargetView): TargetView {
+  rc.audit.target = t.name;
+  rc.audit.params = { name: t.name, kind: t.kind, endpoint: t.endpoint };
+  return t;
 }
 
 /**
@@ -157,12 +167,46 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
     summary:
       "Add a target: {name, config: {kind: webhook|slack|discord|ntfy|email|dingtalk|wecom|feishu, …}}",
     handler: async (rc) => {
-      const input = parseWith(targetInputSchema, await rc.body());
-      const t = store.addTarget(input, principalOf(rc).name);
-      rc.audit.target = t.name;
-      // A webhook's URL is its password: the audit keeps what the list shows.
-      rc.audit.params = { name: t.name, kind: t.kind, endpoint: t.endpoint };
-      return t;
+      const body = await rc.body();
+      // A webhook's URL is its password: even a refused request is audited without it.
+      rc.audit.params = auditedTarget(body);
+      const input = parseWith(targetInputSchema, body);
+      return audited(rc, store.addTarget(input, principalOf(rc).name));
+    },
+  });
+  router.add({
+    method: "GET",
+    path: "/api/v1/alerts/targets/:id",
+    access: "admin",
+    scope: "global",
+    summary: "A target as its edit form needs it: its config without secrets, and which secrets are stored",
+    handler: (rc): TargetEdit => {
+      const id = idOf(rc);
+      const t = store.targets().find((x) => x.id === id);
+      const stored = store.targetConfig(id);
+      if (!t || !stored) throw new AppError("NOT_FOUND", `no target ${id}`);
+      return { id, name: t.name, endpoint: t.endpoint, ...shownConfig(stored.config) };
+    },
+  });
+  router.add({
+    method: "PUT",
+    path: "/api/v1/alerts/targets/:id",
+    access: "admin",
+    scope: "global",
+    audit: "alerts.target.update",
+    summary:
+      "Replace a target: {name, config}; a secret (url, token, secret, password) left out or empty keeps the stored one, null removes it",
+    handler: async (rc) => {
+      const body = await rc.body();
+      rc.audit.params = auditedTarget(body);
+      const id = idOf(rc);
+      const stored = store.targetConfig(id);
+      if (!stored) throw new AppError("NOT_FOUND", `no target ${id}`);
+      rc.audit.target = stored.name;
+      const input = parseWith(targetInputSchema, withStoredSecrets(body, stored.config));
+      const t = store.updateTarget(id, input);
+      if (!t) throw new AppError("NOT_FOUND", `no target ${id}`);
+      return audited(rc, t);
     },
   });
   router.add({
