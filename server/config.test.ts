@@ -34,7 +34,20 @@ describe("loadConfig", () => {
       adminPassword: undefined,
       secureCookies: "auto",
       metricsIntervalMs: 10_000,
+      diskIntervalMs: 300_000,
     });
+  });
+
+  it("reads the disk interval in seconds, with a floor that keeps engines unhammered", () => {
+    const c = load({
+      DOCKER_HOST: noSocket,
+      WHARF_DISK_INTERVAL: "60",
+      WHARF_DISK_PROBE_IMAGE: "busybox:1.36",
+    });
+    expect(c).toMatchObject({ diskIntervalMs: 60_000, diskProbeImage: "busybox:1.36" });
+    expect(() => load({ DOCKER_HOST: noSocket, WHARF_DISK_INTERVAL: "5" })).toThrow(
+      /WHARF_DISK_INTERVAL: must be at least 30 seconds/,
+    );
   });
 
   it("reads the collection interval in seconds, and refuses a bad one naming the variable", () => {
