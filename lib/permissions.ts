@@ -1,3 +1,4 @@
+import { alertIsLabelled, type AlertView } from "./alerts";
 import { parseLabelSelector } from "./container-filter";
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
@@ -32,6 +33,15 @@ export function scopeAllowsLabels(scope: Scope, labels: Record<string, string> |
   const { key, value } = parseLabelSelector(scope.labelSelector);
   const l = labels ?? {};
   return value === undefined ? Object.hasOwn(l, key) : l[key] === value;
+}
+
+/** An alert the scope may see: its host in scope, and under a label scope its container's or volume's labels. */
+export function scopeAllowsAlert(
+  scope: Scope,
+  a: Pick<AlertView, "hostId" | "containerId" | "details"> & { labels: Record<string, string> },
+): boolean {
+  if (!scopeAllowsHost(scope, a.hostId)) return false;
+  return alertIsLabelled(a) ? scopeAllowsLabels(scope, a.labels) : true;
 }
 
 export function describeScope(scope: Scope): string {

@@ -111,6 +111,11 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     hosts,
     collector,
     () => config.publicUrl ?? `http://localhost:${boundPort}`,
+    {
+      disk,
+      registries,
+      ...(config.imageUpdateIntervalMs ? { imageUpdateIntervalMs: config.imageUpdateIntervalMs } : {}),
+    },
   );
   const ctx: AppContext = {
     config,

@@ -32,6 +32,12 @@ const envSchema = z.object({
     .max(86_400, "must be at most a day")
     .default(300),
   WHARF_DISK_PROBE_IMAGE: z.string().min(1).optional(),
+  WHARF_IMAGE_UPDATE_INTERVAL: z.coerce
+    .number()
+    .int("must be a whole number of seconds")
+    .min(60, "must be at least 60 seconds")
+    .max(86_400, "must be at most a day")
+    .default(600),
 });
 
 export interface Config {
@@ -52,6 +58,8 @@ export interface Config {
   diskIntervalMs?: number;
   /** The image a remote host's disk probe runs; one already on each host is found when unset. */
   diskProbeImage?: string;
+  /** How often image-update rules ask registries about running containers' images. */
+  imageUpdateIntervalMs?: number;
   /** How long a container's stats stream outlives its last subscriber; not read from the env (tests set it). */
   statsGraceMs?: number;
 }
@@ -92,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsIntervalMs: e.WHARF_METRICS_INTERVAL * 1000,
     diskIntervalMs: e.WHARF_DISK_INTERVAL * 1000,
     ...(e.WHARF_DISK_PROBE_IMAGE ? { diskProbeImage: e.WHARF_DISK_PROBE_IMAGE } : {}),
+    imageUpdateIntervalMs: e.WHARF_IMAGE_UPDATE_INTERVAL * 1000,
     ...(e.WHARF_PUBLIC_URL ? { publicUrl: e.WHARF_PUBLIC_URL.replace(/\/+$/, "") } : {}),
     secureCookies:
       e.WHARF_SECURE_COOKIES === "true" ? "always" : e.WHARF_SECURE_COOKIES === "false" ? "never" : "auto",

@@ -7,7 +7,7 @@ import {
   type Rule,
 } from "../../../lib/alerts";
 import { AppError } from "../../../lib/errors";
-import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
+import { scopeAllowsAlert, scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import { numericIdSchema } from "../../../lib/schemas";
 import { z } from "zod";
 import type { StoredAlert } from "../../alerts/alert-store";
@@ -26,11 +26,7 @@ const alertQuerySchema = z.object({
   limit: z.coerce.number().int().min(1, "must be at least 1").max(1000, "must be at most 1000").default(200),
 });
 
-/** An alert the principal may see: its host in scope, and its container's labels under a label scope. */
-function visible(p: Principal, a: StoredAlert): boolean {
-  if (!scopeAllowsHost(p.scope, a.hostId)) return false;
-  return a.containerId ? scopeAllowsLabels(p.scope, a.labels) : true;
-}
+const alertVisible = (p: Principal, a: StoredAlert) => scopeAllowsAlert(p.scope, a);
 
 const view = ({ subject: _s, labels: _l, lastAt: _t, ...a }: StoredAlert): AlertView => a;
 
@@ -211,7 +207,7 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
       const silences = store.silences(now);
       const items = store
         .list(5000)
-        .filter((a) => visible(p, a) && (!q.state || a.state === q.state))
+        .filter((a) => alertVisible(p, a) && (!q.state || a.state === q.state))
         .slice(0, q.limit)
         .map(view)
         // A firing alert is silenced as soon as a silence covers it, not only if one did when it opened.
@@ -234,7 +230,7 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
       const id = idOf(rc);
       const p = principalOf(rc);
       const a = store.alert(id);
-      if (!a || !visible(p, a)) throw new AppError("NOT_FOUND", `no alert ${id}`);
+      if (!a || !alertVisible(p, a)) throw new AppError("NOT_FOUND", `no alert ${id}`);
       store.ack(id, p.name, Date.now());
       return view(store.alert(id) as StoredAlert);
     },

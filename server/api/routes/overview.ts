@@ -1,5 +1,5 @@
 import type { Overview, OverviewEvent, OverviewHost } from "../../../lib/overview";
-import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
+import { scopeAllowsAlert, scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import type { AppContext } from "../../context";
 import { eventLabels } from "../../engines/engine-events";
 import { hostCapacity, type HostCapacity } from "../../engines/host-capacity";
@@ -23,12 +23,7 @@ export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc): Promise<Overview> => {
       const p = principalOf(rc);
       const whole = !isLabelScoped(p);
-      const firing = ctx.alerts.store
-        .firing()
-        .filter(
-          (a) =>
-            scopeAllowsHost(p.scope, a.hostId) && (!a.containerId || scopeAllowsLabels(p.scope, a.labels)),
-        );
+      const firing = ctx.alerts.store.firing().filter((a) => scopeAllowsAlert(p.scope, a));
       const events: OverviewEvent[] = [];
       const hosts = await Promise.all(
         ctx.hosts
