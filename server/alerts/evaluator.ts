@@ -234,6 +234,9 @@ export class AlertEvaluator implements AlertActions {
       if (a.kind === "exit" || a.kind === "oom") {
         if (live?.ready && a.containerId && !row) this.resolve(rule, a);
         else if (row?.state === "running" && now - a.lastAt >= STABLE_MS) this.resolve(rule, a);
+      } else if (a.kind === "image-update") {
+        // Removed while Wharf was not watching: its destroy event was never seen.
+        if (live?.ready && a.containerId && !row) this.resolve(rule, a);
       } else if (a.kind === "restart-loop") {
         if (now - a.lastAt >= (rule?.params.minutes ?? 1) * 60_000) this.resolve(rule, a);
       }

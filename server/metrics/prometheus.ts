@@ -81,8 +81,9 @@ export async function renderMetrics(ctx: AppContext, p: Principal, src: MetricsS
     const host = ctx.hosts.find(id);
     if (!host) continue;
     hostUp.set({ host: id }, host.isUp ? 1 : 0);
-    // A figure of the host itself, as on the overview; a scrape asks for a new one when it is due.
-    const d = ctx.disk.latest(host)?.disk;
+    // A figure of the host itself, as on the overview; a scrape asks for a new one when it is due, and
+    // a host that is down has none.
+    const d = host.isUp ? ctx.disk.latest(host)?.disk : undefined;
     if (d?.state === "known")
       for (const k of ["size", "used", "free"] as const) disk[k].set({ host: id }, d[k]);
     const live = host.live.containers;
