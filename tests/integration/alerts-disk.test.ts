@@ -1,5 +1,8 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertView, Rule, TargetView } from "../../lib/alerts";
@@ -7,6 +10,7 @@ import type { HostDisk } from "../../lib/disk";
 import { asError } from "../../lib/errors";
 import type { Overview } from "../../lib/overview";
 import type { RegistryRecord } from "../../lib/types";
+import { DiskSpace } from "../../server/engines/disk-space";
 import { httpReceiver } from "./fixtures/receivers";
 import {
   ENGINE_IDS,
@@ -205,6 +209,34 @@ describe("host disk on the overview", () => {
       const ms = host ? srv.wharf.ctx.disk.latest(host)?.ms : undefined;
       console.info(`disk: ${id} measured ${d.how === "local" ? "here" : "by a probe container"} in ${ms} ms`);
     }
+  });
+});
+
+describe("a disk that cannot be measured", () => {
+  it("says why: a pinned probe image the host lacks, or one without df; and leaves nothing behind", async () => {
+    const host = srv.wharf.ctx.hosts.find("edge");
+    if (!host) throw new Error("no edge host");
+    const absent = await new DiskSpace({ intervalMs: 60_000, probeImage: `${P}-absent:1` }).read(
+      host,
+      20_000,
+    );
+    expect(absent?.disk).toMatchObject({ state: "unknown", reason: "no-image" });
+    expect(absent?.disk.state === "unknown" && absent.disk.detail).toMatch(/is not on the host/);
+
+    // An image of one plain file: the runtime has no df to start.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-nodf-"));
+    try {
+      fs.writeFileSync(path.join(dir, "hello"), "no df here\n");
+      const tar = path.join(dir, "image.tar");
+      await run("tar", ["-C", dir, "-cf", tar, "hello"]);
+      await docker("edge", "import", "--change", `LABEL ${LABEL}`, tar, `${P}-nodf:1`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const bare = await new DiskSpace({ intervalMs: 60_000, probeImage: `${P}-nodf:1` }).read(host, 20_000);
+    expect(bare?.disk).toMatchObject({ state: "unknown", reason: "no-image" });
+    expect(bare?.disk.state === "unknown" && bare.disk.detail).toMatch(/executable file not found/);
+    expect(await docker("edge", "ps", "-aq", "--filter", "label=wharf.probe")).toBe("");
   });
 });
 
