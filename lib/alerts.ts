@@ -2,10 +2,21 @@ import { z } from "zod";
 import { hostIdSchema, labelSelectorSchema } from "./schemas";
 
 /**
- * Ready-made rules. Container rules watch engine events (exit, oom, unhealthy, restart-loop) or the
- * stats pipeline (cpu, memory); host-down watches each host's health.
+ * Ready-made rules. Container rules watch engine events (exit, oom, unhealthy, restart-loop), the
+ * stats pipeline (cpu, memory) or the registries (image-update); host-down watches each host's
+ * health, and disk each host's data root and volumes.
  */
-export const RULE_KINDS = ["exit", "oom", "unhealthy", "restart-loop", "cpu", "memory", "host-down"] as const;
+export const RULE_KINDS = [
+  "exit",
+  "oom",
+  "unhealthy",
+  "restart-loop",
+  "cpu",
+  "memory",
+  "host-down",
+  "disk",
+  "image-update",
+] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const TARGET_KINDS = [
@@ -46,7 +57,7 @@ export const ruleParamsSchema = z
     /** restart-loop: this many restarts within `minutes` fire; as many quiet minutes resolve. */
     restarts: z.number().int().min(2, "must be at least 2").max(1000).optional(),
     minutes: z.number().int().min(1, "must be at least 1 minute").max(1440).optional(),
-    /** cpu, memory: percent of the container's own limit (of the host when it has none). */
+    /** cpu, memory: percent of the container's own limit (of the host when it has none); disk: percent full. */
     percent: z.number().gt(0, "must be above 0").max(100, "must be at most 100").optional(),
   })
   .strict()
@@ -62,6 +73,8 @@ export const RULE_PARAMS: Record<RuleKind, (keyof RuleParams)[]> = {
   cpu: ["percent", "seconds"],
   memory: ["percent", "seconds"],
   "host-down": ["seconds"],
+  disk: ["percent"],
+  "image-update": [],
 };
 
 export const ruleInputSchema = z
@@ -203,6 +216,17 @@ export interface AlertView {
     error?: string;
   }[];
 }
+
+/**
+ * Whether an alert is about something labelled, a container or a volume, so that a label scope
+ * decides who sees it; an alert about a host itself (down, its disk) is seen by whoever sees the host.
+ */
+export const alertIsLabelled = (a: Pick<AlertView, "containerId" | "details">): boolean =>
+  !!a.containerId || alertVolume(a) !== undefined;
+
+/** The volume a disk alert is about, if it is about one rather than the engine's data root. */
+export const alertVolume = (a: Pick<AlertView, "details">): string | undefined =>
+  typeof a.details.volume === "string" ? a.details.volume : undefined;
 
 export const silenceInputSchema = z
   .object({

@@ -1,4 +1,5 @@
 import type { AlertView } from "./alerts";
+import type { HostDisk } from "./disk";
 import type { HostStatus } from "./types";
 
 export interface OverviewHost {
@@ -18,6 +19,11 @@ export interface OverviewHost {
   /** What the containers in scope use now: CPU in percent of one CPU, memory in bytes. */
   cpuPercent?: number;
   memoryBytes?: number;
+  /**
+   * The filesystem of the engine's data root: a figure of the host itself, like its CPUs and memory.
+   * Absent while the first measurement is under way.
+   */
+  disk?: HostDisk;
   /** Whether the caller may read the host's own totals and their history (not under a label scope). */
   wholeHost: boolean;
 }

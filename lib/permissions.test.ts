@@ -4,6 +4,7 @@ import {
   PERMISSIONS,
   ROLES,
   roleAllows,
+  scopeAllowsAlert,
   scopeAllowsHost,
   scopeAllowsLabels,
   seesWholeHosts,
@@ -100,6 +101,31 @@ describe("scopeAllowsLabels", () => {
 
   it("does not match inherited object properties as labels", () => {
     expect(scopeAllowsLabels({ hosts: "*", labelSelector: "toString" }, {})).toBe(false);
+  });
+});
+
+describe("scopeAllowsAlert", () => {
+  const team = { hosts: ["h1"], labelSelector: "team=a" } satisfies Scope;
+  const about = (
+    details: Record<string, string | number>,
+    labels: Record<string, string>,
+    containerId?: string,
+  ) => ({
+    hostId: "h1",
+    details,
+    labels,
+    ...(containerId ? { containerId } : {}),
+  });
+
+  it("shows an alert about the host itself (down, its disk) to whoever sees the host", () => {
+    expect(scopeAllowsAlert(team, about({ path: "/var/lib/docker" }, {}))).toBe(true);
+    expect(scopeAllowsAlert(team, { ...about({}, {}), hostId: "h2" })).toBe(false);
+  });
+
+  it("shows an alert about a container or a volume only under its labels", () => {
+    expect(scopeAllowsAlert(team, about({}, { team: "b" }, "c1"))).toBe(false);
+    expect(scopeAllowsAlert(team, about({ volume: "b_db" }, { team: "b" }))).toBe(false);
+    expect(scopeAllowsAlert(team, about({ volume: "a_db" }, { team: "a" }))).toBe(true);
   });
 });
 

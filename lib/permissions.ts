@@ -1,3 +1,4 @@
+import { alertIsLabelled, type AlertView } from "./alerts";
 import { parseLabelSelector } from "./container-filter";
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
@@ -39,6 +40,15 @@ export function scopeAllowsLabels(scope: Scope, labels: Record<string, string> |
  * label-scoped one sees only its own containers' figures.
  */
 export const seesWholeHosts = (scope: Pick<Scope, "labelSelector">): boolean => !scope.labelSelector;
+
+/** An alert the scope may see: its host in scope, and under a label scope its container's or volume's labels. */
+export function scopeAllowsAlert(
+  scope: Scope,
+  a: Pick<AlertView, "hostId" | "containerId" | "details"> & { labels: Record<string, string> },
+): boolean {
+  if (!scopeAllowsHost(scope, a.hostId)) return false;
+  return alertIsLabelled(a) ? scopeAllowsLabels(scope, a.labels) : true;
+}
 
 export function describeScope(scope: Scope): string {
   const hosts = scope.hosts === "*" ? "all hosts" : scope.hosts.length ? scope.hosts.join(", ") : "no hosts";

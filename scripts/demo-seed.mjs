@@ -147,6 +147,7 @@ if (!rules.items?.length) {
       params: { percent: 80, seconds: 120 },
     },
     { name: "Host down", kind: "host-down", params: { seconds: 30 } },
+    { name: "Disk over 90 % full", kind: "disk", params: { percent: 90 } },
   ]) {
     const r = await fetch(`${base}/api/v1/alerts/rules`, {
       method: "POST",

@@ -28,6 +28,7 @@ import { RestartCounter } from "./metrics/restarts";
 import { AlertService } from "./alerts/service";
 import { AlertStore } from "./alerts/alert-store";
 import { DEFAULT_LOCAL_PATHS, LocalEngineProbe } from "./engines/local-probe";
+import { DEFAULT_DISK_INTERVAL_MS, DiskSpace } from "./engines/disk-space";
 import { ImageOwnerStore } from "./scope/image-owners";
 import { createImageServices } from "./images/service";
 import { applyHeaders, securityHeaders } from "./http-headers";
@@ -101,11 +102,20 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     config.metricsIntervalMs ?? DEFAULT_COLLECT_MS,
   );
   let boundPort = config.port;
+  const disk = new DiskSpace({
+    intervalMs: config.diskIntervalMs ?? DEFAULT_DISK_INTERVAL_MS,
+    ...(config.diskProbeImage ? { probeImage: config.diskProbeImage } : {}),
+  });
   const alerts = new AlertService(
     new AlertStore(db, secrets),
     hosts,
     collector,
     () => config.publicUrl ?? `http://localhost:${boundPort}`,
+    {
+      disk,
+      registries,
+      ...(config.imageUpdateIntervalMs ? { imageUpdateIntervalMs: config.imageUpdateIntervalMs } : {}),
+    },
   );
   const ctx: AppContext = {
     config,
@@ -126,6 +136,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     stacks: new StackStore(db, secrets),
     history,
     collector,
+    disk,
     alerts,
     images: createImageServices(registries),
     startedAt: Date.now(),

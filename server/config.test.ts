@@ -34,7 +34,29 @@ describe("loadConfig", () => {
       adminPassword: undefined,
       secureCookies: "auto",
       metricsIntervalMs: 10_000,
+      diskIntervalMs: 300_000,
+      imageUpdateIntervalMs: 600_000,
     });
+  });
+
+  it("reads the disk and image-update intervals in seconds, with floors that keep engines and registries unhammered", () => {
+    const c = load({
+      DOCKER_HOST: noSocket,
+      WHARF_DISK_INTERVAL: "60",
+      WHARF_IMAGE_UPDATE_INTERVAL: "3600",
+      WHARF_DISK_PROBE_IMAGE: "busybox:1.36",
+    });
+    expect(c).toMatchObject({
+      diskIntervalMs: 60_000,
+      imageUpdateIntervalMs: 3_600_000,
+      diskProbeImage: "busybox:1.36",
+    });
+    expect(() => load({ DOCKER_HOST: noSocket, WHARF_DISK_INTERVAL: "5" })).toThrow(
+      /WHARF_DISK_INTERVAL: must be at least 30 seconds/,
+    );
+    expect(() => load({ DOCKER_HOST: noSocket, WHARF_IMAGE_UPDATE_INTERVAL: "10" })).toThrow(
+      /WHARF_IMAGE_UPDATE_INTERVAL: must be at least 60 seconds/,
+    );
   });
 
   it("reads the collection interval in seconds, and refuses a bad one naming the variable", () => {

@@ -25,6 +25,19 @@ const envSchema = z.object({
     .min(0, "must be 0 (off) or more seconds")
     .max(3600, "must be at most 3600 seconds")
     .default(10),
+  WHARF_DISK_INTERVAL: z.coerce
+    .number()
+    .int("must be a whole number of seconds")
+    .min(30, "must be at least 30 seconds")
+    .max(86_400, "must be at most a day")
+    .default(300),
+  WHARF_DISK_PROBE_IMAGE: z.string().min(1).optional(),
+  WHARF_IMAGE_UPDATE_INTERVAL: z.coerce
+    .number()
+    .int("must be a whole number of seconds")
+    .min(60, "must be at least 60 seconds")
+    .max(86_400, "must be at most a day")
+    .default(600),
 });
 
 export interface Config {
@@ -41,6 +54,12 @@ export interface Config {
   publicUrl?: string;
   /** How often the background collector reads every running container into the history; 0 turns it off. */
   metricsIntervalMs?: number;
+  /** How often a host's disk is measured at most, while a disk rule, the overview or a scrape asks. */
+  diskIntervalMs?: number;
+  /** The image a remote host's disk probe runs; one already on each host is found when unset. */
+  diskProbeImage?: string;
+  /** How often image-update rules ask registries about running containers' images. */
+  imageUpdateIntervalMs?: number;
   /** How long a container's stats stream outlives its last subscriber; not read from the env (tests set it). */
   statsGraceMs?: number;
 }
@@ -79,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.WHARF_ADMIN_PASSWORD,
     secretKey: e.WHARF_SECRET_KEY,
     metricsIntervalMs: e.WHARF_METRICS_INTERVAL * 1000,
+    diskIntervalMs: e.WHARF_DISK_INTERVAL * 1000,
+    ...(e.WHARF_DISK_PROBE_IMAGE ? { diskProbeImage: e.WHARF_DISK_PROBE_IMAGE } : {}),
+    imageUpdateIntervalMs: e.WHARF_IMAGE_UPDATE_INTERVAL * 1000,
     ...(e.WHARF_PUBLIC_URL ? { publicUrl: e.WHARF_PUBLIC_URL.replace(/\/+$/, "") } : {}),
     secureCookies:
       e.WHARF_SECURE_COOKIES === "true" ? "always" : e.WHARF_SECURE_COOKIES === "false" ? "never" : "auto",

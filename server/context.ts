@@ -15,6 +15,7 @@ import type { StackStore } from "./stacks/stack-store";
 import type { HistoryStore } from "./metrics/history-store";
 import type { MetricsCollector } from "./metrics/collector";
 import type { AlertService } from "./alerts/service";
+import type { DiskSpace } from "./engines/disk-space";
 
 /** What request handlers and socket handlers may use; built once at boot. */
 export interface AppContext {
@@ -39,6 +40,8 @@ export interface AppContext {
   history: HistoryStore;
   /** The background collector: each container's latest figures, for the overview and /metrics. */
   collector: MetricsCollector;
+  /** Each host's disk (its data root and volumes), measured on demand and at most once per interval. */
+  disk: DiskSpace;
   /** Alert rules, targets, alerts and their deliveries, and the pipeline that evaluates and sends them. */
   alerts: AlertService;
   startedAt: number;

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/Button";
 import { QueryGate, TableHead } from "@/components/ui/QueryGate";
 import { StatePanel } from "@/components/ui/StatePanel";
 import { VirtualBody } from "@/components/ui/VirtualBody";
-import type { AlertView } from "@/lib/alerts";
+import { alertVolume, type AlertView } from "@/lib/alerts";
 import { useSocketRefresh } from "@/components/hooks/useSocketRefresh";
 import { ALERTS_KEY } from "./query-keys";
 import { useAddSilence } from "./SilencesPanel";
@@ -204,13 +204,17 @@ function silenceFor(a: AlertView, comment: string) {
 }
 
 function SubjectLink({ a }: { a: AlertView }) {
-  return a.containerId ? (
-    <Link className="hover:underline" href={`/hosts/${a.hostId}/containers/${a.containerId}`}>
-      {a.containerName ?? a.containerId.slice(0, 12)}
-    </Link>
-  ) : (
-    <Link className="hover:underline" href={`/hosts/${a.hostId}`}>
-      {a.hostId}
+  const t = useTranslations("alerts");
+  const volume = alertVolume(a);
+  if (a.containerId)
+    return (
+      <Link className="hover:underline" href={`/hosts/${a.hostId}/containers/${a.containerId}`}>
+        {a.containerName ?? a.containerId.slice(0, 12)}
+      </Link>
+    );
+  return (
+    <Link className="hover:underline" href={volume ? `/hosts/${a.hostId}/volumes` : `/hosts/${a.hostId}`}>
+      {volume ? t("volume", { name: volume }) : a.hostId}
     </Link>
   );
 }

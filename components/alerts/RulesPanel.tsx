@@ -30,6 +30,8 @@ function paramsText(r: Rule, t: ReturnType<typeof useTranslations<"alerts">>): s
     case "cpu":
     case "memory":
       return t("paramText.threshold", { percent: p.percent ?? 0, seconds: p.seconds ?? 0 });
+    case "disk":
+      return t("paramText.over", { percent: p.percent ?? 0 });
     case "unhealthy":
     case "host-down":
       return t("paramText.for", { seconds: p.seconds ?? 0 });

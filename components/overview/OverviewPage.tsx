@@ -9,26 +9,19 @@ import { useFormat } from "@/components/i18n/useFormat";
 import { formatPercent } from "@/components/stats/format";
 import { Sparkline } from "@/components/stats/Sparkline";
 import { StatePanel } from "@/components/ui/StatePanel";
+import { alertVolume } from "@/lib/alerts";
 import type { HistoryAnswer } from "@/lib/metrics";
 import type { Overview, OverviewHost } from "@/lib/overview";
 import { useAlertText } from "@/components/alerts/useAlertText";
 import { useSocketRefresh } from "@/components/hooks/useSocketRefresh";
+import { DiskRow } from "./DiskRow";
+import { UsageBar } from "./UsageBar";
 
 /**
  * How often the overview asks again for its figures (CPU, memory, the sparklines). Host status,
  * container states and alerts are pushed, and refetch it as they change.
  */
 const REFRESH_MS = 15_000;
-
-function Bar({ used, total, testId }: { used: number; total: number; testId: string }) {
-  const share = total > 0 ? Math.min(1, used / total) : 0;
-  const tone = share > 0.9 ? "bg-bad" : share > 0.7 ? "bg-warn" : "bg-ok";
-  return (
-    <div className="h-1.5 w-full overflow-hidden rounded bg-panel-2" data-testid={testId}>
-      <div className={`h-full ${tone}`} style={{ width: `${(share * 100).toFixed(1)}%` }} />
-    </div>
-  );
-}
 
 /** The last hour of the host's CPU, from the stored history (hosts the caller sees whole only). */
 function CpuSparkline({ hostId }: { hostId: string }) {
@@ -87,17 +80,18 @@ function HostCard({ h }: { h: OverviewHost }) {
         <>
           <div className="grid grid-cols-[4rem_1fr_auto] items-center gap-x-2 gap-y-1 text-[12px]">
             <span className="text-muted">{t("cpu")}</span>
-            <Bar used={h.cpuPercent ?? 0} total={cpuCap} testId="overview-cpu" />
+            <UsageBar used={h.cpuPercent ?? 0} total={cpuCap} testId="overview-cpu" />
             <span className="tabular-nums">
               {formatPercent(h.cpuPercent)}
               {h.cpus ? <span className="text-muted"> / {t("cpus", { count: h.cpus })}</span> : null}
             </span>
             <span className="text-muted">{t("memory")}</span>
-            <Bar used={h.memoryBytes ?? 0} total={h.memoryTotal ?? 0} testId="overview-memory" />
+            <UsageBar used={h.memoryBytes ?? 0} total={h.memoryTotal ?? 0} testId="overview-memory" />
             <span className="tabular-nums">
               {fmt.bytes(h.memoryBytes ?? 0)}
               {h.memoryTotal ? <span className="text-muted"> / {fmt.bytes(h.memoryTotal)}</span> : null}
             </span>
+            <DiskRow disk={h.disk} />
           </div>
           {h.wholeHost && (
             <div className="flex items-center gap-2 text-[11px] text-muted">
@@ -164,7 +158,8 @@ export function OverviewPage() {
                       <span className="text-bad">●</span>
                       <span className="font-medium">{a.ruleName}</span>
                       <span className="truncate">
-                        {a.containerName ?? a.hostId} <span className="text-muted">· {a.hostId}</span>
+                        {a.containerName ?? alertVolume(a) ?? a.hostId}{" "}
+                        <span className="text-muted">· {a.hostId}</span>
                       </span>
                       <span className="ml-auto truncate text-muted">{what(a)}</span>
                     </li>

@@ -1,8 +1,9 @@
-import type { Rule, RuleScope } from "../../lib/alerts";
-import { parseLabelSelector } from "../../lib/container-filter";
+import type { Rule } from "../../lib/alerts";
 import type { HostStatusEvent } from "../../lib/realtime/events";
 import type { ContainerSummary } from "../../lib/types";
 import { inspectContainer } from "../engines/containers";
+import { isWharfProbe } from "../engines/disk-probe";
+import type { DiskSpace } from "../engines/disk-space";
 import type { EngineContainerEvent } from "../engines/engine-events";
 import { eventLabels } from "../engines/engine-events";
 import { hostCapacity } from "../engines/host-capacity";
@@ -10,11 +11,13 @@ import type { HostConnection } from "../engines/host-connection";
 import type { HostRegistry } from "../engines/host-registry";
 import { ifFound } from "../errors";
 import type { MetricsCollector } from "../metrics/collector";
+import type { RegistryStore } from "../registries/registry-store";
 import type { AlertStore, Firing, StoredAlert } from "./alert-store";
+import { DiskRules } from "./disk-rules";
+import { ImageUpdateRules } from "./image-update-rules";
 import { silenceCovers } from "./silence-match";
+import { firingOf, ruleMatches, type AlertActions, type Subject } from "./subjects";
 
-const PROJECT = "com.docker.compose.project";
-const SERVICE = "com.docker.compose.service";
 /** Exit codes of a normal stop: SIGINT (130) and SIGTERM (143). */
 const NORMAL_EXITS = new Set([0, 130, 143]);
 /** An exit or OOM alert resolves once its container has run this long without dying again. */
@@ -27,41 +30,16 @@ const OOM_WINDOW_MS = 10_000;
 
 type RuleSet = (kind: Rule["kind"]) => readonly Rule[];
 
-interface Subject {
-  hostId: string;
-  id: string;
-  name: string;
-  labels: Record<string, string>;
-}
-
-export function ruleMatches(scope: RuleScope, hostId: string, labels: Record<string, string>): boolean {
-  if (scope.hosts?.length && !scope.hosts.includes(hostId)) return false;
-  if (scope.labelSelector) {
-    const { key, value } = parseLabelSelector(scope.labelSelector);
-    if (value === undefined ? !Object.hasOwn(labels, key) : labels[key] !== value) return false;
-  }
-  if (scope.stack && labels[PROJECT] !== scope.stack) return false;
-  if (scope.service && labels[SERVICE] !== scope.service) return false;
-  return true;
-}
-
-function firingOf(c: Subject, summary: string, details: Firing["details"]): Firing {
-  return {
-    subject: c.id,
-    hostId: c.hostId,
-    containerId: c.id,
-    containerName: c.name,
-    ...(c.labels[PROJECT] ? { project: c.labels[PROJECT] } : {}),
-    ...(c.labels[SERVICE] ? { service: c.labels[SERVICE] } : {}),
-    labels: c.labels,
-    summary,
-    details,
-  };
-}
-
 export interface Notifier {
   firing(rule: Rule, a: StoredAlert): void;
   resolved(rule: Rule, a: StoredAlert): void;
+}
+
+/** What the rules that look beyond engine events and stats read: disks, and registries. */
+export interface EvaluatorSources {
+  disk: DiskSpace;
+  registries: RegistryStore;
+  imageUpdateIntervalMs?: number;
 }
 
 /**
@@ -70,7 +48,7 @@ export interface Notifier {
  * One alert per rule and subject stays open while the condition holds: a condition met again
  * counts into it (a restart loop is one alert, not fifty).
  */
-export class AlertEvaluator {
+export class AlertEvaluator implements AlertActions {
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
   private readonly oomAt = new Map<string, number>();
@@ -79,14 +57,19 @@ export class AlertEvaluator {
   private readonly aboveSince = new Map<string, number>();
   private readonly downSince = new Map<string, number>();
   private readonly cpuLimits = new Map<string, Promise<number | undefined>>();
+  private readonly disk: DiskRules;
+  readonly updates: ImageUpdateRules;
 
   constructor(
     private readonly hosts: HostRegistry,
-    private readonly store: AlertStore,
+    readonly store: AlertStore,
     private readonly collector: MetricsCollector,
     private readonly notify: Notifier,
+    sources: EvaluatorSources,
     private readonly now: () => number = Date.now,
   ) {
+    this.disk = new DiskRules(hosts, sources.disk, this);
+    this.updates = new ImageUpdateRules(hosts, sources.registries, this, sources.imageUpdateIntervalMs);
     hosts.on("container", this.onContainer);
     hosts.on("status", this.onStatus);
   }
@@ -150,6 +133,8 @@ export class AlertEvaluator {
   };
 
   private readonly onContainer = (e: EngineContainerEvent) => {
+    // Wharf's own disk probe comes and goes every few minutes: nothing about it is news.
+    if (isWharfProbe(eventLabels(e.attributes))) return;
     const key = `${e.hostId}/${e.containerId}`;
     const action = e.action;
     if (action === "oom") this.oomAt.set(key, this.now());
@@ -249,6 +234,9 @@ export class AlertEvaluator {
       if (a.kind === "exit" || a.kind === "oom") {
         if (live?.ready && a.containerId && !row) this.resolve(rule, a);
         else if (row?.state === "running" && now - a.lastAt >= STABLE_MS) this.resolve(rule, a);
+      } else if (a.kind === "image-update") {
+        // Removed while Wharf was not watching: its destroy event was never seen.
+        if (live?.ready && a.containerId && !row) this.resolve(rule, a);
       } else if (a.kind === "restart-loop") {
         if (now - a.lastAt >= (rule?.params.minutes ?? 1) * 60_000) this.resolve(rule, a);
       }
@@ -259,6 +247,8 @@ export class AlertEvaluator {
       this.checkHostDown(host, set("host-down"), now);
       if (host.isUp && host.live.containers.ready) await this.checkContainers(host, set, now);
     }
+    this.disk.check(set("disk"), now);
+    this.updates.check(set("image-update"), now);
   }
 
   private checkHostDown(host: HostConnection, rules: readonly Rule[], now: number): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AlertView } from "../../lib/alerts";
 import { endpointOf } from "./alert-store";
-import { ruleMatches } from "./evaluator";
+import { ruleMatches } from "./subjects";
 import { facts, fillTemplate, httpMessage, title, type Notice } from "./formats";
 
 const alert: AlertView = {
@@ -53,6 +53,25 @@ describe("alert formats", () => {
       httpMessage({ kind: "slack", url: "https://hooks.slack.com/services/T/B/X" }, notice).body,
     ) as { text: string };
     expect(slack.text.split("\n")[0]).toBe("*[FIRING] Crashes: shop-web-1 on prod-1*");
+  });
+
+  it("names a volume's disk alert by its volume, and fills {{volume}} and {{percent}}", () => {
+    const { containerId: _c, containerName: _n, service: _s, ...rest } = alert;
+    const disk: Notice = {
+      event: "firing",
+      alert: {
+        ...rest,
+        kind: "disk",
+        ruleName: "Disk",
+        summary: "volume shop_db is 93 % full",
+        details: { volume: "shop_db", percent: 93 },
+      },
+      link: "https://wharf.example/hosts/prod-1/volumes",
+    };
+    expect(title(disk)).toBe("[FIRING] Disk: volume shop_db on prod-1");
+    expect(fillTemplate("{{volume}} {{percent}}", disk)).toBe("shop_db 93");
+    const host = { ...disk, alert: { ...disk.alert, details: { path: "/var/lib/docker", percent: 93 } } };
+    expect(title(host)).toBe("[FIRING] Disk: prod-1 on prod-1");
   });
 
   it("shows a webhook by its origin only: the path is its password", () => {

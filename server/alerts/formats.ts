@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { AlertView, TargetConfig } from "../../lib/alerts";
+import { alertVolume, type AlertView, type TargetConfig } from "../../lib/alerts";
 
 /** What every target says about one alert event. */
 export interface Notice {
@@ -21,7 +21,8 @@ const EVENT_WORD = { firing: "FIRING", resolved: "RESOLVED", test: "TEST" } as c
 /** One line naming the alert: state, rule and subject. */
 export function title(n: Notice): string {
   const a = n.alert;
-  const subject = a.containerName ?? a.hostId;
+  const volume = alertVolume(a);
+  const subject = a.containerName ?? (volume ? `volume ${volume}` : a.hostId);
   return `[${EVENT_WORD[n.event]}] ${a.ruleName}: ${subject} on ${a.hostId}`;
 }
 
@@ -63,6 +64,9 @@ export function fillTemplate(template: string, n: Notice): string {
     service: a.service,
     count: a.count,
     exitCode: a.details.exitCode,
+    volume: a.details.volume,
+    image: a.details.image,
+    percent: a.details.percent,
     startedAt: new Date(a.startedAt).toISOString(),
   };
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, k: string) =>

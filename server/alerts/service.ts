@@ -1,12 +1,12 @@
-import type { Rule } from "../../lib/alerts";
+import { alertVolume, type Rule } from "../../lib/alerts";
 import type { HostRegistry } from "../engines/host-registry";
 import type { MetricsCollector } from "../metrics/collector";
 import type { AlertStore, StoredAlert } from "./alert-store";
 import { DeliveryWorker } from "./deliver";
-import { AlertEvaluator } from "./evaluator";
+import { AlertEvaluator, type EvaluatorSources } from "./evaluator";
 import type { Notice } from "./formats";
 
-/** The alert pipeline: rules evaluated against events and stats, notifications queued and sent. */
+/** The alert pipeline: rules evaluated against events, stats, disks and registries; notifications queued and sent. */
 export class AlertService {
   readonly evaluator: AlertEvaluator;
   readonly worker: DeliveryWorker;
@@ -16,12 +16,19 @@ export class AlertService {
     hosts: HostRegistry,
     collector: MetricsCollector,
     private readonly publicUrl: () => string,
+    sources: EvaluatorSources,
   ) {
     this.worker = new DeliveryWorker(store);
-    this.evaluator = new AlertEvaluator(hosts, store, collector, {
-      firing: (rule, a) => this.notify(rule, a, "firing"),
-      resolved: (rule, a) => this.notify(rule, a, "resolved"),
-    });
+    this.evaluator = new AlertEvaluator(
+      hosts,
+      store,
+      collector,
+      {
+        firing: (rule, a) => this.notify(rule, a, "firing"),
+        resolved: (rule, a) => this.notify(rule, a, "resolved"),
+      },
+      sources,
+    );
   }
 
   start(): void {
@@ -34,11 +41,10 @@ export class AlertService {
     this.worker.close();
   }
 
-  link(a: Pick<StoredAlert, "hostId" | "containerId">): string {
+  link(a: Pick<StoredAlert, "hostId" | "containerId" | "details">): string {
     const base = this.publicUrl();
-    return a.containerId
-      ? `${base}/hosts/${a.hostId}/containers/${a.containerId}`
-      : `${base}/hosts/${a.hostId}`;
+    if (a.containerId) return `${base}/hosts/${a.hostId}/containers/${a.containerId}`;
+    return alertVolume(a) ? `${base}/hosts/${a.hostId}/volumes` : `${base}/hosts/${a.hostId}`;
   }
 
   notice(a: StoredAlert, event: Notice["event"]): Notice {

@@ -69,27 +69,19 @@ export async function startContainer(host: HostConnection, id: string): Promise<
   );
 }
 
-/**
- * Creates a container, connects its further networks and starts it if asked. Anything that fails
- * after the create removes the new container again, so a failed call leaves nothing behind.
- */
-export async function createContainer(
+/** `POST /containers/create` as the engine answers it: dockerode's createContainer drops the engine's warnings. */
+export async function createOnEngine(
   host: HostConnection,
-  req: { name?: string; start?: boolean; config: CreateConfig },
-): Promise<CreatedContainer> {
-  await requireLocalImage(host, req.config.Image);
-  const { first, rest } = splitEndpoints(req.config);
-  const body: CreateConfig = { ...req.config };
-  if (Object.keys(first).length) body.NetworkingConfig = { ...body.NetworkingConfig, EndpointsConfig: first };
-  else delete body.NetworkingConfig;
+  name: string | undefined,
+  body: object,
+): Promise<ContainerCreateResponse & { Id: string }> {
   const created = await engineCall(
     host,
     (abortSignal) =>
-      // The engine's own reply, because dockerode's createContainer drops the engine's warnings.
       dial<ContainerCreateResponse>(host, {
         path: "/containers/create?",
         method: "POST",
-        options: { _query: req.name ? { name: req.name } : {}, _body: body },
+        options: { _query: name ? { name } : {}, _body: body },
         abortSignal,
         statusCodes: {
           200: true,
@@ -105,6 +97,24 @@ export async function createContainer(
   const id = created.Id;
   if (!id)
     throw new AppError("ENGINE_ERROR", `host ${host.spec.id}: the engine answered the create without an id`);
+  return { ...created, Id: id };
+}
+
+/**
+ * Creates a container, connects its further networks and starts it if asked. Anything that fails
+ * after the create removes the new container again, so a failed call leaves nothing behind.
+ */
+export async function createContainer(
+  host: HostConnection,
+  req: { name?: string; start?: boolean; config: CreateConfig },
+): Promise<CreatedContainer> {
+  await requireLocalImage(host, req.config.Image);
+  const { first, rest } = splitEndpoints(req.config);
+  const body: CreateConfig = { ...req.config };
+  if (Object.keys(first).length) body.NetworkingConfig = { ...body.NetworkingConfig, EndpointsConfig: first };
+  else delete body.NetworkingConfig;
+  const created = await createOnEngine(host, req.name, body);
+  const id = created.Id;
   try {
     for (const [network, endpoint] of Object.entries(rest)) {
       await engineCall(

@@ -7,9 +7,13 @@ export interface HostCapacity {
   cpus?: number;
   /** The engine's memory in bytes (MemTotal). */
   memory?: number;
+  /** Where the engine keeps images, containers and volumes on its host (DockerRootDir). */
+  rootDir?: string;
+  /** linux or windows (OSType). */
+  osType?: string;
 }
 
-/** CPUs and memory change only when a host is resized, so the engine is asked at most this often. */
+/** CPUs, memory and the data root change only when a host is rebuilt, so the engine is asked at most this often. */
 const TTL_MS = 5 * 60_000;
 
 const known = new WeakMap<HostConnection, { at: number; capacity: Promise<HostCapacity> }>();
@@ -26,7 +30,15 @@ export function hostCapacity(host: HostConnection, now: number = Date.now()): Pr
     .then((i): HostCapacity => {
       const cpus = Number(i.NCPU) || undefined;
       const memory = Number(i.MemTotal) || undefined;
-      return { ...(cpus ? { cpus } : {}), ...(memory ? { memory } : {}) };
+      const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+      const rootDir = text(i.DockerRootDir);
+      const osType = text(i.OSType);
+      return {
+        ...(cpus ? { cpus } : {}),
+        ...(memory ? { memory } : {}),
+        ...(rootDir ? { rootDir } : {}),
+        ...(osType ? { osType } : {}),
+      };
     })
     .catch((): HostCapacity => {
       if (known.get(host)?.capacity === capacity) known.delete(host);

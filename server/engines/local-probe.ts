@@ -12,6 +12,11 @@ export interface LocalPaths {
 
 export const DEFAULT_LOCAL_PATHS: LocalPaths = { cgroupRoot: "/sys/fs/cgroup", procRoot: "/proc" };
 
+/** The first test of an engine on this machine: reached over a unix socket, with its DockerRootDir here. */
+export function rootDirHere(host: HostConnection, rootDir: unknown): rootDir is string {
+  return host.spec.kind === "unix" && typeof rootDir === "string" && fs.existsSync(rootDir);
+}
+
 /**
  * Whether an engine runs on this machine with a cgroup tree Wharf can read: it is reached over a unix
  * socket, its DockerRootDir exists here, its cgroup driver is one Wharf knows, and the cgroup root for
@@ -23,8 +28,7 @@ export async function probeLocalEngine(
 ): Promise<LocalEngine | undefined> {
   if (host.spec.kind !== "unix") return undefined;
   const info = await engineCall(host, (signal) => engineInfo(host.docker, signal));
-  const rootDir = info.DockerRootDir;
-  if (typeof rootDir !== "string" || !fs.existsSync(rootDir)) return undefined;
+  if (!rootDirHere(host, info.DockerRootDir)) return undefined;
   const driver = info.CgroupDriver;
   if (driver !== "cgroupfs" && driver !== "systemd") return undefined;
   const version = info.CgroupVersion === "2" ? 2 : 1;

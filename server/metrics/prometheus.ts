@@ -19,9 +19,9 @@ const PROJECT = "com.docker.compose.project";
 const SERVICE = "com.docker.compose.service";
 
 /**
- * Everything in the caller's scope, as Prometheus text: Wharf's own metrics, each host's state and
- * totals, and each container's latest figures. A label-scoped principal gets its containers and no
- * host totals (they sum every team's containers).
+ * Everything in the caller's scope, as Prometheus text: Wharf's own metrics, each host's state,
+ * disk and totals, and each container's latest figures. A label-scoped principal gets its containers
+ * and no host totals (they sum every team's containers); the disk is the host's, as on the overview.
  */
 export async function renderMetrics(ctx: AppContext, p: Principal, src: MetricsSources): Promise<string> {
   const reg = new Registry();
@@ -36,6 +36,19 @@ export async function renderMetrics(ctx: AppContext, p: Principal, src: MetricsS
     "host",
   ]);
   const hostMem = gauge("wharf_host_memory_bytes", "The host's containers' memory, summed", ["host"]);
+  const disk = {
+    size: gauge("wharf_host_disk_size_bytes", "Size of the filesystem holding the engine's data root", [
+      "host",
+    ]),
+    used: gauge("wharf_host_disk_used_bytes", "Used on the filesystem holding the engine's data root", [
+      "host",
+    ]),
+    free: gauge(
+      "wharf_host_disk_free_bytes",
+      "Free to unprivileged writers on the filesystem holding the engine's data root",
+      ["host"],
+    ),
+  };
   const cpu = gauge("wharf_container_cpu_percent", "CPU (100 = one CPU)", CONTAINER_LABELS);
   const mem = gauge("wharf_container_memory_bytes", "Memory without the page cache", CONTAINER_LABELS);
   const limit = gauge(
@@ -71,6 +84,11 @@ export async function renderMetrics(ctx: AppContext, p: Principal, src: MetricsS
     const host = ctx.hosts.find(id);
     if (!host) continue;
     hostUp.set({ host: id }, host.isUp ? 1 : 0);
+    // A figure of the host itself, as on the overview; a scrape asks for a new one when it is due, and
+    // a host that is down has none.
+    const d = host.isUp ? ctx.disk.latest(host)?.disk : undefined;
+    if (d?.state === "known")
+      for (const k of ["size", "used", "free"] as const) disk[k].set({ host: id }, d[k]);
     const live = host.live.containers;
     if (!live.ready) continue;
     const states = new Map<string, number>();

@@ -1,8 +1,8 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { scopeAllowsHost, scopeAllowsLabels } from "../../lib/permissions";
+import { scopeAllowsAlert, scopeAllowsHost, scopeAllowsLabels } from "../../lib/permissions";
 import type { AlertUpdate, ContainerEvent } from "../../lib/realtime/events";
-import { alertVisibleTo } from "../alerts/alert-visibility";
+
 import { authenticate, principalOf } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { originAllowed } from "../auth/request-auth";
@@ -123,7 +123,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): Realtim
     const update: AlertUpdate = { id: a.id, hostId: a.hostId, kind: a.kind, state: a.state, change };
     io.to(rooms.everything).emit("alert:update", update);
     for (const s of scopedSockets())
-      if (alertVisibleTo(s.data.principal.scope, a)) s.emit("alert:update", update);
+      if (scopeAllowsAlert(s.data.principal.scope, a)) s.emit("alert:update", update);
   });
   ctx.sessions.on("revoked", (sessionId) => io.in(rooms.session(sessionId)).disconnectSockets(true));
 

@@ -1,4 +1,3 @@
-import { alertVisibleTo } from "../../alerts/alert-visibility";
 import { silenceCovers } from "../../alerts/silence-match";
 import { auditedTarget, shownConfig, withStoredSecrets } from "../../alerts/target-secrets";
 import {
@@ -11,7 +10,7 @@ import {
   type TargetView,
 } from "../../../lib/alerts";
 import { AppError } from "../../../lib/errors";
-import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
+import { scopeAllowsAlert, scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import { numericIdSchema } from "../../../lib/schemas";
 import { z } from "zod";
 import type { StoredAlert } from "../../alerts/alert-store";
@@ -30,8 +29,8 @@ const alertQuerySchema = z.object({
   limit: z.coerce.number().int().min(1, "must be at least 1").max(1000, "must be at most 1000").default(200),
 });
 
-/** An alert the principal may see: its host in scope, and its container's labels under a label scope. */
-const visible = (p: Principal, a: StoredAlert) => alertVisibleTo(p.scope, a);
+/** An alert the principal may see: as `alert:update` pushes are filtered (see scopeAllowsAlert). */
+const alertVisible = (p: Principal, a: StoredAlert) => scopeAllowsAlert(p.scope, a);
 
 const view = ({ subject: _s, labels: _l, lastAt: _t, ...a }: StoredAlert): AlertView => a;
 
@@ -253,7 +252,7 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
       const silences = store.silences(now);
       const items = store
         .list(5000)
-        .filter((a) => visible(p, a) && (!q.state || a.state === q.state))
+        .filter((a) => alertVisible(p, a) && (!q.state || a.state === q.state))
         .slice(0, q.limit)
         .map(view)
         // A firing alert is silenced as soon as a silence covers it, not only if one did when it opened.
@@ -276,7 +275,7 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
       const id = idOf(rc);
       const p = principalOf(rc);
       const a = store.alert(id);
-      if (!a || !visible(p, a)) throw new AppError("NOT_FOUND", `no alert ${id}`);
+      if (!a || !alertVisible(p, a)) throw new AppError("NOT_FOUND", `no alert ${id}`);
       store.ack(id, p.name, Date.now());
       return view(store.alert(id) as StoredAlert);
     },

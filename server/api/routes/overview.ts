@@ -1,6 +1,7 @@
 import type { Overview, OverviewEvent, OverviewHost } from "../../../lib/overview";
-import { scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
+import { scopeAllowsAlert, scopeAllowsHost, scopeAllowsLabels } from "../../../lib/permissions";
 import type { AppContext } from "../../context";
+import { isWharfProbe } from "../../engines/disk-probe";
 import { eventLabels } from "../../engines/engine-events";
 import { hostCapacity, type HostCapacity } from "../../engines/host-capacity";
 import { inScope, isLabelScoped } from "../../scope/targets";
@@ -11,6 +12,8 @@ const PROJECT = "com.docker.compose.project";
 /** The events an operator wants to see first: deaths, OOM kills and health changes. */
 const IMPORTANT = (action: string) =>
   action === "die" || action === "oom" || action.startsWith("health_status");
+/** A first look at the overview waits this long for a host's first disk figure; later looks never wait. */
+const DISK_WAIT_MS = 1500;
 /** The fleet at a glance, for the landing page: every host in scope, firing alerts, what just happened. */
 export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
   router.add({
@@ -19,16 +22,11 @@ export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
     access: "read",
     scope: "fleet",
     summary:
-      "Every host in scope with its containers and stacks by state, use against capacity and firing alerts; the fleet's firing alerts and latest deaths, OOM kills and health changes",
+      "Every host in scope with its containers and stacks by state, use against capacity, its data root's disk and firing alerts; the fleet's firing alerts and latest deaths, OOM kills and health changes",
     handler: async (rc): Promise<Overview> => {
       const p = principalOf(rc);
       const whole = !isLabelScoped(p);
-      const firing = ctx.alerts.store
-        .firing()
-        .filter(
-          (a) =>
-            scopeAllowsHost(p.scope, a.hostId) && (!a.containerId || scopeAllowsLabels(p.scope, a.labels)),
-        );
+      const firing = ctx.alerts.store.firing().filter((a) => scopeAllowsAlert(p.scope, a));
       const events: OverviewEvent[] = [];
       const hosts = await Promise.all(
         ctx.hosts
@@ -45,7 +43,7 @@ export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
             const live = host.live.containers;
             if (live.ready)
               for (const c of live.list()) {
-                if (!inScope(p, c)) continue;
+                if (!inScope(p, c) || isWharfProbe(c.labels)) continue;
                 containers[c.state] = (containers[c.state] ?? 0) + 1;
                 const project = c.labels[PROJECT];
                 if (project) {
@@ -60,8 +58,9 @@ export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
                   mem += l.values.mem;
                 }
               }
-            for (const e of host.recentEvents.query({ limit: 200, types: ["container"] }).items)
-              if (IMPORTANT(e.action) && scopeAllowsLabels(p.scope, eventLabels(e.attributes)))
+            for (const e of host.recentEvents.query({ limit: 200, types: ["container"] }).items) {
+              const labels = eventLabels(e.attributes);
+              if (IMPORTANT(e.action) && scopeAllowsLabels(p.scope, labels) && !isWharfProbe(labels))
                 events.push({
                   hostId: id,
                   time: e.time,
@@ -70,8 +69,10 @@ export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
                   ...(e.name ? { name: e.name } : {}),
                   ...(e.attributes.exitCode ? { exitCode: e.attributes.exitCode } : {}),
                 });
+            }
             const total = whole ? ctx.collector.latest.get(`${id}/host/`) : undefined;
             const cap: HostCapacity = s.status === "up" ? await hostCapacity(host) : {};
+            const disk = s.status === "up" ? (await ctx.disk.read(host, DISK_WAIT_MS))?.disk : undefined;
             const stacks = { running: 0, partial: 0, stopped: 0 };
             for (const x of projects.values())
               stacks[x.running === x.total ? "running" : x.running ? "partial" : "stopped"]++;
@@ -86,6 +87,7 @@ export function registerOverviewRoutes(router: Router, ctx: AppContext): void {
               firing: firing.filter((a) => a.hostId === id).length,
               ...(cap.cpus ? { cpus: cap.cpus } : {}),
               ...(cap.memory ? { memoryTotal: cap.memory } : {}),
+              ...(disk ? { disk } : {}),
               ...(live.ready
                 ? {
                     cpuPercent: total ? total.values.cpu / 100 : cpu,
