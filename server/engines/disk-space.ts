@@ -5,6 +5,7 @@ import type { DiskFigure, DiskUnknownReason, HostDisk } from "../../lib/disk";
 import { messageOf } from "../../lib/errors";
 import { figureOfStatfs } from "./df-parse";
 import { DiskProbe, NoProbeImage, PROBE_MAX_VOLUMES } from "./disk-probe";
+import { engineCall } from "./engine-call";
 import { hostCapacity } from "./host-capacity";
 import type { HostConnection } from "./host-connection";
 import { rootDirHere } from "./local-probe";
@@ -106,7 +107,7 @@ async function measure(host: HostConnection, probe: DiskProbe): Promise<DiskRead
       .filter((v) => v.Name && !engineSizes(v) && inUse.has(v.Name))
       .sort((a, b) => (a.Name ?? "").localeCompare(b.Name ?? ""))
       .slice(0, PROBE_MAX_VOLUMES);
-    const here = dataRootConfirmed(host, rootDir, volumes);
+    const here = await dataRootConfirmed(host, rootDir, volumes);
     const m = here
       ? await measureHere(rootDir, own)
       : await probe.measure(
@@ -146,15 +147,32 @@ function volumesInUse(host: HostConnection): Set<string> {
 
 /**
  * A unix socket and a DockerRootDir that exists here are not proof (a socket forwarded from a VM, a
- * machine with an engine of its own): one of the engine's own containers or volumes must be there too.
+ * machine with an engine of its own): one of the engine's own containers, volumes or images must be
+ * there too. A few of each are tried, since one may be going as it is looked for; an engine with no
+ * container or volume yet still has the images it runs from.
  */
-function dataRootConfirmed(host: HostConnection, rootDir: string, volumes: readonly RawVolume[]): boolean {
+async function dataRootConfirmed(
+  host: HostConnection,
+  rootDir: string,
+  volumes: readonly RawVolume[],
+): Promise<boolean> {
   if (!rootDirHere(host, rootDir)) return false;
-  const container = host.live.containers.rawList().find((c) => c.Id)?.Id;
-  if (container) return fs.existsSync(path.join(rootDir, "containers", container));
-  const volume = volumes.find((v) => v.Name && engineSizes(v))?.Name;
-  return !!volume && fs.existsSync(path.join(rootDir, "volumes", volume));
+  const under = (...parts: string[]) => fs.existsSync(path.join(rootDir, ...parts));
+  const containers = host.live.containers.rawList().slice(0, EVIDENCE);
+  if (containers.some((c) => c.Id && under("containers", c.Id))) return true;
+  const named = volumes.filter((v) => v.Name && engineSizes(v)).slice(0, EVIDENCE);
+  if (named.some((v) => under("volumes", v.Name as string))) return true;
+  const images = await engineCall(host, (abortSignal) => host.docker.listImages({ abortSignal })).catch(
+    () => [],
+  );
+  const drivers = await fs.promises.readdir(path.join(rootDir, "image")).catch(() => [] as string[]);
+  return images
+    .slice(0, EVIDENCE)
+    .some((i) => drivers.some((d) => under("image", d, "imagedb", "content", ...i.Id.split(":"))));
 }
+
+/** How many of the engine's containers, volumes and images are looked for under its data root. */
+const EVIDENCE = 8;
 
 async function statfsFigure(p: string): Promise<DiskFigure | undefined> {
   return figureOfStatfs(await fs.promises.statfs(p));
