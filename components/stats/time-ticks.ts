@@ -1,3 +1,5 @@
+import { formatDateTime } from "@/lib/format";
+
 /**
  * Time labels for a chart's x axis and legend in the reader's locale, on a 24-hour clock: ops
  * people read "15:15", not "3:15pm", and a Chinese reader should not get an English "pm" at all.
@@ -17,15 +19,6 @@ export function timeTicks(locale: string): {
   const hm = clock(false);
   const hms = clock(true);
   const day = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric" });
-  const full = new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
   const dayOf = (s: number) => new Date(s * 1000).toDateString();
   return {
     axis: (splits, incr) =>
@@ -39,6 +32,6 @@ export function timeTicks(locale: string): {
           ? `${time}\n${day.format(d)}`
           : time;
       }),
-    legend: (s) => full.format(new Date(s * 1000)),
+    legend: (s) => formatDateTime(s * 1000, locale),
   };
 }
