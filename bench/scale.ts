@@ -7,8 +7,8 @@
  * - the merged list of every host through Wharf, against fetching every engine's list at once;
  * - in Chromium on the production build: /containers to its first row, a filter typed to the
  *   updated rows, `tr` elements in the table and the tab's JS heap, against one host's page;
- * - the server's RSS once loaded (baseline: right after boot) and its idle CPU (baseline: the
- *   engines' own CPU over the same window);
+ * - the server's RSS once loaded, the median of 7 readings 2 s apart (baseline: right after boot),
+ *   and its idle CPU (baseline: the engines' own CPU over the same window);
  * - faults: with tabs and socket clients watching, one engine is SIGKILLed and later started again.
  *
  * Hosts that Wharf reports down though nobody killed them, and list calls left out of the figures
@@ -77,6 +77,15 @@ const knobs = () => ({
 });
 
 const rssOf = (pid: number) => sumKiB(treeRss(pid, ROOT)) * 1024;
+
+async function medianRss(pid: number, n: number, everyMs: number): Promise<number> {
+  const reads: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 0) await sleep(everyMs);
+    reads.push(rssOf(pid));
+  }
+  return reads.sort((a, b) => a - b)[Math.floor(n / 2)] ?? 0;
+}
 
 async function run(k: ReturnType<typeof knobs>, signal: AbortSignal, held: Held): Promise<void> {
   const total = k.hosts * k.perHost;
@@ -147,7 +156,8 @@ async function run(k: ReturnType<typeof knobs>, signal: AbortSignal, held: Held)
   const all: PageFigures = await measurePage(browser, base, cookie, "/containers", terms, k.pageRuns, say);
   say(`browser: ${k.pageRuns} visits of each page (${secs(t)})`);
   await sleep(5000);
-  const rssLoaded = rssOf(server.pid);
+  // A single reading moves by tens of MB with the garbage collector's timing: take the median of 7.
+  const rssLoaded = await medianRss(server.pid, 7, 2000);
 
   say(`idle: ${k.idleS} s with no client`);
   const enginePids = fleet.engines.map((e) => fleet.pid(e.id)).filter((p): p is number => p !== undefined);

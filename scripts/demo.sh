@@ -52,8 +52,8 @@ cat <<MSG
   Hosts:       $(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).map(h=>h.id).join(", "))' "$HOSTS")
 
 MSG
-NODE_ENV=production WHARF_PORT="$PORT" WHARF_DATA_DIR="$DATA" WHARF_HOSTS="$HOSTS" WHARF_ADMIN_PASSWORD="$PASSWORD" \
-  node dist/server/index.js &
+NODE_ENV=production MALLOC_ARENA_MAX=2 WHARF_PORT="$PORT" WHARF_DATA_DIR="$DATA" WHARF_HOSTS="$HOSTS" WHARF_ADMIN_PASSWORD="$PASSWORD" \
+  node --max-semi-space-size=4 dist/server/index.js &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; echo; echo "stopping demo engines"; bash scripts/test-engines.sh stop' EXIT
 node scripts/demo-seed.mjs "http://127.0.0.1:$PORT" "$PASSWORD" "$TEAM_PASSWORD"

@@ -102,7 +102,7 @@ export function scaleFigures(r: ScaleResults): Figure[] {
       ok: r.all.heapUsed <= TARGETS.heapMb * MB,
     },
     {
-      name: "server RSS, loaded",
+      name: "server RSS, loaded (median of 7)",
       measured: mbText(r.rssLoaded),
       target: `≤ ${TARGETS.rssMb} MB`,
       baseline: `after boot ${mbText(r.rssBoot)}`,
