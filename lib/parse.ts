@@ -4,7 +4,8 @@ import { AppError, type ErrorCode } from "./errors";
 /** Zod issues become one VALIDATION error naming the first field, with all issues in details. */
 export function validationError(err: ZodError, prefix = ""): AppError {
   const issues = err.issues.map((i) => ({
-    field: prefix + (i.path.join(".") || "(root)"),
+    // A scalar checked on its own is named by the prefix alone ("service: …", not "service: (root): …").
+    field: i.path.length ? prefix + i.path.join(".") : prefix.replace(/[:.]\s*$/, "") || "(root)",
     message: i.message,
   }));
   const first = issues[0];

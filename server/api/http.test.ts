@@ -82,6 +82,12 @@ describe("validationError", () => {
 
     expect(validationError(result.error!).message).toBe("(root): too short");
   });
+
+  it("names a scalar checked on its own by its prefix alone", () => {
+    const result = z.string().min(3, "too short").safeParse("x");
+    expect(validationError(result.error!, "service: ").message).toBe("service: too short");
+    expect(validationError(result.error!, "query.").message).toBe("query: too short");
+  });
 });
 
 describe("parseWith", () => {
