@@ -1,12 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { serviceSource } from "@/components/stats/history-source";
 import { HistoryPanel } from "@/components/stats/HistoryPanel";
 import type { StackService } from "@/lib/stacks/types";
 
 /**
- * A compose service's stored charts, its containers summed and joined across recreates. The
- * history is asked through one of its containers; with none right now, that is what it says.
+ * A compose service's stored charts, its containers summed and joined across recreates, also while
+ * the service has no container (a stack brought down keeps its history).
  */
 export function ServiceHistory({
   hostId,
@@ -25,8 +24,7 @@ export function ServiceHistory({
       title={t("historyTitle")}
       subject={service.name}
       note={t("historyNote")}
-      source={serviceSource(hostId, project, service)}
-      absent={{ title: t("noContainerNow", { service: service.name }), hint: t("noContainerNowHint") }}
+      source={{ kind: "service", hostId, project, service: service.name }}
       onClose={onClose}
       testId="service-history"
     />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyKey, historyUrl, serviceSource, type HistorySource } from "./history-source";
+import { historyKey, historyUrl, type HistorySource } from "./history-source";
 
 const host: HistorySource = { kind: "host", hostId: "edge 1" };
 const container: HistorySource = { kind: "container", hostId: "local", containerId: "abc/def" };
@@ -7,12 +7,11 @@ const service: HistorySource = {
   kind: "service",
   hostId: "local",
   project: "shop",
-  service: "web",
-  ref: "shop-web-1",
+  service: "web 2",
 };
 
 describe("historyUrl", () => {
-  it("asks a host's totals, a container's series, and a service's series joined through one of its containers", () => {
+  it("asks a host's totals, a container's series, and a service's series under its stack", () => {
     expect(historyUrl(host, "cpu", 1000, 2000)).toBe(
       "/api/v1/hosts/edge%201/history?metric=cpu&from=1000&to=2000",
     );
@@ -20,15 +19,13 @@ describe("historyUrl", () => {
       "/api/v1/hosts/local/containers/abc%2Fdef/history?metric=memory&from=1&to=2",
     );
     expect(historyUrl(service, "pids", 1, 2)).toBe(
-      "/api/v1/hosts/local/containers/shop-web-1/history?metric=pids&from=1&to=2&by=service",
+      "/api/v1/hosts/local/stacks/shop/services/web%202/history?metric=pids&from=1&to=2",
     );
   });
 });
 
 describe("historyKey", () => {
-  it("keys a service by its name, so asking through another container after a recreate keeps the charts", () => {
-    const recreated = { ...service, ref: "shop-web-2" };
-    expect(historyKey(recreated, "24h")).toEqual(historyKey(service, "24h"));
+  it("keys a source by its range", () => {
     expect(historyKey(service, "24h")).not.toEqual(historyKey(service, "1h"));
   });
 
@@ -40,35 +37,5 @@ describe("historyKey", () => {
       ["hosts", "local"],
     ]);
     expect(new Set(keys.map((k) => JSON.stringify(k))).size).toBe(3);
-  });
-});
-
-describe("serviceSource", () => {
-  const c = (name: string, state: string) => ({ name, state });
-
-  it("asks through a running container first", () => {
-    const s = serviceSource("local", "shop", {
-      name: "web",
-      containers: [c("shop-web-1", "exited"), c("shop-web-2", "running")],
-    });
-    expect(s).toEqual({
-      kind: "service",
-      hostId: "local",
-      project: "shop",
-      service: "web",
-      ref: "shop-web-2",
-    });
-  });
-
-  it("asks through a stopped one when none runs, since the service's history outlives its containers", () => {
-    expect(
-      serviceSource("local", "shop", { name: "web", containers: [c("shop-web-1", "exited")] }),
-    ).toMatchObject({
-      ref: "shop-web-1",
-    });
-  });
-
-  it("has nothing to ask through while the service has no container", () => {
-    expect(serviceSource("local", "shop", { name: "web", containers: [] })).toBeUndefined();
   });
 });

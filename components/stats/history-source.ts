@@ -12,12 +12,11 @@ export const HISTORY_RANGE_KEYS = Object.keys(HISTORY_RANGES) as HistoryRange[];
 
 /**
  * Whose stored stats a chart block draws: one container's; a compose service's, joined across its
- * containers' recreates (`ref` is one of its containers, by name, so a container not sampled yet
- * still finds the service); or a host's totals.
+ * containers' recreates (also while it has none); or a host's totals.
  */
 export type HistorySource =
   | { kind: "container"; hostId: string; containerId: string }
-  | { kind: "service"; hostId: string; project: string; service: string; ref: string }
+  | { kind: "service"; hostId: string; project: string; service: string }
   | { kind: "host"; hostId: string };
 
 const hostPath = (hostId: string) => `/api/v1/hosts/${encodeURIComponent(hostId)}`;
@@ -31,14 +30,11 @@ export function historyUrl(source: HistorySource, metric: HistoryMetric, from: n
     case "container":
       return `${hostPath(source.hostId)}/containers/${encodeURIComponent(source.containerId)}/history?${span}`;
     case "service":
-      return `${hostPath(source.hostId)}/containers/${encodeURIComponent(source.ref)}/history?${span}&by=service`;
+      return `${hostPath(source.hostId)}/stacks/${encodeURIComponent(source.project)}/services/${encodeURIComponent(source.service)}/history?${span}`;
   }
 }
 
-/**
- * The query key of a source's charts over a range. A service's is its name, not the container asked
- * through, so a recreate does not start the charts over.
- */
+/** The query key of a source's charts over a range. */
 export function historyKey(source: HistorySource, range: HistoryRange) {
   switch (source.kind) {
     case "host":
@@ -52,16 +48,3 @@ export function historyKey(source: HistorySource, range: HistoryRange) {
 
 /** A short range is asked again as often as a new 10 s point can come; a long one, once a minute. */
 export const historyRefreshMs = (range: HistoryRange) => (range === "1h" ? 10_000 : 60_000);
-
-/**
- * A compose service's source, through one of its containers (a running one first: its series is
- * the newest); undefined while the service has no container to ask through.
- */
-export function serviceSource(
-  hostId: string,
-  project: string,
-  service: { name: string; containers: readonly { name: string; state: string }[] },
-): HistorySource | undefined {
-  const via = service.containers.find((c) => c.state === "running") ?? service.containers[0];
-  return via && { kind: "service", hostId, project, service: service.name, ref: via.name };
-}

@@ -10,6 +10,16 @@ export const stackNameSchema = z
     "may use lower-case letters, digits, '_' and '-', and must start with a letter or digit",
   );
 
+/** compose's service names: letters, digits, '.', '_' and '-', starting with a letter or digit. */
+export const serviceNameSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(255, "is too long (255 characters at most)")
+  .regex(
+    /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/,
+    "may use letters, digits, '.', '_' and '-', and must start with a letter or digit",
+  );
+
 const COMPOSE_MAX = 512 * 1024;
 
 const composeText = z.string().min(1, "must not be empty").max(COMPOSE_MAX, "is larger than 512 KiB");

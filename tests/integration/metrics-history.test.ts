@@ -199,4 +199,39 @@ describe("background stats history", () => {
     expect(gone.body.points.length).toBeGreaterThan(0);
     expect(joined.body.points.length).toBeGreaterThan(gone.body.points.length);
   });
+
+  it("keeps a service's history under its stack once the service has no container", async () => {
+    const first = ids.local ?? "";
+    const route = (c: Client, service = "web") =>
+      c.get<HistoryAnswer & { error?: { message: string } }>(
+        `/api/v1/hosts/local/stacks/${PROJECT}/services/${service}/history?metric=cpu`,
+      );
+    // The recreated container of the test above, if it ran; then none is left.
+    const all = await docker("local", "ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`);
+    for (const id of all.split("\n").filter(Boolean)) await docker("local", "rm", "-f", id);
+    // Gone and never stored: no stack to ask through.
+    expect((await route(admin)).status).toBe(404);
+    // Wharf keeps files for it now, the way a stack brought down with `down` stays listed.
+    const stored = await admin.send("POST", "/api/v1/hosts/local/stacks", {
+      name: PROJECT,
+      compose: "services:\n  web:\n    image: local/idle:1\n    network_mode: none\n",
+    });
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201);
+    const r = await route(admin);
+    expect(r.status).toBe(200);
+    expect(r.body.series.map((s) => s.containerId)).toContain(first);
+    expect(r.body.points.some((p) => p.avg > 3)).toBe(true);
+    // A service that never ran has an empty history, not an error; a bad name is named.
+    const none = await route(admin, "db");
+    expect([none.status, none.body.points]).toEqual([200, []]);
+    const bad = await route(admin, "-x");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toBe(
+      "service: may use letters, digits, '.', '_' and '-', and must start with a letter or digit",
+    );
+    // Another team's stack is a miss, the same as a stack that does not exist.
+    const theirs = await route(teamB);
+    expect(theirs.status).toBe(404);
+    await admin.send("DELETE", `/api/v1/hosts/local/stacks/${PROJECT}`);
+  });
 });

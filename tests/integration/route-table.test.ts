@@ -102,6 +102,7 @@ function concretePath(r: RouteDef): string {
       if (name === "id" && r.path.includes("/images/")) return encodeURIComponent("local/busybox:1.35");
       if (name === "name" && r.path.includes("/volumes/")) return values.volume as string;
       if (name === "name" && r.path.includes("/stacks/")) return values.stack as string;
+      if (name === "service") return "web";
       if (name === "id" && r.path.includes("/networks/")) return values.network as string;
       if (r.path.startsWith("/api/v1/registries/")) {
         if (name === "id") return values.registryId as string;
@@ -118,6 +119,7 @@ const QUERIES: Record<string, string> = {
   "/api/v1/hosts/:hostId/images/search": "?term=busybox",
   "/api/v1/hosts/:hostId/containers/:id/history": "?metric=cpu",
   "/api/v1/hosts/:hostId/history": "?metric=memory",
+  "/api/v1/hosts/:hostId/stacks/:name/services/:service/history": "?metric=cpu",
 };
 
 /** Routes that reach past Wharf's own engines (Docker Hub): allowed calls may fail there, offline. */

@@ -166,6 +166,7 @@ const QUERY: Record<string, string> = {
   "DELETE /api/v1/hosts/:hostId/containers/:id": "?force=true",
   "DELETE /api/v1/hosts/:hostId/images/:id": "?force=true",
   "DELETE /api/v1/hosts/:hostId/volumes/:name": "?force=true",
+  "GET /api/v1/hosts/:hostId/stacks/:name/services/:service/history": "?metric=cpu",
 };
 
 /** A concrete path for one route and target set, with the references it used. */
@@ -185,6 +186,7 @@ function fill(r: RouteDef, t: Targets, i = 0, host?: string): { path: string; va
     if (k === "revision") return "1";
     if (k === "jobId") return use(at(t.job, i));
     if (k === "name" && r.path.includes("/stacks/")) return use(t.stack);
+    if (k === "service") return "web";
     if (k === "name") return r.path.includes("/volumes/") ? use(t.volume) : `${P}-none`;
     const list = idList(r, t);
     return use(list[Math.min(i, list.length - 1)] as string);
