@@ -233,7 +233,7 @@ export const silenceInputSchema = z
     comment: z.string().max(500).default(""),
     ruleId: z.number().int().positive().optional(),
     hostId: hostIdSchema.optional(),
-    /** Matches the container's name, or the compose service as `project/service`. */
+    /** Matches the container's name, the compose service as `project/service`, or a volume's name. */
     subject: z.string().min(1).max(255).optional(),
     startsAt: z.number().int().min(0).optional(),
     endsAt: z.number().int().min(0),

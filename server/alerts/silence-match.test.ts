@@ -30,6 +30,21 @@ describe("silenceCovers", () => {
     expect(silenceCovers(silence({ endsAt: NOW }), alert, NOW)).toBe(false);
   });
 
+  it("matches a volume's disk alert by the volume's name", () => {
+    const disk = {
+      ruleId: 7,
+      hostId: "edge",
+      project: "shop",
+      details: { volume: "shop_data", percent: 95 },
+    };
+    expect(silenceCovers(silence({ subject: "shop_data" }), disk, NOW)).toBe(true);
+    expect(silenceCovers(silence({ subject: "shop_logs" }), disk, NOW)).toBe(false);
+    // The host's own disk names no volume.
+    expect(silenceCovers(silence({ subject: "shop_data" }), { ...disk, details: { percent: 95 } }, NOW)).toBe(
+      false,
+    );
+  });
+
   it("names a service only when the alert has both its project and service", () => {
     expect(silenceCovers(silence({ subject: "/" }), { ruleId: 7, hostId: "edge" }, NOW)).toBe(false);
   });

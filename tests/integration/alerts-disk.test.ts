@@ -11,6 +11,7 @@ import { asError } from "../../lib/errors";
 import type { Overview } from "../../lib/overview";
 import type { RegistryRecord } from "../../lib/types";
 import { DiskSpace } from "../../server/engines/disk-space";
+import { df, expectDfLike } from "./fixtures/df";
 import { httpReceiver } from "./fixtures/receivers";
 import {
   ENGINE_IDS,
@@ -77,18 +78,6 @@ const firingOf = async (ruleId: number) =>
   );
 
 /** `df -P` of a directory on this machine, where the test engines keep their data: the oracle. */
-async function df(dir: string): Promise<{ size: number; capacity: number }> {
-  const { stdout } = await run("df", ["-P", "-k", dir]);
-  const cols = (stdout.trim().split("\n")[1] ?? "").trim().split(/\s+/);
-  return { size: Number(cols[1]) * 1024, capacity: Number((cols[4] ?? "").replace("%", "")) };
-}
-
-/** df rounds its Capacity up to a whole percent; Wharf keeps one decimal; the disk moves a little meanwhile. */
-function expectDfLike(percent: number, capacity: number): void {
-  expect(percent).toBeGreaterThan(capacity - 1.5);
-  expect(percent).toBeLessThanOrEqual(capacity + 0.5);
-}
-
 async function build(engine: EngineId, tag: string, marker: string): Promise<void> {
   const dockerfile = `FROM local/busybox:1.35\nRUN echo ${P}-${marker} > /id\n`;
   await new Promise<void>((resolve, reject) => {
@@ -354,13 +343,13 @@ describe("disk rules against real engines", () => {
     // A label-scoped user sees the host's disk but learns no volume name outside its labels.
     const other = await userClient(srv.base, admin, {
       username: `${P}-other`,
-      role: "viewer",
+      role: "operator",
       hosts: ["local"],
       labelSelector: "team=nobody",
     });
     const mine = await userClient(srv.base, admin, {
       username: `${P}-mine`,
-      role: "viewer",
+      role: "operator",
       labelSelector: LABEL,
     });
     const seen = await other.get<Overview>("/api/v1/overview");
@@ -378,6 +367,34 @@ describe("disk rules against real engines", () => {
     }
     const theirs = (await mine.get<{ items: AlertView[] }>("/api/v1/alerts?state=firing")).body.items;
     expect(theirs.filter((a) => a.details.volume === `${P}-tmp`).length).toBeGreaterThanOrEqual(2);
+    // Their volume can be silenced by its name; another team's, not even by guessing it.
+    const silence = {
+      hostId: "local",
+      subject: `${P}-tmp`,
+      endsAt: Date.now() + 60_000,
+      comment: "resizing",
+    };
+    const refused = await other.send<{ error: { message: string } }>(
+      "POST",
+      "/api/v1/alerts/silences",
+      silence,
+    );
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toBe(
+      `subject: no container, service or volume "${P}-tmp" in your scope`,
+    );
+    const made = await mine.send<{ id: number }>("POST", "/api/v1/alerts/silences", silence);
+    expect(made.status).toBe(201);
+    // Silenced on the host it names, and only there.
+    const firingTmp = async () =>
+      (await mine.get<{ items: AlertView[] }>("/api/v1/alerts?state=firing")).body.items.filter(
+        (a) => a.details.volume === `${P}-tmp`,
+      );
+    const now = await firingTmp();
+    expect(now.filter((a) => a.hostId === "local").length).toBeGreaterThan(0);
+    expect(now.filter((a) => a.hostId === "local").every((a) => a.silenced)).toBe(true);
+    expect(now.filter((a) => a.hostId === "edge").some((a) => a.silenced)).toBe(false);
+    expect((await mine.send("DELETE", `/api/v1/alerts/silences/${made.body.id}`)).status).toBe(200);
 
     for (const e of VOLUME_HOSTS) await docker(e, "exec", `${P}-vol`, "rm", "/v/fill");
     await waitFor(

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import https from "node:https";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HostDisk } from "../../lib/disk";
 import type { HistoryAnswer } from "../../lib/metrics";
+import type { Overview } from "../../lib/overview";
 import type { ContainerList, HostSummary } from "../../lib/types";
 import { parseHostsSetting } from "../../server/engines/host-spec";
 import {
@@ -17,6 +19,7 @@ import {
   type Client,
   type TestServer,
 } from "./harness";
+import { df, expectDfLike } from "./fixtures/df";
 
 const SSH_HOSTS = path.join(ENGINES_DIR, "hosts-ssh.json");
 const TLS = path.join(ENGINES_DIR, "tls");
@@ -132,5 +135,31 @@ describe("ssh and a misconfigured TLS host side by side", () => {
     );
     expect(points.at(-1)?.last).toBeGreaterThan(0);
     expect(srv.wharf.realtime.stats.counters().upstream).toBe(0);
+  });
+
+  it("measures the SSH host's disk with a probe container, as df does, and leaves no probe behind", async () => {
+    const disk = await waitFor(
+      async () => {
+        const r = await admin.get<Overview>("/api/v1/overview");
+        const d = r.body.hosts.find((h) => h.id === "sshhost")?.disk;
+        return d;
+      },
+      30_000,
+      "the SSH host's disk on the overview",
+    );
+    expect(disk.state, JSON.stringify(disk)).toBe("known");
+    const d = disk as Extract<HostDisk, { state: "known" }>;
+    // Reached over SSH, the engine's data root is not this process's to statfs.
+    expect(d.how).toBe("probe");
+    const root = await docker("local", "info", "-f", "{{.DockerRootDir}}");
+    expect(d.path).toBe(root);
+    const oracle = await df(root);
+    expect(d.size).toBe(oracle.size);
+    expectDfLike(d.percent, oracle.capacity);
+    await waitFor(
+      async () => (await docker("local", "ps", "-aq", "--filter", "label=wharf.probe")) === "" || undefined,
+      10_000,
+      "no probe container left",
+    );
   });
 });

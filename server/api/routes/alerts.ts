@@ -54,7 +54,11 @@ function audited(rc: RequestContext, t: TargetView): TargetView {
  * A silence the principal may set: an unscoped one anything; a host-scoped one only on its hosts;
  * a label-scoped one only a subject (container name or project/service) of its own containers.
  */
-function checkSilenceScope(ctx: AppContext, p: Principal, s: { hostId?: string; subject?: string }): void {
+async function checkSilenceScope(
+  ctx: AppContext,
+  p: Principal,
+  s: { hostId?: string; subject?: string },
+): Promise<void> {
   if (p.scope.hosts !== "*" && !s.hostId)
     throw new AppError("FORBIDDEN", "hostId: your access is limited to some hosts; name one");
   // A host out of scope answers as an unknown one.
@@ -62,18 +66,31 @@ function checkSilenceScope(ctx: AppContext, p: Principal, s: { hostId?: string; 
   if (!isLabelScoped(p)) return;
   if (!s.subject)
     throw new AppError("FORBIDDEN", "subject: your access is limited to labelled containers; name one");
-  const ownsSubject = ctx.hosts.ids().some((id) => {
-    if (s.hostId && s.hostId !== id) return false;
-    const live = ctx.hosts.find(id)?.live.containers;
-    if (!live?.ready || !scopeAllowsHost(p.scope, id)) return false;
-    return live.list().some((c) => {
-      if (!scopeAllowsLabels(p.scope, c.labels)) return false;
-      const service = `${c.labels["com.docker.compose.project"] ?? ""}/${c.labels["com.docker.compose.service"] ?? ""}`;
-      return c.name === s.subject || service === s.subject;
-    });
+  const hosts = ctx.hosts
+    .ids()
+    .filter((id) => (!s.hostId || s.hostId === id) && scopeAllowsHost(p.scope, id))
+    .flatMap((id) => ctx.hosts.find(id) ?? []);
+  const ownsContainer = hosts.some((host) => {
+    const live = host.live.containers;
+    return (
+      live.ready &&
+      live.list().some((c) => {
+        if (!scopeAllowsLabels(p.scope, c.labels)) return false;
+        const service = `${c.labels["com.docker.compose.project"] ?? ""}/${c.labels["com.docker.compose.service"] ?? ""}`;
+        return c.name === s.subject || service === s.subject;
+      })
+    );
   });
-  if (!ownsSubject)
-    throw new AppError("NOT_FOUND", `subject: no container or service "${s.subject}" in your scope`);
+  if (ownsContainer) return;
+  // A volume of theirs by name (a disk alert's subject); a host that does not answer has none.
+  for (const host of hosts) {
+    const volumes = await host.live.volumes.get().catch(() => ({ Volumes: [] }));
+    if (
+      (volumes.Volumes ?? []).some((v) => v.Name === s.subject && scopeAllowsLabels(p.scope, v.Labels ?? {}))
+    )
+      return;
+  }
+  throw new AppError("NOT_FOUND", `subject: no container, service or volume "${s.subject}" in your scope`);
 }
 
 /** A silence the principal may see or end: on its hosts, and under a label scope, one it set. */
@@ -303,7 +320,7 @@ export function registerAlertRoutes(router: Router, ctx: AppContext): void {
     handler: async (rc) => {
       const input = parseWith(silenceInputSchema, await rc.body());
       const p = principalOf(rc);
-      checkSilenceScope(ctx, p, input);
+      await checkSilenceScope(ctx, p, input);
       return store.addSilence(input, p.scope.labelSelector ?? "", p.name, Date.now());
     },
   });
