@@ -170,14 +170,23 @@ export async function imagesInScope(
   items: ImageSummary[],
 ): Promise<ImageSummary[]> {
   if (!isLabelScoped(p)) return items;
+  const { own, inside } = await labelScopedImages(owners, host, p);
+  return items
+    .filter((i) => own.has(i.id) || inside.has(i.id))
+    .map((i) => ({ ...i, containers: inside.get(i.id) ?? 0 }));
+}
+
+/**
+ * For a label scope, the images it may see on a host by id: those it made or pulled, and those its
+ * containers use (with how many of them).
+ */
+export async function labelScopedImages(owners: ImageOwnerStore, host: HostConnection, p: Principal) {
   const own = owners.ownedBy(host.spec.id, ownerOf(p));
   // In-scope containers per image, counted once for the whole list.
   const inside = new Map<string, number>();
   for (const c of await listImageUsers(host))
     if (scopeAllowsLabels(p.scope, c.labels)) inside.set(c.imageId, (inside.get(c.imageId) ?? 0) + 1);
-  return items
-    .filter((i) => own.has(i.id) || inside.has(i.id))
-    .map((i) => ({ ...i, containers: inside.get(i.id) ?? 0 }));
+  return { own, inside };
 }
 
 /**

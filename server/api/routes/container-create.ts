@@ -1,17 +1,9 @@
 import type { CreateContainerResult, RecreateContainerResult } from "../../../lib/container-spec/api-types";
 import type { CreateConfig } from "../../../lib/container-spec/create-body";
 import { createRequestSchema, recreateRequestSchema } from "../../../lib/container-spec/create-schema";
-import {
-  hostAccessRefusal,
-  hostAccessSettings,
-  namedVolumes,
-  type HostAccessSetting,
-} from "../../../lib/container-spec/host-access";
+import { hostAccessSettings, namedVolumes } from "../../../lib/container-spec/host-access";
 import { inspectToSpec } from "../../../lib/container-spec/inspect";
 import { specChanges } from "../../../lib/container-spec/spec";
-import { AppError } from "../../../lib/errors";
-import { roleAllows, scopeAllowsLabels } from "../../../lib/permissions";
-import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { containerSpecView } from "../../engines/container-create-spec";
 import { createContainer } from "../../engines/container-create";
@@ -23,38 +15,8 @@ import { recreateContainer, withCarriedSettings } from "../../engines/recreate";
 import { parseWith } from "../http";
 import type { Router } from "../router";
 import { requireCreateBodyInScope } from "../../scope/container-refs";
+import { requireHostAccessAllowed, requireLabelsInScope } from "../../scope/create-checks";
 import { containerOf, hostOf, principalOf } from "../targets";
-import { fieldError } from "../../../lib/parse";
-
-/** A label-scoped caller may only make containers it could see afterwards. */
-function requireLabelsInScope(p: Principal, labels: Record<string, string> | null | undefined): void {
-  if (!p.scope.labelSelector || scopeAllowsLabels(p.scope, labels ?? {})) return;
-  throw fieldError(
-    "config.Labels",
-    `your access covers only containers labelled ${p.scope.labelSelector}; add that label`,
-    "FORBIDDEN",
-  );
-}
-
-/**
- * Privileged mode, host binds, host namespaces, devices, capabilities and loosened confinement are
- * root on the host, so only an admin may use them. A recreate keeps some settings of the old
- * container (`carried`), and those count too: the message then says where the setting came from.
- */
-function requireHostAccessAllowed(
-  p: Principal,
-  settings: HostAccessSetting[],
-  carried?: { from: string; fields: Set<string> },
-): void {
-  const [first] = settings;
-  if (!first || roleAllows(p.role, "admin")) return;
-  const key = /^config\.HostConfig\.([A-Za-z]+)/.exec(first.field)?.[1];
-  const kept =
-    carried?.fields.has(first.field) && key
-      ? `; it is kept from ${carried.from} unless the body sets HostConfig.${key}`
-      : "";
-  throw new AppError("FORBIDDEN", `${hostAccessRefusal(settings)}${kept}`, { hostAccess: settings });
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === "object" && !Array.isArray(v);
