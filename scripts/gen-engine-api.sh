@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates server/engines/engine-api.ts, the Engine API's types, from the API's own definition:
+# Regenerates server/engines/engine-api.ts, the Engine API's types, and server/docker-api/engine-paths.json,
+# its list of operations (which the Docker endpoint's policy table must classify), from the API's own definition:
 # the Swagger file of API 1.41 that Debian's golang-github-docker-docker-dev ships for its engine.
 # Run by hand when the engine's API version changes; the generated file is committed.
 set -euo pipefail
@@ -17,4 +18,16 @@ version=$(sed -n 's/^  version: "\(.*\)"$/\1/p' "$swagger" | head -1)
   echo "// Friendly names for what Wharf uses are in engine-types.ts."
   cat "$tmp/engine-api.ts"
 } > server/engines/engine-api.ts
-echo "wrote server/engines/engine-api.ts (Engine API $version)"
+node -e '
+const yaml = require("js-yaml");
+const doc = yaml.load(require("fs").readFileSync(process.argv[1], "utf8"));
+const ops = [];
+for (const [path, item] of Object.entries(doc.paths))
+  for (const [m, op] of Object.entries(item))
+    if (["get", "head", "post", "put", "delete"].includes(m))
+      ops.push({ method: m.toUpperCase(), path, operationId: op.operationId });
+ops.sort((a, b) => (a.path === b.path ? a.method.localeCompare(b.method) : a.path < b.path ? -1 : 1));
+const out = { source: `Debian golang-github-docker-docker-dev api/swagger.yaml, Docker Engine API ${doc.info.version}`, operations: ops };
+process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+' "$swagger" > server/docker-api/engine-paths.json
+echo "wrote server/engines/engine-api.ts and server/docker-api/engine-paths.json (Engine API $version)"

@@ -1,4 +1,5 @@
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import { loopbackOf, publishSelfUrl, selfUrl } from "../lib/self-url";
 import { createApiHandler } from "./api/dispatch";
 import { buildRouter } from "./api/index";
@@ -23,6 +24,7 @@ import { HistoryStore } from "./metrics/history-store";
 import { DEFAULT_COLLECT_MS, MetricsCollector } from "./metrics/collector";
 import { ContainerSampler } from "./metrics/sampler";
 import { createMetricsHandler } from "./api/metrics-endpoint";
+import { createDockerEndpoint } from "./docker-api/endpoint";
 import { watchEventLag } from "./telemetry/instruments";
 import { RestartCounter } from "./metrics/restarts";
 import { AlertService } from "./alerts/service";
@@ -143,6 +145,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
   };
   const router = buildRouter(ctx);
   const api = createApiHandler(router, ctx);
+  const docker = createDockerEndpoint(ctx);
   const headers = securityHeaders(config.dev);
   let pages: PageHandler | undefined;
   let metrics: PageHandler = (_req, res) => void res.writeHead(503).end();
@@ -152,6 +155,10 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     const url = new URL(req.url ?? "/", "http://wharf.invalid");
     if (url.pathname === "/metrics") {
       void metrics(req, res);
+      return;
+    }
+    if (docker.matches(url.pathname)) {
+      docker.handle(req, res, url);
       return;
     }
     if (url.pathname.startsWith("/api/")) {
@@ -172,6 +179,15 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
     void pages(req, res);
   });
   const realtime = attachRealtime(server, ctx);
+  // One dispatcher for upgrades: the Docker endpoint's hijacked calls, else socket.io's own handler
+  // (which closes a socket it does not know after a second: an exec check can take longer).
+  const others = server.listeners("upgrade") as ((req: http.IncomingMessage, s: Duplex, h: Buffer) => void)[];
+  server.removeAllListeners("upgrade");
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? "/", "http://wharf.invalid");
+    if (docker.matches(url.pathname)) return docker.upgrade(req, socket, head, url);
+    for (const l of others) l.call(server, req, socket, head);
+  });
   const { io } = realtime;
   hosts.on("status", logHostStatus);
   realtime.stats.observe((s, c) => collector.observe(s, c));

@@ -1,0 +1,293 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditEntry } from "../../lib/types";
+import {
+  RUN_ID,
+  docker,
+  login,
+  removeByPrefix,
+  runFixture,
+  startServer,
+  waitHostsUp,
+  type Client,
+  type TestServer,
+} from "./harness";
+
+/**
+ * The docker CLI itself, through Wharf's Docker endpoint, with a token per role and team: what it
+ * prints is the test, and the engine's own socket is the second opinion.
+ */
+let srv: TestServer;
+let admin: Client;
+const P = `${RUN_ID}-dk`;
+const TEAM_A = `team=a${P}`;
+const TEAM_B = `team=b${P}`;
+const configs: string[] = [];
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A DOCKER_CONFIG directory whose config.json sends the token, as the endpoint's docs say. */
+function configFor(token: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-dk-"));
+  fs.writeFileSync(
+    path.join(dir, "config.json"),
+    JSON.stringify({ HttpHeaders: { Authorization: `Bearer ${token}` } }),
+  );
+  configs.push(dir);
+  return dir;
+}
+
+function cli(config: string, host: string, args: string[], tty = false): Promise<CliResult> {
+  const url = `tcp://${new URL(srv.base).host}/api/v1/hosts/${host}/docker`;
+  const argv = ["-H", url, ...args];
+  // -it needs a terminal: `script` gives the CLI a pty.
+  const [cmd, cmdArgs] = tty
+    ? [
+        "script",
+        ["-qec", ["docker", ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" "), "/dev/null"],
+      ]
+    : ["docker", argv];
+  return new Promise((resolve) => {
+    execFile(
+      cmd,
+      cmdArgs,
+      { env: { ...process.env, DOCKER_CONFIG: config, DOCKER_BUILDKIT: "0" }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() });
+      },
+    );
+  });
+}
+
+async function token(
+  name: string,
+  role: string,
+  labelSelector?: string,
+): Promise<{ id: number; config: string; secret: string }> {
+  const r = await admin.send<{ token: string; item: { id: number } }>("POST", "/api/v1/tokens", {
+    name: `${P}-${name}`,
+    role,
+    ...(labelSelector ? { labelSelector } : {}),
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return { id: r.body.item.id, config: configFor(r.body.token), secret: r.body.token };
+}
+
+let opA: { id: number; config: string; secret: string };
+let viewerA: { id: number; config: string; secret: string };
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  srv = await startServer();
+  admin = await login(srv.base);
+  await waitHostsUp(admin);
+  opA = await token("op-a", "operator", TEAM_A);
+  viewerA = await token("view-a", "viewer", TEAM_A);
+  ids.a = await runFixture("local", `${P}-a1`, "local/ticker:1", ["--label", TEAM_A]);
+  ids.b = await runFixture("local", `${P}-b1`, "local/idle:1", ["--label", TEAM_B]);
+}, 60_000);
+
+afterAll(async () => {
+  await removeByPrefix(P);
+  await srv?.stop();
+  for (const d of configs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe("an operator token limited to team a, through the docker CLI", () => {
+  it("docker ps -a shows exactly team a's containers", async () => {
+    const r = await cli(opA.config, "local", ["ps", "-a", "--no-trunc", "--format", "{{.ID}}"]);
+    expect(r.stderr).toBe("");
+    const engine = await docker("local", "ps", "-a", "--no-trunc", "-q", "--filter", `label=${TEAM_A}`);
+    expect(r.stdout.split("\n").filter(Boolean).sort()).toEqual(engine.split("\n").filter(Boolean).sort());
+    expect(r.stdout).toContain(ids.a);
+    expect(r.stdout).not.toContain(ids.b);
+  });
+
+  it("runs a container with the team's label, and refuses one without it", async () => {
+    const hi = await cli(opA.config, "local", [
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "--label",
+      TEAM_A,
+      "local/busybox:1.35",
+      "echo",
+      "hi",
+    ]);
+    expect([hi.code, hi.stdout]).toEqual([0, "hi"]);
+    const bare = await cli(opA.config, "local", [
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "local/busybox:1.35",
+      "true",
+    ]);
+    expect(bare.code).not.toBe(0);
+    expect(bare.stderr).toContain(`add --label ${TEAM_A}`);
+  });
+
+  it("runs -it with a pty, and exec -it", async () => {
+    const run = await cli(
+      opA.config,
+      "local",
+      [
+        "run",
+        "-it",
+        "--rm",
+        "--network",
+        "none",
+        "--label",
+        TEAM_A,
+        "local/busybox:1.35",
+        "sh",
+        "-c",
+        "echo $((6*7))",
+      ],
+      true,
+    );
+    expect(run.stdout).toContain("42");
+    const exec = await cli(
+      opA.config,
+      "local",
+      ["exec", "-it", `${P}-a1`, "sh", "-c", "echo $((6*7))"],
+      true,
+    );
+    expect(exec.stdout).toContain("42");
+  });
+
+  it("streams logs -f, copies files both ways, and answers stats --no-stream", async () => {
+    const logs = await cli(opA.config, "local", ["logs", "--tail", "2", `${P}-a1`]);
+    expect(logs.code).toBe(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-dk-cp-"));
+    configs.push(dir);
+    fs.writeFileSync(path.join(dir, "in.txt"), `${P} in\n`);
+    expect(
+      (await cli(opA.config, "local", ["cp", path.join(dir, "in.txt"), `${P}-a1:/tmp/in.txt`])).code,
+    ).toBe(0);
+    expect(await docker("local", "exec", `${P}-a1`, "cat", "/tmp/in.txt")).toBe(`${P} in`);
+    expect(
+      (await cli(opA.config, "local", ["cp", `${P}-a1:/tmp/in.txt`, path.join(dir, "out.txt")])).code,
+    ).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "out.txt"), "utf8")).toBe(`${P} in\n`);
+    const stats = await cli(opA.config, "local", [
+      "stats",
+      "--no-stream",
+      "--format",
+      "{{.Name}}",
+      `${P}-a1`,
+    ]);
+    expect([stats.code, stats.stdout]).toEqual([0, `${P}-a1`]);
+  });
+
+  it("answers No such container for team b's, by name and id, and the engine still has it", async () => {
+    for (const ref of [`${P}-b1`, ids.b ?? "", (ids.b ?? "").slice(0, 12)]) {
+      // The CLI's rm -f says nothing of a container that does not exist (exit 0), so it says nothing here.
+      const rmf = await cli(opA.config, "local", ["rm", "-f", ref]);
+      expect(rmf.stdout, ref).toBe("");
+      for (const args of [
+        ["rm", ref],
+        ["stop", ref],
+        ["logs", ref],
+        ["exec", ref, "true"],
+      ]) {
+        const r = await cli(opA.config, "local", args);
+        expect(r.code, args.join(" ")).not.toBe(0);
+        expect(r.stderr, args.join(" ")).toContain(`No such container: ${ref}`);
+      }
+      // inspect asks every kind of object in turn, and says what it says of a name nothing has.
+      const inspect = await cli(opA.config, "local", ["inspect", ref]);
+      expect([inspect.code, inspect.stderr]).toEqual([1, `Error: No such object: ${ref}`]);
+    }
+    expect(await docker("local", "inspect", "-f", "{{.State.Running}}", ids.b ?? "")).toBe("true");
+  });
+
+  it("refuses --privileged and a bind of the host's root", async () => {
+    const priv = await cli(opA.config, "local", [
+      "run",
+      "--rm",
+      "--privileged",
+      "--network",
+      "none",
+      "--label",
+      TEAM_A,
+      "local/busybox:1.35",
+      "true",
+    ]);
+    expect(priv.code).not.toBe(0);
+    expect(priv.stderr).toMatch(/Privileged/);
+    const bind = await cli(opA.config, "local", [
+      "run",
+      "--rm",
+      "-v",
+      "/:/host",
+      "--network",
+      "none",
+      "--label",
+      TEAM_A,
+      "local/busybox:1.35",
+      "true",
+    ]);
+    expect(bind.code).not.toBe(0);
+    expect(bind.stderr).toMatch(/Binds/);
+  });
+
+  it("records what it changed in the audit log, under the token's name", async () => {
+    const r = await admin.get<{ items: AuditEntry[] }>("/api/v1/audit?limit=200");
+    const mine = r.body.items.filter((e) => e.user === `token:${P}-op-a`);
+    const actions = new Set(mine.map((e) => e.action));
+    expect(actions).toContain("docker POST /containers/create");
+    expect(actions).toContain("docker POST /containers/{id}/exec");
+    expect(actions).toContain("docker GET /containers/{id}/archive");
+    expect(mine.some((e) => e.action === "docker DELETE /containers/{id}" && e.result === "error")).toBe(
+      true,
+    );
+  });
+});
+
+describe("other tokens", () => {
+  it("lets a viewer list but not stop", async () => {
+    const ps = await cli(viewerA.config, "local", ["ps", "-q"]);
+    expect(ps.code).toBe(0);
+    const stop = await cli(viewerA.config, "local", ["stop", `${P}-a1`]);
+    expect(stop.code).not.toBe(0);
+    expect(stop.stderr).toContain("the viewer role may not do this");
+    expect(await docker("local", "inspect", "-f", "{{.State.Running}}", ids.a ?? "")).toBe("true");
+  });
+
+  it("answers 401 to a revoked token and to none, and the CLI says so", async () => {
+    const t = await token("gone", "operator", TEAM_A);
+    expect((await admin.send("DELETE", `/api/v1/tokens/${t.id}`)).status).toBeLessThan(300);
+    const r = await cli(t.config, "local", ["ps"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("unknown, expired or revoked");
+    const none = await fetch(`${srv.base}/api/v1/hosts/local/docker/_ping`, {
+      headers: { cookie: admin.cookie },
+    });
+    expect(none.status).toBe(401);
+  });
+
+  it("refuses a path outside the policy table, never passing it on", async () => {
+    const t = await token("admin", "admin");
+    const headers = { authorization: `Bearer ${t.secret}` };
+    const odd = await fetch(`${srv.base}/api/v1/hosts/local/docker/v1.41/containers/x/secret-door`, {
+      method: "POST",
+      headers,
+    });
+    expect(odd.status).toBe(403);
+    expect(((await odd.json()) as { message: string }).message).toContain(
+      "not in the endpoint's policy table",
+    );
+    const ping = await fetch(`${srv.base}/api/v1/hosts/local/docker/_ping`, { headers });
+    expect([ping.status, ping.headers.get("api-version")]).toEqual([200, "1.41"]);
+  });
+});
