@@ -106,6 +106,18 @@ function authenticate(ctx: AppContext, req: IncomingMessage): Principal {
   return p;
 }
 
+/**
+ * Names an image takes (pull, tag, build, commit, load) may be another team's: the UI's image jobs
+ * check and record them, the endpoint does not yet, so a label scope is sent there.
+ */
+function imageWrite(p: Principal): void {
+  if (isLabelScoped(p))
+    throw new AppError(
+      "FORBIDDEN",
+      `images are pulled, built, tagged and loaded on Wharf's Images page for a token limited to ${p.scope.labelSelector ?? ""}`,
+    );
+}
+
 /** Checks what a body asks for, as the create form does, before the engine sees it. */
 async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Promise<void> {
   const { p, host, policy } = call;
@@ -136,7 +148,25 @@ async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Pro
     case "build":
       if (/^host$/i.test(url.searchParams.get("networkmode") ?? "") && !roleAllows(p.role, "admin"))
         throw new AppError("FORBIDDEN", "networkmode: a build on the host's network is for admins only");
+      return imageWrite(p);
+    case "image-write":
+      return imageWrite(p);
+    case "labelled-create": {
+      call.body = await readBody(req);
+      const body = jsonBody(call.body);
+      requireLabelsInScope(
+        p,
+        body.Labels as Record<string, string> | undefined,
+        "Labels",
+        `add --label ${p.scope.labelSelector ?? ""}`,
+      );
       return;
+    }
+    case "network-connect": {
+      call.body = await readBody(req);
+      await containerInScope(host, jsonBody(call.body).Container, p, "Container");
+      return;
+    }
     case undefined:
       return;
   }

@@ -16,7 +16,8 @@ export interface Allowed {
   scope: DockerTarget;
   list?: ListKind;
   /** Bodies checked as the create form's are: labels, references, and settings that reach the host. */
-  check?: "container-create" | "exec-create" | "build";
+  check?:
+    "container-create" | "exec-create" | "build" | "image-write" | "labelled-create" | "network-connect";
   /** Recorded in the audit log although it changes nothing (reads of files and processes). */
   audited?: true;
 }
@@ -94,26 +95,26 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "POST /exec/{id}/start": operate("exec", { audited: true }),
   "POST /exec/{id}/resize": operate("exec"),
   "GET /exec/{id}/json": read("exec"),
-  "POST /commit": operate("commit"),
+  "POST /commit": operate("commit", { check: "image-write" }),
 
   "GET /images/json": read("host", { list: "images" }),
   "POST /build": operate("host", { check: "build" }),
   "POST /build/prune": operate("whole-host"),
-  "POST /images/create": operate("host"),
+  "POST /images/create": operate("host", { check: "image-write" }),
   "GET /images/{name}/json": read("image"),
   "GET /images/{name}/history": read("image"),
   "POST /images/{name}/push": operate("image:change"),
-  "POST /images/{name}/tag": operate("image:change"),
+  "POST /images/{name}/tag": operate("image:change", { check: "image-write" }),
   "DELETE /images/{name}": operate("image:remove"),
   "GET /images/search": read("host"),
   "POST /images/prune": operate("whole-host"),
   "GET /images/{name}/get": read("image:change"),
   "GET /images/get": read("whole-host"),
-  "POST /images/load": operate("host"),
+  "POST /images/load": operate("host", { check: "image-write" }),
   "GET /distribution/{name}/json": operate("host"),
 
   "GET /volumes": read("host", { list: "volumes" }),
-  "POST /volumes/create": operate("host"),
+  "POST /volumes/create": operate("host", { check: "labelled-create" }),
   "GET /volumes/{name}": read("volume"),
   "DELETE /volumes/{name}": operate("volume"),
   "POST /volumes/prune": operate("whole-host"),
@@ -121,9 +122,9 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "GET /networks": read("host", { list: "networks" }),
   "GET /networks/{id}": read("network"),
   "DELETE /networks/{id}": operate("network"),
-  "POST /networks/create": operate("host"),
-  "POST /networks/{id}/connect": operate("network"),
-  "POST /networks/{id}/disconnect": operate("network"),
+  "POST /networks/create": operate("host", { check: "labelled-create" }),
+  "POST /networks/{id}/connect": operate("network", { check: "network-connect" }),
+  "POST /networks/{id}/disconnect": operate("network", { check: "network-connect" }),
   "POST /networks/prune": operate("whole-host"),
 
   "GET /plugins": read("whole-host"),

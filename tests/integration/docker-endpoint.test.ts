@@ -97,6 +97,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeByPrefix(P);
+  await docker("local", "network", "rm", `${P}-net`).catch(() => "");
+  for (const v of ["va", "vb"]) await docker("local", "volume", "rm", "-f", `${P}-${v}`).catch(() => "");
   await srv?.stop();
   for (const d of configs) fs.rmSync(d, { recursive: true, force: true });
 });
@@ -239,6 +241,28 @@ describe("an operator token limited to team a, through the docker CLI", () => {
     ]);
     expect(bind.code).not.toBe(0);
     expect(bind.stderr).toMatch(/Binds/);
+  });
+
+  it("labels what it creates, keeps to its own objects in a network's body, and leaves image names to the Images page", async () => {
+    const bare = await cli(opA.config, "local", ["volume", "create", `${P}-v0`]);
+    expect(bare.stderr).toContain(`add --label ${TEAM_A}`);
+    const vol = await cli(opA.config, "local", ["volume", "create", "--label", TEAM_A, `${P}-va`]);
+    expect([vol.code, vol.stdout]).toEqual([0, `${P}-va`]);
+    await docker("local", "volume", "create", "--label", TEAM_B, `${P}-vb`);
+    const ls = await cli(opA.config, "local", ["volume", "ls", "-q"]);
+    expect(ls.stdout.split("\n")).toContain(`${P}-va`);
+    expect(ls.stdout).not.toContain(`${P}-vb`);
+    // An internal network of team a's: nothing can leave it.
+    await docker("local", "network", "create", "--internal", "--label", TEAM_A, `${P}-net`);
+    const connect = await cli(opA.config, "local", ["network", "connect", `${P}-net`, `${P}-b1`]);
+    expect(connect.code).not.toBe(0);
+    expect(connect.stderr).toContain(`No such container: ${P}-b1`);
+    expect(
+      await docker("local", "inspect", "-f", "{{json .NetworkSettings.Networks}}", ids.b ?? ""),
+    ).not.toContain(`${P}-net`);
+    const pull = await cli(opA.config, "local", ["pull", "-q", "local/busybox:1.35"]);
+    expect(pull.code).not.toBe(0);
+    expect(pull.stderr).toContain("Images page");
   });
 
   it("records what it changed in the audit log, under the token's name", async () => {
