@@ -226,18 +226,60 @@ function statusLine(status: number, message: string | undefined, headers: Incomi
   return `${lines.join("\r\n")}\r\n\r\n`;
 }
 
-/** Joins two duplexes both ways; each side's end is passed on as a half-close, as `docker attach` expects. */
-function splice(a: Duplex, b: Duplex): void {
-  a.pipe(b);
-  b.pipe(a);
-  const stop = () => {
-    a.destroy();
-    b.destroy();
+/**
+ * Joins the client's socket and the engine's both ways. The client's half-close (stdin done) is
+ * passed on as one, as `docker attach` expects; a client gone altogether takes the engine's
+ * connection with it. `left` is told when the client ends its side while the engine's is open: a
+ * killed CLI's socket closes with the same FIN as a CLI whose input ended.
+ */
+function splice(client: Duplex, engine: Duplex, left: () => void): void {
+  client.pipe(engine);
+  engine.pipe(client);
+  let engineClosed = false;
+  let told = false;
+  const leave = () => {
+    if (engineClosed || told) return;
+    told = true;
+    left();
   };
-  a.on("error", stop);
-  b.on("error", stop);
-  a.on("close", () => b.end());
-  b.on("close", () => a.end());
+  const stop = () => {
+    client.destroy();
+    engine.destroy();
+  };
+  client.on("error", stop);
+  engine.on("error", stop);
+  client.on("end", leave);
+  engine.on("close", () => {
+    engineClosed = true;
+    client.end();
+  });
+  client.on("close", () => {
+    leave();
+    engine.destroy();
+  });
+}
+
+/**
+ * A `docker run -it --rm` whose client left: the engine keeps such a container running with nobody
+ * attached, since the end of the attach stream does not end a TTY's input, and a CLI on a terminal
+ * only ends its input when it is gone. The container was made to live for that session only, so it
+ * is killed, and the engine removes it. Without a TTY the engine closes the program's input itself.
+ */
+async function endOrphanedRun(host: HostConnection, id: string): Promise<void> {
+  const c = await dial<{
+    Config?: { OpenStdin?: boolean; StdinOnce?: boolean; Tty?: boolean };
+    HostConfig?: { AutoRemove?: boolean };
+  }>(host, {
+    path: `/containers/${encodeURIComponent(id)}/json`,
+    method: "GET",
+    statusCodes: { ...OK, 404: "gone" },
+  });
+  if (!c.HostConfig?.AutoRemove || !c.Config?.Tty || !c.Config.OpenStdin || !c.Config.StdinOnce) return;
+  await dial(host, {
+    path: `/containers/${encodeURIComponent(id)}/kill`,
+    method: "POST",
+    statusCodes: { ...OK, 404: "gone", 409: "not running" },
+  });
 }
 
 /** Sends the call on to the engine and its answer back, filtered where a label scope needs it. */
@@ -268,7 +310,15 @@ function forward(
     sink.socket.write(statusLine(eres.statusCode ?? 101, eres.statusMessage, eres.headers));
     if (ehead.length) sink.socket.write(ehead);
     if (sink.head.length) esock.write(sink.head);
-    splice(sink.socket, esock);
+    const attached = call.matched.key === "POST /containers/{id}/attach" ? call.matched.ref : undefined;
+    splice(sink.socket, esock, () => {
+      if (attached)
+        endOrphanedRun(call.host, attached).catch((err: unknown) =>
+          console.error(
+            `[docker-api] ${call.host.spec.id}: could not end ${attached} after its client went: ${String(err)}`,
+          ),
+        );
+    });
   });
 
   upstream.on("response", (eres) => {

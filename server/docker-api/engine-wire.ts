@@ -24,7 +24,8 @@ const agents = new WeakMap<HostConnection, http.Agent>();
 
 /**
  * How to reach a host's engine with a raw HTTP request: its unix socket, TCP or TLS address, or an
- * SSH host's kept-open channels. Plain calls reuse keep-alive connections; hijacked ones take theirs.
+ * SSH host's kept-open channels. Plain calls reuse keep-alive connections; hijacked ones and streams
+ * hold theirs for as long as they last, so the number of connections is not capped.
  */
 export function engineWire(host: HostConnection): EngineWire {
   const m = host.docker.modem as unknown as ModemAddress;
@@ -34,8 +35,8 @@ export function engineWire(host: HostConnection): EngineWire {
   const tls = m.protocol === "https";
   if (!agent) {
     agent = tls
-      ? new https.Agent({ keepAlive: true, maxSockets: 32, ca: m.ca, cert: m.cert, key: m.key })
-      : new http.Agent({ keepAlive: true, maxSockets: 32 });
+      ? new https.Agent({ keepAlive: true, ca: m.ca, cert: m.cert, key: m.key })
+      : new http.Agent({ keepAlive: true });
     agents.set(host, agent);
   }
   if (m.socketPath) return { request: http.request, options: { socketPath: m.socketPath, agent } };
