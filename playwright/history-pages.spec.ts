@@ -68,8 +68,7 @@ async function openServiceHistory(page: Page, project = PROJECT, service = "web"
 
 const hostTotals = (url: URL) => url.pathname === "/api/v1/hosts/local/history";
 const webService = (url: URL) =>
-  url.pathname === `/api/v1/hosts/local/containers/${WEB}/history` &&
-  url.searchParams.get("by") === "service";
+  url.pathname === `/api/v1/hosts/local/stacks/${PROJECT}/services/web/history`;
 
 function removeFixtures(): void {
   const ids = docker("local", "ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`);
@@ -152,7 +151,9 @@ test("a service with nothing sampled yet, and one with no container, say so calm
   const page = await wide(browser, "en-US");
   // Made and never started: Wharf samples running containers only.
   const job = await openServiceHistory(page, PROJECT, "job");
-  await expect(job.root.getByTestId("state-empty")).toContainText(en.stats.history.emptyHintUnsampled);
+  const sampling = en.stats.history.emptyHint.slice(en.stats.history.emptyHint.indexOf(" s and ") + 3);
+  await expect(job.root.getByTestId("state-empty")).toContainText(en.stats.history.empty);
+  await expect(job.root.getByTestId("state-empty")).toContainText(sampling);
   await expect(job.root.getByTestId("state-error")).toHaveCount(0);
   await shoot(page, "history-service-none-yet-en");
 
@@ -163,7 +164,7 @@ test("a service with nothing sampled yet, and one with no container, say so calm
   });
   expect(stored.status(), await stored.text()).toBe(201);
   const none = await openServiceHistory(page, STORED, "web");
-  await expect(none.root.getByTestId("state-empty")).toContainText(en.stats.history.emptyHintUnsampled);
+  await expect(none.root.getByTestId("state-empty")).toContainText(sampling);
   await expect(none.root.getByTestId("state-error")).toHaveCount(0);
   await expect(none.root.getByTestId("stats-range-24h")).toBeVisible();
   await shoot(page, "history-service-no-container-en");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyKey, historyUrl, type HistorySource } from "./history-source";
+import { historyKey, historyRefreshMs, historyUrl, type HistorySource } from "./history-source";
 
 const host: HistorySource = { kind: "host", hostId: "edge 1" };
 const container: HistorySource = { kind: "container", hostId: "local", containerId: "abc/def" };
@@ -37,5 +37,13 @@ describe("historyKey", () => {
       ["hosts", "local"],
     ]);
     expect(new Set(keys.map((k) => JSON.stringify(k))).size).toBe(3);
+  });
+});
+
+describe("historyRefreshMs", () => {
+  it("asks a long range once a minute, and every 10 s while it has no point yet", () => {
+    expect(historyRefreshMs("1h")).toBe(10_000);
+    expect(historyRefreshMs("24h")).toBe(60_000);
+    expect(historyRefreshMs("24h", true)).toBe(10_000);
   });
 });

@@ -46,5 +46,9 @@ export function historyKey(source: HistorySource, range: HistoryRange) {
   }
 }
 
-/** A short range is asked again as often as a new 10 s point can come; a long one, once a minute. */
-export const historyRefreshMs = (range: HistoryRange) => (range === "1h" ? 10_000 : 60_000);
+/**
+ * A short range is asked again as often as a new 10 s point can come; a long one, once a minute.
+ * A range with no point yet is asked every 10 s, so its first point shows when it comes.
+ */
+export const historyRefreshMs = (range: HistoryRange, empty = false) =>
+  range === "1h" || empty ? 10_000 : 60_000;

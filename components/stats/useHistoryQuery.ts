@@ -37,7 +37,7 @@ export function useHistoryQuery(source: HistorySource, range: HistoryRange) {
         span: [from / 1000, to / 1000],
       };
     },
-    refetchInterval: historyRefreshMs(range),
+    refetchInterval: (q) => historyRefreshMs(range, !!q.state.data && !q.state.data.cpu.points.length),
     // A scope short of the host, or a container not sampled yet, answers the same when asked again.
     retry: (count, error) => historyFailure(error) === "failed" && count < 1,
   });
