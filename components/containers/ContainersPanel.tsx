@@ -1,4 +1,5 @@
 "use client";
+import { CliAccess } from "@/components/hosts/CliAccess";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
@@ -129,6 +130,7 @@ export function ContainersPanel({ hostId, initial }: { hostId?: string; initial?
               ` · ${t("engine", { version: host.engineVersion, api: host.apiVersion ?? "" })}`}
           </span>
         )}
+        {host && <CliAccess hostId={host.id} />}
         {host && canOperate && (
           <IntentLink
             href={`/hosts/${host.id}/create`}
