@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm run bench`: the benchmarks in bench/ (list, logs, exec, stats, compose, idle-rss, first-load,
-# history)
+# `npm run bench`: the benchmarks in bench/ (list, logs, exec, proxy, stats, compose, idle-rss,
+# first-load, history)
 # against the private test engines. Starts the engines when none is running and then stops them again
 # at the end; engines that were already up (someone else's) are left as they are. Env: BENCH_N,
 # BENCH_WARMUP, BENCH_KEEP=1, BENCH_CPU_PROF=<dir> (see bench/list.ts), BENCH_COMPOSE_ROUNDS,
@@ -8,7 +8,9 @@
 # installed first with scripts/install-compose.sh when it is missing), BENCH_RSS_ROUNDS,
 # BENCH_RSS_IDLE_MS (see bench/idle-rss.ts), BENCH_FIRST_LOAD_KB, BENCH_VERBOSE=1 (see
 # bench/first-load.ts, which weighs the pages of the last `npm run build`), BENCH_HISTORY_CONTAINERS,
-# BENCH_HISTORY_DAYS (see bench/history.ts, which needs no engine).
+# BENCH_HISTORY_DAYS (see bench/history.ts, which needs no engine), BENCH_PROXY_N, BENCH_PROXY_HTTP_N,
+# BENCH_PROXY_WARMUP, BENCH_PROXY_LOGS_RUNS, BENCH_PROXY_LOGS_LINES, BENCH_PROXY_CONTAINERS (see
+# bench/proxy.ts: the docker CLI through Wharf's Docker endpoint against the raw socket).
 #
 # Named phases run only those, in the order given; the long fleet benchmarks run only when named:
 #   npm run bench -- scale       bench/scale.ts: 20 private engines × 250 containers (~15 min)
@@ -21,7 +23,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEFAULT_PHASES=(list logs exec stats compose idle-rss first-load history)
+DEFAULT_PHASES=(list logs exec proxy stats compose idle-rss first-load history)
 OPT_IN_PHASES=(scale soak)
 ENGINES=(local edge secure)
 t0=$(date +%s)
