@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../lib/types";
+import { parseHostsSetting } from "../../server/engines/host-spec";
 import {
+  ENGINES_DIR,
   RUN_ID,
   docker,
   login,
@@ -86,7 +88,8 @@ let viewerA: { id: number; config: string; secret: string };
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  srv = await startServer();
+  // The test engines and, over SSH, the local engine again: every transport behind the endpoint.
+  srv = await startServer({ hosts: parseHostsSetting(path.join(ENGINES_DIR, "hosts-ssh.json")) });
   admin = await login(srv.base);
   await waitHostsUp(admin);
   opA = await token("op-a", "operator", TEAM_A);
@@ -276,6 +279,24 @@ describe("an operator token limited to team a, through the docker CLI", () => {
       true,
     );
   });
+});
+
+describe("every transport", () => {
+  it.each(["edge", "secure", "sshhost"])(
+    "runs, attaches and runs -it on %s as on the unix socket",
+    async (host) => {
+      const run = ["run", "--rm", "--network", "none", "--label", TEAM_A, "local/busybox:1.35"];
+      const hi = await cli(opA.config, host, [...run, "echo", `hi ${host}`]);
+      expect([hi.code, hi.stdout, hi.stderr]).toEqual([0, `hi ${host}`, ""]);
+      const tty = await cli(
+        opA.config,
+        host,
+        ["run", "-it", ...run.slice(1), "sh", "-c", "echo $((6*7))"],
+        true,
+      );
+      expect(tty.stdout).toContain("42");
+    },
+  );
 });
 
 describe("other tokens", () => {
