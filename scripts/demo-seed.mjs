@@ -1,8 +1,13 @@
 // Seeds the running demo through Wharf's own API: a team-scoped operator who reads Wharf in Chinese,
 // so the demo shows what a team limited to one label sees and may do, in the second language; and
 // a compose stack, deployed, with two revisions to compare and roll back to.
-// Idempotent: an existing user or stack is left as it is.
+// It also makes an API token for the docker CLI, limited to that team, and prints how to use it.
+// Idempotent: an existing user, stack or token is left as it is.
 //   node scripts/demo-seed.mjs BASE_URL ADMIN_PASSWORD TEAM_PASSWORD
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 const [base, adminPassword, teamPassword] = process.argv.slice(2);
 if (!base || !adminPassword || !teamPassword) {
   console.error("usage: node scripts/demo-seed.mjs BASE_URL ADMIN_PASSWORD TEAM_PASSWORD");
@@ -195,4 +200,31 @@ if (!silences.items?.length) {
     }),
   });
   if (r.status !== 201) throw new Error(`demo seed: silence failed (${r.status} ${await r.text()})`);
+}
+
+// The docker CLI through Wharf: a token of the payments team's, its context and config printed once.
+const tokens = await (await fetch(`${base}/api/v1/tokens`, { headers: { cookie } })).json();
+if (!tokens.items?.some((t) => t.name === "demo-cli")) {
+  const r = await fetch(`${base}/api/v1/tokens`, {
+    method: "POST",
+    headers: { ...headers, cookie },
+    body: JSON.stringify({
+      name: "demo-cli",
+      role: "operator",
+      hosts: ["local"],
+      labelSelector: "team=payments",
+    }),
+  });
+  if (r.status !== 201) throw new Error(`demo seed: token failed (${r.status} ${await r.text()})`);
+  const { token } = await r.json();
+  const dir = mkdtempSync(join(tmpdir(), "wharf-demo-cli-"));
+  writeFileSync(
+    join(dir, "config.json"),
+    JSON.stringify({ HttpHeaders: { Authorization: `Bearer ${token}` } }),
+  );
+  const host = new URL(base).host;
+  console.log(`
+  The docker CLI through Wharf, as the payments team (operator, team=payments, host local):
+    DOCKER_CONFIG=${dir} docker -H tcp://${host}/api/v1/hosts/local/docker ps
+`);
 }
