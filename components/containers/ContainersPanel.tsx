@@ -1,5 +1,5 @@
 "use client";
-import { CliAccess } from "@/components/hosts/CliAccess";
+import { CliAccess } from "@/components/admin/tokens/CliAccess";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";

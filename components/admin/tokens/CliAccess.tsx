@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useCreateToken, type CreatedToken } from "@/components/admin/tokens/useTokenMutations";
+import { useCreateToken, type CreatedToken } from "./useTokenMutations";
 import { RoleSelect, useRoleHelp } from "@/components/admin/bits";
 import { useOwnScope } from "@/components/admin/ScopeFields";
 import { useCan } from "@/components/hooks/useCan";
