@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { hostAccessSettings } from "../../lib/container-spec/host-access";
+import { hostAccessSettings, volumeHostAccess } from "../../lib/container-spec/host-access";
 import { AppError, HTTP_STATUS } from "../../lib/errors";
 import { roleAllows } from "../../lib/permissions";
 import { bearerToken } from "../auth/authenticate";
@@ -118,6 +118,32 @@ function imageWrite(p: Principal): void {
     );
 }
 
+const OWN_NETWORK_DRIVERS = new Set(["", "bridge", "overlay"]);
+
+/**
+ * A volume the engine mounts from the host's own files or disks (`o=bind`, `device=/…`), or a
+ * network on the host's own interfaces (macvlan, ipvlan, host): host access, for admins only, as a
+ * bind or `--network host` is in a create body.
+ */
+function requireNoHostReach(kind: "volume-create" | "network-create", body: Record<string, unknown>): void {
+  const str = (v: unknown) => (typeof v === "string" ? v : "");
+  if (kind === "volume-create") {
+    const reason = volumeHostAccess(
+      str(body.Name),
+      str(body.Driver) || "local",
+      body.DriverOpts as Record<string, string> | undefined,
+    );
+    if (reason) throw new AppError("FORBIDDEN", `DriverOpts: only an admin may ${reason}`);
+    return;
+  }
+  const driver = str(body.Driver).toLowerCase();
+  if (!OWN_NETWORK_DRIVERS.has(driver))
+    throw new AppError(
+      "FORBIDDEN",
+      `Driver: only an admin may create a ${driver} network, which reaches the host's own network`,
+    );
+}
+
 /** Checks what a body asks for, as the create form does, before the engine sees it. */
 async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Promise<void> {
   const { p, host, policy } = call;
@@ -151,7 +177,8 @@ async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Pro
       return imageWrite(p);
     case "image-write":
       return imageWrite(p);
-    case "labelled-create": {
+    case "volume-create":
+    case "network-create": {
       call.body = await readBody(req);
       const body = jsonBody(call.body);
       requireLabelsInScope(
@@ -160,6 +187,7 @@ async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Pro
         "Labels",
         `add --label ${p.scope.labelSelector ?? ""}`,
       );
+      if (!roleAllows(p.role, "admin")) requireNoHostReach(policy.check, body);
       return;
     }
     case "network-connect": {

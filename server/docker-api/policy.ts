@@ -17,7 +17,13 @@ export interface Allowed {
   list?: ListKind;
   /** Bodies checked as the create form's are: labels, references, and settings that reach the host. */
   check?:
-    "container-create" | "exec-create" | "build" | "image-write" | "labelled-create" | "network-connect";
+    | "container-create"
+    | "exec-create"
+    | "build"
+    | "image-write"
+    | "volume-create"
+    | "network-create"
+    | "network-connect";
   /** Recorded in the audit log although it changes nothing (reads of files and processes). */
   audited?: true;
 }
@@ -114,7 +120,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "GET /distribution/{name}/json": operate("host"),
 
   "GET /volumes": read("host", { list: "volumes" }),
-  "POST /volumes/create": operate("host", { check: "labelled-create" }),
+  "POST /volumes/create": operate("host", { check: "volume-create" }),
   "GET /volumes/{name}": read("volume"),
   "DELETE /volumes/{name}": operate("volume"),
   "POST /volumes/prune": operate("whole-host"),
@@ -122,7 +128,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "GET /networks": read("host", { list: "networks" }),
   "GET /networks/{id}": read("network"),
   "DELETE /networks/{id}": operate("network"),
-  "POST /networks/create": operate("host", { check: "labelled-create" }),
+  "POST /networks/create": operate("host", { check: "network-create" }),
   "POST /networks/{id}/connect": operate("network", { check: "network-connect" }),
   "POST /networks/{id}/disconnect": operate("network", { check: "network-connect" }),
   "POST /networks/prune": operate("whole-host"),

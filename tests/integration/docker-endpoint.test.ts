@@ -252,6 +252,32 @@ describe("an operator token limited to team a, through the docker CLI", () => {
     const vol = await cli(opA.config, "local", ["volume", "create", "--label", TEAM_A, `${P}-va`]);
     expect([vol.code, vol.stdout]).toEqual([0, `${P}-va`]);
     await docker("local", "volume", "create", "--label", TEAM_B, `${P}-vb`);
+    // A volume on the host's own root, and a network on its own interfaces, are host access.
+    const rootVol = await cli(opA.config, "local", [
+      "volume",
+      "create",
+      "--label",
+      TEAM_A,
+      "-o",
+      "type=none",
+      "-o",
+      "o=bind",
+      "-o",
+      "device=/",
+      `${P}-vroot`,
+    ]);
+    expect(rootVol.stderr).toContain("DriverOpts: only an admin may mount the volume");
+    const macvlan = await cli(opA.config, "local", [
+      "network",
+      "create",
+      "-d",
+      "macvlan",
+      "--label",
+      TEAM_A,
+      `${P}-mv`,
+    ]);
+    expect(macvlan.stderr).toContain("Driver: only an admin may create a macvlan network");
+    expect(await docker("local", "volume", "ls", "-q", "--filter", `name=${P}-vroot`)).toBe("");
     const ls = await cli(opA.config, "local", ["volume", "ls", "-q"]);
     expect(ls.stdout.split("\n")).toContain(`${P}-va`);
     expect(ls.stdout).not.toContain(`${P}-vb`);
