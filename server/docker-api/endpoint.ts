@@ -144,27 +144,35 @@ function requireNoHostReach(kind: "volume-create" | "network-create", body: Reco
     );
 }
 
+/** A body Wharf checks: read whole (it is then sent on as read), and parsed. */
+async function readCheckedBody(call: Call, req: IncomingMessage): Promise<Record<string, unknown>> {
+  call.body = await readBody(req);
+  return jsonBody(call.body);
+}
+
+/** What a label-scoped token creates carries its label; the refusal says the CLI flag to add. */
+const requireTeamLabel = (p: Principal, body: Record<string, unknown>) =>
+  requireLabelsInScope(
+    p,
+    body.Labels as Record<string, string> | undefined,
+    "Labels",
+    `add --label ${p.scope.labelSelector ?? ""}`,
+  );
+
 /** Checks what a body asks for, as the create form does, before the engine sees it. */
 async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Promise<void> {
   const { p, host, policy } = call;
   const url = new URL(call.path, "http://engine.invalid");
   switch (policy.check) {
     case "container-create": {
-      call.body = await readBody(req);
-      const body = jsonBody(call.body);
-      requireLabelsInScope(
-        p,
-        body.Labels as Record<string, string> | undefined,
-        "Labels",
-        `add --label ${p.scope.labelSelector ?? ""}`,
-      );
+      const body = await readCheckedBody(call, req);
+      requireTeamLabel(p, body);
       await requireCreateBodyInScope(ctx.imageOwners, host, p, body);
       requireHostAccessAllowed(p, [...hostAccessSettings(body), ...(await hostBackedVolumes(host, body))]);
       return;
     }
     case "exec-create": {
-      call.body = await readBody(req);
-      if (jsonBody(call.body).Privileged === true && !roleAllows(p.role, "admin"))
+      if ((await readCheckedBody(call, req)).Privileged === true && !roleAllows(p.role, "admin"))
         throw new AppError(
           "FORBIDDEN",
           "Privileged: a privileged exec is root on the host; only an admin may ask for it",
@@ -179,20 +187,13 @@ async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Pro
       return imageWrite(p);
     case "volume-create":
     case "network-create": {
-      call.body = await readBody(req);
-      const body = jsonBody(call.body);
-      requireLabelsInScope(
-        p,
-        body.Labels as Record<string, string> | undefined,
-        "Labels",
-        `add --label ${p.scope.labelSelector ?? ""}`,
-      );
+      const body = await readCheckedBody(call, req);
+      requireTeamLabel(p, body);
       if (!roleAllows(p.role, "admin")) requireNoHostReach(policy.check, body);
       return;
     }
     case "network-connect": {
-      call.body = await readBody(req);
-      await containerInScope(host, jsonBody(call.body).Container, p, "Container");
+      await containerInScope(host, (await readCheckedBody(call, req)).Container, p, "Container");
       return;
     }
     case undefined:
@@ -213,8 +214,11 @@ async function resolveTarget(ctx: AppContext, call: Call, hostId: string, method
     });
     try {
       await containerInScope(host, exec.ContainerID, p);
-    } catch {
-      throw new AppError("NOT_FOUND", `No such exec instance: ${ref}`, { hostId });
+    } catch (err) {
+      // Another team's container: the exec is as unknown as one that does not exist.
+      if (err instanceof AppError && err.code === "NOT_FOUND")
+        throw new AppError("NOT_FOUND", `No such exec instance: ${ref}`, { hostId });
+      throw err;
     }
     return;
   }
