@@ -59,7 +59,9 @@ test("an admin makes a scoped token on a host's page, and the docker CLI works w
 
   // The token list says it was used.
   await page.goto("/admin/tokens");
-  await expect(page.getByRole("row", { name: new RegExp(`e2e-cli-${RUN}`) })).not.toContainText("never");
+  const row = page.getByRole("row", { name: new RegExp(`e2e-cli-${RUN}`) });
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText("never");
   await page.context().close();
 });
 
