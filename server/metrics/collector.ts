@@ -162,6 +162,9 @@ export class MetricsCollector {
       // A stream gives a sample about every second: one seen lately covers this round.
       if (seen !== undefined && now - seen < Math.max(this.intervalMs, STREAM_GAP_MS)) {
         this.counters.skipped++;
+        // The stream's newest sample stands for the container in the host's totals.
+        const streamed = this.latest.get(`${hostId}/container/${c.id}`);
+        if (streamed) values.push(streamed.values);
         return;
       }
       this.observedAt.delete(key);

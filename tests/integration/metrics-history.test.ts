@@ -125,6 +125,17 @@ describe("background stats history", () => {
         "readings skipped while the stream covers the container",
       );
       expect(srv.wharf.realtime.stats.counters().upstream).toBe(1);
+      // The host's totals still count the watched container: a bucket begun after the stream took over holds its load.
+      const covered = Math.ceil(Date.now() / 10_000) * 10_000;
+      const bucket = await waitFor(
+        async () => {
+          const r = await admin.get<HistoryAnswer>(`/api/v1/hosts/edge/history?metric=cpu&from=${covered}`);
+          return r.body.points.find((x) => x.t >= covered);
+        },
+        30_000,
+        "edge's totals while its burner is streamed",
+      );
+      expect(bucket.avg).toBeGreaterThan(3);
     } finally {
       socket.close();
     }
