@@ -13,12 +13,14 @@ import { toAppError } from "../errors";
 import { clientIp } from "../api/http";
 import { requireCreateBodyInScope } from "../scope/container-refs";
 import { requireHostAccessAllowed, requireLabelsInScope } from "../scope/create-checks";
+import { requireNameAvailable } from "../scope/image-access";
 import { resolveScope } from "../scope/declared";
 import { containerInScope, hostInScope, isLabelScoped } from "../scope/targets";
 import { engineWire } from "./engine-wire";
 import { matchCall, VERSION_PREFIX, type Matched } from "./match";
 import { isRefused, type Allowed } from "./policy";
 import { eventFilter, filterList } from "./scope-filter";
+import { recordingPull, requirePullName } from "./scoped-pull";
 
 /** `/api/v1/hosts/:hostId/docker` and everything under it. */
 const ENDPOINT = /^\/api\/v1\/hosts\/([^/]+)\/docker(\/.*)?$/;
@@ -39,6 +41,8 @@ interface Call {
   path: string;
   /** The request body, when it had to be read to be checked. */
   body?: Buffer;
+  /** A label-scoped pull's image name, recorded as the token's team's once pulled. */
+  pulls?: string;
 }
 
 /** Where the answer goes: a plain response, or the raw socket of a request asking to be hijacked. */
@@ -107,8 +111,8 @@ function authenticate(ctx: AppContext, req: IncomingMessage): Principal {
 }
 
 /**
- * Names an image takes (pull, tag, build, commit, load) may be another team's: the UI's image jobs
- * check and record them, the endpoint does not yet, so a label scope is sent there.
+ * Names an image takes (tag, build, commit, load, import) may be another team's: the UI's image
+ * jobs check and record them, the endpoint does so only for a pull, so a label scope is sent there.
  */
 function imageWrite(p: Principal): void {
   if (isLabelScoped(p))
@@ -183,8 +187,14 @@ async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Pro
       if (/^host$/i.test(url.searchParams.get("networkmode") ?? "") && !roleAllows(p.role, "admin"))
         throw new AppError("FORBIDDEN", "networkmode: a build on the host's network is for admins only");
       return imageWrite(p);
-    case "image-write":
-      return imageWrite(p);
+    case "image-write": {
+      if (call.matched.key !== "POST /images/create" || !isLabelScoped(p)) return imageWrite(p);
+      // A pull, as on the Images page: not over a name another team's image holds, and recorded as theirs.
+      const name = requirePullName(url);
+      await requireNameAvailable(ctx.imageOwners, host, p, name, "fromImage");
+      call.pulls = name;
+      return;
+    }
     case "volume-create":
     case "network-create": {
       const body = await readCheckedBody(call, req);
@@ -369,7 +379,9 @@ function forward(
       res.writeHead(status, eres.statusMessage, eres.headers);
       // A streamed answer's headers go out at once: the CLI waits on them (wait, events, logs -f).
       res.flushHeaders();
-      eres.pipe(res);
+      if (call.pulls && status === 200)
+        eres.pipe(recordingPull(ctx.imageOwners, call.host, call.p, call.pulls)).pipe(res);
+      else eres.pipe(res);
       return;
     }
     if (list === "events") {

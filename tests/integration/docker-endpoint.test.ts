@@ -27,6 +27,7 @@ let admin: Client;
 const P = `${RUN_ID}-dk`;
 const TEAM_A = `team=a${P}`;
 const TEAM_B = `team=b${P}`;
+const REGISTRY = `127.0.0.1:${process.env.WHARF_REGISTRY_PORT ?? "5000"}`;
 const configs: string[] = [];
 
 interface CliResult {
@@ -101,6 +102,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeByPrefix(P);
   await docker("local", "network", "rm", `${P}-net`).catch(() => "");
+  await docker("local", "rmi", `${REGISTRY}/wharf-it/${P}-a:1`).catch(() => "");
   for (const v of ["va", "vb"]) await docker("local", "volume", "rm", "-f", `${P}-${v}`).catch(() => "");
   await srv?.stop();
   for (const d of configs) fs.rmSync(d, { recursive: true, force: true });
@@ -289,9 +291,55 @@ describe("an operator token limited to team a, through the docker CLI", () => {
     expect(
       await docker("local", "inspect", "-f", "{{json .NetworkSettings.Networks}}", ids.b ?? ""),
     ).not.toContain(`${P}-net`);
-    const pull = await cli(opA.config, "local", ["pull", "-q", "local/busybox:1.35"]);
-    expect(pull.code).not.toBe(0);
-    expect(pull.stderr).toContain("Images page");
+    const ctxDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-dk-build-"));
+    configs.push(ctxDir);
+    fs.writeFileSync(path.join(ctxDir, "Dockerfile"), "FROM local/idle:1\n");
+    const build = await cli(opA.config, "local", ["build", "-q", "-t", `${P}-mine:1`, ctxDir]);
+    expect(build.code).not.toBe(0);
+    expect(build.stderr).toContain("Images page");
+  });
+
+  it("pulls as the Images page does: not over another team's image, and what it pulls is the team's", async () => {
+    // team b's container runs local/idle:1: that name is not team a's to pull over.
+    const taken = await cli(opA.config, "local", ["pull", "-q", "local/idle:1"]);
+    expect(taken.code).not.toBe(0);
+    expect(taken.stderr).toMatch(
+      /fromImage: (docker\.io\/)?local\/idle:1 already names an image outside your scope/,
+    );
+    // Every tag at once cannot be checked name by name.
+    const all = await cli(opA.config, "local", ["pull", "-a", `${REGISTRY}/wharf-it/${P}-a`]);
+    expect(all.stderr).toContain("one tag at a time");
+    // An image only team a has, put in the loopback registry and gone from the engine.
+    const ref = `${REGISTRY}/wharf-it/${P}-a:1`;
+    await docker(
+      "local",
+      "run",
+      "--network",
+      "none",
+      "--name",
+      `${P}-seed`,
+      "local/busybox:1.35",
+      "sh",
+      "-c",
+      `echo ${P} > /p`,
+    );
+    await docker("local", "commit", `${P}-seed`, ref);
+    await docker("local", "push", ref);
+    const id = await docker("local", "image", "inspect", "-f", "{{.Id}}", ref);
+    await docker("local", "rmi", ref);
+    const pulled = await cli(opA.config, "local", ["pull", ref]);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(pulled.stdout).toContain(`Status: Downloaded newer image for ${ref}`);
+    expect(await docker("local", "image", "inspect", "-f", "{{.Id}}", ref)).toBe(id);
+    // Listed for team a at once; never for team b.
+    const listed = (c: string) => cli(c, "local", ["images", "-q", "--no-trunc"]);
+    expect((await listed(opA.config)).stdout.split("\n")).toContain(id);
+    const viewerB = await token("view-b", "viewer", TEAM_B);
+    expect((await listed(viewerB.config)).stdout).not.toContain(id);
+    // A pull the registry cannot answer fails with the engine's words, and records nothing.
+    const missing = await cli(opA.config, "local", ["pull", `${REGISTRY}/wharf-it/${P}-none:1`]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("not found");
   });
 
   it("records what it changed in the audit log, under the token's name", async () => {
