@@ -3,7 +3,8 @@
  * (`-H tcp://…/api/v1/hosts/local/docker` with an API token) against the same CLI on the `local`
  * engine's raw unix socket, raw and Wharf rounds interleaved: `docker ps -a` over 50 stopped
  * containers, `docker exec <c> echo x` (and the same exec as its two HTTP calls, without the CLI's
- * start-up), and `docker logs` of a 1,000,000-line log to /dev/null.
+ * start-up, and once more through a bare pass-through Node proxy to show what the hop alone costs), and
+ * `docker logs` of a 1,000,000-line log to /dev/null.
  *
  * Env: BENCH_PROXY_N (timed CLI rounds per side for ps and exec, 30), BENCH_PROXY_HTTP_N (timed HTTP
  * exec rounds per side, 200), BENCH_PROXY_WARMUP (untimed CLI rounds per side, 3; the HTTP exec takes
@@ -22,6 +23,7 @@ import { expectStatus, httpRequest, type HttpTarget } from "./lib/http-get";
 import { abortOnInterrupt } from "./lib/interrupt";
 import { HOSTS_FILE } from "./lib/paths";
 import { runPool } from "./lib/pool";
+import { startBareProxy } from "./lib/bare-proxy";
 import { cliSide, httpExecRound, runCli, type CliSide } from "./lib/proxy-cli";
 import { median, ms, percentile, ratio, table } from "./lib/stats";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
@@ -253,6 +255,30 @@ async function run(
     );
     say(`measured exec over HTTP (${secs(t)})`);
 
+    // 2c. The same again through a bare pass-through proxy process: the price of any extra hop here.
+    t = performance.now();
+    const bare = await startBareProxy(spec.connection.socketPath ?? "", ENDPOINT);
+    const bareHttp: HttpTarget = {
+      transport: http,
+      agent: new http.Agent({ keepAlive: true, maxSockets: 16 }),
+      base: { host: "127.0.0.1", port: bare.port },
+    };
+    let bareExec: Samples;
+    try {
+      bareExec = await interleave(
+        "exec create + start, bare proxy",
+        httpN,
+        warmup * 10,
+        async () => (await httpExecRound(engine, "", fx.execId)).ms,
+        async () => (await httpExecRound(bareHttp, ENDPOINT, fx.execId)).ms,
+        signal,
+      );
+    } finally {
+      bareHttp.agent.destroy();
+      bare.stop();
+    }
+    say(`measured exec over HTTP through a bare proxy (${secs(t)})`);
+
     // 3. docker logs to /dev/null; one untimed pair reads every line and counts it.
     t = performance.now();
     const counted: Record<CliSide["name"], Counted> = {
@@ -279,7 +305,13 @@ async function run(
     );
     say(`measured docker logs (${secs(t)})`);
 
-    report([psSamples, cliExec, httpExec, logSamples], { psLines, counted, lines, wantBytes, count });
+    report([psSamples, cliExec, httpExec, logSamples], bareExec, {
+      psLines,
+      counted,
+      lines,
+      wantBytes,
+      count,
+    });
   } finally {
     wharfHttp.agent.destroy();
   }
@@ -287,6 +319,7 @@ async function run(
 
 function report(
   all: readonly [Samples, Samples, Samples, Samples],
+  bareExec: Samples,
   k: {
     psLines: Record<CliSide["name"], number>;
     counted: Record<CliSide["name"], Counted>;
@@ -311,7 +344,7 @@ function report(
         "pair p50",
         "ratio p50",
       ],
-      all.map((s) => {
+      [...all, bareExec].map((s) => {
         const m = p50(s);
         return [
           s.name,
@@ -332,6 +365,7 @@ function report(
   const b = p50(httpExec);
   const c = p50(cliExec);
   const d = p50(logs);
+  const e = p50(bareExec);
   say("");
   say(
     table(
@@ -351,6 +385,14 @@ function report(
           `raw socket ${ms(b.r)} ms`,
           ratio(b.w / b.r),
         ],
+        [
+          "  the same through a bare Node proxy",
+          `${signed(e.w - e.r)} (${ms(e.w)} ms)`,
+          "- (the extra hop alone)",
+          `raw socket ${ms(e.r)} ms`,
+          ratio(e.w / e.r),
+        ],
+        ["  Wharf beyond the bare proxy", signed(b.w - b.r - (e.w - e.r)), "-", "-", "-"],
         [
           "docker exec <c> echo x, added p50",
           `${signed(c.w - c.r)} (${ms(c.w)} ms)`,
@@ -375,6 +417,9 @@ function report(
   );
   say(
     `       the exec target (≤ ${TARGET_ADDED_MS} ms added) is judged on the HTTP row: exec create, then start attached without a TTY, read to the end; the CLI row adds the CLI's own start-up, which varies by more than that`,
+  );
+  say(
+    "       the bare proxy is a separate Node process that only pipes requests to the socket (no auth, policy or audit): what any extra process hop costs here",
   );
   say(
     `       docker ps -a printed ${k.psLines.raw} lines on the raw socket and ${k.psLines.wharf} through Wharf (header included; ${k.count + 2} of the containers are this bench's)`,
