@@ -46,6 +46,8 @@ source "$SCRIPT_DIR/test-engines/ssh.sh"
 source "$SCRIPT_DIR/test-engines/images.sh"
 # shellcheck source=test-engines/outputs.sh
 source "$SCRIPT_DIR/test-engines/outputs.sh"
+# shellcheck source=test-engines/swarm.sh
+source "$SCRIPT_DIR/test-engines/swarm.sh"
 
 lock() {
   mkdir -p "$D"
@@ -165,6 +167,9 @@ main() {
       start_engines "$2"
       ;;
     status) cmd_status ;;
+    swarm) cmd_swarm_start ;;
+    swarm-stop) cmd_swarm_stop ;;
+    swarm-status) cmd_swarm_status ;;
     env) print_env ;;
     -h | --help | help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command '$cmd' (try --help)" ;;
