@@ -7,6 +7,7 @@ import { registerAccessRoutes } from "./routes/access";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContainerCreateRoutes } from "./routes/container-create";
 import { registerContainerRoutes } from "./routes/containers";
+import { registerContainerFileRoutes } from "./routes/container-files";
 import { registerEngineSystemRoutes } from "./routes/engine-system";
 import { registerHostRoutes } from "./routes/hosts";
 import { registerImageRoutes } from "./routes/images";
@@ -27,6 +28,7 @@ export function buildRouter(ctx: AppContext): Router {
   registerHostRoutes(router, ctx);
   registerContainerRoutes(router, ctx);
   registerContainerCreateRoutes(router, ctx);
+  registerContainerFileRoutes(router, ctx);
   registerLogRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
   registerImageRoutes(router, ctx);
