@@ -262,4 +262,46 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 9,
+    name: "image layer index",
+    sql: `
+      -- One row per layer tar read from a save, keyed by its diff id (the sha256 of the uncompressed
+      -- tar), so a layer shared by many images, on any host, is read once. diff_id is NULL while the
+      -- layer is still streaming; such rows are leftovers of an interrupted read.
+      CREATE TABLE layer_index (
+        id INTEGER PRIMARY KEY,
+        diff_id TEXT UNIQUE,
+        tar_size INTEGER NOT NULL DEFAULT 0,    -- bytes of the uncompressed tar
+        size INTEGER NOT NULL DEFAULT 0,        -- bytes of its entries (tar sizes)
+        entries INTEGER NOT NULL DEFAULT 0,
+        indexed_at INTEGER NOT NULL
+      );
+      -- A layer's tar entries. A whiteout '.wh.<name>' is stored as <name> with wh = 1; an opaque
+      -- marker '.wh..wh..opq' in folder F is stored as F itself with wh = 2.
+      CREATE TABLE layer_files (
+        layer_id INTEGER NOT NULL REFERENCES layer_index(id) ON DELETE CASCADE,
+        dir TEXT NOT NULL,                      -- the parent folder, '' for the root, no leading '/'
+        name TEXT NOT NULL,
+        wh INTEGER NOT NULL,                    -- 0 an entry, 1 a whiteout, 2 an opaque folder
+        type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mode INTEGER NOT NULL,
+        uid INTEGER NOT NULL,
+        gid INTEGER NOT NULL,
+        mtime INTEGER NOT NULL,                 -- epoch ms
+        link_target TEXT,
+        PRIMARY KEY (layer_id, dir, name, wh)
+      ) WITHOUT ROWID;
+      -- An image's layers with their steps and the analysis of its files, by image id (the digest of
+      -- its config, so the same on every host).
+      CREATE TABLE layer_images (
+        image_id TEXT PRIMARY KEY,
+        step_source TEXT NOT NULL,              -- 'config' or 'history'
+        steps TEXT NOT NULL,                    -- JSON [{diffId, createdBy, created?, comment?}]
+        analysis TEXT NOT NULL,                 -- JSON: per-layer counts, waste, largest files
+        at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
