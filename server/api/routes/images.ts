@@ -21,6 +21,7 @@ import { acrossHosts } from "../../scope/fan-out";
 import { isLabelScoped } from "../../scope/targets";
 import { hostOf, imageOf, principalOf } from "../targets";
 import { registerImageIoRoutes } from "./images-io";
+import { registerImageLayerRoutes } from "./image-layers";
 import { registerImageJobRoutes } from "./images-jobs";
 
 async function withUpdates(ctx: AppContext, items: ImageSummary[]): Promise<ImageSummary[]> {
@@ -38,6 +39,7 @@ const wantsUpdates = (q: { updates?: string }) => q.updates !== "0" && q.updates
 export function registerImageRoutes(router: Router, ctx: AppContext): void {
   registerImageJobRoutes(router, ctx);
   registerImageIoRoutes(router, ctx);
+  registerImageLayerRoutes(router, ctx);
   router.add({
     method: "GET",
     path: "/api/v1/images",
