@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChangesView, CommitResult, FolderListing, UploadResult } from "../../lib/files/types";
 import type { AuditEntry } from "../../lib/types";
 import { parseHostsSetting } from "../../server/engines/host-spec";
+import { listFolder } from "../../server/files/folder-listing";
+import { FILE_LIMITS } from "../../server/files/limits";
 import {
   ENGINES_DIR,
   RUN_ID,
@@ -196,6 +198,21 @@ describe("browsing and downloading", () => {
     expect(hello).toMatchObject({ uid: 0, gid: 0 });
     expect(r.body.items.find((i) => i.name === "link")?.linkTarget).toBe("hello.txt");
     expect(Date.parse(hello?.mtime ?? "")).toBeGreaterThan(0);
+  });
+
+  it("stops at the byte or entry budget, answers what it found and says why", async () => {
+    const host = srv.wharf.ctx.hosts.get("local");
+    // The root's archive carries the 2 MB busybox binary: a 64 KiB budget ends the read inside it.
+    const bytes = await listFolder(host, `${P}-stopped`, "/", {
+      ...FILE_LIMITS,
+      listArchiveBytes: 64 * 1024,
+    });
+    expect(bytes).toMatchObject({ truncated: true, truncatedReason: "bytes" });
+    expect(bytes.scannedBytes).toBeLessThan(1024 * 1024);
+    expect(bytes.message).toContain(String(64 * 1024));
+    const entries = await listFolder(host, `${P}-stopped`, "/data", { ...FILE_LIMITS, listEntries: 2 });
+    expect(entries).toMatchObject({ truncated: true, truncatedReason: "entries" });
+    expect(entries.items).toHaveLength(2);
   });
 
   it("answers a file's path with its one entry, and follows a symlink", async () => {
