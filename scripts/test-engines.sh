@@ -11,7 +11,9 @@
 #
 # State lives in ${WHARF_ENGINES_DIR:-<repo>/.engines} (git-ignored). `start` writes
 # there hosts.json (WHARF_HOSTS for local, edge, secure) and hosts-ssh.json (the
-# same plus the SSH host). Engines: local (unix socket), edge (+ plain TCP on
+# same plus the SSH host), and with Podman installed hosts-podman.json (the Podman
+# host alone, id podman, at podman/podman.sock) and hosts-all.json (the three Docker
+# engines plus podman). Engines: local (unix socket), edge (+ plain TCP on
 # 127.0.0.1:$WHARF_EDGE_PORT, 23750), secure (+ TLS on 127.0.0.1:$WHARF_SECURE_PORT,
 # 23760, client certs in tls/). Registries: 127.0.0.1:$WHARF_REGISTRY_PORT (5000),
 # and with htpasswd auth 127.0.0.1:$WHARF_REGISTRY_AUTH_PORT (5001, wharf /
@@ -44,6 +46,8 @@ source "$SCRIPT_DIR/test-engines/registries.sh"
 source "$SCRIPT_DIR/test-engines/ssh.sh"
 # shellcheck source=test-engines/images.sh
 source "$SCRIPT_DIR/test-engines/images.sh"
+# shellcheck source=test-engines/podman.sh
+source "$SCRIPT_DIR/test-engines/podman.sh"
 # shellcheck source=test-engines/outputs.sh
 source "$SCRIPT_DIR/test-engines/outputs.sh"
 # shellcheck source=test-engines/swarm.sh
@@ -82,6 +86,8 @@ cmd_start() {
   SSH_OK=0
   if start_sshd; then SSH_OK=1; else log "warning: SSH host unavailable; hosts-ssh.json not written"; fi
   seed_images
+  PODMAN_OK=0
+  if start_podman && seed_podman; then PODMAN_OK=1; else log "warning: Podman host unavailable; hosts-podman.json not written"; fi
   write_outputs
   log "ready (state in $D)"
 }
@@ -92,6 +98,7 @@ cmd_stop() {
   lock
   DOCKER=$(command -v docker || echo docker)
   stop_sshd
+  stop_podman kill-containers
   stop_registry auth
   stop_registry plain
   for name in "${ENGINES[@]}"; do
@@ -140,6 +147,9 @@ cmd_status() {
   pid=$(live_pid "$(ssh_dir)/sshd.pid")
   if [ -n "$pid" ] && ssh_up; then s=up; else s=down; fi
   printf 'sshd           %-5s ssh://root@127.0.0.1:%s pid=%s\n' "$s" "$SSH_PORT" "${pid:--}"
+  pid=$(podman_pid)
+  if [ -n "$pid" ] && podman_ping; then s=up; else s=down; fi
+  printf 'podman         %-5s %s pid=%s\n' "$s" "$(podman_url)" "${pid:--}"
   return $rc
 }
 
@@ -171,7 +181,7 @@ main() {
     swarm-stop) cmd_swarm_stop ;;
     swarm-status) cmd_swarm_status ;;
     env) print_env ;;
-    -h | --help | help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
+    -h | --help | help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command '$cmd' (try --help)" ;;
   esac
 }

@@ -17,6 +17,8 @@ install_packages() {
   [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
   command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  # The Podman host (its Docker-compatible API); brings conmon, runc, netavark and the containers config.
+  command -v podman >/dev/null 2>&1 || missing+=(podman)
   [ ${#missing[@]} -gt 0 ] || return 0
   [ "$(id -u)" = 0 ] || die "missing packages (${missing[*]}) and not root"
   command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get"

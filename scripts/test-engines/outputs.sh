@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# What start leaves for tests and shells: hosts.json, hosts-ssh.json and the env lines.
+# What start leaves for tests and shells: hosts.json, hosts-ssh.json, hosts-podman.json,
+# hosts-all.json and the env lines.
 
 json_str() {
   local s=${1//\\/\\\\}
@@ -16,7 +17,15 @@ hosts_json() {
     printf ',{"id":"sshhost","name":"SSH","url":%s,"ssh":{"privateKey":%s}}' \
       "$(json_str "ssh://root@127.0.0.1:$SSH_PORT")" "$(json_str "$(ssh_key)")"
   fi
+  if [ "${1:-}" = all ]; then
+    printf ',{"id":"podman","name":"Podman","url":%s}' "$(json_str "$(podman_url)")"
+  fi
   printf ']\n'
+}
+
+# A file of its own, so that tests reading hosts.json never meet the Podman host.
+hosts_podman_json() {
+  printf '[{"id":"podman","name":"Podman","url":%s}]\n' "$(json_str "$(podman_url)")"
 }
 
 write_outputs() {
@@ -25,6 +34,12 @@ write_outputs() {
     hosts_json ssh >"$D/hosts-ssh.json.tmp" && mv -f "$D/hosts-ssh.json.tmp" "$D/hosts-ssh.json"
   else
     rm -f "$D/hosts-ssh.json"
+  fi
+  if [ "${PODMAN_OK:-0}" = 1 ]; then
+    hosts_podman_json >"$D/hosts-podman.json.tmp" && mv -f "$D/hosts-podman.json.tmp" "$D/hosts-podman.json"
+    hosts_json all >"$D/hosts-all.json.tmp" && mv -f "$D/hosts-all.json.tmp" "$D/hosts-all.json"
+  else
+    rm -f "$D/hosts-podman.json" "$D/hosts-all.json"
   fi
 }
 
@@ -40,6 +55,9 @@ print_env() {
     "DOCKER_SECURE_CERT_PATH=$D/tls" \
     "WHARF_TEST_HOSTS_FILE=$D/hosts.json" \
     "WHARF_TEST_HOSTS_SSH_FILE=$D/hosts-ssh.json" \
+    "WHARF_TEST_HOSTS_PODMAN_FILE=$D/hosts-podman.json" \
+    "WHARF_TEST_HOSTS_ALL_FILE=$D/hosts-all.json" \
+    "DOCKER_PODMAN=$(podman_url)" \
     "WHARF_REGISTRY=127.0.0.1:$REGISTRY_PORT" \
     "WHARF_REGISTRY_AUTH=127.0.0.1:$REGISTRY_AUTH_PORT" \
     "WHARF_REGISTRY_USER=$REGISTRY_USER" \

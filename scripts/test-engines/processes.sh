@@ -73,7 +73,7 @@ leftovers() {
     if [ "$p" = "$$" ] || [ "$p" = "${BASHPID:-}" ]; then continue; fi
     comm=$(cat "/proc/$p/comm" 2>/dev/null) || continue
     case "$comm" in
-      dockerd | containerd | containerd-shim* | docker-registry | sshd | runc | docker-proxy) echo "$p" ;;
+      dockerd | containerd | containerd-shim* | docker-registry | sshd | runc | docker-proxy | podman | conmon) echo "$p" ;;
     esac
   done
 }
