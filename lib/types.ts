@@ -1,3 +1,4 @@
+import type { DisabledCapability, EngineIdentity } from "./engine-kind";
 import type { Locale } from "./i18n/locales";
 export const HOST_KINDS = ["unix", "tcp", "tls", "ssh"] as const;
 export type HostKind = (typeof HOST_KINDS)[number];
@@ -12,6 +13,10 @@ export interface HostSummary {
   status: HostStatus;
   engineVersion?: string;
   apiVersion?: string;
+  /** Which engine serves the API (Docker or Podman), once the host has been reached. */
+  engine?: EngineIdentity;
+  /** Actions this host's engine cannot do, with the reason; absent when it can do them all. */
+  disabled?: DisabledCapability[];
   error?: string;
   /** Epoch ms of the last status change. */
   since: number;

@@ -1,5 +1,6 @@
 import type { Result } from "../errors";
 import type { JobSnapshot, JobUpdate } from "../images/types";
+import type { DisabledCapability, EngineIdentity } from "../engine-kind";
 import type { ContainerSummary, HostStatus } from "../types";
 
 export interface HostStatusEvent {
@@ -8,6 +9,8 @@ export interface HostStatusEvent {
   error?: string;
   engineVersion?: string;
   apiVersion?: string;
+  engine?: EngineIdentity;
+  disabled?: DisabledCapability[];
 }
 
 export interface ContainerEvent {

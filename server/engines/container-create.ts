@@ -6,6 +6,7 @@ import { dial } from "./engine-dial";
 import { connectToNetwork } from "./network-connect";
 import type { ContainerCreateResponse } from "./engine-types";
 import type { HostConnection } from "./host-connection";
+import { podmanCreateBody } from "./podman/fixups";
 
 type Endpoints = Record<string, { Aliases?: string[] | null } & Record<string, unknown>>;
 
@@ -75,6 +76,9 @@ export async function createOnEngine(
   name: string | undefined,
   body: object,
 ): Promise<ContainerCreateResponse & { Id: string }> {
+  // Bodies made from a Podman inspect carry values Podman's create refuses (quirks create-*).
+  const fix = host.isPodman ? podmanCreateBody(body as CreateConfig) : undefined;
+  if (fix) body = fix.body;
   const created = await engineCall(
     host,
     (abortSignal) =>
@@ -97,7 +101,9 @@ export async function createOnEngine(
   const id = created.Id;
   if (!id)
     throw new AppError("ENGINE_ERROR", `host ${host.spec.id}: the engine answered the create without an id`);
-  return { ...created, Id: id };
+  if (!fix?.fixed.length) return { ...created, Id: id };
+  const notes = fix.fixed.map((f) => `Podman: ${f}`);
+  return { ...created, Id: id, Warnings: [...(created.Warnings ?? []), ...notes] };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { AppError } from "../../lib/errors";
 import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import type { HostConnection } from "./host-connection";
+import { listEngineImages } from "./images";
+import { podmanDf } from "./podman/fixups";
 import type { RawDf } from "./system-df";
 
 /**
@@ -36,7 +38,7 @@ function sharedWalk(host: HostConnection): Promise<RawDf> {
       (abortSignal) =>
         (host.docker.df as (opts: object) => Promise<RawDf>).call(host.docker, { abortSignal }),
       ACTION_TIMEOUT_MS,
-    );
+    ).then(async (df) => (host.isPodman ? podmanDf(df, await listEngineImages(host)) : df));
     const started = walk;
     const forget = () => {
       if (inFlight.get(host) === started) inFlight.delete(host);

@@ -138,11 +138,18 @@ describe("HostConnection", () => {
       since: 1_000_500,
       engineVersion: "20.10.24",
       apiVersion: "1.41",
+      engine: { kind: "docker", version: "20.10.24", apiVersion: "1.41" },
       source: "config",
       url: "tcp://edge:2375",
     });
     expect(statuses).toEqual([
-      { hostId: "edge", status: "up", engineVersion: "20.10.24", apiVersion: "1.41" },
+      {
+        hostId: "edge",
+        status: "up",
+        engineVersion: "20.10.24",
+        apiVersion: "1.41",
+        engine: { kind: "docker", version: "20.10.24", apiVersion: "1.41" },
+      },
     ]);
     expect(docker.ping.mock.calls[0]?.[0].abortSignal).toBeInstanceOf(AbortSignal);
     expect(docker.getEvents).toHaveBeenCalledWith(
@@ -591,5 +598,37 @@ describe("HostConnection", () => {
     deliver?.();
 
     expect(streams[0]?.destroyed).toBe(true);
+  });
+
+  it("tells a Podman host, lists what its engine cannot do, and reads its removals as destroy", async () => {
+    const { docker, streams } = fakeDocker();
+    docker.version.mockResolvedValue({
+      Version: "4.3.1",
+      ApiVersion: "1.41",
+      Components: [{ Name: "Podman Engine", Version: "4.3.1" }],
+    } as never);
+    const info = vi.fn((_opts: { abortSignal?: AbortSignal }) =>
+      Promise.resolve({
+        CgroupVersion: "1",
+        SecurityOptions: ["name=seccomp,profile=default", "name=rootless"],
+      }),
+    );
+    const { conn, events } = connect(Object.assign(docker, { info }));
+    conn.start();
+    await settle();
+    await settle();
+
+    expect(conn.isPodman).toBe(true);
+    expect(conn.summary()).toMatchObject({
+      engine: { kind: "podman", version: "4.3.1", apiVersion: "1.41" },
+      disabled: [
+        { capability: "pause", quirk: "pause-rootless-v1" },
+        { capability: "memoryStats", quirk: "memory-rootless-v1" },
+      ],
+    });
+    streams[0]?.write('{"Type":"container","Action":"remove","Actor":{"ID":"abc"}}\n');
+    await settle();
+    await settle();
+    expect(events.map((e) => e.action)).toEqual(["destroy"]);
   });
 });

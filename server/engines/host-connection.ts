@@ -1,13 +1,18 @@
 import { EventEmitter } from "node:events";
 import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
 import type { HostStatus, HostSummary } from "../../lib/types";
+import type { DisabledCapability, EngineIdentity } from "../../lib/engine-kind";
 import {
   closeDockerClient,
   createDockerClient,
+  engineInfo,
   engineVersion,
   pingEngine,
   type DockerClient,
 } from "./docker-client";
+import { engineIdentity, podmanFacts } from "./podman/detect";
+import { podmanEvent } from "./podman/fixups";
+import { disabledCapabilities } from "./podman/quirks";
 import { changesListing, toContainerEvent, type EngineContainerEvent } from "./engine-events";
 import { withDeadline } from "./engine-call";
 import { engineMessage } from "./engine-error";
@@ -17,6 +22,8 @@ import { EventRing, STREAM_EVENT_TYPES, toEngineEventItem } from "./system-event
 import type { EngineEventItem } from "../../lib/system";
 import { createHostLive, engineEventSeen, streamClosed, streamOpened, type HostLive } from "./live/host-live";
 import { LIVE_TIMING, type LiveTiming } from "./live/live-containers";
+import type { HostSwarm } from "../../lib/swarm/types";
+import { swarmField, trackSwarm } from "../swarm/presence";
 
 export interface HealthTiming {
   /** Ping interval while up. */
@@ -65,6 +72,8 @@ export class HostConnection extends EventEmitter<Events> {
   private error?: string;
   private engineVersion?: string;
   private apiVersion?: string;
+  private engineId?: EngineIdentity;
+  private disabled: DisabledCapability[] = [];
   private failures = 0;
   /** Pings missed in a row while the event stream stayed open. */
   private missedPings = 0;
@@ -83,9 +92,13 @@ export class HostConnection extends EventEmitter<Events> {
     super();
     this.docker = docker ?? createDockerClient(spec);
     this.live = createHostLive(this, liveTiming);
+    this.untrackSwarm = trackSwarm(this);
   }
 
-  summary(): HostSummary {
+  private readonly untrackSwarm: () => void;
+
+  /** `swarm` is there for a host in a swarm (see server/swarm/presence). */
+  summary(): HostSummary & { swarm?: HostSwarm } {
     return {
       id: this.spec.id,
       name: this.spec.name,
@@ -96,8 +109,20 @@ export class HostConnection extends EventEmitter<Events> {
       url: this.spec.url,
       ...(this.engineVersion ? { engineVersion: this.engineVersion } : {}),
       ...(this.apiVersion ? { apiVersion: this.apiVersion } : {}),
+      ...(this.engineId ? { engine: this.engineId } : {}),
+      ...(this.disabled.length ? { disabled: this.disabled } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...swarmField(this),
     };
+  }
+
+  /** Docker or Podman, once the host has been reached; Podman's quirks are handled on that. */
+  get engine(): EngineIdentity | undefined {
+    return this.engineId;
+  }
+
+  get isPodman(): boolean {
+    return this.engineId?.kind === "podman";
   }
 
   get isUp(): boolean {
@@ -117,6 +142,7 @@ export class HostConnection extends EventEmitter<Events> {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.untrackSwarm();
     this.closeEvents();
     streamClosed(this.live, true);
     closeDockerClient(this.docker);
@@ -150,6 +176,14 @@ export class HostConnection extends EventEmitter<Events> {
         const v = await withDeadline(deadline, (signal) => engineVersion(this.docker, signal));
         this.engineVersion = v.Version;
         this.apiVersion = v.ApiVersion;
+        this.engineId = engineIdentity(v);
+        // Which of Podman's limits apply depends on how it runs (rootless, cgroup version).
+        this.disabled =
+          this.engineId.kind === "podman"
+            ? disabledCapabilities(
+                podmanFacts(await withDeadline(deadline, (s) => engineInfo(this.docker, s))),
+              )
+            : [];
         this.failures = 0;
         this.openEvents();
         this.setStatus("up");
@@ -189,14 +223,22 @@ export class HostConnection extends EventEmitter<Events> {
       hostId: this.spec.id,
       status,
       ...(error ? { error } : {}),
-      ...(status === "up" ? { engineVersion: this.engineVersion, apiVersion: this.apiVersion } : {}),
+      ...(status === "up"
+        ? {
+            engineVersion: this.engineVersion,
+            apiVersion: this.apiVersion,
+            ...(this.engineId ? { engine: this.engineId } : {}),
+            ...(this.disabled.length ? { disabled: this.disabled } : {}),
+          }
+        : {}),
     });
   }
 
   private openEvents(sinceMs?: number): void {
     this.closeEvents();
     const since = sinceMs === undefined ? {} : { since: Math.floor(sinceMs / 1000) };
-    const parse = createJsonLineParser((obj) => {
+    const parse = createJsonLineParser((raw) => {
+      const obj = this.isPodman ? podmanEvent(raw) : raw;
       const e = toContainerEvent(this.spec.id, obj);
       // A change is told once the live list shows it, so whoever lists on hearing it sees it.
       if (e && changesListing(e.action)) this.live.containers.apply(e.containerId, () => this.emitChange(e));

@@ -3,6 +3,7 @@ import { ACTION_TIMEOUT_MS, engineCall } from "./engine-call";
 import { dial, OK, type RegistryAuth } from "./engine-dial";
 import { listContainerItems } from "./containers";
 import type { HostConnection } from "./host-connection";
+import { withDockerNames } from "./podman/fixups";
 
 export type { RegistryAuth };
 
@@ -23,10 +24,13 @@ export interface EngineImage {
  * `GET /images/json`, asked of the engine every time: the classic builder makes an untagged image
  * (and one per metadata step) without any event, so no event could say a held list went stale.
  */
-export const listEngineImages = (host: HostConnection) =>
-  engineCall(host, (abortSignal) =>
+export const listEngineImages = async (host: HostConnection) => {
+  const list = await engineCall(host, (abortSignal) =>
     dial<EngineImage[]>(host, { path: "/images/json?", method: "GET", abortSignal, statusCodes: OK }),
   );
+  // Podman qualifies every name (quirk image-names).
+  return host.isPodman ? list.map(withDockerNames) : list;
+};
 
 export type EngineImageInspect = Record<string, unknown> & {
   Id: string;

@@ -104,7 +104,16 @@ export function engineSample(
   now: number = Date.now(),
 ): StatsCounters | undefined {
   const cpu = cpuPercent(raw.cpu_stats, raw.precpu_stats);
-  if (cpu === undefined) return undefined;
+  return cpu === undefined ? undefined : sampleWithCpu(raw, cpu, ref, now);
+}
+
+/** One engine stats document as a sample, with a CPU % worked out by the caller. */
+export function sampleWithCpu(
+  raw: EngineStats,
+  cpu: number,
+  ref: { hostId: string; containerId: string },
+  now: number = Date.now(),
+): StatsCounters {
   const read = raw.read ? Date.parse(raw.read) : NaN;
   const net = networkTotals(raw.networks);
   const blk = blockIo(raw.blkio_stats?.io_service_bytes_recursive);

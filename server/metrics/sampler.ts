@@ -14,6 +14,7 @@ import { inspectContainer } from "../engines/containers";
 import type { HostConnection } from "../engines/host-connection";
 import { engineSample, withRates, type EngineStats } from "../engines/stats-math";
 import { statsOnce } from "../engines/stats-once";
+import { podmanSample } from "../engines/podman/stats";
 import type { LocalEngineProbe } from "../engines/local-probe";
 
 interface Slot {
@@ -64,7 +65,9 @@ export class ContainerSampler {
     const prev = slot.raw;
     slot.raw = raw;
     if (!prev) return undefined;
-    const counters = engineSample({ ...raw, precpu_stats: prev.cpu_stats }, ref, now);
+    const counters = host.isPodman
+      ? podmanSample(raw, prev, ref, now)
+      : engineSample({ ...raw, precpu_stats: prev.cpu_stats }, ref, now);
     if (!counters) return undefined;
     return this.rated(slot, counters);
   }

@@ -5,6 +5,7 @@ import { resolveCounterFiles, type InspectForCgroup } from "../../engines/cgroup
 import { inspectContainer } from "../../engines/containers";
 import { withRates, type StatsCounters } from "../../engines/stats-math";
 import { rooms } from "../rooms";
+import { openPodmanStats } from "../../engines/podman/stats-poll";
 import { openEngineStream, type StatsSource } from "./stats-engine";
 import type { LocalCollector } from "./stats-local";
 import type { LocalEngineProbe } from "../../engines/local-probe";
@@ -113,7 +114,9 @@ export class StatsEntry {
       }
     }
     this.mode = "engine";
-    this.upstream = openEngineStream(host, ref, {
+    // Podman streams one document per 5 s with CPU figures Docker's formula misreads (quirks stats-*).
+    const open = host.isPodman ? openPodmanStats : openEngineStream;
+    this.upstream = open(host, ref, {
       sample: (s) => {
         this.failures = 0;
         this.emit(s, "engine");
