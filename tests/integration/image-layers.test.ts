@@ -262,7 +262,7 @@ describe("the layer explorer", () => {
     expect(oracle[3]).toContain(".wh.big");
   });
 
-  it("counts the overwritten and the deleted 10 MiB copies once each: 20 MiB wasted, not 30", async () => {
+  it("counts the overwritten and the deleted 10 MiB copies once each: 20 MiB wasted, not 30", () => {
     expect(layers.wastedBytes).toBe(20_971_520);
     expect(layers.wasted.items[0]).toMatchObject({
       path: "big",
