@@ -347,6 +347,12 @@ describe("uploads", () => {
 });
 
 describe("changes and commit", () => {
+  it("answers an empty list for a container that changed nothing", async () => {
+    await docker("local", "create", "--network", "none", "--name", `${P}-fresh`, "local/busybox:1.35");
+    const r = await admin.get<ChangesView>(`/api/v1/hosts/local/containers/${P}-fresh/changes`);
+    expect([r.status, r.body.items, r.body.tree]).toEqual([200, [], []]);
+  });
+
   it("shows A, C and D exactly as docker diff does", async () => {
     await runFixture("local", `${P}-ch`, "local/idle:1");
     await docker(
