@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run bench`: the benchmarks in bench/ (list, logs, exec, proxy, stats, compose, idle-rss,
+# `npm run bench`: the benchmarks in bench/ (list, logs, exec, proxy, files, stats, compose, idle-rss,
 # first-load, history)
 # against the private test engines. Starts the engines when none is running and then stops them again
 # at the end; engines that were already up (someone else's) are left as they are. Env: BENCH_N,
@@ -10,7 +10,9 @@
 # bench/first-load.ts, which weighs the pages of the last `npm run build`), BENCH_HISTORY_CONTAINERS,
 # BENCH_HISTORY_DAYS (see bench/history.ts, which needs no engine), BENCH_PROXY_N, BENCH_PROXY_HTTP_N,
 # BENCH_PROXY_WARMUP, BENCH_PROXY_LOGS_RUNS, BENCH_PROXY_LOGS_LINES, BENCH_PROXY_CONTAINERS (see
-# bench/proxy.ts: the docker CLI through Wharf's Docker endpoint against the raw socket).
+# bench/proxy.ts: the docker CLI through Wharf's Docker endpoint against the raw socket), BENCH_FILES_N,
+# BENCH_FILES_WARMUP, BENCH_FILES_COUNT (see bench/files.ts: a 10,000-file folder listed through Wharf
+# against the engine's raw archive of it).
 #
 # Named phases run only those, in the order given; the long fleet benchmarks run only when named:
 #   npm run bench -- scale       bench/scale.ts: 20 private engines × 250 containers (~15 min)
@@ -23,7 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEFAULT_PHASES=(list logs exec proxy stats compose idle-rss first-load history)
+DEFAULT_PHASES=(list logs exec proxy files stats compose idle-rss first-load history)
 OPT_IN_PHASES=(scale soak)
 ENGINES=(local edge secure)
 t0=$(date +%s)
