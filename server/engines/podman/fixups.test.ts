@@ -68,6 +68,9 @@ describe("image names", () => {
       "local/idle:1",
     ]);
     expect(withDockerNames({ Id: "i", RepoTags: null }).RepoTags).toBeNull();
+    expect(withDockerNames({ Id: "i", RepoDigests: ["docker.io/local/idle@sha256:1b"] }).RepoDigests).toEqual(
+      ["local/idle@sha256:1b"],
+    );
   });
 });
 
@@ -80,7 +83,7 @@ describe("podmanDf", () => {
         { Id: "b", RepoTags: ["1"], Size: 50 },
       ],
     };
-    const out = podmanDf(df, [{ Id: "a", RepoTags: ["docker.io/local/busybox:1.35"] }]);
+    const out = podmanDf(df, [{ Id: "sha256:a", RepoTags: ["docker.io/local/busybox:1.35"] }]);
     expect(out.Images?.map((i) => i.RepoTags)).toEqual([["local/busybox:1.35"], ["1"]]);
     expect(out.LayersSize).toBe(150);
   });

@@ -52,9 +52,18 @@ export function dockerImageName(ref: string): string {
   return ref;
 }
 
-export function withDockerNames<T extends { RepoTags?: string[] | null }>(image: T): T {
-  return image.RepoTags ? { ...image, RepoTags: image.RepoTags.map(dockerImageName) } : image;
+export function withDockerNames<T extends { RepoTags?: string[] | null; RepoDigests?: string[] | null }>(
+  image: T,
+): T {
+  return {
+    ...image,
+    ...(image.RepoTags ? { RepoTags: image.RepoTags.map(dockerImageName) } : {}),
+    ...(image.RepoDigests ? { RepoDigests: image.RepoDigests.map(dockerImageName) } : {}),
+  };
 }
+
+/** Podman's df answers image ids without the "sha256:" its image list has. */
+const bareId = (id: string) => id.replace(/^sha256:/, "");
 
 /**
  * `/system/df` as Docker answers it. Podman lists each image with its tags alone ("1.35" for
@@ -63,10 +72,10 @@ export function withDockerNames<T extends { RepoTags?: string[] | null }>(image:
  * layers two images share count twice, but never "nothing used".
  */
 export function podmanDf(df: RawDf, images: readonly { Id: string; RepoTags?: string[] | null }[]): RawDf {
-  const names = new Map(images.map((i) => [i.Id, (i.RepoTags ?? []).map(dockerImageName)]));
+  const names = new Map(images.map((i) => [bareId(i.Id), (i.RepoTags ?? []).map(dockerImageName)]));
   const out: RawDf = {
     ...df,
-    Images: (df.Images ?? []).map((i) => ({ ...i, RepoTags: names.get(i.Id) ?? i.RepoTags ?? [] })),
+    Images: (df.Images ?? []).map((i) => ({ ...i, RepoTags: names.get(bareId(i.Id)) ?? i.RepoTags ?? [] })),
   };
   if (!df.LayersSize) out.LayersSize = (df.Images ?? []).reduce((n, i) => n + Math.max(0, i.Size ?? 0), 0);
   return out;
