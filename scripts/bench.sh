@@ -17,6 +17,7 @@
 # Named phases run only those, in the order given; the long fleet benchmarks run only when named:
 #   npm run bench -- scale       bench/scale.ts: 20 private engines × 250 containers (~15 min)
 #   npm run bench -- soak        bench/soak.ts: 30 minutes of stats and logs under churn
+#   npm run bench -- layers      bench/layers.ts: the cold layer index of a 1 GiB image against docker save
 #   npm run bench -- list stats  some of the default phases
 #   npm run bench -- compose     bench/compose.ts alone: a 10-service stack through Wharf against
 #                                docker-compose 1.29, and Wharf's redeploy with no change (~10 min)
@@ -26,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEFAULT_PHASES=(list logs exec proxy files stats compose idle-rss first-load history)
-OPT_IN_PHASES=(scale soak)
+OPT_IN_PHASES=(scale soak layers)
 ENGINES=(local edge secure)
 t0=$(date +%s)
 log() { printf '[bench] %s\n' "$*" >&2; }
