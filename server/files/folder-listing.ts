@@ -22,6 +22,7 @@ export async function listFolder(
   container: string,
   path: string,
   limits: FileLimits = FILE_LIMITS,
+  signal?: AbortSignal,
 ): Promise<FolderListing> {
   const { res, stat, type, resolvedPath } = await openArchive(host, container, path);
   const folder = resolvedPath ?? path;
@@ -38,6 +39,8 @@ export async function listFolder(
       feed.stop();
     }
   });
+  // A reader that went away needs no answer: the engine's request ends with it.
+  signal?.addEventListener("abort", () => feed.stop(), { once: true });
   extract.on("entry", (h, body, next) => {
     body.on("end", () => next());
     body.resume();

@@ -10,6 +10,7 @@ import { containerChanges } from "../../files/changes";
 import { commitContainer } from "../../files/commit";
 import { sendContent } from "../../files/file-content";
 import { listFolder } from "../../files/folder-listing";
+import { FILE_LIMITS } from "../../files/limits";
 import { uploadFiles } from "../../files/upload";
 import { requireNameAvailable } from "../../scope/image-access";
 import { parseWith, queryObject } from "../http";
@@ -27,7 +28,9 @@ export function registerContainerFileRoutes(router: Router, ctx: AppContext): vo
       "One folder's direct children (path, default /), folders first; a file's path answers its one entry; works on stopped containers",
     handler: async (rc): Promise<FolderListing> => {
       const q = parseWith(listQuerySchema, queryObject(rc.query), "query.");
-      return listFolder(hostOf(rc), containerOf(rc), q.path);
+      const gone = new AbortController();
+      rc.res.once("close", () => gone.abort());
+      return listFolder(hostOf(rc), containerOf(rc), q.path, FILE_LIMITS, gone.signal);
     },
   });
 
