@@ -546,3 +546,20 @@ describe("scope and roles", () => {
     expect(still).toBe(b.body.id);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("lists every new route with its summary", async () => {
+    const doc = await admin.get<{ paths: Record<string, Record<string, { summary: string }>> }>(
+      "/api/v1/openapi.json",
+    );
+    const base = "/api/v1/hosts/{hostId}/containers/{id}";
+    for (const [p, method] of [
+      ["/files", "get"],
+      ["/files", "put"],
+      ["/files/content", "get"],
+      ["/changes", "get"],
+      ["/commit", "post"],
+    ] as const)
+      expect(doc.body.paths[base + p]?.[method]?.summary, `${method} ${p}`).toBeTruthy();
+  });
+});
