@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { HostSummary } from "@/lib/types";
+import { HostEngineNote } from "./HostEngineNote";
 import { HostStatusDot } from "./HostStatusDot";
 
 /** The header row of a host page: the host's status and the title, then the page's own parts. */
@@ -18,6 +19,7 @@ export function HostHeader({
         {host && <HostStatusDot status={host.status} />}
         {title}
       </h1>
+      {host && <HostEngineNote host={host} />}
       {children}
     </header>
   );

@@ -63,7 +63,16 @@ export function HostNav() {
               className={link(href, open)}
               data-testid={`host-${h.id}`}
               data-status={h.status}
-              title={h.error ?? t("nav.hostTitle", { kind: h.kind, version: h.engineVersion ?? "?" })}
+              title={
+                h.error ??
+                (h.engine?.kind === "podman"
+                  ? t("nav.hostTitlePodman", {
+                      kind: h.kind,
+                      version: h.engine.version,
+                      api: h.engine.apiVersion,
+                    })
+                  : t("nav.hostTitle", { kind: h.kind, version: h.engineVersion ?? "?" }))
+              }
             >
               <HostStatusDot status={h.status} />
               <span className="truncate">{h.name}</span>
