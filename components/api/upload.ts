@@ -3,7 +3,8 @@ import { ApiError } from "@/components/api/client";
 import type { ErrorBody } from "@/lib/errors";
 
 /**
- * Sends a file as the raw request body (a tar to load, a build context), reporting upload progress;
+ * Sends a file as the raw request body (a tar to load, a build context, files into a container),
+ * reporting upload progress;
  * XMLHttpRequest because fetch cannot report upload progress. Errors carry the server's message;
  * `notSent` (in the user's language) says that the upload never reached Wharf.
  */
@@ -12,10 +13,11 @@ export function uploadFile<T>(
   file: Blob,
   notSent: string,
   onProgress?: (fraction: number) => void,
+  method: "POST" | "PUT" = "POST",
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
+    xhr.open(method, path);
     xhr.withCredentials = true;
     xhr.setRequestHeader("x-wharf-csrf", "1");
     xhr.setRequestHeader("content-type", file.type || "application/x-tar");

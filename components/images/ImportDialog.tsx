@@ -9,7 +9,7 @@ import { FormError } from "@/components/ui/Form";
 import { DialogShell, OperationFooter, type HostDialogProps } from "./DialogShell";
 import { HostSelect, useTargetHost } from "./HostChecklist";
 import { imagePaths, invalidateImages } from "./queries";
-import { uploadFile } from "./upload";
+import { uploadFile } from "@/components/api/upload";
 
 /** Loads images from a `docker save` tar onto one host. */
 export function ImportDialog({ open, ...props }: HostDialogProps) {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { api } from "@/components/api/client";
 import { newJobId } from "./job-id";
 import { imagePaths, invalidateImages } from "./queries";
-import { uploadFile } from "./upload";
+import { uploadFile } from "@/components/api/upload";
 
 export type BuildSource = { kind: "dockerfile"; dockerfile: string } | { kind: "archive"; file: File };
 
