@@ -18,12 +18,22 @@ export const queryKeys = {
   /** Stored totals of a host (every container summed). */
   hostHistory: (hostId: string, range: string) => ["hosts", hostId, "history", range] as const,
   namespaces: (hostId: string, id: string) => ["hosts", hostId, "containers", "namespaces", id] as const,
+  /** One folder inside a container, and a file's preview: under the container, so its events reach them. */
+  containerFiles: (hostId: string, id: string, path: string) =>
+    ["hosts", hostId, "containers", "files", id, path] as const,
+  containerFilePreview: (hostId: string, id: string, path: string) =>
+    ["hosts", hostId, "containers", "files", id, "preview", path] as const,
+  containerChanges: (hostId: string, id: string) => ["hosts", hostId, "containers", "changes", id] as const,
   /** Every image query of a host (list, detail, history, updates): what an image event invalidates. */
   images: (hostId: string) => ["hosts", hostId, "images"] as const,
   imageList: (hostId: string) => ["hosts", hostId, "images", "list"] as const,
   image: (hostId: string, id: string) => ["hosts", hostId, "images", "detail", id] as const,
   imageHistory: (hostId: string, id: string) => ["hosts", hostId, "images", "history", id] as const,
   imageUpdates: (hostId: string) => ["hosts", hostId, "images", "updates"] as const,
+  /** The layer explorer: an image's layers, and one folder of one layer. */
+  imageLayers: (hostId: string, id: string) => ["hosts", hostId, "images", "layers", id] as const,
+  imageLayerFiles: (hostId: string, id: string, diffId: string, view: string, path: string) =>
+    ["hosts", hostId, "images", "layers", id, diffId, view, path] as const,
   allImages: () => ["hosts", "*", "images"] as const,
   // Docker Hub search: not an engine object, so outside the host tree.
   hubSearch: (term: string) => ["hub", "search", term] as const,

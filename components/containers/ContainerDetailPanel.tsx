@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useCan } from "@/components/hooks/useCan";
+import { ChangesTab } from "@/components/files/ChangesTab";
+import { FilesTab } from "@/components/files/FilesTab";
 import { ContainerLogsTab } from "@/components/logs/ContainerLogsTab";
 import { NamespacesTab } from "@/components/namespaces/NamespacesTab";
 import { ContainerLimitsSection } from "@/components/quotas/ContainerLimitsSection";
@@ -21,7 +23,7 @@ import { StateBadge } from "@/components/ui/StateBadge";
 import { DetailSection as Section, KV } from "@/components/ui/DetailSection";
 import { describeInspect } from "./inspect-view";
 
-const TABS = ["overview", "stats", "logs", "terminal", "namespaces", "inspect"] as const;
+const TABS = ["overview", "stats", "logs", "terminal", "files", "changes", "namespaces", "inspect"] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (t: string | null): t is Tab => !!t && (TABS as readonly string[]).includes(t);
 
@@ -33,6 +35,8 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
   const params = useSearchParams();
   const requested = params.get("tab");
   const [tab, setTab] = useState<Tab>(isTab(requested) ? requested : "overview");
+  // The Files tab's folder: from the address, or a changed file opened from the Changes tab.
+  const [filesPath, setFilesPath] = useState(params.get("path") ?? "/");
   const canOperate = useCan("operate");
   const now = useNow(1000);
   const t = useTranslations("containers.detail");
@@ -97,6 +101,17 @@ export function ContainerDetailPanel({ hostId, id }: { hostId: string; id: strin
         <ContainerLogsTab hostId={hostId} containerId={v.id} />
       ) : tab === "terminal" && canOperate ? (
         <ContainerTerminalTab hostId={hostId} containerId={v.id} />
+      ) : tab === "files" ? (
+        <FilesTab key={filesPath} hostId={hostId} containerId={v.id} initialPath={filesPath} />
+      ) : tab === "changes" ? (
+        <ChangesTab
+          hostId={hostId}
+          containerId={v.id}
+          onOpenFile={(path) => {
+            setFilesPath(path);
+            setTab("files");
+          }}
+        />
       ) : tab === "namespaces" ? (
         <NamespacesTab hostId={hostId} containerId={v.id} />
       ) : tab === "inspect" ? (

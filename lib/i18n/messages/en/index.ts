@@ -25,6 +25,7 @@ import namespaces from "./namespaces.json";
 import stacks from "./stacks.json";
 import alerts from "./alerts.json";
 import overview from "./overview.json";
+import files from "./files.json";
 
 const messages = {
   common,
@@ -51,6 +52,7 @@ const messages = {
   stacks,
   alerts,
   overview,
+  files,
   validation,
   server,
 };

@@ -26,6 +26,7 @@ import namespaces from "./namespaces.json";
 import stacks from "./stacks.json";
 import alerts from "./alerts.json";
 import overview from "./overview.json";
+import files from "./files.json";
 
 const messages: Messages = {
   common,
@@ -52,6 +53,7 @@ const messages: Messages = {
   stacks,
   alerts,
   overview,
+  files,
   validation,
   server,
 };
