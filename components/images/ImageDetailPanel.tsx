@@ -12,7 +12,7 @@ import { DetailSection, KV } from "@/components/ui/DetailSection";
 import { HostDownBanner } from "@/components/hosts/HostBanners";
 import { ImageActions } from "./ImageActions";
 import { ImageConfigSection } from "./ImageConfigSection";
-import { LayerView } from "./LayerView";
+import { LayerTabs } from "./layers/LayerTabs";
 import { useImageQuery } from "./queries";
 import { UpdateBadge } from "./UpdateBadge";
 import { UsedByTable } from "./UsedByTable";
@@ -75,7 +75,7 @@ export function ImageDetailPanel({ hostId, imageRef }: { hostId: string; imageRe
       <div className="min-h-0 flex-1 overflow-auto">
         <div className="grid gap-3 p-3 xl:grid-cols-[3fr_2fr]">
           <div className="flex min-w-0 flex-col gap-3">
-            <LayerView hostId={hostId} imageRef={imageRef} />
+            <LayerTabs hostId={hostId} imageRef={imageRef} />
             <DetailSection title={t("usedBy")} aside={t("containers", { count: img.usedBy.length })}>
               <UsedByTable users={img.usedBy} />
             </DetailSection>
