@@ -2,6 +2,7 @@ import type { Result } from "../errors";
 import type { JobSnapshot, JobUpdate } from "../images/types";
 import type { DisabledCapability, EngineIdentity } from "../engine-kind";
 import type { ContainerSummary, HostStatus } from "../types";
+import type { SwarmEvent, SwarmTaskTransition, SwarmWatched } from "../swarm/types";
 
 export interface HostStatusEvent {
   hostId: string;
@@ -168,6 +169,10 @@ export interface ServerToClientEvents {
   "exec:exit": (e: { sessionId: string; exitCode: number | null; error?: string }) => void;
   /** Progress of an image pull, push or build on a host in this socket's scope, to sockets that watch jobs. */
   "job:update": (e: JobUpdate) => void;
+  /** A service, node, config or secret changed on a swarm this socket watches (see docs/swarm.md). */
+  "swarm:event": (e: SwarmEvent) => void;
+  /** A task of a service being updated, rolled back or scaled moved to another state. */
+  "swarm:task": (e: SwarmTaskTransition) => void;
 }
 
 /** Every command takes an acknowledgement that receives a Result. */
@@ -185,6 +190,10 @@ export interface ClientToServerEvents {
   "jobs:unwatch": (p: Record<string, never>, ack: Ack<null>) => void;
   /** Cancel a running pull, push or build (operator role). */
   "job:cancel": (p: { jobId: string }, ack: Ack<null>) => void;
+  /** Start receiving `swarm:event` and `swarm:task` for one swarm host; the ack has its swarm state. */
+  "swarm:watch": (p: { hostId: string }, ack: Ack<SwarmWatched>) => void;
+  /** Stop them, for one host or every host. */
+  "swarm:unwatch": (p: { hostId?: string }, ack: Ack<null>) => void;
 }
 
 export type ClientCommand = keyof ClientToServerEvents;

@@ -20,6 +20,7 @@ import { registerUserRoutes } from "./routes/users";
 import { registerVolumeRoutes } from "./routes/volumes";
 import { registerStackRoutes } from "./routes/stacks";
 import { registerJobRoutes } from "./routes/jobs";
+import { registerSwarmRoutes } from "./routes/swarm-routes";
 
 export function buildRouter(ctx: AppContext): Router {
   const router = new Router();
@@ -43,5 +44,6 @@ export function buildRouter(ctx: AppContext): Router {
   registerHistoryRoutes(router, ctx);
   registerAlertRoutes(router, ctx);
   registerOverviewRoutes(router, ctx);
+  registerSwarmRoutes(router, ctx);
   return router;
 }

@@ -15,6 +15,7 @@ import { createExecModule } from "./streams/exec";
 import { createJobsModule } from "./streams/jobs";
 import { createLogsModule, type LogsModule } from "./streams/logs";
 import { createStatsModule } from "./streams/stats";
+import { createSwarmModule } from "../swarm/realtime";
 import type { StatsHub } from "./streams/stats-hub";
 import type { WharfIo, WharfSocket } from "./types";
 import { fieldIn } from "../../lib/parse";
@@ -70,8 +71,15 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): Realtim
   const logs = createLogsModule(ctx, io);
   const exec = createExecModule(ctx, io);
   const jobs = createJobsModule(ctx, io);
-  const modules: Pick<RealtimeModule<never>, "onDisconnect" | "close">[] = [stats, logs, exec, jobs];
-  const table: CommandTable = { ...stats.commands, ...logs.commands, ...exec.commands, ...jobs.commands };
+  const swarm = createSwarmModule(ctx, io);
+  const modules: Pick<RealtimeModule<never>, "onDisconnect" | "close">[] = [stats, logs, exec, jobs, swarm];
+  const table: CommandTable = {
+    ...stats.commands,
+    ...logs.commands,
+    ...exec.commands,
+    ...jobs.commands,
+    ...swarm.commands,
+  };
 
   io.on("connection", (socket) => {
     const p = socket.data.principal;
