@@ -156,6 +156,8 @@ function idList(r: RouteDef, t: Targets): string[] {
   if (r.path.startsWith("/api/v1/alerts/rules/") || r.path.startsWith("/api/v1/alerts/targets/"))
     return ["999999"];
   if (r.path.startsWith("/api/v1/alerts/")) return t.alert;
+  // Swarm objects: these hosts are no swarm, and every swarm route checks the host first.
+  if (r.path.includes("/swarm/")) return [`${P}-none`];
   throw new Error(`the walk has no value for :id in ${r.path}`);
 }
 
@@ -259,6 +261,8 @@ const COMMAND_SCOPES: Record<ClientCommand, CommandScope> = {
   "jobs:watch": "host",
   "jobs:unwatch": "self",
   "job:cancel": "job",
+  "swarm:watch": "host",
+  "swarm:unwatch": "self",
 };
 
 const at = (xs: string[], i: number) => xs[Math.min(i, xs.length - 1)] as string;
@@ -274,6 +278,8 @@ const PAYLOADS: { [K in ClientCommand]: (t: Targets, i: number) => CommandPayloa
   "jobs:watch": (t) => ({ hostId: t.host }),
   "jobs:unwatch": () => ({}),
   "job:cancel": (t, i) => ({ jobId: at(t.job, i) }),
+  "swarm:watch": (t) => ({ hostId: t.host }),
+  "swarm:unwatch": () => ({}),
 };
 
 async function ack(s: TestSocket, cmd: string, payload: unknown): Promise<Result<unknown>> {
