@@ -18,6 +18,8 @@ const known = new WeakMap<HostConnection, HostSwarm>();
 
 /** Told when a host's swarm state changes (joined, left, became or stopped being a manager). */
 export const swarmPresence = new EventEmitter<{ change: [HostConnection, HostSwarm | undefined] }>();
+// One listener per Wharf instance in the process (tests start many).
+swarmPresence.setMaxListeners(0);
 
 export const swarmOf = (host: HostConnection): HostSwarm | undefined => known.get(host);
 

@@ -7,6 +7,7 @@ import type { Result } from "../../lib/errors";
 import type {
   HostSwarm,
   SwarmCluster,
+  SwarmEvent,
   SwarmNode,
   SwarmService,
   SwarmTask,
@@ -167,8 +168,12 @@ describe("a rolling update", () => {
     const socket = await connectSocket(srv.base, admin.cookie);
     sockets.push(socket);
     const seen: SwarmTaskTransition[] = [];
+    const events: SwarmEvent[] = [];
     socket.on("swarm:task", (e) => {
       if (e.serviceId === svc.id) seen.push(e);
+    });
+    socket.on("swarm:event", (e) => {
+      if (e.id === svc.id) events.push(e);
     });
     const watched = (await socket.timeout(10_000).emitWithAck("swarm:watch", { hostId: "swarm" })) as Result<{
       swarm: HostSwarm | null;
@@ -193,6 +198,7 @@ describe("a rolling update", () => {
       "every old task to be told shut down",
     );
 
+    expect(events.some((e) => e.type === "service" && e.action === "update")).toBe(true);
     const tasks = await tasksOf(svc.id);
     const fresh = tasks.filter((t) => t.desiredState === "running");
     expect(fresh).toHaveLength(6);
@@ -316,6 +322,37 @@ describe("draining a node", () => {
   }, 120_000);
 });
 
+describe("node changes", () => {
+  it("edit a node's labels and demote and promote a manager, as `docker node inspect` shows", async () => {
+    const self = (await admin.get<SwarmCluster>(API)).body.nodeId;
+    const nodes = (await admin.get<{ items: SwarmNode[] }>(`${API}/nodes`)).body.items;
+    const other = nodes.find((n) => n.id !== self && !n.leader) as SwarmNode;
+    const inspect = (format: string) => swarmCli("node", "inspect", other.id, "--format", format);
+    try {
+      const labelled = await admin.send<SwarmNode>("PATCH", `${API}/nodes/${other.id}`, {
+        labels: { ...other.labels, [`${P}-zone`]: "a" },
+      });
+      expect(labelled.status, JSON.stringify(labelled.body)).toBe(200);
+      expect(await inspect(`{{index .Spec.Labels "${P}-zone"}}`)).toBe("a");
+      const demoted = await admin.send<SwarmNode>("PATCH", `${API}/nodes/${other.id}`, { role: "worker" });
+      expect(demoted.status, JSON.stringify(demoted.body)).toBe(200);
+      await waitFor(
+        async () => (await inspect("{{.Spec.Role}}")) === "worker" || undefined,
+        30_000,
+        "the demotion",
+      );
+    } finally {
+      await admin.send("PATCH", `${API}/nodes/${other.id}`, { role: "manager", labels: other.labels });
+    }
+    await waitFor(
+      async () => (await inspect("{{.ManagerStatus.Reachability}}")) === "reachable" || undefined,
+      60_000,
+      "the node to be a reachable manager again",
+    );
+    expect(await inspect(`{{index .Spec.Labels "${P}-zone"}}`)).toBe("");
+  }, 120_000);
+});
+
 describe("scope", () => {
   it("lets a team=a operator see and scale only team=a services, and refuses it nodes and secrets", async () => {
     const a = await createService(admin, {
@@ -383,6 +420,38 @@ describe("scope", () => {
       expect((await op.get(`${API}/${what}`)).status, what).toBe(403);
     expect((await op.send("POST", `${API}/secrets`, { name: `${P}-x`, data: "x" })).status).toBe(403);
 
+    // Live facts: the team hears its own service, not another team's, and no whole-host object.
+    const [opSocket, adminSocket] = [
+      await connectSocket(srv.base, op.cookie),
+      await connectSocket(srv.base, admin.cookie),
+    ];
+    sockets.push(opSocket, adminSocket);
+    const heard: SwarmEvent[] = [];
+    const adminHeard: SwarmEvent[] = [];
+    opSocket.on("swarm:event", (e) => heard.push(e));
+    adminSocket.on("swarm:event", (e) => adminHeard.push(e));
+    for (const s of [opSocket, adminSocket])
+      expect(await s.timeout(10_000).emitWithAck("swarm:watch", { hostId: "swarm" })).toMatchObject({
+        ok: true,
+      });
+    const nodeId = (await admin.get<SwarmCluster>(API)).body.nodeId as string;
+    const node = (await admin.get<SwarmNode>(`${API}/nodes/${nodeId}`)).body;
+    await admin.send("PATCH", `${API}/nodes/${nodeId}`, { labels: { ...node.labels, [`${P}-seen`]: "1" } });
+    await admin.send("PATCH", `${API}/nodes/${nodeId}`, { labels: node.labels });
+    await admin.send("PATCH", `${API}/services/${b.id}`, { env: ["HEARD=no"] });
+    await admin.send("PATCH", `${API}/services/${a.id}`, { env: ["HEARD=yes"] });
+    await waitFor(
+      () =>
+        (adminHeard.some((e) => e.id === a.id) &&
+          adminHeard.some((e) => e.id === b.id) &&
+          adminHeard.some((e) => e.type === "node") &&
+          heard.some((e) => e.id === a.id)) ||
+        undefined,
+      20_000,
+      "the service and node events",
+    );
+    expect(heard.filter((e) => e.id === b.id || e.type !== "service")).toEqual([]);
+
     // The team's own logs, merged across its tasks.
     await waitRunning(a.id, 2, "team a's 2 replicas");
     const logs = await waitFor(
@@ -412,12 +481,28 @@ describe("configs and secrets", () => {
     expect(bad.status).toBe(400);
     const listed = await admin.get<{ items: { name: string }[] }>(`${API}/secrets`);
     expect(listed.body.items.map((s) => s.name)).toContain(`${P}-s`);
-    const audit = await admin.get("/api/v1/audit?limit=1000");
-    for (const text of [created.body, again.body, bad.body, listed.body, audit.body].map((x) =>
+    const audit0 = await admin.get("/api/v1/audit?limit=1000");
+    for (const text of [created.body, again.body, bad.body, listed.body, audit0.body].map((x) =>
       JSON.stringify(x),
     ))
       expect(text).not.toContain(value);
-    expect(JSON.stringify(audit.body)).toContain("swarm.secret.create");
+    expect(JSON.stringify(audit0.body)).toContain("swarm.secret.create");
+    const svc = await createService(admin, {
+      name: `${P}-uses-secret`,
+      image: "local/busybox:1.35",
+      command: SLEEP,
+      replicas: 0,
+      labels: { run: P },
+      secrets: [{ name: `${P}-s`, target: "db-password" }],
+    });
+    expect(svc.secrets).toEqual([expect.objectContaining({ name: `${P}-s`, target: "db-password" })]);
+    expect(JSON.stringify(svc)).not.toContain(value);
+    const inUse = await admin.send<{ error: { message: string } }>("DELETE", `${API}/secrets/${P}-s`);
+    expect(inUse.status).toBeGreaterThanOrEqual(400);
+    expect(inUse.body.error.message).toMatch(/in use/);
+    expect((await admin.send("DELETE", `${API}/services/${svc.id}`)).status).toBe(200);
+    const audit = await admin.get("/api/v1/audit?limit=1000");
+    expect(JSON.stringify(audit.body)).not.toContain(value);
     const removed = await admin.send("DELETE", `${API}/secrets/${P}-s`);
     expect(removed.status).toBe(200);
 
