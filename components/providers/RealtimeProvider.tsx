@@ -13,6 +13,7 @@ import type {
   ServerToClientEvents,
 } from "@/lib/realtime/events";
 import type { HostSummary } from "@/lib/types";
+import { isQuietContainerAction } from "@/lib/realtime/container-actions";
 
 export type WharfSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -28,7 +29,6 @@ const RealtimeContext = createContext<RealtimeState>({ connected: false });
 export const useRealtime = () => useContext(RealtimeContext);
 
 /** Actions that do not change what a list shows. */
-const quiet = (action: string) => action.startsWith("exec_") || action === "top" || action === "resize";
 
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
@@ -44,7 +44,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     });
 
     const onContainer = (e: ContainerEvent) => {
-      if (quiet(e.action)) return;
+      if (isQuietContainerAction(e.action)) return;
       if (e.container !== undefined) {
         // The server's list already shows the change: take its row, and refetch only this host's
         // other container queries (details, namespaces, specs), not the lists.

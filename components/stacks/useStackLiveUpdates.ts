@@ -6,12 +6,12 @@ import { useRealtime } from "@/components/providers/RealtimeProvider";
 import type { JobUpdate } from "@/lib/images/types";
 import type { ContainerEvent } from "@/lib/realtime/events";
 import { refreshStacks } from "./queries";
+import { isQuietContainerAction } from "@/lib/realtime/container-actions";
 
 /** A deploy changes many containers in a burst: one refetch per host after it settles is enough. */
 const SETTLE_MS = 300;
 
 /** Actions that change nothing a stack shows. */
-const quiet = (action: string) => action.startsWith("exec_") || action === "top" || action === "resize";
 
 /**
  * Keeps the stack queries in step with the engines: a container event on a host refreshes that
@@ -37,7 +37,7 @@ export function useStackLiveUpdates(): void {
       );
     };
     const onContainer = (e: ContainerEvent) => {
-      if (!quiet(e.action)) later(e.hostId);
+      if (!isQuietContainerAction(e.action)) later(e.hostId);
     };
     const onJob = (u: JobUpdate) => {
       if (u.kind === "stack" && u.state !== "running") later(u.hostId);

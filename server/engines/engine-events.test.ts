@@ -123,10 +123,16 @@ describe("changesListing", () => {
     expect(changesListing(action)).toBe(true);
   });
 
-  it.each(["exec_create: sh", "exec_start: sh", "exec_die", "top", "attach", "resize"])(
-    "is false for %s",
-    (action) => {
-      expect(changesListing(action)).toBe(false);
-    },
-  );
+  it.each([
+    "exec_create: sh",
+    "exec_start: sh",
+    "exec_die",
+    "top",
+    "attach",
+    "resize",
+    "archive-path",
+    "extract-to-dir",
+  ])("is false for %s", (action) => {
+    expect(changesListing(action)).toBe(false);
+  });
 });

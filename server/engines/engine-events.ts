@@ -1,5 +1,6 @@
 import { fieldIn } from "../../lib/parse";
 import type { ContainerEvent } from "../../lib/realtime/events";
+import { isQuietContainerAction } from "../../lib/realtime/container-actions";
 
 const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
 const count = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : undefined);
@@ -67,7 +68,7 @@ export function eventLabels(attributes: Record<string, string> | undefined): Rec
   return out;
 }
 
-/** Actions that can change what a container list shows; exec_* and top do not. */
+/** Actions that can change what a container list shows (see isQuietContainerAction for those that do not). */
 export function changesListing(action: string): boolean {
-  return !action.startsWith("exec_") && action !== "top" && action !== "attach" && action !== "resize";
+  return !isQuietContainerAction(action);
 }
