@@ -34,9 +34,16 @@ export function guessContentType(name: string): string {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+const TEXT_CONTROLS = new Set([0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
 /** Text, for a preview: valid UTF-8 with no NUL byte. */
 export function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
+  // Control bytes other than tab, newlines, form feed, backspace and escape (colour codes in logs)
+  // are rare in text: more than one in a hundred is a binary file that happens to hold no NUL.
+  let controls = 0;
+  for (const b of bytes) if ((b < 0x20 && !TEXT_CONTROLS.has(b)) || b === 0x7f) controls++;
+  if (controls * 100 > bytes.length) return false;
   try {
     utf8.decode(bytes);
     return true;
