@@ -18,11 +18,14 @@ export const queryKeys = {
   /** Stored totals of a host (every container summed). */
   hostHistory: (hostId: string, range: string) => ["hosts", hostId, "history", range] as const,
   namespaces: (hostId: string, id: string) => ["hosts", hostId, "containers", "namespaces", id] as const,
-  /** One folder inside a container, and a file's preview: under the container, so its events reach them. */
-  containerFiles: (hostId: string, id: string, path: string) =>
-    ["hosts", hostId, "containers", "files", id, path] as const,
+  /**
+   * A container's files: one folder, and a file's preview. Outside the container subtree, so its
+   * events (a health check, a restart) do not read a large folder again; an upload refreshes them.
+   */
+  containerFilesAll: (hostId: string, id: string) => ["hosts", hostId, "files", id] as const,
+  containerFiles: (hostId: string, id: string, path: string) => ["hosts", hostId, "files", id, path] as const,
   containerFilePreview: (hostId: string, id: string, path: string) =>
-    ["hosts", hostId, "containers", "files", id, "preview", path] as const,
+    ["hosts", hostId, "files", id, "preview", path] as const,
   containerChanges: (hostId: string, id: string) => ["hosts", hostId, "containers", "changes", id] as const,
   /** Every image query of a host (list, detail, history, updates): what an image event invalidates. */
   images: (hostId: string) => ["hosts", hostId, "images"] as const,

@@ -29,6 +29,18 @@ if [ "$(dk edge ps -aq --filter label=demo.fleet=batch | wc -l)" -lt 150 ]; then
   seq -w 1 150 | xargs -P 4 -I{} docker -H "unix://$ENGINES/edge/docker.sock" create --network none \
     --name demo-batch-{} --label team=batch --label demo.fleet=batch local/idle:1 >/dev/null 2>&1 || true
 fi
+# An image whose layers waste space (a file written, overwritten, then deleted), for the layer
+# explorer, and changes in demo-web's writable layer for its Files and Changes tabs.
+if [ -z "$(dk local images -q demo/report-builder:1)" ]; then
+  DOCKER_BUILDKIT=0 dk local build -q --network none -t demo/report-builder:1 - >/dev/null <<'DOCKERFILE'
+FROM local/busybox:1.35
+RUN mkdir -p /opt/reports && dd if=/dev/zero of=/opt/reports/cache.bin bs=1M count=8 2>/dev/null
+RUN dd if=/dev/zero of=/opt/reports/cache.bin bs=1M count=8 2>/dev/null && echo v2 > /opt/reports/VERSION
+RUN rm /opt/reports/cache.bin
+CMD ["cat", "/opt/reports/VERSION"]
+DOCKERFILE
+fi
+dk local exec demo-web sh -c 'test -e /tmp/warm.cache || { echo "tuned" > /etc/motd; echo "ops:x:1000:" >> /etc/group; touch /tmp/warm.cache; rm -f /bin/acpid; }' || true
 
 npm run -s build
 
@@ -53,7 +65,7 @@ cat <<MSG
 
 MSG
 NODE_ENV=production MALLOC_ARENA_MAX=2 WHARF_PORT="$PORT" WHARF_DATA_DIR="$DATA" WHARF_HOSTS="$HOSTS" WHARF_ADMIN_PASSWORD="$PASSWORD" \
-  node --max-semi-space-size=4 dist/server/index.js &
+  node --max-semi-space-size=4 --optimize-for-size dist/server/index.js &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; echo; echo "stopping demo engines"; bash scripts/test-engines.sh stop' EXIT
 node scripts/demo-seed.mjs "http://127.0.0.1:$PORT" "$PASSWORD" "$TEAM_PASSWORD"

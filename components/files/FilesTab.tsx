@@ -74,7 +74,7 @@ export function FilesTab({
   );
   const shown = listing?.type !== undefined && listing.type !== "dir" ? listing.items[0] : selected;
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-testid="files-tab">
+    <div className="flex h-[calc(100vh-7.5rem)] min-h-[24rem] flex-col" data-testid="files-tab">
       <div className="flex flex-wrap items-center gap-2 border-b border-line bg-panel px-3 py-1.5">
         <nav
           className="flex flex-wrap items-center font-mono text-xs"

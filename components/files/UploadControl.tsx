@@ -70,7 +70,7 @@ export function UploadControl({
         "PUT",
       );
       toast("ok", t("done", { count: r.names.length, path: r.path }));
-      void qc.invalidateQueries({ queryKey: ["hosts", hostId, "containers", "files", containerId] });
+      void qc.invalidateQueries({ queryKey: queryKeys.containerFilesAll(hostId, containerId) });
       void qc.invalidateQueries({ queryKey: queryKeys.containerChanges(hostId, containerId) });
     } catch (err) {
       const details =

@@ -84,7 +84,14 @@ function LayerTable({
   const fmt = useFormat();
   return (
     <div className="overflow-auto rounded border border-line">
-      <table className="w-full border-collapse text-xs" data-testid="layer-table">
+      <table className="w-full table-fixed border-collapse text-xs" data-testid="layer-table">
+        <colgroup>
+          <col style={{ width: "2.5rem" }} />
+          <col />
+          <col style={{ width: "5.5rem" }} />
+          <col style={{ width: "8.5rem" }} />
+          <col style={{ width: "5.5rem" }} />
+        </colgroup>
         <thead className="border-b border-line bg-panel text-muted">
           <tr>
             <th className="px-2 py-1 text-right font-medium">#</th>
@@ -104,8 +111,8 @@ function LayerTable({
               className="cursor-pointer border-b border-line/60 align-top hover:bg-panel-2 data-[selected=true]:bg-panel-2"
             >
               <td className="px-2 py-1 text-right tabular-nums text-muted">{l.position}</td>
-              <td className="max-w-0 px-2 py-1 font-mono break-all" title={l.createdBy}>
-                <span className="line-clamp-2">{l.createdBy || t("noStep")}</span>
+              <td className="px-2 py-1 font-mono break-all" title={l.createdBy || l.comment}>
+                <span className="line-clamp-2">{l.createdBy || l.comment || t("noStep")}</span>
               </td>
               <td className="px-2 py-1 text-right whitespace-nowrap tabular-nums">{fmt.bytes(l.size)}</td>
               <td className="px-2 py-1 text-right whitespace-nowrap tabular-nums">

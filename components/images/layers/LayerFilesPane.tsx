@@ -42,7 +42,7 @@ export function LayerFilesPane({
   const [path, setPath] = useState("");
   const q = useLayerFilesQuery(hostId, imageRef, layer, view, path);
   return (
-    <div className="flex min-h-[16rem] flex-col rounded border border-line" data-testid="layer-files">
+    <div className="flex min-h-[10rem] flex-col rounded border border-line" data-testid="layer-files">
       <div className="flex flex-wrap items-center gap-2 border-b border-line bg-panel px-2 py-1">
         <span className="font-medium">{t("layerN", { n: layer.position })}</span>
         <span className="flex rounded border border-line" role="radiogroup" aria-label={t("viewLabel")}>
