@@ -79,6 +79,15 @@ beforeAll(async () => {
     targetId: String(target.body.id),
     volume: `${P}-v`,
     network: "none",
+    // The bottom layer of the image the image routes are walked with.
+    diffId: await docker(
+      "local",
+      "image",
+      "inspect",
+      "-f",
+      "{{index .RootFS.Layers 0}}",
+      "local/busybox:1.35",
+    ),
   };
 });
 

@@ -310,8 +310,16 @@ function ours(line: string): boolean {
   return !/ volume [0-9a-f]{64}\b/.test(line);
 }
 
-/** Label lists come in map order; sorted, a line compares stably. */
-const stable = (line: string) => line.split(",").sort().join(",");
+/**
+ * Label lists come in map order; sorted, a line compares stably. The list starts at the word holding
+ * the first "=", after the fields before it (id, name, image, state), which are kept as they are.
+ */
+function stable(line: string): string {
+  const eq = line.indexOf("=");
+  if (eq === -1) return line;
+  const start = line.lastIndexOf(" ", eq) + 1;
+  return line.slice(0, start) + line.slice(start).split(",").sort().join(",");
+}
 
 /** The docker CLI's view of an engine; my own containers and networks in detail (restarts, joins, attachments). */
 const CLI_VIEWS: [string, string[]][] = [

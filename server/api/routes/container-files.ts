@@ -12,6 +12,7 @@ import { sendContent } from "../../files/file-content";
 import { listFolder } from "../../files/folder-listing";
 import { FILE_LIMITS } from "../../files/limits";
 import { uploadFiles } from "../../files/upload";
+import { inspectContainer } from "../../engines/containers";
 import { requireNameAvailable } from "../../scope/image-access";
 import { parseWith, queryObject } from "../http";
 import type { Router } from "../router";
@@ -57,6 +58,8 @@ export function registerContainerFileRoutes(router: Router, ctx: AppContext): vo
     summary:
       "Upload into the folder path: a tar (content-type application/x-tar) or one raw file named by name; checked whole first; 409 for existing paths unless overwrite=1",
     handler: async (rc): Promise<UploadResult> => {
+      // A container that is not there answers 404 whatever the request holds, as a read would.
+      await inspectContainer(hostOf(rc), containerOf(rc));
       const q = parseWith(uploadQuerySchema, queryObject(rc.query), "query.");
       rc.audit.params = { path: q.path, name: q.name, overwrite: q.overwrite };
       const r = await uploadFiles(rc.req, hostOf(rc), containerOf(rc), q, ctx.config.dataDir);
@@ -93,6 +96,7 @@ export function registerContainerFileRoutes(router: Router, ctx: AppContext): vo
     handler: async (rc): Promise<CommitResult> => {
       const host = hostOf(rc);
       const p = principalOf(rc);
+      await inspectContainer(host, containerOf(rc));
       const b = parseWith(commitRequestSchema, await rc.body());
       await requireNameAvailable(ctx.imageOwners, host, p, `${b.repo}:${b.tag ?? "latest"}`, "repo");
       const r = await commitContainer(host, containerOf(rc), b);
