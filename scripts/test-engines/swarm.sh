@@ -29,16 +29,22 @@ swarm_ready_nodes() {
   sdk swarm1 node ls --format '{{.Status}}' 2>/dev/null | grep -c '^Ready$' || true
 }
 
+swarm_leave() {
+  local name=$1
+  [ -n "$(engine_pid "$name")" ] && engine_ping "$name" || return 0
+  if [ "$(swarm_state "$name")" != inactive ]; then
+    sdk "$name" swarm leave --force >/dev/null 2>&1 || log "warning: swarm leave on $name failed"
+  fi
+  # Left behind by the swarm; it sits on a private range and nothing else uses it.
+  sdk "$name" network rm docker_gwbridge >/dev/null 2>&1 || true
+}
+
+# All at once: the whole cluster goes, so no node waits for the others to agree to its leaving
+# (one after another, a manager's leave can wait many seconds for a quorum that is going away).
 swarm_leave_all() {
   local name
-  for name in "${SWARM_NODES[@]}"; do
-    [ -n "$(engine_pid "$name")" ] && engine_ping "$name" || continue
-    if [ "$(swarm_state "$name")" != inactive ]; then
-      sdk "$name" swarm leave --force >/dev/null 2>&1 || log "warning: swarm leave on $name failed"
-    fi
-    # Left behind by the swarm; it sits on a private range and nothing else uses it.
-    sdk "$name" network rm docker_gwbridge >/dev/null 2>&1 || true
-  done
+  for name in "${SWARM_NODES[@]}"; do swarm_leave "$name" & done
+  wait
 }
 
 swarm_form() {
