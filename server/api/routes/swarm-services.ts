@@ -29,7 +29,7 @@ import { swarmLiveOf } from "../../swarm/live";
 import { requireNoHostObjects, requireServiceLabels, serviceInScope } from "../../swarm/service-scope";
 import { ServiceLogLines } from "../../swarm/service-logs";
 import { createSpec, fileRefNames, updatedSpec, type FileRefIds } from "../../swarm/spec";
-import { sortTasks, toService, toTask } from "../../swarm/views";
+import { serviceMode, sortTasks, toService, toTask } from "../../swarm/views";
 import { parseWith, queryObject } from "../http";
 import type { RequestContext, Router } from "../router";
 import { hostOf, principalOf } from "../targets";
@@ -198,12 +198,12 @@ export function registerSwarmServiceRoutes(router: Router, ctx: AppContext): voi
       checkVersion(current, body.version);
       if (body.labels !== undefined) requireServiceLabels(p, body.labels);
       requireNoHostObjects(p, body);
-      const spec = updatedSpec(current.Spec ?? {}, body, await fileRefIds(host, body));
-      if (body.replicas !== undefined && !spec.Mode?.Replicated)
+      if (body.replicas !== undefined && !current.Spec?.Mode?.Replicated)
         throw new AppError(
           "VALIDATION",
-          "replicas: a global service runs one task per node and cannot be scaled",
+          `replicas: a ${serviceMode(current.Spec)} service cannot be given replicas; only a replicated one`,
         );
+      const spec = updatedSpec(current.Spec ?? {}, body, await fileRefIds(host, body));
       return change(ctx, host, current, spec);
     },
   });
