@@ -252,6 +252,43 @@ describe("a rolling update", () => {
       rollbackConfig: { parallelism: 0, monitor: "1s" },
     });
     await waitRunning(svc.id, 2, "2 running replicas");
+    // The whole update and rollback policy reaches the engine in its own units.
+    const policy = await admin.send("PATCH", `${API}/services/${svc.id}`, {
+      updateConfig: { delay: "200ms", order: "stop-first" },
+      rollbackConfig: { failureAction: "continue", maxFailureRatio: 0.5, order: "start-first" },
+    });
+    expect(policy.status, JSON.stringify(policy.body)).toBe(200);
+    const spec = JSON.parse(
+      await swarmCli(
+        "service",
+        "inspect",
+        svc.id,
+        "--format",
+        "{{json .Spec.UpdateConfig}} {{json .Spec.RollbackConfig}}",
+      ).then((t) => `[${t.replace("} {", "},{")}]`),
+    ) as Record<string, unknown>[];
+    expect(spec[0]).toMatchObject({
+      Parallelism: 1,
+      Delay: 200e6,
+      FailureAction: "rollback",
+      Monitor: 3e9,
+      Order: "stop-first",
+    });
+    expect(spec[1]).toMatchObject({
+      Parallelism: 0,
+      FailureAction: "continue",
+      Monitor: 1e9,
+      MaxFailureRatio: 0.5,
+      Order: "start-first",
+    });
+    await waitFor(
+      async () => {
+        const state = (await getService(svc.id)).updateStatus?.state;
+        return state === undefined || state === "completed" || undefined;
+      },
+      30_000,
+      "the policy change to settle",
+    );
     const r = await admin.send("PATCH", `${API}/services/${svc.id}`, { command: ["sh", "-c", "exit 3"] });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const back = await waitFor(
@@ -293,6 +330,14 @@ describe("draining a node", () => {
       });
       expect(drained.status, JSON.stringify(drained.body)).toBe(200);
       expect(drained.body.availability).toBe("drain");
+      // A failed engine call: the engine's own words, and nothing changed.
+      const manager = await admin.send<{ error: { code: string; message: string } }>(
+        "DELETE",
+        `${API}/nodes/${nodeId}`,
+      );
+      expect(manager.status).toBeGreaterThanOrEqual(400);
+      expect(manager.body.error.message).toMatch(/demoted|manager|not down/i);
+      expect(await swarmCli("node", "inspect", nodeId, "--format", "{{.Status.State}}")).toBe("ready");
       const stale = await admin.send("PATCH", `${API}/nodes/${nodeId}`, {
         availability: "active",
         version: node.version,
