@@ -1,4 +1,6 @@
+import { AppError } from "../../lib/errors";
 import { dial, OK } from "../engines/engine-dial";
+import { classifyEngineError, isEngineFailure } from "../engines/engine-error";
 import type { HostConnection } from "../engines/host-connection";
 import type {
   EngineInfoSwarm,
@@ -21,27 +23,53 @@ const ERRORS = {
   500: "server error",
   503: "node is not part of a swarm",
 } as const;
+/**
+ * A host whose engine is not a swarm manager answers the swarm API with 503: that is the host's
+ * state, not the engine failing, so it is a conflict the caller can act on, in the engine's words.
+ */
+async function onManager<T>(host: HostConnection, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (isEngineFailure(err) && (err as { statusCode?: number }).statusCode === 503) {
+      const engine = classifyEngineError(err, host.spec.id);
+      throw new AppError("CONFLICT", `${host.spec.id} is not a swarm manager: ${engine.message}`, {
+        hostId: host.spec.id,
+      });
+    }
+    throw err;
+  }
+}
 const get = <T>(host: HostConnection, path: string, options?: Record<string, unknown>) =>
-  dial<T>(host, {
-    path: `${path}?`,
-    method: "GET",
-    ...(options ? { options } : {}),
-    statusCodes: { ...OK, ...ERRORS },
-  });
+  onManager(
+    host,
+    dial<T>(host, {
+      path: `${path}?`,
+      method: "GET",
+      ...(options ? { options } : {}),
+      statusCodes: { ...OK, ...ERRORS },
+    }),
+  );
 const post = <T>(host: HostConnection, path: string, body: unknown, query: Record<string, unknown> = {}) =>
-  dial<T>(host, {
-    path: `${path}?`,
-    method: "POST",
-    options: { _query: query, _body: body },
-    statusCodes: { ...OK, ...ERRORS },
-  });
+  onManager(
+    host,
+    dial<T>(host, {
+      path: `${path}?`,
+      method: "POST",
+      options: { _query: query, _body: body },
+      statusCodes: { ...OK, ...ERRORS },
+    }),
+  );
 const del = (host: HostConnection, path: string, query: Record<string, unknown> = {}) =>
-  dial<unknown>(host, {
-    path: `${path}?`,
-    method: "DELETE",
-    options: query,
-    statusCodes: { ...OK, ...ERRORS },
-  });
+  onManager(
+    host,
+    dial<unknown>(host, {
+      path: `${path}?`,
+      method: "DELETE",
+      options: query,
+      statusCodes: { ...OK, ...ERRORS },
+    }),
+  );
 
 // The modem adds a query string only to a path that ends in "?".
 const filters = (f: Record<string, string[]>) => ({ filters: JSON.stringify(f) });
