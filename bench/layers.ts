@@ -5,10 +5,11 @@
  *
  * The image (`wharf-bench/layers:1g`) is built offline once, with the classic builder and no network
  * for its steps, from busybox: four layers of 256 MiB of random bytes each, one of them overwritten
- * by a later layer. It is kept by that tag for the next run; BENCH_LAYERS_REMOVE=1 removes it at the
- * end. Each Wharf round is a fresh server (its own empty database), so every index is cold.
+ * by a later layer. It is removed at the end, since the test engines are shared with the tests (whose
+ * route walks would read a 1 GiB export); BENCH_LAYERS_KEEP=1 keeps it for the next run. Each Wharf
+ * round is a fresh server (its own empty database), so every index is cold.
  *
- * Env: BENCH_LAYERS_ROUNDS (rounds of each side, 5), BENCH_LAYERS_REMOVE=1.
+ * Env: BENCH_LAYERS_ROUNDS (rounds of each side, 5), BENCH_LAYERS_KEEP=1.
  */
 import { execFile, spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -236,7 +237,7 @@ async function main(): Promise<number> {
   } finally {
     await child?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
-    if (process.env.BENCH_LAYERS_REMOVE === "1") {
+    if (process.env.BENCH_LAYERS_KEEP !== "1") {
       await docker(sock, ["rmi", IMAGE]).catch((e: unknown) => {
         code ||= 1;
         process.stderr.write(`bench layers: could not remove ${IMAGE}: ${String(e)}\n`);
