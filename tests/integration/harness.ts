@@ -22,12 +22,36 @@ export const ADMIN_PASSWORD = "integration-admin-pw";
 /** A unique prefix per run, so tests never trip over containers left by another run. */
 export const RUN_ID = `it${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
 
-export function engineSocket(id: EngineId): string {
-  return path.join(ENGINES_DIR, id, "docker.sock");
+/** The Podman host (scripts/test-engines/podman.sh), beside the three Docker engines. */
+export const PODMAN_ID = "podman";
+/** An engine the docker CLI can address: a Docker engine, or the Podman host's Docker-compatible API. */
+export type CliEngine = EngineId | typeof PODMAN_ID;
+export const HOSTS_ALL_FILE = path.join(ENGINES_DIR, "hosts-all.json");
+/**
+ * The hosts the shared tests run on: a Docker engine and the Podman host. Where Podman differs, a
+ * test asserts what docs/podman.md says Wharf does there.
+ */
+export const SHARED_HOSTS = ["local", PODMAN_ID] as const satisfies readonly CliEngine[];
+export type SharedHost = (typeof SHARED_HOSTS)[number];
+
+export function engineSocket(id: CliEngine): string {
+  return id === PODMAN_ID
+    ? path.join(ENGINES_DIR, "podman", "podman.sock")
+    : path.join(ENGINES_DIR, id, "docker.sock");
+}
+
+/** The three Docker engines and the Podman host, for a server the shared tests run against. */
+export function hostsWithPodman(): Config["hosts"] {
+  if (!fs.existsSync(HOSTS_ALL_FILE)) {
+    throw new Error(
+      `the Podman host is not running (${HOSTS_ALL_FILE} missing): run "bash scripts/test-engines.sh start"`,
+    );
+  }
+  return parseHostsSetting(HOSTS_ALL_FILE);
 }
 
 /** The docker CLI against one of the test engines, over its unix socket. */
-export async function docker(id: EngineId, ...args: string[]): Promise<string> {
+export async function docker(id: CliEngine, ...args: string[]): Promise<string> {
   const { stdout } = await run("docker", ["-H", `unix://${engineSocket(id)}`, ...args], {
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -203,7 +227,7 @@ export async function waitHostsUp(
 
 /** Starts a fixture container with no network, as the engine rules require. */
 export async function runFixture(
-  engine: EngineId,
+  engine: CliEngine,
   name: string,
   image: "local/ticker:1" | "local/idle:1",
   extra: string[] = [],
@@ -211,8 +235,11 @@ export async function runFixture(
   return docker(engine, "run", "-d", "--network", "none", "--name", name, ...extra, image);
 }
 
-export async function removeByPrefix(prefix: string): Promise<void> {
-  for (const id of ENGINE_IDS) {
+export async function removeByPrefix(
+  prefix: string,
+  engines: readonly CliEngine[] = [...ENGINE_IDS, PODMAN_ID],
+): Promise<void> {
+  for (const id of engines) {
     const ids = await docker(id, "ps", "-aq", "--filter", `name=${prefix}`).catch(() => "");
     if (ids) await docker(id, "rm", "-f", ...ids.split("\n")).catch(() => "");
   }
