@@ -18,7 +18,12 @@ const flag = z
 export const listQuerySchema = z.object({ path: containerPathSchema.default("/") }).strict();
 
 export const contentQuerySchema = z
-  .object({ path: containerPathSchema.default("/"), preview: flag })
+  .object({
+    path: containerPathSchema.default("/"),
+    preview: flag,
+    /** How a folder comes: the engine's tar, or a ZIP made from it as it streams. */
+    format: z.enum(["tar", "zip"], { message: 'must be "tar" or "zip"' }).default("tar"),
+  })
   .strict();
 
 export const uploadQuerySchema = z

@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import tar, { type ExtractEvents, type Header } from "tar-stream";
 import { AppError } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
@@ -8,6 +8,7 @@ import type { HostConnection } from "../engines/host-connection";
 import { feedArchive, openArchive } from "./archive-open";
 import { contentDisposition, guessContentType, looksLikeText } from "./content-type";
 import { FILE_LIMITS, type FileLimits } from "./limits";
+import { tarToZip } from "./zip-stream";
 
 type Source = ExtractEvents["entry"][1];
 
@@ -52,6 +53,7 @@ export async function sendContent(
   path: string,
   preview: boolean,
   limits: FileLimits = FILE_LIMITS,
+  format: "tar" | "zip" = "tar",
 ): Promise<void> {
   const opened = await openArchive(host, container, path);
   const upstream = opened.res;
@@ -63,6 +65,7 @@ export async function sendContent(
       upstream.destroy();
       throw new AppError("VALIDATION", `path: ${target} is a folder; a preview shows one file`);
     }
+    if (format === "zip") return sendZip(res, upstream, name);
     fileHeaders(res, "application/x-tar", contentDisposition("attachment", `${name}.tar`));
     res.statusCode = 200;
     await copyOut(upstream, res);
@@ -114,21 +117,44 @@ export async function sendContent(
   }
 }
 
+/** A folder as a ZIP, made from the engine's tar as both stream; a failure midway cuts the download. */
+async function sendZip(res: ServerResponse, upstream: IncomingMessage, name: string) {
+  fileHeaders(res, "application/zip", contentDisposition("attachment", `${name}.zip`));
+  res.statusCode = 200;
+  const extract = tar.extract();
+  const feed = feedArchive(upstream, extract, () => undefined);
+  feed.done.catch(() => undefined);
+  try {
+    await tarToZip(extract, (chunk) =>
+      res.write(chunk) || res.destroyed ? Promise.resolve() : drained(res),
+    );
+    res.end();
+  } catch (err) {
+    if (!res.headersSent) throw err;
+    res.destroy();
+  } finally {
+    feed.stop();
+  }
+}
+
+/** Resolves once `res` takes writes again, or is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+}
+
 /** Writes `from` to `res` as fast as the reader takes it; a reader that goes away ends the copy. */
 async function copyOut(from: AsyncIterable<Buffer>, res: ServerResponse): Promise<void> {
   for await (const chunk of from) {
     if (res.destroyed) return;
-    if (!res.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          res.off("drain", done);
-          res.off("close", done);
-          resolve();
-        };
-        res.once("drain", done);
-        res.once("close", done);
-      });
-    }
+    if (!res.write(chunk)) await drained(res);
   }
   res.end();
 }

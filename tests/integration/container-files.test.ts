@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -235,6 +236,33 @@ describe("browsing and downloading", () => {
       "data/big.bin": sha(f.bytes),
       "data/hello.txt": sha(Buffer.from("hello\n")),
     });
+  });
+
+  it("downloads a folder as a ZIP on request, with the same bytes, as Python's zipfile reads it", async () => {
+    const z = await raw(admin, "GET", `${files("local", `${P}-stopped`)}/content${q("/data")}&format=zip`);
+    expect([z.status, z.headers.get("content-type")]).toEqual([200, "application/zip"]);
+    expect(z.headers.get("content-disposition")).toContain('filename="data.zip"');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-zip-"));
+    try {
+      fs.writeFileSync(path.join(dir, "data.zip"), z.bytes);
+      const script =
+        "import hashlib, json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n" +
+        "print(json.dumps({i.filename: hashlib.sha256(z.read(i)).hexdigest() for i in z.infolist() if not i.is_dir()}))";
+      const listed = JSON.parse(
+        execFileSync("python3", ["-c", script, path.join(dir, "data.zip")], { encoding: "utf8" }),
+      ) as Record<string, string>;
+      expect(listed).toEqual({
+        "data/big.bin": sha(fs.readFileSync(await cpOut("local", `${P}-stopped`, "/data/big.bin"))),
+        "data/hello.txt": sha(Buffer.from("hello\n")),
+        // A link is kept as a link: its target is its content.
+        "data/link": sha(Buffer.from("hello.txt")),
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const bad = await raw(admin, "GET", `${files("local", `${P}-stopped`)}/content${q("/data")}&format=rar`);
+    expect(bad.status).toBe(400);
+    expect(bad.bytes.toString("utf8")).toContain("query.format: must be");
   });
 
   it("previews a small text file and refuses a large one with 413 naming its size", async () => {

@@ -41,10 +41,10 @@ export function registerContainerFileRoutes(router: Router, ctx: AppContext): vo
     access: "read",
     scope: "container",
     summary:
-      "Download a file (its bytes) or a folder (a tar); preview=1 answers a file up to 256 KiB inline with x-wharf-preview: text|binary, 413 over that",
+      "Download a file (its bytes) or a folder (a tar, or format=zip); preview=1 answers a file up to 256 KiB inline with x-wharf-preview: text|binary, 413 over that",
     handler: async (rc) => {
       const q = parseWith(contentQuerySchema, queryObject(rc.query), "query.");
-      await sendContent(rc.res, hostOf(rc), containerOf(rc), q.path, q.preview);
+      await sendContent(rc.res, hostOf(rc), containerOf(rc), q.path, q.preview, undefined, q.format);
       return undefined;
     },
   });
