@@ -136,6 +136,7 @@ test("browse, preview, upload with progress, see it under Changes, and commit", 
   await page.getByRole("tab", { name: en.containers.detail.tab.changes }).click();
   await page.getByTestId("commit-open").click();
   const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("commit-diff")).toContainText("/etc/upload.txt");
   const count = (k: string) => diff.filter((l) => l.startsWith(`${k} `)).length;
   await expect(dialog.getByTestId("commit-freezes")).toContainText(
     `${count("A")} added, ${count("C")} changed and ${count("D")} deleted`,

@@ -97,6 +97,7 @@ export function ChangesTab({
           hostId={hostId}
           containerId={containerId}
           counts={counts}
+          items={items}
           onClose={() => setCommitting(false)}
           onCommitted={(r) => {
             setCommitting(false);

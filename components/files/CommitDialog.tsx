@@ -6,8 +6,11 @@ import { api } from "@/components/api/client";
 import { invalidateImages } from "@/components/api/invalidate";
 import { Field, FormDialog, inputClass, textareaClass } from "@/components/ui/Form";
 import { useToast } from "@/components/ui/Toasts";
-import type { ChangeKind, CommitResult } from "@/lib/files/types";
+import type { ChangeKind, CommitResult, ContainerChange } from "@/lib/files/types";
 import { filePaths } from "./files-api";
+
+const SHOWN = 200;
+const MARK: Record<ChangeKind, string> = { A: "text-ok", C: "text-warn", D: "text-bad" };
 
 /** Examples: values, the same in every language. */
 const REPO_EXAMPLE = "localhost:5000/team/app";
@@ -22,12 +25,15 @@ export function CommitDialog({
   hostId,
   containerId,
   counts,
+  items,
   onClose,
   onCommitted,
 }: {
   hostId: string;
   containerId: string;
   counts: Record<ChangeKind, number>;
+  /** The changes it freezes, listed before the form. */
+  items: readonly ContainerChange[];
   onClose: () => void;
   onCommitted: (r: CommitResult) => void;
 }) {
@@ -70,9 +76,21 @@ export function CommitDialog({
       onCancel={onClose}
       onSubmit={() => commit.mutate()}
     >
-      <p className="mb-2 text-muted" data-testid="commit-freezes">
+      <p className="text-muted" data-testid="commit-freezes">
         {t("freezes", counts)}
       </p>
+      <ul
+        className="max-h-32 overflow-auto rounded border border-line px-2 py-1 font-mono text-xs"
+        data-testid="commit-diff"
+      >
+        {items.slice(0, SHOWN).map((c) => (
+          <li key={c.path}>
+            <span className={`inline-block w-4 font-semibold ${MARK[c.kind]}`}>{c.kind}</span>
+            {c.path}
+          </li>
+        ))}
+        {items.length > SHOWN && <li className="text-muted">{t("more", { count: items.length - SHOWN })}</li>}
+      </ul>
       <div className="grid grid-cols-[1fr_8rem] gap-2">
         <Field label={t("repo")}>
           <input

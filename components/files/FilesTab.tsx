@@ -109,6 +109,11 @@ export function FilesTab({
             label={t("downloadFolder")}
             testId="folder-download"
           />
+          <DownloadLink
+            href={filePaths.content(hostId, containerId, path, "zip")}
+            label={t("downloadZip")}
+            testId="folder-download-zip"
+          />
         </span>
       </div>
       {q.isPending ? (

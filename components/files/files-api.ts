@@ -11,8 +11,8 @@ const base = (hostId: string, id: string) =>
 export const filePaths = {
   list: (hostId: string, id: string, path: string) =>
     `${base(hostId, id)}/files?path=${encodeURIComponent(path)}`,
-  content: (hostId: string, id: string, path: string) =>
-    `${base(hostId, id)}/files/content?path=${encodeURIComponent(path)}`,
+  content: (hostId: string, id: string, path: string, format?: "zip") =>
+    `${base(hostId, id)}/files/content?path=${encodeURIComponent(path)}${format ? `&format=${format}` : ""}`,
   preview: (hostId: string, id: string, path: string) =>
     `${base(hostId, id)}/files/content?path=${encodeURIComponent(path)}&preview=1`,
   upload: (hostId: string, id: string, path: string, opts: { name?: string; overwrite?: boolean }) =>
