@@ -60,6 +60,11 @@ export const queryKeys = {
   /** What deploying a stored revision would do now; it follows the host's containers, so it sits under the host. */
   stackPlan: (hostId: string, name: string, revision?: number) =>
     ["hosts", hostId, "stacks", "plan", name, revision ?? "current"] as const,
+  /** Every swarm query of a host: what a `swarm:event` invalidates. */
+  swarm: (hostId: string) => ["hosts", hostId, "swarm"] as const,
+  swarmServices: (hostId: string) => ["hosts", hostId, "swarm", "services"] as const,
+  swarmService: (hostId: string, id: string) => ["hosts", hostId, "swarm", "services", "detail", id] as const,
+  swarmNodes: (hostId: string) => ["hosts", hostId, "swarm", "nodes"] as const,
   // Access control: admin-only lists, outside the host tree so engine events never touch them.
   users: () => ["users"] as const,
   tokens: () => ["tokens"] as const,

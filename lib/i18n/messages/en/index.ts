@@ -26,6 +26,7 @@ import stacks from "./stacks.json";
 import alerts from "./alerts.json";
 import overview from "./overview.json";
 import files from "./files.json";
+import swarm from "./swarm.json";
 
 const messages = {
   common,
@@ -53,6 +54,7 @@ const messages = {
   alerts,
   overview,
   files,
+  swarm,
   validation,
   server,
 };

@@ -27,6 +27,7 @@ import stacks from "./stacks.json";
 import alerts from "./alerts.json";
 import overview from "./overview.json";
 import files from "./files.json";
+import swarm from "./swarm.json";
 
 const messages: Messages = {
   common,
@@ -54,6 +55,7 @@ const messages: Messages = {
   alerts,
   overview,
   files,
+  swarm,
   validation,
   server,
 };

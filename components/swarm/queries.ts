@@ -1,0 +1,86 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/components/api/client";
+import { queryKeys } from "@/lib/query-keys";
+import type { ServiceCreateBody, ServiceUpdateBody } from "./service-form";
+import type { NodeAvailability, NodeRole, SwarmNode, SwarmService, SwarmTask } from "@/lib/swarm/types";
+
+export type ServiceDetail = SwarmService & { tasks: SwarmTask[] };
+interface ServiceChange {
+  service: SwarmService;
+  warnings?: string[];
+}
+
+/** The REST base of one host's swarm (see docs/swarm.md). */
+export const swarmPath = (hostId: string) => `/api/v1/hosts/${encodeURIComponent(hostId)}/swarm`;
+const servicePath = (hostId: string, id: string) => `${swarmPath(hostId)}/services/${encodeURIComponent(id)}`;
+/** The merged logs of a service's tasks, as a file to download. */
+export const serviceLogsPath = (hostId: string, id: string) => `${servicePath(hostId, id)}/logs?tail=2000`;
+
+export function useServicesQuery(hostId: string) {
+  return useQuery({
+    queryKey: queryKeys.swarmServices(hostId),
+    queryFn: () => api<{ items: SwarmService[] }>(`${swarmPath(hostId)}/services`),
+  });
+}
+
+export function useServiceQuery(hostId: string, id: string) {
+  return useQuery({
+    queryKey: queryKeys.swarmService(hostId, id),
+    queryFn: () => api<ServiceDetail>(servicePath(hostId, id)),
+    retry: false,
+  });
+}
+
+export function useNodesQuery(hostId: string) {
+  return useQuery({
+    queryKey: queryKeys.swarmNodes(hostId),
+    queryFn: () => api<{ items: SwarmNode[] }>(`${swarmPath(hostId)}/nodes`),
+    retry: false,
+  });
+}
+
+/** A swarm change refreshes every swarm query of the host; the engine's event follows too, a little later. */
+function useSwarmMutation<V, R>(hostId: string, fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.swarm(hostId) }),
+  });
+}
+
+export const useCreateService = (hostId: string) =>
+  useSwarmMutation(hostId, (body: ServiceCreateBody) =>
+    api<ServiceChange>(`${swarmPath(hostId)}/services`, { method: "POST", body }),
+  );
+
+export const useUpdateService = (hostId: string, id: string) =>
+  useSwarmMutation(hostId, (body: ServiceUpdateBody) =>
+    api<ServiceChange>(servicePath(hostId, id), { method: "PATCH", body }),
+  );
+
+export const useScaleService = (hostId: string) =>
+  useSwarmMutation(hostId, ({ id, replicas }: { id: string; replicas: number }) =>
+    api<ServiceChange>(`${servicePath(hostId, id)}/scale`, { method: "POST", body: { replicas } }),
+  );
+
+export const useRollbackService = (hostId: string, id: string) =>
+  useSwarmMutation(hostId, () =>
+    api<ServiceChange>(`${servicePath(hostId, id)}/rollback`, { method: "POST" }),
+  );
+
+export const useRemoveService = (hostId: string) =>
+  useSwarmMutation(hostId, (id: string) => api<unknown>(servicePath(hostId, id), { method: "DELETE" }));
+
+export interface NodeChange {
+  id: string;
+  version: number;
+  availability?: NodeAvailability;
+  role?: NodeRole;
+  labels?: Record<string, string>;
+}
+
+export const useUpdateNode = (hostId: string) =>
+  useSwarmMutation(hostId, ({ id, ...body }: NodeChange) =>
+    api<SwarmNode>(`${swarmPath(hostId)}/nodes/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+  );
