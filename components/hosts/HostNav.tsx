@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useErrorLine } from "@/components/i18n/useErrorText";
+import { SwarmNavLink } from "@/components/swarm/SwarmNavLink";
 import { IntentLink } from "@/components/ui/IntentLink";
 import { HostStatusDot } from "./HostStatusDot";
 
@@ -96,6 +97,11 @@ export function HostNav() {
                     </IntentLink>
                   );
                 })}
+                <SwarmNavLink
+                  host={h}
+                  pathname={pathname}
+                  className={(to, active) => `${link(to, active)} py-0.5 text-[12px]`}
+                />
               </div>
             )}
           </div>
