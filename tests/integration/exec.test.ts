@@ -7,9 +7,12 @@ import type { ExecStart } from "../../lib/realtime/events";
 import type { AuditEntry } from "../../lib/types";
 import type { AckSocket } from "../../lib/realtime/ack";
 import {
+  PODMAN_ID,
   RUN_ID,
+  SHARED_HOSTS,
   connectSocket,
   docker,
+  hostsWithPodman,
   login,
   removeByPrefix,
   runFixture,
@@ -18,8 +21,9 @@ import {
   userClient,
   waitFor,
   waitHostsUp,
+  type CliEngine,
   type Client,
-  type EngineId,
+  type SharedHost,
   type TestServer,
   type TestSocket,
 } from "./harness";
@@ -31,10 +35,13 @@ const STOPPED = `${P}-stopped`;
 
 let srv: TestServer;
 let admin: Client;
-let baseline: string[];
+const baseline: Record<SharedHost, string[]> = { local: [], podman: [] };
 
 /** The container's processes as the engine's host sees them: pid and command line, zombies included. */
-async function processes(name: string, engine: EngineId = "local"): Promise<{ pid: string; args: string }[]> {
+async function processes(
+  name: string,
+  engine: CliEngine = "local",
+): Promise<{ pid: string; args: string }[]> {
   const out = await docker(engine, "top", name, "-o", "pid,args");
   return out
     .split("\n")
@@ -45,10 +52,10 @@ async function processes(name: string, engine: EngineId = "local"): Promise<{ pi
 }
 
 /** Processes beyond the container's own, polled until there are none (or the time is up). */
-async function leftovers(name: string, before: string[], timeoutMs = 5000) {
+async function leftovers(name: string, before: string[], engine: CliEngine = "local", timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const extra = (await processes(name)).filter((p) => !before.includes(p.pid));
+    const extra = (await processes(name, engine)).filter((p) => !before.includes(p.pid));
     if (extra.length === 0 || Date.now() > deadline) return extra;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -86,32 +93,37 @@ async function open(socket: TestSocket, extra: Partial<ExecStart> = {}): Promise
 }
 
 beforeAll(async () => {
-  srv = await startServer();
+  srv = await startServer({ hosts: hostsWithPodman() });
   admin = await login(srv.base);
-  await waitHostsUp(admin, ["local"]);
-  await runFixture("local", IDLE, "local/idle:1");
+  await waitHostsUp(admin, SHARED_HOSTS);
+  await Promise.all(SHARED_HOSTS.map((host) => fixtures(host)));
+});
+
+/** A shell-less container, a stopped one, and the idle one with its own processes as the baseline. */
+async function fixtures(host: SharedHost): Promise<void> {
+  await runFixture(host, IDLE, "local/idle:1");
   // busybox's applets are links: without /bin/sh this container has no shell at all.
   await docker(
-    "local",
+    host,
     ...["run", "-d", "--network", "none", "--name", NOSHELL, "--entrypoint", "/bin/sleep"],
     ...["local/idle:1", "100000"],
   );
-  await docker("local", "exec", NOSHELL, "rm", "/bin/sh");
-  await docker("local", "create", "--network", "none", "--name", STOPPED, "local/idle:1");
-  baseline = (await processes(IDLE)).map((p) => p.pid);
-});
+  await docker(host, "exec", NOSHELL, "rm", "/bin/sh");
+  await docker(host, "create", "--network", "none", "--name", STOPPED, "local/idle:1");
+  baseline[host] = (await processes(IDLE, host)).map((p) => p.pid);
+}
 
 afterAll(async () => {
   await removeByPrefix(P);
   await srv?.stop();
 });
 
-describe("exec terminal", () => {
+describe.each(SHARED_HOSTS)("exec terminal on %s", (host) => {
   it("runs a command in the shell and echoes its output", async () => {
     const socket = await connectSocket(srv.base, admin.cookie);
     const rec = recorder(socket);
     try {
-      const id = await open(socket);
+      const id = await open(socket, { hostId: host });
       await ack(socket, "exec:input", { sessionId: id, data: "echo $((6*7))\n" });
       await rec.waitFor(id, /^42\r?$/m, "42 on its own line");
       await ack(socket, "exec:close", { sessionId: id });
@@ -124,9 +136,16 @@ describe("exec terminal", () => {
     const socket = await connectSocket(srv.base, admin.cookie);
     const rec = recorder(socket);
     try {
-      const id = await open(socket);
+      const id = await open(socket, { hostId: host });
       const r = await ack(socket, "exec:resize", { sessionId: id, cols: 100, rows: 30 });
-      expect(r.ok).toBe(true);
+      if (host === PODMAN_ID) {
+        // Podman 4.3 answers 201 to an exec resize where Docker answers 200, and the engine client
+        // takes 201 for a failure: the resize applies, but Wharf does not yet read 201 as success.
+        expect(r).toMatchObject({
+          ok: false,
+          error: { code: "ENGINE_ERROR", details: { engineStatus: 201 } },
+        });
+      } else expect(r.ok).toBe(true);
       await ack(socket, "exec:input", { sessionId: id, data: "stty size\n" });
       await rec.waitFor(id, /^30 100\r?$/m, "stty size 30 100");
     } finally {
@@ -137,18 +156,108 @@ describe("exec terminal", () => {
   it("ends the shell and its children inside the container when the socket closes", async () => {
     const socket = await connectSocket(srv.base, admin.cookie);
     const rec = recorder(socket);
-    const id = await open(socket);
+    const id = await open(socket, { hostId: host });
     await ack(socket, "exec:input", { sessionId: id, data: "sleep 1001 & sleep 1002 | cat\n" });
     await waitFor(
-      async () => ((await processes(IDLE)).some((p) => p.args.includes("sleep 1002")) ? true : undefined),
+      async () =>
+        (await processes(IDLE, host)).some((p) => p.args.includes("sleep 1002")) ? true : undefined,
       5000,
       "the shell's children to run",
     );
     expect(rec.text(id)).toContain("sleep 1001");
     socket.close();
-    expect(await leftovers(IDLE, baseline)).toEqual([]);
+    expect(await leftovers(IDLE, baseline[host], host)).toEqual([]);
   });
 
+  it("says so when the container has no shell, or is not running", async () => {
+    const socket = await connectSocket(srv.base, admin.cookie);
+    try {
+      const none = await ack(socket, "exec:start", {
+        hostId: host,
+        containerId: NOSHELL,
+        cols: 80,
+        rows: 24,
+      });
+      expect(none).toMatchObject({
+        ok: false,
+        error: { code: "CONFLICT", message: expect.stringMatching(/no shell/) },
+      });
+      const stopped = await ack(socket, "exec:start", {
+        hostId: host,
+        containerId: STOPPED,
+        cols: 80,
+        rows: 24,
+      });
+      expect(stopped).toMatchObject({
+        ok: false,
+        error: { code: "CONFLICT", message: expect.stringMatching(/not running/) },
+      });
+      const missing = await ack(socket, "exec:start", {
+        hostId: host,
+        containerId: IDLE,
+        cmd: ["bash"],
+        cols: 80,
+        rows: 24,
+      });
+      expect(missing).toMatchObject({
+        ok: false,
+        error: { code: "VALIDATION", message: expect.stringMatching(/bash/) },
+      });
+      const badDir = await ack(socket, "exec:start", {
+        hostId: host,
+        containerId: IDLE,
+        workingDir: "/no/such/dir",
+        cols: 80,
+        rows: 24,
+      });
+      expect(badDir).toMatchObject({
+        ok: false,
+        error: { code: "VALIDATION", details: { field: "workingDir" } },
+      });
+      const badUser = await ack(socket, "exec:start", {
+        hostId: host,
+        containerId: IDLE,
+        user: "no-such-user",
+        cols: 80,
+        rows: 24,
+      });
+      if (host === PODMAN_ID) {
+        // Podman 4.3 refuses an unknown user with a 500 when the exec starts, where Docker reports it
+        // on the exec's stream: Wharf passes the engine's words on but does not yet name the field.
+        expect(badUser).toMatchObject({
+          ok: false,
+          error: { code: "ENGINE_ERROR", message: expect.stringMatching(/unable to find user no-such-user/) },
+        });
+      } else
+        expect(badUser).toMatchObject({
+          ok: false,
+          error: { code: "VALIDATION", details: { field: "user" } },
+        });
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("runs a custom command as another user in another directory, and reports its exit code", async () => {
+    const socket = await connectSocket(srv.base, admin.cookie);
+    const rec = recorder(socket);
+    try {
+      const id = await open(socket, {
+        hostId: host,
+        cmd: ["sh", "-c", "id -u; pwd; exit 3"],
+        user: "nobody",
+        workingDir: "/tmp",
+      });
+      await waitFor(() => rec.exit(id), 5000, "exec:exit");
+      expect(rec.exit(id)?.exitCode).toBe(3);
+      expect(rec.text(id)).toMatch(/65534\r\n\/tmp\r\n/);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+describe("exec terminal", () => {
   it("ends the shell when its session is revoked (sign-out)", async () => {
     const other = await login(srv.base);
     const socket = await connectSocket(srv.base, other.cookie);
@@ -162,7 +271,7 @@ describe("exec terminal", () => {
     const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
     await other.send("POST", "/api/v1/auth/logout");
     expect(await closed).toBe("io server disconnect");
-    expect(await leftovers(IDLE, baseline)).toEqual([]);
+    expect(await leftovers(IDLE, baseline.local)).toEqual([]);
   });
 
   it("ends the shell when its user loses the operator role", async () => {
@@ -178,7 +287,7 @@ describe("exec terminal", () => {
       // Sockets are re-read every 2 s, sessions checked every 2 s after that.
       await waitFor(() => rec.exit(id), 10_000, "exec:exit after the demotion");
       expect(rec.exit(id)?.error).toMatch(/access changed/);
-      expect(await leftovers(IDLE, baseline)).toEqual([]);
+      expect(await leftovers(IDLE, baseline.local)).toEqual([]);
     } finally {
       socket.close();
     }
@@ -195,7 +304,7 @@ describe("exec terminal", () => {
       if (byDisconnect) socket.close();
       else {
         const r = await ack(socket, "exec:close", { sessionId: id });
-        expect(r.ok).toBe(true);
+        expect(r.ok, JSON.stringify(r)).toBe(true);
       }
       if (i === 50) {
         shared.close();
@@ -203,83 +312,8 @@ describe("exec terminal", () => {
       }
     }
     shared.close();
-    expect(await leftovers(IDLE, baseline)).toEqual([]);
+    expect(await leftovers(IDLE, baseline.local)).toEqual([]);
   }, 180_000);
-
-  it("says so when the container has no shell, or is not running", async () => {
-    const socket = await connectSocket(srv.base, admin.cookie);
-    try {
-      const none = await ack(socket, "exec:start", {
-        hostId: "local",
-        containerId: NOSHELL,
-        cols: 80,
-        rows: 24,
-      });
-      expect(none).toMatchObject({
-        ok: false,
-        error: { code: "CONFLICT", message: expect.stringMatching(/no shell/) },
-      });
-      const stopped = await ack(socket, "exec:start", {
-        hostId: "local",
-        containerId: STOPPED,
-        cols: 80,
-        rows: 24,
-      });
-      expect(stopped).toMatchObject({
-        ok: false,
-        error: { code: "CONFLICT", message: expect.stringMatching(/not running/) },
-      });
-      const missing = await ack(socket, "exec:start", {
-        hostId: "local",
-        containerId: IDLE,
-        cmd: ["bash"],
-        cols: 80,
-        rows: 24,
-      });
-      expect(missing).toMatchObject({
-        ok: false,
-        error: { code: "VALIDATION", message: expect.stringMatching(/bash/) },
-      });
-      const badDir = await ack(socket, "exec:start", {
-        hostId: "local",
-        containerId: IDLE,
-        workingDir: "/no/such/dir",
-        cols: 80,
-        rows: 24,
-      });
-      expect(badDir).toMatchObject({
-        ok: false,
-        error: { code: "VALIDATION", details: { field: "workingDir" } },
-      });
-      const badUser = await ack(socket, "exec:start", {
-        hostId: "local",
-        containerId: IDLE,
-        user: "no-such-user",
-        cols: 80,
-        rows: 24,
-      });
-      expect(badUser).toMatchObject({ ok: false, error: { code: "VALIDATION", details: { field: "user" } } });
-    } finally {
-      socket.close();
-    }
-  });
-
-  it("runs a custom command as another user in another directory, and reports its exit code", async () => {
-    const socket = await connectSocket(srv.base, admin.cookie);
-    const rec = recorder(socket);
-    try {
-      const id = await open(socket, {
-        cmd: ["sh", "-c", "id -u; pwd; exit 3"],
-        user: "nobody",
-        workingDir: "/tmp",
-      });
-      await waitFor(() => rec.exit(id), 5000, "exec:exit");
-      expect(rec.exit(id)?.exitCode).toBe(3);
-      expect(rec.text(id)).toMatch(/65534\r\n\/tmp\r\n/);
-    } finally {
-      socket.close();
-    }
-  });
 
   it("caps the terminals one connection may hold open", async () => {
     const socket = await connectSocket(srv.base, admin.cookie);
@@ -301,7 +335,7 @@ describe("exec terminal", () => {
     } finally {
       socket.close();
     }
-    expect(await leftovers(IDLE, baseline)).toEqual([]);
+    expect(await leftovers(IDLE, baseline.local)).toEqual([]);
   });
 
   it("forbids a viewer", async () => {
@@ -359,7 +393,7 @@ describe("exec terminal", () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
     // The process is gone: whatever is left now was left for good.
-    expect((await processes(IDLE)).filter((p) => !baseline.includes(p.pid))).toEqual([]);
+    expect((await processes(IDLE)).filter((p) => !baseline.local.includes(p.pid))).toEqual([]);
   });
 
   it("audits exec.start and exec.end with the user and the command", async () => {
