@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../lib/errors";
 import type { StatsSample, StatsSubscribed } from "../../lib/realtime/events";
-import { toHostSpec, parseHostsSetting } from "../../server/engines/host-spec";
+import { toHostSpec } from "../../server/engines/host-spec";
 import type { StatsHub } from "../../server/realtime/streams/stats-hub";
 import {
   ENGINE_IDS,
-  HOSTS_FILE,
+  PODMAN_ID,
   RUN_ID,
   connectSocket,
   docker,
   engineSocket,
+  hostsWithPodman,
   login,
   removeByPrefix,
   runFixture,
@@ -34,12 +35,12 @@ beforeAll(async () => {
   srv = await startServer({
     statsGraceMs: 1000,
     hosts: [
-      ...parseHostsSetting(HOSTS_FILE),
+      ...hostsWithPodman(),
       toHostSpec({ id: EDGE_LOCAL, name: "Edge (socket)", url: `unix://${engineSocket("edge")}` }, "test"),
     ],
   });
   admin = await login(srv.base);
-  await waitHostsUp(admin, [...ENGINE_IDS, EDGE_LOCAL]);
+  await waitHostsUp(admin, [...ENGINE_IDS, PODMAN_ID, EDGE_LOCAL]);
   hub = srv.wharf.realtime.stats;
 });
 
@@ -91,45 +92,52 @@ const samplesOf = (w: Watcher, hostId: string, id: string) =>
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe("live stats on shared streams", () => {
-  it("shares one upstream stream between two clients, and closes it once both left and the grace ended", async () => {
-    const id = await runFixture("edge", `${P}-shared`, "local/idle:1");
-    const a = await watcher();
-    const b = await watcher(admin.cookie, true);
-    const [ra, rb] = await Promise.all([subscribed(a, "edge", id), subscribed(b, "edge", `${P}-shared`)]);
-    expect(ra.mode).toBe("engine");
-    expect(rb.containerId).toBe(id);
-    expect(hub.upstreamCount()).toBe(1);
-    await waitFor(() => samplesOf(a, "edge", id).length >= 2 || undefined, 15_000, "samples on client a");
-    await waitFor(() => samplesOf(b, "edge", id).length >= 2 || undefined, 15_000, "samples on client b");
-    // The contract's one event per sample by default; batches only for a client that asked.
-    expect([a.singles > 0, a.batches]).toEqual([true, 0]);
-    expect([b.singles, b.batches > 0]).toEqual([0, true]);
-    const late = await watcher();
-    const rl = await subscribed(late, "edge", id.slice(0, 12));
-    expect(rl.history.length).toBeGreaterThanOrEqual(2);
-    expect(rl.history.every((s) => s.containerId === id && s.mode === "engine")).toBe(true);
-    expect(hub.upstreamCount()).toBe(1);
+  it.each(["edge", PODMAN_ID] as const)(
+    "shares one upstream stream between two clients, and closes it once both left and the grace ended on %s",
+    async (engine) => {
+      const id = await runFixture(engine, `${P}-shared-${engine}`, "local/idle:1");
+      const a = await watcher();
+      const b = await watcher(admin.cookie, true);
+      const [ra, rb] = await Promise.all([
+        subscribed(a, engine, id),
+        subscribed(b, engine, `${P}-shared-${engine}`),
+      ]);
+      expect(ra.mode).toBe("engine");
+      expect(rb.containerId).toBe(id);
+      expect(hub.upstreamCount()).toBe(1);
+      await waitFor(() => samplesOf(a, engine, id).length >= 2 || undefined, 15_000, "samples on client a");
+      await waitFor(() => samplesOf(b, engine, id).length >= 2 || undefined, 15_000, "samples on client b");
+      // The contract's one event per sample by default; batches only for a client that asked.
+      expect([a.singles > 0, a.batches]).toEqual([true, 0]);
+      expect([b.singles, b.batches > 0]).toEqual([0, true]);
+      const late = await watcher();
+      const rl = await subscribed(late, engine, id.slice(0, 12));
+      expect(rl.history.length).toBeGreaterThanOrEqual(2);
+      expect(rl.history.every((s) => s.containerId === id && s.mode === "engine")).toBe(true);
+      expect(hub.upstreamCount()).toBe(1);
 
-    expect(
-      await a.socket.timeout(5000).emitWithAck("stats:unsubscribe", { hostId: "edge", containerId: id }),
-    ).toEqual({
-      ok: true,
-      data: null,
-    });
-    b.socket.close();
-    late.socket.close();
-    expect(hub.upstreamCount()).toBe(1);
-    await waitFor(
-      () => hub.upstreamCount() === 0 || undefined,
-      10_000,
-      "zero upstream streams after the grace",
-    );
-    expect(hub.counters().entries).toBe(0);
-  });
+      expect(
+        await a.socket.timeout(5000).emitWithAck("stats:unsubscribe", { hostId: engine, containerId: id }),
+      ).toEqual({
+        ok: true,
+        data: null,
+      });
+      b.socket.close();
+      late.socket.close();
+      expect(hub.upstreamCount()).toBe(1);
+      await waitFor(
+        () => hub.upstreamCount() === 0 || undefined,
+        10_000,
+        "zero upstream streams after the grace",
+      );
+      expect(hub.counters().entries).toBe(0);
+    },
+  );
 
   it.each([
     ["edge", "engine"],
     ["local", "local"],
+    [PODMAN_ID, "engine"],
   ] as const)(
     "keeps samples coming on %s after `docker restart` from the CLI (%s mode)",
     async (engine, mode) => {
