@@ -35,11 +35,12 @@ export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClo
   });
   const fields = (
     <>
-      <div className="grid grid-cols-[1fr_1fr_5rem] gap-2">
+      <div className="grid grid-cols-2 gap-2">
         <TextField
           label={t("name")}
           {...text("name")}
           placeholder={EXAMPLES.name}
+          className="w-full"
           autoFocus
           autoComplete="off"
         />
@@ -47,19 +48,21 @@ export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClo
           label={t("image")}
           {...text("image")}
           placeholder={EXAMPLES.image}
-          className="font-mono text-xs"
+          className="w-full font-mono text-xs"
+          autoComplete="off"
+        />
+      </div>
+      <div className="grid grid-cols-[1fr_5rem] gap-2">
+        <TextField
+          label={t("command")}
+          hint={t("commandHint")}
+          {...text("command")}
+          placeholder={EXAMPLES.command}
+          className="w-full font-mono text-xs"
           autoComplete="off"
         />
         <TextField label={t("replicas")} {...text("replicas")} inputMode="numeric" className="w-full" />
       </div>
-      <TextField
-        label={t("command")}
-        hint={t("commandHint")}
-        {...text("command")}
-        placeholder={EXAMPLES.command}
-        className="font-mono text-xs"
-        autoComplete="off"
-      />
       <div className="grid grid-cols-2 gap-2">
         <Field label={t("labels")} hint={t("linesHint")} error={errors.at("labels")}>
           <textarea
@@ -84,7 +87,7 @@ export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClo
           />
         </Field>
       </div>
-      <PolicyFields draft={draft} onChange={setDraft} at={errors.at} />
+      <PolicyFields draft={draft} onChange={setDraft} at={errors.at} columns={2} />
     </>
   );
   return (

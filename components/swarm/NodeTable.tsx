@@ -40,7 +40,7 @@ export function NodeTable({
     t("tasks"),
   ];
   return (
-    <table className="w-full border-collapse" data-testid="node-table">
+    <table className="w-full border-collapse text-left" data-testid="node-table">
       <TableHead labels={canAdmin ? [...labels, ""] : labels} sticky />
       <tbody>
         {nodes.map((n) => (

@@ -19,7 +19,10 @@ export function PolicyFields<D extends PolicyDraft>({
   draft,
   onChange,
   at,
+  columns = 4,
 }: {
+  /** 2 in a narrow dialog, 4 on a page. */
+  columns?: 2 | 4;
   draft: D;
   onChange: (d: D) => void;
   at: (field: string) => string | undefined;
@@ -28,7 +31,7 @@ export function PolicyFields<D extends PolicyDraft>({
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className="mb-1 text-muted">{t("legend")}</legend>
-      <div className="grid grid-cols-4 gap-2">
+      <div className={`grid gap-2 ${columns === 2 ? "grid-cols-2" : "grid-cols-4"}`}>
         <TextField
           label={t("parallelism")}
           name="parallelism"

@@ -29,7 +29,7 @@ export function TaskTable({ tasks, nodeName }: { tasks: SwarmTask[]; nodeName: (
     }
   }
   return (
-    <table className="w-full border-collapse" data-testid="task-table">
+    <table className="w-full border-collapse text-left" data-testid="task-table">
       <TableHead labels={[t("name"), t("node"), t("desired"), t("state"), t("age"), t("error")]} />
       <tbody>
         {sorted.map((task) => {
@@ -55,7 +55,8 @@ export function TaskTable({ tasks, nodeName }: { tasks: SwarmTask[]; nodeName: (
               </td>
               <td className={`${cell} font-mono text-xs text-bad [overflow-wrap:anywhere]`}>
                 {task.error ?? ""}
-                {task.exitCode ? ` (${task.exitCode})` : ""}
+                {/* A shut-down task's 137 is the stop itself, not a failure worth reading. */}
+                {task.exitCode && task.state === "failed" ? ` (${task.exitCode})` : ""}
               </td>
             </tr>
           );
