@@ -24,6 +24,8 @@ export interface HostSummary {
   source: "config" | "managed";
   /** Admins only: where the engine is. */
   url?: string;
+  /** Admins only: the fail-over address in use, when the host's own stopped answering. */
+  via?: string;
 }
 
 export const CONTAINER_STATES = [

@@ -20,7 +20,8 @@ export interface EngineWire {
   options: http.RequestOptions | https.RequestOptions;
 }
 
-const agents = new WeakMap<HostConnection, http.Agent>();
+/** Keyed by the modem: after a fail-over the host talks to another address, with a new one. */
+const agents = new WeakMap<object, http.Agent>();
 
 /**
  * How to reach a host's engine with a raw HTTP request: its unix socket, TCP or TLS address, or an
@@ -31,13 +32,13 @@ export function engineWire(host: HostConnection): EngineWire {
   const m = host.docker.modem as unknown as ModemAddress;
   if (m.agent)
     return { request: http.request, options: { host: m.host, port: Number(m.port), agent: m.agent } };
-  let agent = agents.get(host);
+  let agent = agents.get(m);
   const tls = m.protocol === "https";
   if (!agent) {
     agent = tls
       ? new https.Agent({ keepAlive: true, ca: m.ca, cert: m.cert, key: m.key })
       : new http.Agent({ keepAlive: true });
-    agents.set(host, agent);
+    agents.set(m, agent);
   }
   if (m.socketPath) return { request: http.request, options: { socketPath: m.socketPath, agent } };
   const base = { host: m.host, port: Number(m.port), agent };

@@ -62,7 +62,12 @@ type Events = { status: [HostStatusEvent]; container: [ContainerEvent]; engine: 
  * A failure here only ever changes this host's status; it never throws into other hosts.
  */
 export class HostConnection extends EventEmitter<Events> {
-  readonly docker: DockerClient;
+  /** The client of the address in use: the spec's own, or after a fail-over one of `spec.failover`. */
+  private client: DockerClient;
+  /** The fail-over address in use; undefined on the spec's own. */
+  private via?: HostSpec;
+  /** Set by a fail-over: the next check reads the engine afresh and reopens its stream. */
+  private switched = false;
   /** Recent events of every kind, from the same stream, for the host's events view. */
   readonly recentEvents = new EventRing();
   /** The host's objects as held in memory, following the event stream. */
@@ -90,12 +95,16 @@ export class HostConnection extends EventEmitter<Events> {
     liveTiming: LiveTiming = LIVE_TIMING,
   ) {
     super();
-    this.docker = docker ?? createDockerClient(spec);
+    this.client = docker ?? createDockerClient(spec);
     this.live = createHostLive(this, liveTiming);
     this.untrackSwarm = trackSwarm(this);
   }
 
   private readonly untrackSwarm: () => void;
+
+  get docker(): DockerClient {
+    return this.client;
+  }
 
   /** `swarm` is there for a host in a swarm (see server/swarm/presence). */
   summary(): HostSummary & { swarm?: HostSwarm } {
@@ -107,6 +116,7 @@ export class HostConnection extends EventEmitter<Events> {
       since: this.since,
       source: this.spec.source ?? "config",
       url: this.spec.url,
+      ...(this.via ? { via: this.via.url } : {}),
       ...(this.engineVersion ? { engineVersion: this.engineVersion } : {}),
       ...(this.apiVersion ? { apiVersion: this.apiVersion } : {}),
       ...(this.engineId ? { engine: this.engineId } : {}),
@@ -172,7 +182,8 @@ export class HostConnection extends EventEmitter<Events> {
           : this.timing.pingTimeoutMs;
       await withDeadline(deadline, (signal) => pingEngine(this.docker, signal));
       this.missedPings = 0;
-      if (this.status !== "up") {
+      if (this.status !== "up" || this.switched) {
+        this.switched = false;
         const v = await withDeadline(deadline, (signal) => engineVersion(this.docker, signal));
         this.engineVersion = v.Version;
         this.apiVersion = v.ApiVersion;
@@ -202,6 +213,13 @@ export class HostConnection extends EventEmitter<Events> {
         this.schedule(this.timing.minBackoffMs);
         return;
       }
+      // Another manager of the same cluster answers: carry on through it, as the same host.
+      if (await this.failOver()) {
+        this.closeEvents();
+        this.switched = true;
+        this.schedule(0);
+        return;
+      }
       this.failures++;
       this.closeEvents();
       // A host that is down has no list: nothing it held may be served as if live.
@@ -211,6 +229,37 @@ export class HostConnection extends EventEmitter<Events> {
     } finally {
       this.checking = false;
     }
+  }
+
+  /**
+   * Tries the host's other addresses (the spec's own first, when on a fail-over one), and moves to
+   * the first that answers a ping. Answers whether it moved.
+   */
+  private async failOver(): Promise<boolean> {
+    const failover = this.spec.failover;
+    if (!failover?.length || this.stopped) return false;
+    const current = this.via ?? this.spec;
+    for (const next of [this.spec, ...failover]) {
+      if (next === current) continue;
+      const client = createDockerClient(next);
+      try {
+        await withDeadline(this.timing.pingTimeoutMs, (signal) => pingEngine(client, signal));
+      } catch {
+        closeDockerClient(client);
+        continue;
+      }
+      if (this.stopped) {
+        closeDockerClient(client);
+        return false;
+      }
+      const old = this.client;
+      this.client = client;
+      this.via = next === this.spec ? undefined : next;
+      closeDockerClient(old);
+      console.warn(`[hosts] ${this.spec.id}: ${current.url} stopped answering; now through ${next.url}`);
+      return true;
+    }
+    return false;
   }
 
   private setStatus(status: HostStatus, error?: string): void {

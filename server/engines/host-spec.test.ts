@@ -307,3 +307,38 @@ describe("parseHostsSetting errors", () => {
     expect(errorOf(() => parseHostsSetting(json([{ id: "x" }])))).toBeInstanceOf(HostConfigError);
   });
 });
+
+describe("parseHostsSetting failover", () => {
+  it("reads a swarm's other managers, each with the entry's own TLS settings", () => {
+    const [spec] = parseHostsSetting(
+      json([
+        {
+          id: "swarm",
+          url: "https://10.0.0.1:2376",
+          tls: { ca: CA, cert: CERT, key: KEY },
+          failover: ["https://10.0.0.2:2376", "https://10.0.0.3"],
+        },
+      ]),
+    );
+    expect(spec?.connection.host).toBe("10.0.0.1");
+    expect(
+      spec?.failover?.map((f) => [f.id, f.kind, f.connection.host, f.connection.port, f.connection.ca]),
+    ).toEqual([
+      ["swarm", "tls", "10.0.0.2", 2376, CA],
+      ["swarm", "tls", "10.0.0.3", 2376, CA],
+    ]);
+    expect(spec?.failover?.[0]?.failover).toBeUndefined();
+  });
+
+  it("names the failover address that is wrong", () => {
+    const err = errorOf(() =>
+      parseHostsSetting(
+        json([{ id: "s", url: "tcp://10.0.0.1:2375", failover: ["tcp://10.0.0.2:2375", "ftp://x"] }]),
+      ),
+    );
+    expect(err).toBeInstanceOf(HostConfigError);
+    expect(err.message).toBe(
+      'WHARF_HOSTS[0] (id "s"): failover.1: must start with unix://, tcp://, https:// or ssh://',
+    );
+  });
+});

@@ -15,6 +15,16 @@ export const hostEntrySchema = z.object({
     .regex(/^(unix|tcp|https|ssh):\/\/.+/, "must start with unix://, tcp://, https:// or ssh://"),
   tls: z.object({ ca: pemOrPath, cert: pemOrPath, key: pemOrPath }).strict().optional(),
   ssh: z.object({ privateKey: pemOrPath }).strict().optional(),
+  /**
+   * Other addresses of the same engine's cluster (a swarm's other managers), tried in order when
+   * the one in use stops answering; each takes the entry's own tls or ssh settings.
+   */
+  failover: z
+    .array(
+      z.string().regex(/^(unix|tcp|https|ssh):\/\/.+/, "must start with unix://, tcp://, https:// or ssh://"),
+    )
+    .max(8, "at most 8 addresses")
+    .optional(),
 });
 export type HostEntry = z.infer<typeof hostEntrySchema>;
 
@@ -25,6 +35,8 @@ export interface HostSpec {
   kind: HostKind;
   url: string;
   source?: "config" | "managed";
+  /** Where to go when `connection` stops answering: the same cluster's other managers. */
+  failover?: HostSpec[];
   connection: {
     socketPath?: string;
     host?: string;
@@ -58,6 +70,15 @@ function parsePort(raw: string, fallback: number, where: string): number {
 }
 
 export function toHostSpec(entry: HostEntry, where: string): HostSpec {
+  const spec = toOneSpec(entry, where);
+  if (!entry.failover?.length) return spec;
+  const failover = entry.failover.map((url, i) =>
+    toOneSpec({ ...entry, url, failover: undefined }, `${where}: failover[${i}]`),
+  );
+  return { ...spec, failover };
+}
+
+function toOneSpec(entry: HostEntry, where: string): HostSpec {
   const name = entry.name ?? entry.id;
   if (entry.url.startsWith("unix://")) {
     const socketPath = entry.url.slice("unix://".length);

@@ -13,6 +13,7 @@ import type {
   SwarmTask,
   SwarmTaskTransition,
 } from "../../lib/swarm/types";
+import type { HostSummary } from "../../lib/types";
 import { parseHostsSetting } from "../../server/engines/host-spec";
 import {
   ENGINES_DIR,
@@ -565,4 +566,66 @@ describe("configs and secrets", () => {
     expect(config.body.data).toBe("a=1\n");
     expect((await admin.send("DELETE", `${API}/configs/${P}-c`)).status).toBe(200);
   });
+});
+
+describe("manager failure", () => {
+  it("fails over to another manager of the cluster when the one in use is killed, and keeps serving the swarm", async () => {
+    const svc = await createService(admin, {
+      name: `${P}-fo`,
+      image: "local/busybox:1.35",
+      command: SLEEP,
+      stopGracePeriod: "1s",
+      replicas: 1,
+      labels: { run: P },
+    });
+    const hostOf = async () =>
+      (await admin.get<{ items: HostSummary[] }>("/api/v1/hosts")).body.items.find((h) => h.id === "swarm");
+    const before = await hostOf();
+    expect(before?.via).toBeUndefined();
+    const pid = fs.readFileSync(path.join(ENGINES_DIR, "swarm1", "docker.pid"), "utf8").trim();
+    const killedAt = Date.now();
+    process.kill(Number(pid), "SIGKILL");
+    try {
+      // Wharf moves to another manager as soon as the one in use stops answering: the same host.
+      const after = await waitFor(
+        async () => {
+          const h = await hostOf();
+          return h?.via && h.status === "up" ? h : undefined;
+        },
+        30_000,
+        "the host served through another manager",
+      );
+      const switchedMs = Date.now() - killedAt;
+      // The swarm itself answers again once the two managers left have elected a leader.
+      await waitFor(
+        async () => {
+          const r = await admin.get<{ items: SwarmService[] }>(`${API}/services`);
+          return (r.status === 200 && r.body.items.some((x) => x.id === svc.id)) || undefined;
+        },
+        90_000,
+        "the swarm's services through the other manager",
+      );
+      console.log(
+        `swarm fail-over: through ${after.via ?? "?"} ${switchedMs} ms after the kill; services listed again after ${Date.now() - killedAt} ms`,
+      );
+      expect(after.via).toMatch(/swarm[23]\/docker\.sock$/);
+      // The cluster still manages: a scale through the new manager reaches the engine.
+      const scaled = await admin.send("POST", `${API}/services/${svc.id}/scale`, { replicas: 2 });
+      expect(scaled.status, JSON.stringify(scaled.body)).toBe(200);
+      const sock = path.join(ENGINES_DIR, after.via?.includes("swarm2") ? "swarm2" : "swarm3", "docker.sock");
+      const { stdout } = await run("docker", [
+        "-H",
+        `unix://${sock}`,
+        "service",
+        "inspect",
+        "-f",
+        "{{.Spec.Mode.Replicated.Replicas}}",
+        svc.id,
+      ]);
+      expect(stdout.trim()).toBe("2");
+    } finally {
+      // The killed manager comes back and rejoins, so the cluster is whole for what follows.
+      await enginesScript("swarm");
+    }
+  }, 150_000);
 });

@@ -12,7 +12,7 @@ import { hostOf, principalOf } from "../targets";
 /** Engine addresses are for admins; everyone else sees names and health only. */
 function forPrincipal(h: HostSummary, p: Principal): HostSummary {
   if (p.role === "admin") return h;
-  const { url: _url, ...rest } = h;
+  const { url: _url, via: _via, ...rest } = h;
   return rest;
 }
 
