@@ -3,13 +3,17 @@ import type { NamespaceView } from "../../lib/namespaces";
 import type { HostQuotaSummary, QuotaRow, ResourcesResult } from "../../lib/quotas";
 import type { AuditEntry } from "../../lib/types";
 import {
+  ENGINE_IDS,
+  PODMAN_ID,
   RUN_ID,
   docker,
+  hostsWithPodman,
   login,
   removeByPrefix,
   runFixture,
   startServer,
   userClient,
+  waitFor,
   waitHostsUp,
   type Client,
   type TestServer,
@@ -22,10 +26,11 @@ const T = `${P}-t`;
 const MiB = 1024 * 1024;
 
 beforeAll(async () => {
-  srv = await startServer();
+  srv = await startServer({ hosts: hostsWithPodman() });
   admin = await login(srv.base);
-  await waitHostsUp(admin);
-  await runFixture("edge", T, "local/ticker:1", ["--memory", "64m", "--label", "team=q"]);
+  await waitHostsUp(admin, [...ENGINE_IDS, PODMAN_ID]);
+  for (const host of ["edge", PODMAN_ID] as const)
+    await runFixture(host, T, "local/ticker:1", ["--memory", "64m", "--label", "team=q"]);
 });
 
 afterAll(async () => {
@@ -43,27 +48,52 @@ const patch = (body: unknown) =>
     body,
   );
 
-describe("live limits", () => {
-  it("applies memory 48m, 0.5 CPUs, 64 pids and cpuset 0 exactly as the CLI then reads them", async () => {
-    const res = await patch({
-      memory: 48 * MiB,
-      memorySwap: 96 * MiB,
-      nanoCpus: 500_000_000,
-      pidsLimit: 64,
-      cpusetCpus: "0",
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.notApplied).toEqual([]);
-    expect(res.body.applied).toMatchObject({
-      memory: 48 * MiB,
-      nanoCpus: 500_000_000,
-      pidsLimit: 64,
-      cpusetCpus: "0",
-    });
-    expect(res.body.before.memory).toBe(64 * MiB);
-    expect(await inspect(LIMITS_FMT)).toBe(`${48 * MiB} 500000000 64 0 0`);
-  });
+const APPLIED = { memory: 48 * MiB, nanoCpus: 500_000_000, pidsLimit: 64, cpusetCpus: "0" };
 
+it("refuses live limits on the Podman host, which has no update endpoint, and changes nothing", async () => {
+  // Podman 4.3's Docker-compatible API has no POST /containers/{id}/update: it answers 404 "Not Found",
+  // which Wharf passes on as it is. Limits set when the container was made still show.
+  const res = await admin.send<{ error: { code: string; message: string } }>(
+    "PATCH",
+    `/api/v1/hosts/${PODMAN_ID}/containers/${T}/resources`,
+    { memory: 48 * MiB, memorySwap: 96 * MiB },
+  );
+  expect(res.status).toBe(404);
+  expect(res.body.error).toMatchObject({ code: "NOT_FOUND", message: "Not Found" });
+  expect(await docker(PODMAN_ID, "inspect", "-f", "{{.HostConfig.Memory}}", T)).toBe(`${64 * MiB}`);
+});
+
+describe.each(["edge", PODMAN_ID] as const)("limits on %s", (host) => {
+  it.skipIf(host === PODMAN_ID)(
+    "applies memory 48m, 0.5 CPUs, 64 pids and cpuset 0 exactly as the CLI then reads them",
+    async () => {
+      const res = await patch({ ...APPLIED, memorySwap: 96 * MiB });
+      expect(res.status).toBe(200);
+      expect(res.body.notApplied).toEqual([]);
+      expect(res.body.applied).toMatchObject(APPLIED);
+      expect(res.body.before.memory).toBe(64 * MiB);
+      expect(await inspect(LIMITS_FMT)).toBe(`${48 * MiB} 500000000 64 0 0`);
+    },
+  );
+
+  it("lists every limit per container in the quota view and sums them against the host", async () => {
+    const quotas = () =>
+      admin.get<{ items: QuotaRow[]; summary: HostQuotaSummary }>(`/api/v1/hosts/${host}/quotas`);
+    // The list follows the engine's events, which Podman writes to its events file a moment later.
+    await waitFor(async () => (await quotas()).body.items.some((r) => r.name === T) || undefined, 5000, T);
+    const res = await quotas();
+    expect(res.status).toBe(200);
+    const row = res.body.items.find((r) => r.name === T);
+    const memory = host === PODMAN_ID ? 64 * MiB : 48 * MiB;
+    expect(row?.limits).toMatchObject(host === PODMAN_ID ? { memory } : APPLIED);
+    const cpus = Number(await docker(host, "info", "-f", "{{.NCPU}}"));
+    expect(res.body.summary.cpus).toBe(cpus);
+    expect(res.body.summary.memoryLimitSum).toBeGreaterThanOrEqual(memory);
+    if (host !== PODMAN_ID) expect(res.body.summary.cpuLimitSum).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe("live limits", () => {
   it.each([
     ["1m memory", { memory: MiB }, /^memory: must be at least 6 MiB/],
     ["cpuset 99", { cpusetCpus: "99" }, /^cpusetCpus: CPU 99 does not exist on this host/],
@@ -146,24 +176,15 @@ describe("live limits", () => {
 });
 
 describe("the quota view", () => {
-  it("lists every limit per container and sums them against the host", async () => {
-    const res = await admin.get<{ items: QuotaRow[]; summary: HostQuotaSummary }>(
-      "/api/v1/hosts/edge/quotas",
-    );
-    expect(res.status).toBe(200);
-    const row = res.body.items.find((r) => r.name === T);
-    expect(row?.limits).toMatchObject({
-      memory: 48 * MiB,
-      pidsLimit: 64,
-      cpusetCpus: "0",
-      nanoCpus: 500_000_000,
-    });
-    const cpus = Number(await docker("edge", "info", "-f", "{{.NCPU}}"));
-    expect(res.body.summary.cpus).toBe(cpus);
-    expect(res.body.summary.memoryLimitSum).toBeGreaterThanOrEqual(48 * MiB);
-    expect(res.body.summary.cpuLimitSum).toBeGreaterThanOrEqual(0.5);
+  it("sums every host's limits, the Podman host's among them", async () => {
     const all = await admin.get<{ items: QuotaRow[]; summaries: HostQuotaSummary[] }>("/api/v1/quotas");
-    expect(all.body.summaries.map((s) => s.hostId).sort()).toEqual(["edge", "local", "secure"]);
+    expect(all.body.summaries.map((s) => s.hostId).sort()).toEqual(["edge", "local", "podman", "secure"]);
+    expect(
+      all.body.items
+        .filter((r) => r.name === T)
+        .map((r) => r.hostId)
+        .sort(),
+    ).toEqual(["edge", "podman"]);
   });
 });
 
