@@ -5,6 +5,7 @@ import { TableHead } from "@/components/ui/QueryGate";
 import type { SwarmNode } from "@/lib/swarm/types";
 import { LabelChips } from "./LabelChips";
 import { NodeActions } from "./NodeActions";
+import { nodeAddress } from "./swarm-host";
 
 const cell = "px-2 py-1 align-middle";
 const TONE: Record<string, string> = { ready: "text-ok", down: "text-bad", disconnected: "text-bad" };
@@ -47,12 +48,12 @@ export function NodeTable({
           <tr
             key={n.id}
             className="border-b border-line/60 hover:bg-panel-2"
-            data-testid={`node-${n.addr ?? n.id}`}
+            data-testid={`node-${n.id}`}
             data-availability={n.availability}
           >
             <td className={`${cell} font-medium`} title={n.id}>
               {n.hostname}
-              {n.addr && <span className="ml-1 font-mono text-[11px] text-muted">{n.addr}</span>}
+              <span className="ml-1 font-mono text-[11px] text-muted">{nodeAddress(n)}</span>
             </td>
             <td className={cell}>{t(`roles.${n.role}`)}</td>
             <td

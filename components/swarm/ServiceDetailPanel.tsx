@@ -47,6 +47,8 @@ function ServiceDetail({ hostId, service: s }: { hostId: string; service: Servic
   const rollback = useRollbackService(hostId, s.id);
   const [removing, setRemoving] = useState(false);
   const rollout = rolloutOf(s, s.tasks);
+  // Counted from the tasks the detail carries, the same reading as the task table below.
+  const running = s.tasks.filter((x) => x.desiredState === "running" && x.state === "running").length;
   return (
     <div className="flex flex-col gap-3 p-3" data-testid="service-detail">
       <div className="flex flex-wrap items-center gap-3">
@@ -56,7 +58,7 @@ function ServiceDetail({ hostId, service: s }: { hostId: string; service: Servic
         <h2 className="text-base font-semibold" data-testid="service-name">
           {s.name}
         </h2>
-        <ReplicaBar running={s.running} desired={s.replicas} />
+        <ReplicaBar running={running} desired={s.replicas} />
         <UpdateStatusBadge status={s.updateStatus} />
         <span className="ml-auto flex gap-2">
           {canOperate && (

@@ -1,4 +1,4 @@
-import type { HostSwarm } from "@/lib/swarm/types";
+import type { HostSwarm, SwarmNode } from "@/lib/swarm/types";
 import type { HostSummary } from "@/lib/types";
 
 /** The hosts answer carries `swarm` for a host in a swarm (see docs/swarm.md). */
@@ -11,3 +11,10 @@ export const isSwarmManager = (host: HostSummary | undefined): boolean => {
   const s = swarmOfHost(host);
   return !!s && s.state === "active" && s.manager;
 };
+
+/**
+ * Where a node is, as people tell nodes apart: a manager's cluster address (the engine's own `addr`
+ * may be the same loopback address on every node of one machine), else the node's address.
+ */
+export const nodeAddress = (n: SwarmNode): string | undefined =>
+  n.managerAddr?.replace(/:\d+$/, "") ?? n.addr;
