@@ -8,6 +8,12 @@ import { NodeActions } from "./NodeActions";
 import { nodeAddress } from "./swarm-host";
 
 const cell = "px-2 py-1 align-middle";
+
+/** The engine's words for a node's status and a manager's reachability; others stay as written. */
+const STATUSES = ["ready", "down", "unknown", "disconnected"] as const;
+const REACHABILITIES = ["reachable", "unreachable", "unknown"] as const;
+const isIn = <T extends string>(list: readonly T[], word: string): word is T =>
+  (list as readonly string[]).includes(word);
 const TONE: Record<string, string> = { ready: "text-ok", down: "text-bad", disconnected: "text-bad" };
 const AVAILABILITY_TONE: Record<string, string> = {
   active: "text-ok",
@@ -41,7 +47,7 @@ export function NodeTable({
     t("tasks"),
   ];
   return (
-    <table className="w-full border-collapse text-left" data-testid="node-table">
+    <table className="w-full border-collapse text-left [&_th]:px-2" data-testid="node-table">
       <TableHead labels={canAdmin ? [...labels, ""] : labels} sticky />
       <tbody>
         {nodes.map((n) => (
@@ -63,7 +69,7 @@ export function NodeTable({
               {t(`availabilities.${n.availability}`)}
             </td>
             <td className={`${cell} ${TONE[n.status] ?? "text-warn"}`} title={n.message}>
-              {n.status}
+              {isIn(STATUSES, n.status) ? t(`statuses.${n.status}`) : n.status}
             </td>
             <td className={cell}>
               {n.leader ? (
@@ -71,7 +77,13 @@ export function NodeTable({
                   {t("leader")}
                 </span>
               ) : (
-                <span className="text-muted">{n.reachability ?? "—"}</span>
+                <span className="text-muted">
+                  {!n.reachability
+                    ? "—"
+                    : isIn(REACHABILITIES, n.reachability)
+                      ? t(`reachabilities.${n.reachability}`)
+                      : n.reachability}
+                </span>
               )}
             </td>
             <td className={`${cell} font-mono text-xs`}>{n.engineVersion ?? ""}</td>

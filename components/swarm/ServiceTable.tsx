@@ -26,7 +26,7 @@ export function ServiceTable({
   const t = useTranslations("swarm.services");
   const labels = [t("name"), t("mode"), t("replicas"), t("image"), t("update"), t("labels")];
   return (
-    <table className="w-full border-collapse text-left" data-testid="service-table">
+    <table className="w-full border-collapse text-left [&_th]:px-2" data-testid="service-table">
       <TableHead labels={canOperate ? [...labels, t("scale"), ""] : labels} sticky />
       <tbody>
         {services.map((s) => (

@@ -29,7 +29,7 @@ export function TaskTable({ tasks, nodeName }: { tasks: SwarmTask[]; nodeName: (
     }
   }
   return (
-    <table className="w-full border-collapse text-left" data-testid="task-table">
+    <table className="w-full border-collapse text-left [&_th]:px-2" data-testid="task-table">
       <TableHead labels={[t("name"), t("node"), t("desired"), t("state"), t("age"), t("error")]} />
       <tbody>
         {sorted.map((task) => {
@@ -45,7 +45,7 @@ export function TaskTable({ tasks, nodeName }: { tasks: SwarmTask[]; nodeName: (
               <td className={`${cell} font-mono text-xs`}>
                 {old ? `\u00a0\u00a0\\_ ${task.name}` : task.name}
               </td>
-              <td className={cell}>{nodeName(task.nodeId)}</td>
+              <td className={`${cell} font-mono text-xs`}>{nodeName(task.nodeId)}</td>
               <td className={`${cell} font-mono text-xs`}>{task.desiredState}</td>
               <td className={cell}>
                 <TaskStateText state={task.state} />
