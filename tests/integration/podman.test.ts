@@ -116,6 +116,7 @@ afterAll(async () => {
   if (ids) await pd("rm", "-f", ...ids.split("\n")).catch(() => "");
   for (const ref of [PUSHED, `${P}-tagged:2`]) await pd("rmi", ref).catch(() => "");
   await pd("volume", "rm", "-f", `${P}-vol`).catch(() => "");
+  await pd("volume", "rm", "-f", `${P}-evvol`).catch(() => "");
   await pd("network", "rm", `${P}-net`).catch(() => "");
   await docker("local", "rmi", PUSHED).catch(() => "");
   await srv?.stop();
@@ -178,6 +179,19 @@ describe("Podman host", () => {
 
   it("quirk events-backend: the event stream is open on a host with a file events logger", () => {
     expect(srv.wharf.ctx.hosts.find("podman")?.eventsOpen).toBe(true);
+  });
+
+  it("quirk events-volume-id: the volume list follows volumes made and removed with the CLI", async () => {
+    const name = `${P}-evvol`;
+    const listed = async () =>
+      (await admin.get<{ items: { name: string }[] }>(`${H}/volumes`)).body.items.some(
+        (v) => v.name === name,
+      );
+    expect(await listed()).toBe(false);
+    await pd("volume", "create", name);
+    await waitFor(async () => (await listed()) || undefined, 10_000, "the volume in the list");
+    await pd("volume", "rm", name);
+    await waitFor(async () => !(await listed()) || undefined, 10_000, "the volume gone from the list");
   });
 
   it("starts, stops, restarts, pauses, unpauses and kills through the API", async () => {
@@ -355,8 +369,15 @@ describe("Podman images, volumes and networks", () => {
   it("creates, lists and removes a volume and an internal network", async () => {
     const v = await admin.send("POST", `${H}/volumes`, { Name: `${P}-vol`, Labels: { "wharf.test": P } });
     expect(v.status, JSON.stringify(v.body)).toBe(201);
-    const vols = await admin.get<{ items: { name: string }[] }>(`${H}/volumes`);
-    expect(vols.body.items.map((x) => x.name)).toContain(`${P}-vol`);
+    // The list follows the engine's events, which Podman sends a moment after it answers.
+    await waitFor(
+      async () =>
+        (await admin.get<{ items: { name: string }[] }>(`${H}/volumes`)).body.items.some(
+          (x) => x.name === `${P}-vol`,
+        ) || undefined,
+      5000,
+      "the volume in the list",
+    );
     expect((await admin.send("DELETE", `${H}/volumes/${P}-vol`)).status).toBeLessThan(300);
     const n = await admin.send("POST", `${H}/networks`, { Name: `${P}-net`, Internal: true });
     expect(n.status, JSON.stringify(n.body)).toBe(201);

@@ -46,6 +46,25 @@ describe("podmanEvent", () => {
     expect(podmanEvent(raw)).toEqual({ ...raw, Action: "destroy", status: "destroy" });
   });
 
+  it("names a volume event's volume in Actor.ID, as Docker does", () => {
+    const raw = {
+      Type: "volume",
+      Action: "create",
+      status: "create",
+      Actor: { ID: "", Attributes: { name: "data", containerExitCode: "0" } },
+    };
+    expect(podmanEvent(raw)).toEqual({ ...raw, Actor: { ID: "data", Attributes: raw.Actor.Attributes } });
+  });
+
+  it("leaves a volume event that names its volume, or names none, as it is", () => {
+    for (const raw of [
+      { Type: "volume", Action: "create", Actor: { ID: "data", Attributes: { name: "other" } } },
+      { Type: "volume", Action: "create", Actor: { ID: "", Attributes: {} } },
+      { Type: "volume", Action: "create" },
+    ])
+      expect(podmanEvent(raw)).toBe(raw);
+  });
+
   it("leaves every other event as it is", () => {
     for (const raw of [
       { Type: "container", Action: "start" },

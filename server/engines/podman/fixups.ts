@@ -32,13 +32,22 @@ export function podmanCreateBody(config: CreateConfig): { body: CreateConfig; fi
 }
 
 /**
- * Podman's event actions in Docker's words: a removed container is "remove" where Docker says
- * "destroy", which is what lists, log and stats streams and alerts wait for.
+ * Podman's events in Docker's words: a removed container is "remove" where Docker says "destroy",
+ * which is what lists, log and stats streams and alerts wait for; and a volume event names its volume
+ * in Actor.Attributes.name with an empty Actor.ID, where Docker's Actor.ID is the volume's name.
  */
 export function podmanEvent(raw: unknown): unknown {
+  if (isObj(raw) && raw.Type === "volume") return withVolumeId(raw);
   if (!isObj(raw) || raw.Type !== "container") return raw;
   if (raw.Action !== "remove" && raw.status !== "remove") return raw;
   return { ...raw, Action: "destroy", ...(raw.status === "remove" ? { status: "destroy" } : {}) };
+}
+
+function withVolumeId(raw: Obj): Obj {
+  const actor = raw.Actor;
+  if (!isObj(actor) || (typeof actor.ID === "string" && actor.ID)) return raw;
+  const name = isObj(actor.Attributes) ? actor.Attributes.name : undefined;
+  return typeof name === "string" && name ? { ...raw, Actor: { ...actor, ID: name } } : raw;
 }
 
 /**

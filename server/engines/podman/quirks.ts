@@ -12,6 +12,7 @@ export const QUIRK_IDS = [
   "stats-name",
   "events-remove",
   "events-backend",
+  "events-volume-id",
   "image-names",
   "image-short-names",
   "create-ulimits",
@@ -117,6 +118,17 @@ export const PODMAN_QUIRKS = [
     handling: {
       kind: "workaround",
       how: 'Wharf reopens a failed stream on its host checks and replays from its last event; a silent one cannot be told from a quiet host, so the host needs events_logger = "file" or a working journald (docs/podman.md).',
+    },
+  },
+  {
+    id: "events-volume-id",
+    seen: "here",
+    area: "events",
+    differs:
+      "A volume event leaves Actor.ID empty and names the volume in Actor.Attributes.name (Docker: Actor.ID is the volume's name).",
+    handling: {
+      kind: "workaround",
+      how: "Wharf reads the name from the attributes, so the volume list follows volumes made and removed outside Wharf as with Docker.",
     },
   },
   {
