@@ -5,15 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineObjectEvent } from "../../lib/realtime/events";
 import type { VolumeList, VolumePruneResult, VolumeSummary } from "../../lib/volumes";
 import {
+  PODMAN_ID,
   RUN_ID,
+  SHARED_HOSTS,
   connectSocket,
   docker,
+  hostsWithPodman,
   login,
   removeByPrefix,
   startServer,
   userClient,
   waitFor,
   waitHostsUp,
+  type CliEngine,
   type Client,
   type TestServer,
 } from "./harness";
@@ -23,16 +27,17 @@ let admin: Client;
 const P = `${RUN_ID}-vol`;
 const LABEL = `wharf.test=${RUN_ID}`;
 const labels = { "wharf.test": RUN_ID };
-const base = "/api/v1/hosts/local/volumes";
+const baseOn = (host: CliEngine) => `/api/v1/hosts/${host}/volumes`;
+const base = baseOn("local");
 
 interface ErrorBody {
   error: { code: string; message: string };
 }
 
-const cliVolumes = async () =>
-  (await docker("local", "volume", "ls", "-q", "--filter", `label=${LABEL}`)).split("\n").filter(Boolean);
-const inspect = async (name: string) =>
-  (JSON.parse(await docker("local", "volume", "inspect", name)) as unknown[])[0] as {
+const cliVolumes = async (host: CliEngine = "local") =>
+  (await docker(host, "volume", "ls", "-q", "--filter", `label=${LABEL}`)).split("\n").filter(Boolean);
+const inspect = async (name: string, host: CliEngine = "local") =>
+  (JSON.parse(await docker(host, "volume", "inspect", name)) as unknown[])[0] as {
     Driver: string;
     Labels: Record<string, string>;
     Options: Record<string, string> | null;
@@ -41,9 +46,15 @@ const inspect = async (name: string) =>
   };
 
 /** A stopped container mounting the volume keeps it "in use" without running anything. */
-async function mountIn(name: string, volume: string, mode = "rw", cmd: string[] = []) {
+async function mountIn(
+  name: string,
+  volume: string,
+  mode = "rw",
+  cmd: string[] = [],
+  host: CliEngine = "local",
+) {
   return docker(
-    "local",
+    host,
     "run",
     "--network",
     "none",
@@ -59,66 +70,79 @@ async function mountIn(name: string, volume: string, mode = "rw", cmd: string[] 
 }
 
 beforeAll(async () => {
-  srv = await startServer();
+  srv = await startServer({ hosts: hostsWithPodman() });
   admin = await login(srv.base);
-  await waitHostsUp(admin, ["local"]);
+  await waitHostsUp(admin, SHARED_HOSTS);
 });
 
 afterAll(async () => {
   await removeByPrefix(P);
-  const left = await cliVolumes().catch(() => []);
-  if (left.length) await docker("local", "volume", "rm", "-f", ...left).catch(() => "");
+  for (const host of SHARED_HOSTS) {
+    const left = await cliVolumes(host).catch(() => []);
+    if (left.length) await docker(host, "volume", "rm", "-f", ...left).catch(() => "");
+  }
   await srv?.stop();
 });
 
-describe("volumes", () => {
+describe.each(SHARED_HOSTS)("volumes on %s", (host) => {
   it("creates a volume as the engine reports it, and lists it on the host and across hosts", async () => {
     const name = `${P}-a`;
+    // Podman reads size= in a local volume's options as a project quota, which it refuses on a file
+    // system without them (as here); tmpfs with other options works on both.
+    const opts = { type: "tmpfs", device: "tmpfs", o: host === PODMAN_ID ? "nodev" : "size=8m" };
 
-    const res = await admin.send<VolumeSummary>("POST", base, {
+    const res = await admin.send<VolumeSummary>("POST", baseOn(host), {
       Name: name,
       Labels: { ...labels, tier: "db" },
-      DriverOpts: { type: "tmpfs", device: "tmpfs", o: "size=8m" },
+      DriverOpts: opts,
     });
 
-    expect(res.status).toBe(201);
-    const cli = await inspect(name);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const cli = await inspect(name, host);
     expect(cli.Driver).toBe("local");
     expect(cli.Labels).toEqual({ ...labels, tier: "db" });
-    expect(cli.Options).toEqual({ type: "tmpfs", device: "tmpfs", o: "size=8m" });
-    const host = await admin.get<VolumeList>(base);
-    const listed = host.body.items.find((v) => v.name === name);
+    expect(cli.Options).toEqual(opts);
+    const listed = await waitFor(
+      async () => (await admin.get<VolumeList>(baseOn(host))).body.items.find((v) => v.name === name),
+      5000,
+      `${name} in the list`,
+    );
     expect(listed).toMatchObject({
-      hostId: "local",
+      hostId: host,
       driver: "local",
       mountpoint: cli.Mountpoint,
       scope: cli.Scope,
       labels: { ...labels, tier: "db" },
-      options: { type: "tmpfs", device: "tmpfs", o: "size=8m" },
+      options: opts,
       refCount: 0,
       usedBy: [],
       anonymous: false,
-      // The engine neither sizes nor prunes a volume with driver options; the list says so.
-      size: -1,
+      // Docker neither sizes nor prunes a volume with driver options; the list says so. Podman sizes
+      // its directory on the host, empty while the tmpfs is not mounted, and Wharf shows that answer.
+      size: host === PODMAN_ID ? 0 : -1,
       prunable: false,
     });
     expect(listed?.sizeNote).toMatch(/does not size or prune/);
     expect(listed?.created).toBeGreaterThan(Date.now() - 5 * 60_000);
     const all = await admin.get<VolumeList>("/api/v1/volumes");
     expect(all.body.errors).toEqual([]);
-    expect(all.body.items.filter((v) => v.name === name).map((v) => v.hostId)).toEqual(["local"]);
+    const hostIds = all.body.items.filter((v) => v.name === name).map((v) => v.hostId);
+    expect(hostIds).toContain(host);
+    expect(hostIds).not.toContain("edge");
   });
 
   it("shows the size the engine computed and the containers using it, read-only or not", async () => {
     const name = `${P}-b`;
-    await admin.send("POST", base, { Name: name, Labels: labels });
-    await mountIn(`${P}-writer`, name, "rw", [
-      "sh",
-      "-c",
-      "dd if=/dev/zero of=/data/f bs=1024 count=100 2>/dev/null",
-    ]);
+    await admin.send("POST", baseOn(host), { Name: name, Labels: labels });
+    await mountIn(
+      `${P}-writer`,
+      name,
+      "rw",
+      ["sh", "-c", "dd if=/dev/zero of=/data/f bs=1024 count=100 2>/dev/null"],
+      host,
+    );
     await docker(
-      "local",
+      host,
       "create",
       "--network",
       "none",
@@ -129,7 +153,11 @@ describe("volumes", () => {
       "local/idle:1",
     );
 
-    const res = await admin.get<VolumeSummary>(`${base}/${name}`);
+    const get = () => admin.get<VolumeSummary>(`${baseOn(host)}/${name}`);
+    // Users come from the live container list, which follows the engine's events: from Podman they
+    // can come a moment after the CLI returns.
+    await waitFor(async () => (await get()).body.usedBy?.length === 2 || undefined, 5000, "both users");
+    const res = await get();
 
     expect(res.status).toBe(200);
     expect(res.body.size).toBe(102_400);
@@ -141,9 +169,7 @@ describe("volumes", () => {
       { name: `${P}-reader`, destination: "/mnt/ro", rw: false },
       { name: `${P}-writer`, destination: "/data", rw: true },
     ]);
-    const cliUsers = (
-      await docker("local", "ps", "-a", "--filter", `volume=${name}`, "--format", "{{.Names}}")
-    )
+    const cliUsers = (await docker(host, "ps", "-a", "--filter", `volume=${name}`, "--format", "{{.Names}}"))
       .split("\n")
       .sort();
     expect(users.map((u) => u.name)).toEqual(cliUsers);
@@ -152,27 +178,31 @@ describe("volumes", () => {
   it("refuses to remove a volume in use with the engine's message, and says force does not override it", async () => {
     const name = `${P}-b`;
 
-    const plain = await admin.send<ErrorBody>("DELETE", `${base}/${name}`);
-    const forced = await admin.send<ErrorBody>("DELETE", `${base}/${name}?force=1`);
+    const plain = await admin.send<ErrorBody>("DELETE", `${baseOn(host)}/${name}`);
+    const forced = await admin.send<ErrorBody>("DELETE", `${baseOn(host)}/${name}?force=1`);
 
+    // The engine's own words: Docker's "volume is in use", Podman's "is being used by the following container(s)".
+    const inUse = host === PODMAN_ID ? /is being used by the following container/ : /volume is in use/;
     expect(plain.status).toBe(409);
-    expect(plain.body.error.message).toMatch(/volume is in use/);
+    expect(plain.body.error.message).toMatch(inUse);
     expect(forced.status).toBe(409);
-    expect(forced.body.error.message).toMatch(/volume is in use.*force does not override this/);
-    expect(await cliVolumes()).toContain(name);
+    expect(forced.body.error.message).toMatch(new RegExp(`${inUse.source}.*force does not override this`));
+    expect(await cliVolumes(host)).toContain(name);
   });
 
   it("removes a volume once nothing uses it", async () => {
     const name = `${P}-c`;
-    await admin.send("POST", base, { Name: name, Labels: labels });
+    await admin.send("POST", baseOn(host), { Name: name, Labels: labels });
 
-    const res = await admin.send("DELETE", `${base}/${name}`);
+    const res = await admin.send("DELETE", `${baseOn(host)}/${name}`);
 
     expect(res.status).toBe(200);
-    expect(await cliVolumes()).not.toContain(name);
-    expect((await admin.get<ErrorBody>(`${base}/${name}`)).status).toBe(404);
+    expect(await cliVolumes(host)).not.toContain(name);
+    expect((await admin.get<ErrorBody>(`${baseOn(host)}/${name}`)).status).toBe(404);
   });
+});
 
+describe("volumes", () => {
   it.each([
     [{ Name: "bad name", Labels: labels }, 400, /^Name:/],
     [{ Name: "x", Labels: labels }, 400, /^Name:/],
