@@ -79,7 +79,7 @@ describe.each(["edge", PODMAN_ID] as const)("limits on %s", (host) => {
   it("lists every limit per container in the quota view and sums them against the host", async () => {
     const quotas = () =>
       admin.get<{ items: QuotaRow[]; summary: HostQuotaSummary }>(`/api/v1/hosts/${host}/quotas`);
-    // The list follows the engine's events, which Podman writes to its events file a moment later.
+    // The list follows the engine's events, which from Podman can come a moment after the CLI returns.
     await waitFor(async () => (await quotas()).body.items.some((r) => r.name === T) || undefined, 5000, T);
     const res = await quotas();
     expect(res.status).toBe(200);
