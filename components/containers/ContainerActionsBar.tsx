@@ -13,6 +13,7 @@ import {
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import type { ContainerAction, ContainerState } from "@/lib/types";
+import { useHostDisabled } from "./useHostDisabled";
 
 const LINK =
   "inline-flex items-center rounded border border-line bg-panel px-1.5 py-0.5 text-xs hover:bg-panel-2";
@@ -26,13 +27,16 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
   const [volumes, setVolumes] = useState(false);
   const canOperate = useCan("operate");
   const t = useTranslations("containers.actions");
+  // A host that cannot freeze containers (docs/podman.md) can neither pause nor unpause them.
+  const pauseOff = useHostDisabled(target.hostId, "pause");
   const running = state === "running" || state === "restarting";
-  const btn = (a: ContainerAction, label: string, enabled: boolean) => (
+  const btn = (a: ContainerAction, label: string, enabled: boolean, title?: string) => (
     <Button
       size="sm"
       disabled={!enabled || action.isPending}
       onClick={() => action.mutate({ target, action: a })}
       data-testid={`action-${a}`}
+      title={title}
     >
       {action.isPending && action.variables?.action === a ? "…" : label}
     </Button>
@@ -50,7 +54,9 @@ export function ContainerActionsBar({ target, state }: { target: ActionTarget; s
       {btn("start", t("start"), !running && state !== "paused")}
       {btn("stop", t("stop"), running || state === "paused")}
       {btn("kill", t("kill"), running)}
-      {state === "paused" ? btn("unpause", t("unpause"), true) : btn("pause", t("pause"), running)}
+      {state === "paused"
+        ? btn("unpause", t("unpause"), !pauseOff, pauseOff)
+        : btn("pause", t("pause"), running && !pauseOff, pauseOff)}
       <CopyDockerRunButton hostId={target.hostId} id={target.id} />
       <Link className={LINK} href={`/hosts/${target.hostId}/create?from=${encodeURIComponent(target.id)}`}>
         {t("duplicate")}

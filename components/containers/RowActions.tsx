@@ -4,10 +4,12 @@ import type { ActionTarget } from "@/components/hooks/useContainerActions";
 import { Button } from "@/components/ui/Button";
 import { IntentLink } from "@/components/ui/IntentLink";
 import type { ContainerAction, ContainerState } from "@/lib/types";
+import { useHostDisabled } from "./useHostDisabled";
 
 /**
  * One-click restart on every row, plus the start/stop that fits the state. The table runs the
- * actions and says which one is running on the row, so a row holds no query or mutation of its own.
+ * actions and says which one is running on the row, so a row holds no mutation of its own; it reads
+ * the shared host list only to know whether its host can unpause.
  */
 export function RowActions({
   target,
@@ -24,6 +26,7 @@ export function RowActions({
   onAction: (target: ActionTarget, action: ContainerAction) => void;
 }) {
   const t = useTranslations("containers.row");
+  const pauseOff = useHostDisabled(target.hostId, "pause");
   const name = target.name;
   const open = (
     <IntentLink
@@ -59,7 +62,13 @@ export function RowActions({
           {t("stop")}
         </Button>
       ) : state === "paused" ? (
-        <Button size="sm" disabled={busy} onClick={() => onAction(target, "unpause")}>
+        <Button
+          size="sm"
+          disabled={busy || !!pauseOff}
+          onClick={() => onAction(target, "unpause")}
+          title={pauseOff}
+          data-testid="unpause"
+        >
           {t("unpause")}
         </Button>
       ) : (
