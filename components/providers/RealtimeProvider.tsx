@@ -88,6 +88,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
                       since: Date.now(),
                       engineVersion: e.engineVersion ?? h.engineVersion,
                       apiVersion: e.apiVersion ?? h.apiVersion,
+                      engine: e.engine ?? h.engine,
+                      // An up host's status names every capability it lacks, so none listed means none.
+                      disabled: e.status === "up" && e.engine ? e.disabled : h.disabled,
                     }
                   : h,
               ),
