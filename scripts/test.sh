@@ -10,9 +10,10 @@ if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.pack
   step "npm ci"
   npm ci --no-audit --no-fund
 fi
-step "browser and compose oracle"
+step "browser, compose oracle and podman"
 bash scripts/install-browser.sh
 bash scripts/install-compose.sh
+bash scripts/install-podman.sh
 bash scripts/install-prom-parser.sh
 
 step "test engines"
