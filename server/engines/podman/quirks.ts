@@ -233,14 +233,16 @@ export const PODMAN_QUIRKS = [
     id: "logs",
     seen: "here",
     area: "logs",
-    differs: "Nothing: logs are multiplexed without a TTY and raw with one, as with Docker.",
+    differs:
+      "Nothing in the framing: logs are multiplexed without a TTY and raw with one, as with Docker (timestamps differ: see Known gaps).",
     handling: { kind: "same", how: "Read as from Docker." },
   },
   {
     id: "exec",
     seen: "here",
     area: "exec",
-    differs: "Nothing: exec create, start (attached, with a TTY), resize and inspect answer as Docker's.",
+    differs:
+      "Nothing in the session: exec create, start (attached, with a TTY) and inspect answer as Docker's (resize and an unknown user: see Known gaps).",
     handling: { kind: "same", how: "The terminal works as with Docker." },
   },
   {
