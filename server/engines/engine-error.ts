@@ -67,6 +67,8 @@ export function classifyEngineError(err: unknown, hostId: string): AppError {
   if (status === 404) return new AppError("NOT_FOUND", message, { hostId });
   if (status === 409) return new AppError("CONFLICT", message, { hostId });
   if (status === 400) return new AppError("VALIDATION", message, { hostId });
+  // Podman refuses an action the container's state forbids with 500, where Docker answers 409.
+  if (/container state improper/i.test(message)) return new AppError("CONFLICT", message, { hostId });
   // An id prefix that fits several objects: older engines answer 500, newer ones 400.
   if (/^multiple IDs found with provided prefix/i.test(message))
     return new AppError("VALIDATION", message, { hostId });

@@ -109,7 +109,12 @@ export async function startExecProcess(
   // No abort signal here: it would stay tied to the hijacked socket for the session's whole life.
   const stream = await engineCall<Duplex>(host, () =>
     exec.start({ hijack: true, stdin: true, Tty: true, Detach: false }),
-  );
+  ).catch((err: unknown) => {
+    // Podman refuses an unknown user as the exec starts, where Docker tells it on the stream.
+    if (err instanceof AppError && /unable to find user/i.test(err.message))
+      throw startFailure(err.message, opts, hostId);
+    throw err;
+  });
   // Keystrokes are tiny writes; Nagle would hold each one back on TCP engines.
   if (stream instanceof Socket) stream.setNoDelay(true);
   let marker;
@@ -135,8 +140,18 @@ export async function startExecProcess(
   return { exec, stream, pid: marker.pid, program: marker.program, firstOutput: marker.rest };
 }
 
-export function resizeExec(host: HostConnection, exec: Dockerode.Exec, cols: number, rows: number) {
-  return engineCall(host, (abortSignal) => exec.resize({ h: rows, w: cols, abortSignal }));
+export async function resizeExec(host: HostConnection, exec: Dockerode.Exec, cols: number, rows: number) {
+  try {
+    await engineCall(host, (abortSignal) => exec.resize({ h: rows, w: cols, abortSignal }));
+  } catch (err) {
+    // Podman answers a resize it applied with 201 where Docker answers 200: that is no failure.
+    if (
+      err instanceof AppError &&
+      (err.details as { engineStatus?: number } | undefined)?.engineStatus === 201
+    )
+      return;
+    throw err;
+  }
 }
 
 /** The exec's exit code once its process has ended; null while it runs or when the engine forgot it. */

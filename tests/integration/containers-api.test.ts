@@ -120,13 +120,13 @@ describe("container lists against the real engines", () => {
 });
 
 /**
- * How Wharf answers an action the container's state forbids. Docker answers 409, which Wharf passes on
- * as CONFLICT. Podman 4.3 answers 500 "container state improper" for the same refusals, which Wharf
- * passes on as an engine error (502), the engine's words kept; the container is left as it was.
+ * How Wharf answers an action the container's state forbids: Docker answers 409, and Podman 4.3 answers
+ * 500 "container state improper" for the same refusals; Wharf passes both on as CONFLICT (409), the
+ * engine's words kept; the container is left as it was.
  */
 const REFUSED = {
   local: { status: 409, code: "CONFLICT" },
-  podman: { status: 502, code: "ENGINE_ERROR" },
+  podman: { status: 409, code: "CONFLICT" },
 } as const satisfies Record<SharedHost, { status: number; code: string }>;
 
 describe.each(SHARED_HOSTS)("container detail and lifecycle on %s", (host) => {

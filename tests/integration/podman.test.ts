@@ -274,6 +274,50 @@ describe("Podman host", () => {
     expect(exit).toBe(3);
   });
 
+  it("quirk exec-resize-201: a resize is answered ok", async () => {
+    await runOn(`${P}-rsz`, "local/idle:1");
+    const s = await socket();
+    const r = (await s.timeout(20_000).emitWithAck("exec:start", {
+      hostId: "podman",
+      containerId: `${P}-rsz`,
+      cols: 80,
+      rows: 24,
+    })) as Result<{ sessionId: string }>;
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const resized = (await s.timeout(5000).emitWithAck("exec:resize", {
+      sessionId: r.data.sessionId,
+      cols: 100,
+      rows: 30,
+    })) as Result<unknown>;
+    expect(resized.ok, JSON.stringify(resized)).toBe(true);
+    await s.timeout(5000).emitWithAck("exec:close", { sessionId: r.data.sessionId });
+  });
+
+  it("quirk exec-user: an unknown user is refused naming the user field", async () => {
+    await runOn(`${P}-usr`, "local/idle:1");
+    const s = await socket();
+    const r = (await s.timeout(20_000).emitWithAck("exec:start", {
+      hostId: "podman",
+      containerId: `${P}-usr`,
+      user: "no-such-user",
+      cols: 80,
+      rows: 24,
+    })) as Result<{ sessionId: string }>;
+    expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION", details: { field: "user" } } });
+  });
+
+  it("quirk state-refusal: pausing a stopped container is a 409 conflict, and it stays stopped", async () => {
+    await runOn(`${P}-st`, "local/idle:1");
+    expect((await admin.send("POST", `${H}/containers/${P}-st/stop`)).status).toBe(200);
+    const r = await admin.send<{ error: { code: string; message: string } }>(
+      "POST",
+      `${H}/containers/${P}-st/pause`,
+    );
+    expect([r.status, r.body.error.code]).toEqual([409, "CONFLICT"]);
+    expect(r.body.error.message).toMatch(/improper/);
+    expect(await pd("inspect", "-f", "{{.State.Status}}", `${P}-st`)).toBe("exited");
+  });
+
   it("quirk archive: the file browser lists a folder and reads a file", async () => {
     await runOn(`${P}-files`, "local/idle:1");
     const list = await admin.get<{ items: { name: string }[] }>(`${H}/containers/${P}-files/files?path=/etc`);

@@ -14,10 +14,7 @@ export const SHARED_CASES = 24;
 
 /** Differences seen on the test host that Wharf does not yet make up for. */
 const GAPS = [
-  'Refused state changes: pausing a stopped container, or removing a running one without force, is answered 500 "container state improper" (Docker: 409), so Wharf answers 502 where Docker gets 409, with the engine\'s words.',
   "Log timestamps are whole seconds (`2024-05-01T10:00:00Z`; Docker: nanoseconds). Downloads are the engine's bytes and match `docker logs`; the live log view's reader expects Docker's stamps, so on Podman each line keeps its stamp in its text, and a range cannot be cut finer than a second. A finished container's log comes stdout first, then stderr.",
-  "An exec resize is answered 201 (Docker: 200): the resize applies, but Wharf reports it as an engine error.",
-  'An exec as an unknown user is refused with a 500 when it starts (Docker: on the exec\'s stream), so Wharf says "unable to find user" as an engine error rather than naming the user field.',
   'There is no `POST /containers/{id}/update`: changing limits live is answered 404 "Not Found". The quota view still shows the limits a container was made with.',
   "Volume sizes are the size of the volume's directory on the host: a tmpfs volume shows 0, where Docker sizes none (-1). A `size=` option of the local driver is refused on a file system without project quotas.",
 ];

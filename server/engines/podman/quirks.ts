@@ -20,6 +20,9 @@ export const QUIRK_IDS = [
   "df-names",
   "df-layers",
   "engine-id",
+  "state-refusal",
+  "exec-resize-201",
+  "exec-user",
   "pause-rootless-v1",
   "memory-rootless-v1",
   "logs",
@@ -203,6 +206,39 @@ export const PODMAN_QUIRKS = [
     handling: {
       kind: "workaround",
       how: "Wharf identifies hosts by their configured id, never by the engine's ID.",
+    },
+  },
+  {
+    id: "state-refusal",
+    seen: "here",
+    area: "lifecycle",
+    differs:
+      'An action the container\'s state forbids (pausing a stopped container, removing a running one) is answered 500 "container state improper" (Docker: 409).',
+    handling: {
+      kind: "workaround",
+      how: "Wharf answers it as Docker's refusal: 409 CONFLICT with the engine's words, the container left as it was.",
+    },
+  },
+  {
+    id: "exec-resize-201",
+    seen: "here",
+    area: "exec",
+    differs:
+      "An exec resize that applied is answered 201 (Docker: 200), which the engine client takes for a failure.",
+    handling: {
+      kind: "workaround",
+      how: "Wharf takes 201 to a resize as success, so the terminal resizes without an error.",
+    },
+  },
+  {
+    id: "exec-user",
+    seen: "here",
+    area: "exec",
+    differs:
+      'An exec as a user the container does not have is refused with 500 "unable to find user" when it starts (Docker: on the exec\'s stream).',
+    handling: {
+      kind: "workaround",
+      how: "Wharf answers it as for Docker: a validation error naming the user field.",
     },
   },
   {
