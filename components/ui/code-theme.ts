@@ -76,4 +76,3 @@ export const codeHighlight = HighlightStyle.define([
   { tag: tags.inserted, color: "var(--ok)" },
   { tag: tags.deleted, color: "var(--bad)" },
 ]);
-
