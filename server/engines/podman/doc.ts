@@ -14,7 +14,7 @@ export const SHARED_CASES = 24;
 
 /** Differences seen on the test host that Wharf does not yet make up for. */
 const GAPS = [
-  "Log timestamps are whole seconds (`2024-05-01T10:00:00Z`; Docker: nanoseconds). Downloads are the engine's bytes and match `docker logs`; the live log view's reader expects Docker's stamps, so on Podman each line keeps its stamp in its text, and a range cannot be cut finer than a second. A finished container's log comes stdout first, then stderr.",
+  "Log timestamps are whole seconds (`2024-05-01T10:00:00Z`; Docker: nanoseconds): live logs and downloads read both forms, but a time range cannot cut finer than a second. A finished container's log comes stdout first, then stderr, not in the order the lines were written.",
   'There is no `POST /containers/{id}/update`: changing limits live is answered 404 "Not Found". The quota view still shows the limits a container was made with.',
   "Volume sizes are the size of the volume's directory on the host: a tmpfs volume shows 0, where Docker sizes none (-1). A `size=` option of the local driver is refused on a file system without project quotas.",
 ];

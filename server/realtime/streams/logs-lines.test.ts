@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LogLine } from "../../../lib/realtime/events";
-import { LineSplitter, MAX_LINE_BYTES, sinceAfter } from "./logs-lines";
+import { LineSplitter, MAX_LINE_BYTES, sinceAfter, stampAt } from "./logs-lines";
 
 const TS = "2024-05-01T10:00:00.123456789Z";
 const TS2 = "2024-05-01T10:00:01.000000000Z";
@@ -102,5 +102,30 @@ describe("sinceAfter", () => {
   it("is one nanosecond after the timestamp, in the engine's seconds.nanoseconds form", () => {
     expect(sinceAfter("2024-05-01T10:00:00.123456789Z")).toBe("1714557600.123456790");
     expect(sinceAfter("2024-05-01T10:00:00.999999999Z")).toBe("1714557601.000000000");
+  });
+});
+
+describe("stampAt", () => {
+  const at = (s: string) => stampAt(Buffer.from(s), 0);
+
+  it("takes Docker's fixed-width stamp as it is", () => {
+    expect(at("2026-12-06T01:02:03.123456789Z hi")).toEqual({
+      ts: "2026-12-06T01:02:03.123456789Z",
+      len: 31,
+    });
+  });
+
+  it("widens Podman's whole-second and short-fraction stamps to Docker's form", () => {
+    expect(at("2026-12-06T01:02:03Z hi")).toEqual({ ts: "2026-12-06T01:02:03.000000000Z", len: 21 });
+    expect(at("2026-12-06T01:02:03.5Z hi")).toEqual({ ts: "2026-12-06T01:02:03.500000000Z", len: 23 });
+  });
+
+  it("turns a stamp with an offset into UTC", () => {
+    expect(at("2026-12-06T09:02:03+08:00 hi")).toEqual({ ts: "2026-12-06T01:02:03.000000000Z", len: 26 });
+  });
+
+  it("finds none in a line that does not start with one", () => {
+    expect(at("hello world, a plain line")).toBeUndefined();
+    expect(at("2026-12-06 01:02:03 not RFC 3339")).toBeUndefined();
   });
 });

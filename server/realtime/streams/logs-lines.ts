@@ -1,17 +1,29 @@
 import type { LogLine } from "../../../lib/realtime/events";
 import type { StdStream } from "../../engines/log-demux";
 
-/** The engine's fixed-width RFC 3339 timestamp ("2006-01-02T15:04:05.000000000Z"), then a space. */
+/** Docker's fixed-width RFC 3339 timestamp ("2006-01-02T15:04:05.000000000Z"), then a space. */
 const TS_CHARS = 30;
+/** Any RFC 3339 stamp, then a space: Podman's come in whole seconds, some with an offset. */
+const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d) /;
 const NL = 0x0a;
 const CR = 0x0d;
 
 /** A line longer than this is cut, so a writer that never prints a newline cannot grow the held bytes. */
 export const MAX_LINE_BYTES = 256 * 1024;
 
-function stampAt(buf: Buffer, at: number): string | undefined {
-  if (buf.length < at + TS_CHARS + 1 || buf[at + TS_CHARS] !== 0x20 || buf[at + 4] !== 0x2d) return undefined;
-  return buf.toString("latin1", at, at + TS_CHARS);
+/**
+ * The timestamp a line starts with, in Docker's fixed-width UTC form whatever the engine wrote, and
+ * the bytes it took with its space; undefined when the line starts with none.
+ */
+export function stampAt(buf: Buffer, at: number): { ts: string; len: number } | undefined {
+  if (buf.length < at + 21 || buf[at + 4] !== 0x2d) return undefined;
+  if (buf.length >= at + TS_CHARS + 1 && buf[at + TS_CHARS] === 0x20 && buf[at + TS_CHARS - 1] === 0x5a)
+    return { ts: buf.toString("latin1", at, at + TS_CHARS), len: TS_CHARS + 1 };
+  const m = STAMP.exec(buf.toString("latin1", at, Math.min(buf.length, at + 40)));
+  if (!m) return undefined;
+  const [whole, secs = "", frac = "", zone = "Z"] = m;
+  const utc = zone === "Z" ? secs : new Date(Date.parse(`${secs}${zone}`)).toISOString().slice(0, 19);
+  return { ts: `${utc}.${frac.padEnd(9, "0")}Z`, len: whole.length };
 }
 
 /**
@@ -39,9 +51,9 @@ export class LineSplitter {
 
   /** One engine message (a frame of a non-TTY stream). */
   message(payload: Buffer): void {
-    const ts = stampAt(payload, 0);
-    if (ts) this.lastTs = ts;
-    this.split(payload, ts ? TS_CHARS + 1 : 0, ts);
+    const stamp = stampAt(payload, 0);
+    if (stamp) this.lastTs = stamp.ts;
+    this.split(payload, stamp ? stamp.len : 0, stamp?.ts);
   }
 
   /** Raw bytes of a TTY stream. */
@@ -69,10 +81,11 @@ export class LineSplitter {
   private line(buf: Buffer, start: number, end: number, ts: string | undefined): void {
     let lineTs = ts;
     if (this.opts.tty) {
-      lineTs = stampAt(buf, start);
-      if (lineTs) {
-        this.lastTs = lineTs;
-        start += TS_CHARS + 1;
+      const stamp = stampAt(buf, start);
+      lineTs = stamp?.ts;
+      if (stamp) {
+        this.lastTs = stamp.ts;
+        start += stamp.len;
       }
     }
     if (end > start && buf[end - 1] === CR) end--;
