@@ -14,7 +14,7 @@ export interface EngineIdentity {
  * Host actions an engine may not support. The UI hides or disables each one the host lists, with the
  * reason, rather than letting it fail.
  */
-export const HOST_CAPABILITIES = ["pause", "memoryStats", "events"] as const;
+export const HOST_CAPABILITIES = ["pause", "memoryStats", "events", "liveLimits"] as const;
 export type HostCapability = (typeof HOST_CAPABILITIES)[number];
 
 export interface DisabledCapability {

@@ -35,6 +35,7 @@ import { ImageOwnerStore } from "./scope/image-owners";
 import { createImageServices } from "./images/service";
 import { applyHeaders, securityHeaders } from "./http-headers";
 import { attachRealtime, type Realtime, type WharfIo } from "./realtime/index";
+import { trackSwarmHosts } from "./swarm/presence";
 
 export type PageHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -88,6 +89,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
   const secrets = SecretBox.fromConfig(config.secretKey, config.dataDir);
   const managedHosts = new ManagedHostStore(db, secrets);
   const hosts = new HostRegistry(config.hosts, opts.timing);
+  const untrackSwarms = trackSwarmHosts(hosts);
   for (const spec of managedHosts.specs((id, msg) =>
     console.error(`wharf: managed host "${id}" skipped: ${msg}`),
   )) {
@@ -234,6 +236,7 @@ export async function createWharf(config: Config, opts: { timing?: HealthTiming 
       await collector.close();
       restarts.close();
       stopEventLag();
+      untrackSwarms();
       hosts.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -13,7 +13,7 @@ import {
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import type { ContainerAction, ContainerState } from "@/lib/types";
-import { useHostDisabled } from "./useHostDisabled";
+import { useHostDisabled } from "@/components/hooks/useHostDisabled";
 
 const LINK =
   "inline-flex items-center rounded border border-line bg-panel px-1.5 py-0.5 text-xs hover:bg-panel-2";

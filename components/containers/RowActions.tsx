@@ -4,7 +4,7 @@ import type { ActionTarget } from "@/components/hooks/useContainerActions";
 import { Button } from "@/components/ui/Button";
 import { IntentLink } from "@/components/ui/IntentLink";
 import type { ContainerAction, ContainerState } from "@/lib/types";
-import { useHostDisabled } from "./useHostDisabled";
+import { useHostDisabled } from "@/components/hooks/useHostDisabled";
 
 /**
  * One-click restart on every row, plus the start/stop that fits the state. The table runs the

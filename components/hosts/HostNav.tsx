@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useHostsQuery } from "@/components/hooks/queries";
 import { useErrorLine } from "@/components/i18n/useErrorText";
-import { SwarmNavLink } from "@/components/swarm/SwarmNavLink";
+import { SwarmNavLink } from "./SwarmNavLink";
 import { IntentLink } from "@/components/ui/IntentLink";
 import { HostStatusDot } from "./HostStatusDot";
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { ContainerEvent, HostStatusEvent } from "../../lib/realtime/events";
 import type { HostStatus, HostSummary } from "../../lib/types";
-import type { DisabledCapability, EngineIdentity } from "../../lib/engine-kind";
+import type { DisabledCapability, EngineIdentity, HostCapability } from "../../lib/engine-kind";
 import {
   closeDockerClient,
   createDockerClient,
@@ -22,8 +22,6 @@ import { EventRing, STREAM_EVENT_TYPES, toEngineEventItem } from "./system-event
 import type { EngineEventItem } from "../../lib/system";
 import { createHostLive, engineEventSeen, streamClosed, streamOpened, type HostLive } from "./live/host-live";
 import { LIVE_TIMING, type LiveTiming } from "./live/live-containers";
-import type { HostSwarm } from "../../lib/swarm/types";
-import { swarmField, trackSwarm } from "../swarm/presence";
 
 export interface HealthTiming {
   /** Ping interval while up. */
@@ -97,17 +95,13 @@ export class HostConnection extends EventEmitter<Events> {
     super();
     this.client = docker ?? createDockerClient(spec);
     this.live = createHostLive(this, liveTiming);
-    this.untrackSwarm = trackSwarm(this);
   }
-
-  private readonly untrackSwarm: () => void;
 
   get docker(): DockerClient {
     return this.client;
   }
 
-  /** `swarm` is there for a host in a swarm (see server/swarm/presence). */
-  summary(): HostSummary & { swarm?: HostSwarm } {
+  summary(): HostSummary {
     return {
       id: this.spec.id,
       name: this.spec.name,
@@ -122,13 +116,17 @@ export class HostConnection extends EventEmitter<Events> {
       ...(this.engineId ? { engine: this.engineId } : {}),
       ...(this.disabled.length ? { disabled: this.disabled } : {}),
       ...(this.error ? { error: this.error } : {}),
-      ...swarmField(this),
     };
   }
 
   /** Docker or Podman, once the host has been reached; Podman's quirks are handled on that. */
   get engine(): EngineIdentity | undefined {
     return this.engineId;
+  }
+
+  /** Why the engine cannot do `capability`, when it cannot (a Podman quirk that applies). */
+  cannot(capability: HostCapability): DisabledCapability | undefined {
+    return this.disabled.find((d) => d.capability === capability);
   }
 
   get isPodman(): boolean {
@@ -152,7 +150,6 @@ export class HostConnection extends EventEmitter<Events> {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
-    this.untrackSwarm();
     this.closeEvents();
     streamClosed(this.live, true);
     closeDockerClient(this.docker);

@@ -3,7 +3,6 @@ import tar, { type ExtractEvents, type Header } from "tar-stream";
 import { AppError } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
 import { baseName } from "../../lib/files/path";
-import { sendJson } from "../api/http";
 import type { HostConnection } from "../engines/host-connection";
 import { feedArchive, openArchive } from "./archive-open";
 import { contentDisposition, guessContentType, looksLikeText } from "./content-type";
@@ -11,6 +10,16 @@ import { FILE_LIMITS, type FileLimits } from "./limits";
 import { tarToZip } from "./zip-stream";
 
 type Source = ExtractEvents["entry"][1];
+
+/** A JSON answer written here: the file routes stream their own answers, so the router does not. */
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.setHeader("content-length", Buffer.byteLength(payload));
+  res.end(payload);
+}
 
 /** Headers every file answer carries: a file's bytes are never run as a page of Wharf's origin. */
 function fileHeaders(res: ServerResponse, type: string, disposition: string): void {

@@ -15,7 +15,7 @@ import { createExecModule } from "./streams/exec";
 import { createJobsModule } from "./streams/jobs";
 import { createLogsModule, type LogsModule } from "./streams/logs";
 import { createStatsModule } from "./streams/stats";
-import { createSwarmModule } from "../swarm/realtime";
+import { createSwarmModule } from "./swarm";
 import type { StatsHub } from "./streams/stats-hub";
 import type { WharfIo, WharfSocket } from "./types";
 import { fieldIn } from "../../lib/parse";

@@ -1,14 +1,16 @@
 import { EventEmitter } from "node:events";
 import type { HostSwarm } from "../../lib/swarm/types";
 import { withDeadline } from "../engines/engine-call";
+import type { HostStatusEvent } from "../../lib/realtime/events";
 import type { HostConnection } from "../engines/host-connection";
+import type { HostRegistry } from "../engines/host-registry";
 import { swarmInfo } from "./engine";
 import { toHostSwarm } from "./views";
 
 /**
  * Which hosts are in a swarm, read from `/info` when a host comes up and every REFRESH_MS while it
- * stays up (a `swarm init` or `leave` sends no event). Kept beside the host, not in it, so the host
- * connection needs one hook.
+ * stays up (a `swarm init` or `leave` sends no event). Kept beside the hosts, not in them: the
+ * engines know nothing of swarms.
  */
 
 export const REFRESH_MS = 10_000;
@@ -49,21 +51,39 @@ export async function refreshSwarm(host: HostConnection): Promise<HostSwarm | un
   return known.get(host);
 }
 
-/** Follows one host's swarm state while it is up; the returned function stops it (the host stopped). */
-export function trackSwarm(host: HostConnection): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  const stop = () => {
-    clearInterval(timer);
-    timer = undefined;
+/**
+ * Follows every host's swarm state while it is up, from the registry's status events; the returned
+ * function stops it. Attached before the hosts start, so no host comes up unseen.
+ */
+export function trackSwarmHosts(hosts: HostRegistry): () => void {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const stop = (hostId: string) => {
+    clearInterval(timers.get(hostId));
+    timers.delete(hostId);
   };
-  host.on("status", (e) => {
-    stop();
+  const onStatus = (e: HostStatusEvent) => {
+    stop(e.hostId);
+    const host = hosts.find(e.hostId);
+    if (!host) return;
     if (e.status !== "up") return set(host, undefined);
     void refreshSwarm(host);
-    timer = setInterval(() => {
-      if (host.isUp) void refreshSwarm(host);
+    const timer = setInterval(() => {
+      const h = hosts.find(e.hostId);
+      if (h?.isUp) void refreshSwarm(h);
     }, REFRESH_MS);
     timer.unref();
-  });
-  return stop;
+    timers.set(e.hostId, timer);
+  };
+  // A host removed at run time takes its timer with it.
+  const onChanged = () => {
+    const present = new Set(hosts.ids());
+    for (const id of [...timers.keys()]) if (!present.has(id)) stop(id);
+  };
+  hosts.on("status", onStatus);
+  hosts.on("changed", onChanged);
+  return () => {
+    hosts.off("status", onStatus);
+    hosts.off("changed", onChanged);
+    for (const id of [...timers.keys()]) stop(id);
+  };
 }

@@ -8,9 +8,18 @@ import { parseWith } from "../http";
 import type { Router } from "../router";
 import { visibleHostIds } from "../../scope/targets";
 import { hostOf, principalOf } from "../targets";
+import { swarmField } from "../../swarm/presence";
+import type { HostConnection } from "../../engines/host-connection";
+import type { HostSwarm } from "../../../lib/swarm/types";
+
+/** A host's summary, with its swarm state when it is in a swarm (see server/swarm/presence). */
+const withSwarm = (h: HostConnection): HostSummary & { swarm?: HostSwarm } => ({
+  ...h.summary(),
+  ...swarmField(h),
+});
 
 /** Engine addresses are for admins; everyone else sees names and health only. */
-function forPrincipal(h: HostSummary, p: Principal): HostSummary {
+function forPrincipal<H extends HostSummary>(h: H, p: Principal): H | Omit<H, "url" | "via"> {
   if (p.role === "admin") return h;
   const { url: _url, via: _via, ...rest } = h;
   return rest;
@@ -28,9 +37,10 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
       const ids = new Set(visibleHostIds(ctx, p));
       return {
         items: ctx.hosts
-          .list()
-          .filter((h) => ids.has(h.id))
-          .map((h) => forPrincipal(h, p)),
+          .ids()
+          .filter((id) => ids.has(id))
+          .flatMap((id) => ctx.hosts.find(id) ?? [])
+          .map((h) => forPrincipal(withSwarm(h), p)),
       };
     },
   });
@@ -40,7 +50,7 @@ export function registerHostRoutes(router: Router, ctx: AppContext): void {
     access: "read",
     scope: "host",
     summary: "One host with its health",
-    handler: (rc) => forPrincipal(hostOf(rc).summary(), principalOf(rc)),
+    handler: (rc) => forPrincipal(withSwarm(hostOf(rc)), principalOf(rc)),
   });
   router.add({
     method: "GET",

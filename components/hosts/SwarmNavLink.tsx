@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { HostSummary } from "@/lib/types";
 import { IntentLink } from "@/components/ui/IntentLink";
-import { isSwarmManager } from "./swarm-host";
+import { isSwarmManager } from "@/lib/swarm/host";
 
 /** The host's Swarm entry in the sidebar, for a swarm manager only (a worker cannot answer for the cluster). */
 export function SwarmNavLink({

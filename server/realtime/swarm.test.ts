@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal";
-import { mayHear } from "./realtime";
+import { mayHear } from "./swarm";
 
 const who = (scope: Principal["scope"]) => ({ scope }) as Principal;
 

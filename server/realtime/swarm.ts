@@ -1,12 +1,12 @@
 import { scopeAllowsHost, scopeAllowsLabels } from "../../lib/permissions";
 import { swarmUnwatchSchema, swarmWatchSchema } from "../../lib/swarm/schemas";
 import type { AppContext } from "../context";
-import type { RealtimeModule } from "../realtime/commands";
-import type { WharfIo, WharfSocket } from "../realtime/types";
+import type { RealtimeModule } from "./commands";
+import type { WharfIo, WharfSocket } from "./types";
 import type { Principal } from "../auth/principal";
 import { hostInScope } from "../scope/targets";
-import { swarmLiveOf, type Labelled } from "./live";
-import { refreshSwarm } from "./presence";
+import { swarmLiveOf, type Labelled } from "../swarm/live";
+import { refreshSwarm } from "../swarm/presence";
 
 type SwarmCommand = "swarm:watch" | "swarm:unwatch";
 

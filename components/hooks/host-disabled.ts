@@ -2,7 +2,7 @@ import type { DisabledCapability, HostCapability } from "@/lib/engine-kind";
 import type { HostSummary } from "@/lib/types";
 
 /** Quirks whose reason the UI says in the user's language (hosts.disabled.reason.*). */
-export const TRANSLATED_REASONS = ["pause-rootless-v1", "memory-rootless-v1"] as const;
+export const TRANSLATED_REASONS = ["pause-rootless-v1", "memory-rootless-v1", "update-endpoint"] as const;
 export type TranslatedReason = (typeof TRANSLATED_REASONS)[number];
 
 /** What the host says it cannot do of `capability`, if it says so (GET /api/v1/hosts lists it). */
