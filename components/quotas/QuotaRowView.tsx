@@ -6,6 +6,7 @@ import { StateBadge } from "@/components/ui/StateBadge";
 import type { VirtualRowProps } from "@/components/ui/VirtualBody";
 import { useStatsStream } from "@/components/stats/useStatsStream";
 import { useUpdateResources } from "@/components/hooks/useUpdateResources";
+import { useHostDisabled } from "@/components/hooks/useHostDisabled";
 import { useInView } from "@/components/stats/in-view";
 import { useFormat } from "@/components/i18n/useFormat";
 import { cpuLimit, type QuotaRow, type ResourcesResult } from "@/lib/quotas";
@@ -54,6 +55,8 @@ export function QuotaRowView({
   const t = useTranslations("quotas.row");
   const fmt = useFormat();
   const update = useUpdateResources(row.hostId, row.id, row.name);
+  // On a host that cannot change limits live, the cells show the limits without an editor.
+  const off = useHostDisabled(row.hostId, "liveLimits");
   const [last, setLast] = useState<ResourcesResult>();
   const apply = async (req: Parameters<typeof update.mutateAsync>[0]) => {
     const res = await update.mutateAsync(req);
@@ -62,7 +65,13 @@ export function QuotaRowView({
   };
   const cell = (key: LimitKey, extra?: React.ReactNode) => (
     <td className="px-2 py-1 align-top">
-      <LimitCell field={byKey(key)} limits={row.limits} canEdit={canEdit} onApply={apply} lastResult={last}>
+      <LimitCell
+        field={byKey(key)}
+        limits={row.limits}
+        canEdit={canEdit && !off}
+        onApply={apply}
+        lastResult={last}
+      >
         {extra}
       </LimitCell>
     </td>

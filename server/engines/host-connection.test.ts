@@ -622,6 +622,7 @@ describe("HostConnection", () => {
     expect(conn.summary()).toMatchObject({
       engine: { kind: "podman", version: "4.3.1", apiVersion: "1.41" },
       disabled: [
+        { capability: "liveLimits", quirk: "update-endpoint" },
         { capability: "pause", quirk: "pause-rootless-v1" },
         { capability: "memoryStats", quirk: "memory-rootless-v1" },
       ],

@@ -8,6 +8,7 @@ import { specToCreateBody } from "../../lib/container-spec";
 import type { ContainerSpec } from "../../lib/container-spec/types";
 import type { Result } from "../../lib/errors";
 import type { ContainerEvent, StatsSample, StatsSubscribed } from "../../lib/realtime/events";
+import type { StackDetail } from "../../lib/stacks/types";
 import type { HostSummary } from "../../lib/types";
 import { parseHostsSetting } from "../../server/engines/host-spec";
 import { PODMAN_QUIRKS } from "../../server/engines/podman/quirks";
@@ -123,7 +124,7 @@ afterAll(async () => {
 });
 
 describe("Podman host", () => {
-  it("is told apart from /version and shown as Podman, with nothing disabled on a rootful host", async () => {
+  it("is told apart from /version and shown as Podman, with only live limits disabled on a rootful host", async () => {
     const r = await admin.get<{ items: HostSummary[] }>("/api/v1/hosts");
     const h = r.body.items.find((x) => x.id === "podman");
     expect(h).toMatchObject({
@@ -132,7 +133,7 @@ describe("Podman host", () => {
       apiVersion: "1.41",
       engine: { kind: "podman", version: "4.3.1", apiVersion: "1.41" },
     });
-    expect(h?.disabled).toBeUndefined();
+    expect(h?.disabled?.map((d) => d.capability)).toEqual(["liveLimits"]);
   });
 
   it("lists containers and follows creates, starts and removals as they happen", async () => {
@@ -306,6 +307,18 @@ describe("Podman host", () => {
     expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION", details: { field: "user" } } });
   });
 
+  it("quirk update-endpoint: live limits are disabled with the reason, and a change is refused as a conflict", async () => {
+    await runOn(`${P}-lim`, "--memory", "64m", "local/idle:1");
+    const r = await admin.send<{ error: { code: string; message: string } }>(
+      "PATCH",
+      `${H}/containers/${P}-lim/resources`,
+      { memory: 48 * 1024 * 1024, memorySwap: 96 * 1024 * 1024 },
+    );
+    expect([r.status, r.body.error.code]).toEqual([409, "CONFLICT"]);
+    expect(r.body.error.message).toMatch(/cannot change a running container's limits/);
+    expect(await pd("inspect", "-f", "{{.HostConfig.Memory}}", `${P}-lim`)).toBe(`${64 * 1024 * 1024}`);
+  });
+
   it("quirk state-refusal: pausing a stopped container is a 409 conflict, and it stays stopped", async () => {
     await runOn(`${P}-st`, "local/idle:1");
     expect((await admin.send("POST", `${H}/containers/${P}-st/stop`)).status).toBe(200);
@@ -352,7 +365,8 @@ describe("Podman stats", () => {
   it("quirk memory-rootless-v1: memory usage is there on this rootful host, so it is not disabled", async () => {
     const { samples } = await statsFor(`${P}-rate`, 1000);
     expect(samples.every((s) => s.memoryBytes > 0)).toBe(true);
-    expect(srv.wharf.ctx.hosts.find("podman")?.summary().disabled).toBeUndefined();
+    const disabled = srv.wharf.ctx.hosts.find("podman")?.summary().disabled ?? [];
+    expect(disabled.some((d) => d.capability === "memoryStats")).toBe(false);
   });
 
   it("quirk stats-name: the engine's stats name has no slash, and Wharf shows the whole name", async () => {
@@ -486,4 +500,47 @@ describe("Podman create and recreate", () => {
 
 it("has a test for every quirk", () => {
   expect(PODMAN_QUIRKS.length).toBeGreaterThan(10);
+});
+
+describe("compose stacks on Podman", () => {
+  it("deploys a stack, lists its service running as compose's labels say, and takes it down", async () => {
+    const name = `${P}-stk`.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+    const compose = "services:\n  web:\n    image: local/idle:1\n    network_mode: none\n";
+    const created = await admin.send("POST", `${H}/stacks`, { name, compose });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const job = async (op: string) => {
+      const r = await admin.send<{ jobId: string }>("POST", `${H}/stacks/${name}/${op}`, {});
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+      return waitFor(
+        async () => {
+          const j = await admin.get<{ state: string; error?: string }>(`/api/v1/jobs/${r.body.jobId}`);
+          return j.status === 200 && j.body.state !== "running" ? j.body : undefined;
+        },
+        120_000,
+        `${op} of ${name}`,
+      );
+    };
+    try {
+      expect(await job("deploy")).toMatchObject({ state: "done" });
+      // The docker CLI against the Podman socket is the second opinion.
+      const ps = await pd(
+        "ps",
+        "--filter",
+        `label=com.docker.compose.project=${name}`,
+        "--format",
+        "{{.Names}} {{.State}}",
+      );
+      expect(ps).toBe(`${name}-web-1 running`);
+      const stack = await admin.get<StackDetail>(`${H}/stacks/${name}`);
+      expect(stack.status, JSON.stringify(stack.body)).toBe(200);
+      expect(stack.body.summary).toMatchObject({ state: "running", running: 1 });
+      expect(
+        stack.body.services.find((x) => x.name === "web")?.containers.map((c) => [c.name, c.state]),
+      ).toEqual([[`${name}-web-1`, "running"]]);
+      expect(await job("down")).toMatchObject({ state: "done" });
+      expect(await pd("ps", "-aq", "--filter", `label=com.docker.compose.project=${name}`)).toBe("");
+    } finally {
+      await admin.send("DELETE", `${H}/stacks/${name}`);
+    }
+  }, 180_000);
 });

@@ -1,3 +1,4 @@
+import { AppError } from "../../../lib/errors";
 import type { HostQuotaSummary, QuotaRow } from "../../../lib/quotas";
 import { resourcesSchema } from "../../../lib/schemas";
 import type { AppContext } from "../../context";
@@ -55,6 +56,8 @@ export function registerQuotaRoutes(router: Router, ctx: AppContext): void {
       "Change live limits; answers the values read back, the engine's warnings and what was not applied",
     handler: async (rc) => {
       const req = parseWith(resourcesSchema, await rc.body());
+      const off = hostOf(rc).cannot("liveLimits");
+      if (off) throw new AppError("CONFLICT", off.reason, { hostId: hostOf(rc).spec.id, quirk: off.quirk });
       const result = await updateResources(hostOf(rc), containerOf(rc), req);
       const pick = (l: object) => Object.fromEntries(Object.entries(l).filter(([k]) => k in req));
       rc.audit.params = {

@@ -15,7 +15,6 @@ export const SHARED_CASES = 25;
 /** Differences seen on the test host that Wharf does not yet make up for. */
 const GAPS = [
   "Log timestamps are whole seconds (`2024-05-01T10:00:00Z`; Docker: nanoseconds): live logs and downloads read both forms, but a time range cannot cut finer than a second. A finished container's log comes stdout first, then stderr, not in the order the lines were written.",
-  'There is no `POST /containers/{id}/update`: changing limits live is answered 404 "Not Found". The quota view still shows the limits a container was made with.',
   "Volume sizes are the size of the volume's directory on the host: a tmpfs volume shows 0, where Docker sizes none (-1). A `size=` option of the local driver is refused on a file system without project quotas.",
 ];
 
@@ -64,7 +63,7 @@ Besides \`podman.test.ts\`, ${SHARED_CASES} cases of the integration suite run o
 Docker engine, parameterised over the same host list (\`SHARED_HOSTS\` in
 \`tests/integration/harness.ts\`), not copied: container list, detail and lifecycle (7), log download (2), live logs (1),
 exec terminal (5), live stats (2), the quota view (1), images (3) and volumes (4). Where Podman differs,
-the test asserts what this page says Wharf does there. One case is held back on Podman: changing
-limits live (no update endpoint).
+the test asserts what this page says Wharf does there. Changing limits live is not run on Podman: the
+host lists it as disabled (\`update-endpoint\`), and the quota test checks the refusal instead.
 `;
 }

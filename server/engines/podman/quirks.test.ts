@@ -14,12 +14,13 @@ describe("the Podman quirk table", () => {
     for (const id of QUIRK_IDS) expect(source, id).toContain(`"${proofTitle(id)}`);
   });
 
-  it("disables pause and memory stats on rootless Podman with cgroup v1 only", () => {
-    expect(disabledCapabilities({ rootless: false, cgroupVersion: 1 })).toEqual([]);
-    expect(disabledCapabilities({ rootless: true, cgroupVersion: 2 })).toEqual([]);
-    expect(
-      disabledCapabilities({ rootless: true, cgroupVersion: 1 }).map((d) => [d.capability, d.quirk]),
-    ).toEqual([
+  it("disables live limits everywhere, and pause and memory stats on rootless Podman with cgroup v1 only", () => {
+    const caps = (rootless: boolean, cgroupVersion: 1 | 2) =>
+      disabledCapabilities({ rootless, cgroupVersion }).map((d) => [d.capability, d.quirk]);
+    expect(caps(false, 1)).toEqual([["liveLimits", "update-endpoint"]]);
+    expect(caps(true, 2)).toEqual([["liveLimits", "update-endpoint"]]);
+    expect(caps(true, 1)).toEqual([
+      ["liveLimits", "update-endpoint"],
       ["pause", "pause-rootless-v1"],
       ["memoryStats", "memory-rootless-v1"],
     ]);

@@ -23,6 +23,7 @@ export const QUIRK_IDS = [
   "state-refusal",
   "exec-resize-201",
   "exec-user",
+  "update-endpoint",
   "pause-rootless-v1",
   "memory-rootless-v1",
   "logs",
@@ -239,6 +240,20 @@ export const PODMAN_QUIRKS = [
     handling: {
       kind: "workaround",
       how: "Wharf answers it as for Docker: a validation error naming the user field.",
+    },
+  },
+  {
+    id: "update-endpoint",
+    seen: "here",
+    area: "lifecycle",
+    differs:
+      'The Docker-compatible API of Podman 4.3 has no POST /containers/{id}/update: a live limit change is answered 404 "Not Found".',
+    handling: {
+      kind: "disabled",
+      capability: "liveLimits",
+      reason:
+        "Podman 4.3 cannot change a running container's limits: edit the container and recreate it to change them.",
+      applies: () => true,
     },
   },
   {
