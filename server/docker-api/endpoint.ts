@@ -20,7 +20,7 @@ import { engineWire } from "./engine-wire";
 import { matchCall, VERSION_PREFIX, type Matched } from "./match";
 import { isRefused, type Allowed } from "./policy";
 import { eventFilter, filterList } from "./scope-filter";
-import { recordingPull, requirePullName } from "./scoped-pull";
+import { recordingImage, requirePullName, taggedName, type ImageRecord } from "./scoped-pull";
 
 /** `/api/v1/hosts/:hostId/docker` and everything under it. */
 const ENDPOINT = /^\/api\/v1\/hosts\/([^/]+)\/docker(\/.*)?$/;
@@ -41,8 +41,8 @@ interface Call {
   path: string;
   /** The request body, when it had to be read to be checked. */
   body?: Buffer;
-  /** A label-scoped pull's image name, recorded as the token's team's once pulled. */
-  pulls?: string;
+  /** An image a label-scoped call brings in, recorded as the token's team's once the engine made it. */
+  records?: ImageRecord;
 }
 
 /** Where the answer goes: a plain response, or the raw socket of a request asking to be hijacked. */
@@ -111,8 +111,8 @@ function authenticate(ctx: AppContext, req: IncomingMessage): Principal {
 }
 
 /**
- * Names an image takes (tag, build, commit, load, import) may be another team's: the UI's image
- * jobs check and record them, the endpoint does so only for a pull, so a label scope is sent there.
+ * A load or an import names its images from what it reads, which cannot be checked before the engine
+ * has taken it: for a label scope, the Images page does those.
  */
 function imageWrite(p: Principal): void {
   if (isLabelScoped(p))
@@ -183,17 +183,35 @@ async function checkBody(ctx: AppContext, call: Call, req: IncomingMessage): Pro
         );
       return;
     }
-    case "build":
+    case "build": {
       if (/^host$/i.test(url.searchParams.get("networkmode") ?? "") && !roleAllows(p.role, "admin"))
         throw new AppError("FORBIDDEN", "networkmode: a build on the host's network is for admins only");
-      return imageWrite(p);
-    case "image-write": {
-      if (call.matched.key !== "POST /images/create" || !isLabelScoped(p)) return imageWrite(p);
-      // A pull, as on the Images page: not over a name another team's image holds, and recorded as theirs.
-      const name = requirePullName(url);
-      await requireNameAvailable(ctx.imageOwners, host, p, name, "fromImage");
-      call.pulls = name;
+      if (!isLabelScoped(p)) return;
+      // As on the Images page: every name it takes checked, and the image recorded as the team's.
+      const names = url.searchParams.getAll("t").map((t) => taggedName(t));
+      for (const name of names) await requireNameAvailable(ctx.imageOwners, host, p, name, "t");
+      call.records = { how: "build", names };
       return;
+    }
+    case "image-write": {
+      if (!isLabelScoped(p)) return;
+      const key = call.matched.key;
+      const repo = url.searchParams.get("repo");
+      const named = repo ? taggedName(repo, url.searchParams.get("tag")) : undefined;
+      if (key === "POST /images/create") {
+        // A pull: not over a name another team's image holds, and recorded as theirs.
+        const name = requirePullName(url);
+        await requireNameAvailable(ctx.imageOwners, host, p, name, "fromImage");
+        call.records = { how: "pull", name };
+        return;
+      }
+      if (key === "POST /commit" || key === "POST /images/{name}/tag") {
+        // The container or image is the team's already (resolved in scope); the new name must be free.
+        if (named) await requireNameAvailable(ctx.imageOwners, host, p, named, "repo");
+        if (key === "POST /commit") call.records = { how: "commit" };
+        return;
+      }
+      return imageWrite(p);
     }
     case "volume-create":
     case "network-create": {
@@ -379,8 +397,8 @@ function forward(
       res.writeHead(status, eres.statusMessage, eres.headers);
       // A streamed answer's headers go out at once: the CLI waits on them (wait, events, logs -f).
       res.flushHeaders();
-      if (call.pulls && status === 200)
-        eres.pipe(recordingPull(ctx.imageOwners, call.host, call.p, call.pulls)).pipe(res);
+      if (call.records && status < 300)
+        eres.pipe(recordingImage(ctx.imageOwners, call.host, call.p, call.records)).pipe(res);
       else eres.pipe(res);
       return;
     }

@@ -33,34 +33,57 @@ export function requirePullName(url: URL): string {
   );
 }
 
+/** `repo` with its tag as the engine names it: `tag` when given, else one inside `repo`, else latest. */
+export function taggedName(repo: string, tag?: string | null): string {
+  if (tag) return `${repo}${tag.includes(":") ? "@" : ":"}${tag}`;
+  return /[:@][^/]*$/.test(repo) ? repo : `${repo}:latest`;
+}
+
+/** What a label-scoped call brings in: a pulled image (found by its name), a build's or a commit's. */
+export type ImageRecord =
+  { how: "pull"; name: string } | { how: "build"; names: string[] } | { how: "commit" };
+
 /**
- * Passes a pull's progress on unchanged and, once the engine has finished without an error line,
- * records the pulled image as the principal's before the client sees the end of the stream: a
- * `docker images` right after the pull lists it. The engine reports a failed pull inside a 200
- * stream, as a line with `"error"`.
+ * The image id a build's stream (`{"aux":{"ID":…}}`, or a quiet build's `{"stream":"sha256:…"}`) or a
+ * commit's answer (`{"Id":…}`) names.
  */
-export function recordingPull(
+const MADE_ID = /"(?:I[Dd]|stream)"\s*:\s*"(sha256:[0-9a-f]{64})/g;
+
+/**
+ * Passes the engine's answer on unchanged and, once it has ended without an error line, records the
+ * image it brought in as the principal's team's, before the client sees the end: a `docker images`
+ * right after lists it. The engine reports a failed pull or build inside a 200 stream, as a line with
+ * `"error"`.
+ */
+export function recordingImage(
   owners: ImageOwnerStore,
   host: HostConnection,
   p: Principal,
-  name: string,
+  what: ImageRecord,
 ): Transform {
   let failed = false;
   let tail = "";
+  let made: string | undefined;
   return new Transform({
     transform(chunk: Buffer, _enc, next) {
       const text = tail + chunk.toString("utf8");
       if (/"error(Detail)?"\s*:/.test(text)) failed = true;
-      tail = text.slice(-16);
+      for (const m of text.matchAll(MADE_ID)) made = m[1];
+      tail = text.slice(-100);
       next(null, chunk);
     },
     flush(done) {
       if (failed) return done();
-      inspectEngineImage(host, name)
-        .then((img) => owners.record(host.spec.id, img.Id, p, "pull"))
+      // A build that printed no id is found by the first name it took.
+      const byName =
+        what.how === "pull" ? what.name : what.how === "build" && !made ? what.names[0] : undefined;
+      const id = byName
+        ? inspectEngineImage(host, byName).then((img) => img.Id)
+        : Promise.resolve(made ?? "");
+      id.then((imageId) => owners.record(host.spec.id, imageId, p, what.how))
         .catch((err: unknown) =>
           console.error(
-            `[docker-api] ${host.spec.id}: pulled ${name} but could not record it: ${String(err)}`,
+            `[docker-api] ${host.spec.id}: an image came in (${what.how}) but could not be recorded: ${String(err)}`,
           ),
         )
         .finally(() => done());

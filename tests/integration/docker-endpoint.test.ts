@@ -102,7 +102,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeByPrefix(P);
   await docker("local", "network", "rm", `${P}-net`).catch(() => "");
-  await docker("local", "rmi", `${REGISTRY}/wharf-it/${P}-a:1`).catch(() => "");
+  for (const ref of [`${REGISTRY}/wharf-it/${P}-a:1`, `${P}-a-built:1`, `${P}-a-snap:1`, `${P}-a-snap:2`])
+    await docker("local", "rmi", ref).catch(() => "");
   for (const v of ["va", "vb"]) await docker("local", "volume", "rm", "-f", `${P}-${v}`).catch(() => "");
   await srv?.stop();
   for (const d of configs) fs.rmSync(d, { recursive: true, force: true });
@@ -248,7 +249,7 @@ describe("an operator token limited to team a, through the docker CLI", () => {
     expect(bind.stderr).toMatch(/Binds/);
   });
 
-  it("labels what it creates, keeps to its own objects in a network's body, and leaves image names to the Images page", async () => {
+  it("labels what it creates, keeps to its own objects in a network's body, and leaves loads to the Images page", async () => {
     const bare = await cli(opA.config, "local", ["volume", "create", `${P}-v0`]);
     expect(bare.stderr).toContain(`add --label ${TEAM_A}`);
     const vol = await cli(opA.config, "local", ["volume", "create", "--label", TEAM_A, `${P}-va`]);
@@ -291,12 +292,45 @@ describe("an operator token limited to team a, through the docker CLI", () => {
     expect(
       await docker("local", "inspect", "-f", "{{json .NetworkSettings.Networks}}", ids.b ?? ""),
     ).not.toContain(`${P}-net`);
+    // A load names its images from inside the tar, which cannot be checked first.
+    const tarDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-dk-load-"));
+    configs.push(tarDir);
+    fs.writeFileSync(path.join(tarDir, "x.tar"), Buffer.alloc(1024));
+    const load = await cli(opA.config, "local", ["load", "-i", path.join(tarDir, "x.tar")]);
+    expect(load.code).not.toBe(0);
+    expect(load.stderr).toContain("Images page");
+  });
+
+  it("builds, commits and tags as the Images page does: never over another team's name, and the image is the team's", async () => {
     const ctxDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-dk-build-"));
     configs.push(ctxDir);
-    fs.writeFileSync(path.join(ctxDir, "Dockerfile"), "FROM local/idle:1\n");
-    const build = await cli(opA.config, "local", ["build", "-q", "-t", `${P}-mine:1`, ctxDir]);
-    expect(build.code).not.toBe(0);
-    expect(build.stderr).toContain("Images page");
+    fs.writeFileSync(path.join(ctxDir, "Dockerfile"), `FROM local/idle:1\nLABEL built.by=${P}\n`);
+    const listed = async (c: string) =>
+      (await cli(c, "local", ["images", "--format", "{{.Repository}}:{{.Tag}}"])).stdout.split("\n");
+    const viewerB = await token("view-b2", "viewer", TEAM_B);
+    // Over a name team b's container uses: refused before anything is built.
+    const taken = await cli(opA.config, "local", ["build", "-q", "-t", "local/idle:1", ctxDir]);
+    expect(taken.stderr).toMatch(/t: local\/idle:1 already names an image outside your scope/);
+    const built = await cli(opA.config, "local", ["build", "-q", "-t", `${P}-a-built:1`, ctxDir]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(await docker("local", "image", "inspect", "-f", "{{.Id}}", `${P}-a-built:1`)).toBe(built.stdout);
+    expect(await listed(opA.config)).toContain(`${P}-a-built:1`);
+    expect(await listed(viewerB.config)).not.toContain(`${P}-a-built:1`);
+    // A commit of team a's container, then a second name for it; another team's name is refused.
+    const snap = await cli(opA.config, "local", ["commit", `${P}-a1`, `${P}-a-snap:1`]);
+    expect(snap.code, snap.stderr).toBe(0);
+    expect(await listed(opA.config)).toContain(`${P}-a-snap:1`);
+    expect(await listed(viewerB.config)).not.toContain(`${P}-a-snap:1`);
+    expect((await cli(opA.config, "local", ["tag", `${P}-a-snap:1`, `${P}-a-snap:2`])).code).toBe(0);
+    expect(await docker("local", "image", "inspect", "-f", "{{.Id}}", `${P}-a-snap:2`)).toBe(
+      await docker("local", "image", "inspect", "-f", "{{.Id}}", `${P}-a-snap:1`),
+    );
+    const over = await cli(opA.config, "local", ["tag", `${P}-a-snap:1`, "local/idle:1"]);
+    expect(over.stderr).toMatch(
+      /repo: (docker\.io\/)?local\/idle:1 already names an image outside your scope/,
+    );
+    const overCommit = await cli(opA.config, "local", ["commit", `${P}-a1`, "local/idle:1"]);
+    expect(overCommit.stderr).toMatch(/already names an image outside your scope/);
   });
 
   it("pulls as the Images page does: not over another team's image, and what it pulls is the team's", async () => {
