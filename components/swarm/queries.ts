@@ -17,10 +17,19 @@ const servicePath = (hostId: string, id: string) => `${swarmPath(hostId)}/servic
 /** The merged logs of a service's tasks, as a file to download. */
 export const serviceLogsPath = (hostId: string, id: string) => `${servicePath(hostId, id)}/logs?tail=2000`;
 
+/**
+ * Tasks starting, failing or restarting send no swarm event: while a service has fewer tasks running
+ * than it wants, its list is asked again every 2 s, and every 15 s once all have converged.
+ */
+export const swarmRefreshMs = (
+  services: readonly Pick<SwarmService, "replicas" | "running">[] | undefined,
+) => (services?.some((s) => s.running < s.replicas) ? 2000 : 15_000);
+
 export function useServicesQuery(hostId: string) {
   return useQuery({
     queryKey: queryKeys.swarmServices(hostId),
     queryFn: () => api<{ items: SwarmService[] }>(`${swarmPath(hostId)}/services`),
+    refetchInterval: (q) => swarmRefreshMs(q.state.data?.items),
   });
 }
 
@@ -29,6 +38,7 @@ export function useServiceQuery(hostId: string, id: string) {
     queryKey: queryKeys.swarmService(hostId, id),
     queryFn: () => api<ServiceDetail>(servicePath(hostId, id)),
     retry: false,
+    refetchInterval: (q) => swarmRefreshMs(q.state.data ? [q.state.data] : undefined),
   });
 }
 
@@ -37,6 +47,8 @@ export function useNodesQuery(hostId: string) {
     queryKey: queryKeys.swarmNodes(hostId),
     queryFn: () => api<{ items: SwarmNode[] }>(`${swarmPath(hostId)}/nodes`),
     retry: false,
+    // A node's tasks move without a node event (a drain's moves come as task changes).
+    refetchInterval: 15_000,
   });
 }
 

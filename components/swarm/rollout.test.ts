@@ -1,3 +1,4 @@
+import { swarmRefreshMs } from "./queries";
 import { describe, expect, it } from "vitest";
 import type { SwarmService, SwarmTask } from "@/lib/swarm/types";
 import { rolloutOf } from "./rollout";
@@ -33,5 +34,19 @@ describe("rolloutOf", () => {
 
   it("is absent for a service never updated", () => {
     expect(rolloutOf(service(), [])).toBeUndefined();
+  });
+});
+
+describe("swarmRefreshMs", () => {
+  it("asks every 2 s while a service has fewer tasks running than it wants, else every 15 s", () => {
+    expect(swarmRefreshMs([{ replicas: 1, running: 0 }])).toBe(2000);
+    expect(
+      swarmRefreshMs([
+        { replicas: 4, running: 4 },
+        { replicas: 2, running: 1 },
+      ]),
+    ).toBe(2000);
+    expect(swarmRefreshMs([{ replicas: 4, running: 4 }])).toBe(15_000);
+    expect(swarmRefreshMs(undefined)).toBe(15_000);
   });
 });
