@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { imageReferenceSchema } from "../images/schemas";
-import { isValidTag, parseReference } from "../images/reference";
+import { tagRequestSchema } from "../images/schemas";
 import { containerPathProblem, fileNameProblem } from "./path";
 
 /** An absolute, normalized path inside a container; the reason names what is wrong with it. */
@@ -68,16 +67,9 @@ export function commitChangeProblem(line: string): string | undefined {
   return undefined;
 }
 
-export const commitRequestSchema = z
-  .object({
-    repo: imageReferenceSchema.refine((v) => {
-      const r = parseReference(v);
-      return r.ok && !r.ref.tag && !r.ref.digest;
-    }, "must be a repository without a tag or digest"),
-    tag: z
-      .string()
-      .refine(isValidTag, "must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'")
-      .optional(),
+/** A commit names its image as a tag does (repository, optional tag), and adds what to freeze. */
+export const commitRequestSchema = tagRequestSchema
+  .extend({
     message: z.string().max(4096, "must be at most 4096 characters").optional(),
     author: z.string().max(256, "must be at most 256 characters").optional(),
     changes: z
