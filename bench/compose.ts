@@ -45,16 +45,9 @@ import { WharfStacks, type TimedDeploy } from "./lib/compose-wharf";
 import { HOSTS_FILE } from "./lib/paths";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
 import { assertHostsUp, signIn } from "./lib/wharf-client";
+import { intEnv } from "./lib/env";
 
 const HOST_ID = "local";
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const say = (line: string) => process.stdout.write(`${line}\n`);

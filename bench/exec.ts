@@ -15,18 +15,11 @@ import { echoSummary, echoTable, type EchoSamples } from "./lib/exec-report";
 import { HOSTS_FILE } from "./lib/paths";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
 import { assertHostsUp, signIn } from "./lib/wharf-client";
+import { intEnv } from "./lib/env";
 
 const HOST_IDS = ["local", "edge", "secure"] as const;
 const LABEL = "wharf.bench.exec";
 const KEYS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;

@@ -21,19 +21,12 @@ import { HOSTS_FILE } from "./lib/paths";
 import { median, ms, percentile, ratio, table } from "./lib/stats";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
 import { assertHostsUp, signIn } from "./lib/wharf-client";
+import { intEnv } from "./lib/env";
 
 const HOST_IDS = ["local", "edge", "secure"] as const;
 const LABEL = "wharf.bench.files";
 const FOLDER = "/many";
 const TARGET_MS = 1000;
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -19,6 +19,7 @@ import { HOSTS_FILE, ROOT } from "./lib/paths";
 import { mib, sumKiB } from "./lib/proc-rss";
 import type { ScriptChild } from "./lib/start-script";
 import { median, ratio, table } from "./lib/stats";
+import { intEnv } from "./lib/env";
 
 const TARGET_MIB = 160;
 /** `npm start` before the server was compiled: tsx runs the TypeScript sources. */
@@ -27,14 +28,6 @@ const SERVER_BUNDLE = path.join(ROOT, "dist", "server", "index.js");
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 function newestSourceMs(dir: string): number {
   let newest = 0;

@@ -26,6 +26,7 @@ import { HOSTS_FILE } from "./lib/paths";
 import { median, ratio, table } from "./lib/stats";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
 import { assertHostsUp, signIn } from "./lib/wharf-client";
+import { intEnv } from "./lib/env";
 
 const HOST_ID = "local";
 const IMAGE = "wharf-bench/layers:1g";
@@ -38,14 +39,6 @@ const RSS_EVERY_MS = 20;
 const run = promisify(execFile);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const DOCKERFILE = [
   "FROM local/busybox:1.35",

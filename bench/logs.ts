@@ -23,18 +23,11 @@ import { HOSTS_FILE } from "./lib/paths";
 import { median, ms, ratio, table } from "./lib/stats";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
 import { signIn } from "./lib/wharf-client";
+import { intEnv } from "./lib/env";
 
 const TARGET_RATIO = 1.5;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 async function throughput(setChild: (c: WharfChild) => void): Promise<void> {
   const lines = intEnv("BENCH_LOGS_LINES", 1_000_000, 1);

@@ -28,20 +28,13 @@ import { cliSide, httpExecRound, runCli, type CliSide } from "./lib/proxy-cli";
 import { median, ms, percentile, ratio, table } from "./lib/stats";
 import { startWharfChild, type WharfChild } from "./lib/wharf-child";
 import { assertHostsUp, signIn } from "./lib/wharf-client";
+import { intEnv } from "./lib/env";
 
 const HOST_ID = "local";
 const LABEL = "wharf.bench.proxy";
 const ENDPOINT = `/api/v1/hosts/${HOST_ID}/docker`;
 const TARGET_RATIO = 1.3;
 const TARGET_ADDED_MS = 1;
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;

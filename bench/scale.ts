@@ -47,18 +47,11 @@ import { measurePage, type PageFigures } from "./lib/scale-pages";
 import { figureTable } from "./lib/scale-report";
 import type { ScriptChild } from "./lib/start-script";
 import { signIn } from "./lib/wharf-client";
+import { intEnv } from "./lib/env";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const knobs = () => ({
   hosts: intEnv("BENCH_SCALE_HOSTS", 20, 2),

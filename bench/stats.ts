@@ -25,19 +25,12 @@ import { idleEngineCpu, runPhase, say, secs, sleep } from "./lib/stats-phase";
 import { phaseTable, summaryLines } from "./lib/stats-report";
 import { abortOnInterrupt } from "./lib/interrupt";
 import { backgroundLines, runBackgroundPhase, type BackgroundResult } from "./lib/stats-background";
+import { intEnv } from "./lib/env";
 
 const HOST = "edge";
 const ENGINE_DIR = path.join(ENGINES_DIR, HOST);
 /** Containers just started keep their engine busy for a few seconds. */
 const SETTLE_MS = 10_000;
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 /** A hosts file holding only the bench engine, reached over TCP (engine mode) or its unix socket (local mode). */
 function hostsFileFor(mode: "engine" | "local", dir: string): string {
