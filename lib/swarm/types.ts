@@ -92,7 +92,8 @@ export interface ServiceUpdateStatus {
   /**
    * Why the update was rolled back or paused, as the engine said while it happened ("update rolled
    * back due to failure or early termination of task …"); the engine's own message ends as
-   * "rollback completed". Known when Wharf followed the update.
+   * "rollback completed". When Wharf's follow missed that window, the failed task that set the
+   * rollback off ("rolled back after task … failed: …"). Known when Wharf followed the update.
    */
   cause?: string;
 }

@@ -5,8 +5,9 @@ import { createJsonLineParser } from "../engines/json-lines";
 import type { HostConnection } from "../engines/host-connection";
 import type { HostRegistry } from "../engines/host-registry";
 import { inspectService, listTasks } from "./engine";
-import type { EngineTask } from "./engine-types";
+import type { EngineService, EngineTask } from "./engine-types";
 import { swarmOf, swarmPresence } from "./presence";
+import { updateCause } from "./update-cause";
 
 /** What scope checks need beside a fact: the service's labels (undefined for whole-host objects). */
 export interface Labelled<T> {
@@ -24,6 +25,8 @@ const TERMINAL = new Set(["complete", "shutdown", "failed", "rejected", "orphane
 const START_GRACE_MS = 10_000;
 const MAX_TRACK_MS = 15 * 60_000;
 const ACTIVE = new Set(["updating", "rollback_started"]);
+/** Polls in a row that may fail (a busy manager, a fail-over) before a follow is given up. */
+const MAX_POLL_FAILURES = 10;
 
 type Events = { event: [Labelled<SwarmEvent>]; task: [Labelled<SwarmTaskTransition>] };
 
@@ -128,6 +131,7 @@ export class SwarmLive extends EventEmitter<Events> {
     if (event.action !== "remove") {
       const s = await inspectService(host, id).catch(() => undefined);
       if (s) this.labels.set(key, s.Spec?.Labels ?? {});
+      if (s) this.noteCause(host.spec.id, s);
       if (s?.UpdateStatus?.State && ACTIVE.has(s.UpdateStatus.State)) void this.track(host, id);
     }
     this.emit("event", { fact: event, labels: this.labels.get(key) ?? {} });
@@ -156,22 +160,26 @@ export class SwarmLive extends EventEmitter<Events> {
     let sawActive = false;
     let endedAt: number | undefined;
     let trailing = 0;
+    let failures = 0;
     while (!this.closed && Date.now() - started < MAX_TRACK_MS) {
-      const [service, tasks] = await Promise.all([
-        inspectService(host, serviceId).catch(() => undefined),
-        listTasks(host, { service: [serviceId] }).catch(() => undefined),
-      ]);
-      if (!service || !tasks) return;
+      let service: EngineService | undefined;
+      let tasks: EngineTask[] | undefined;
+      try {
+        [service, tasks] = await Promise.all([
+          inspectService(host, serviceId),
+          listTasks(host, { service: [serviceId] }),
+        ]);
+        failures = 0;
+      } catch (e) {
+        // A removed service ends the follow; a busy or failing-over manager is asked again.
+        if ((e as { statusCode?: number }).statusCode === 404 || ++failures >= MAX_POLL_FAILURES) return;
+        await new Promise((r) => setTimeout(r, POLL_MS).unref());
+        continue;
+      }
       const labels = service.Spec?.Labels ?? {};
       this.labels.set(`${host.spec.id}/${serviceId}`, labels);
       const updateState = service.UpdateStatus?.State;
-      if (
-        updateState &&
-        /^(rollback_started|paused|rollback_paused)$/.test(updateState) &&
-        service.UpdateStatus?.Message
-      )
-        this.causes.set(`${host.spec.id}/${serviceId}`, service.UpdateStatus.Message);
-      else if (updateState === "updating") this.causes.delete(`${host.spec.id}/${serviceId}`);
+      this.noteCause(host.spec.id, service, tasks);
       const ordered = [...tasks].sort((a, b) =>
         (a.Status?.Timestamp ?? "").localeCompare(b.Status?.Timestamp ?? ""),
       );
@@ -215,6 +223,14 @@ export class SwarmLive extends EventEmitter<Events> {
       }
       await new Promise((r) => setTimeout(r, POLL_MS).unref());
     }
+  }
+
+  /** Keeps why an update was rolled back or paused, and forgets it when a new update begins. */
+  private noteCause(hostId: string, service: EngineService, tasks?: EngineTask[]): void {
+    const key = `${hostId}/${service.ID}`;
+    if (service.UpdateStatus?.State === "updating") return void this.causes.delete(key);
+    const cause = updateCause(service, tasks, this.causes.get(key));
+    if (cause) this.causes.set(key, cause);
   }
 
   /** Why the service's last update was rolled back or paused, when Wharf followed it. */
