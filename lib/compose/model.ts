@@ -52,8 +52,10 @@ export interface ComposeVolume {
 /** A config or secret read from a file of the stack, or from an environment variable. */
 export interface ComposeFileObject {
   name: string;
-  /** The content to write into each container that uses it. */
+  /** The content to write into each container that uses it; "" for an external one. */
   content: string;
+  /** A swarm config or secret that exists already, by `name` (swarm projects only). */
+  external?: boolean;
 }
 
 export interface ServicePort {
@@ -184,6 +186,8 @@ export interface ComposeService {
   secrets: ServiceFileRef[];
   containerName?: string;
   pullPolicy?: "always" | "never" | "missing" | "build";
+  /** Set when the project was loaded for a swarm (`orchestrator: "swarm"`), and only then. */
+  swarm?: SwarmDeploy;
 }
 
 /** One problem with the file, at a path like `services.web.ports[0]`, with its place when known. */
@@ -215,6 +219,50 @@ export interface ComposeLoadInput {
   profiles?: string[];
   /** Where relative bind sources resolve; defaults to "/". */
   workingDir?: string;
+  /**
+   * What the project deploys to: containers on one engine ("compose", the default), or services on
+   * a swarm ("swarm", as `docker stack deploy` does), where the swarm's `deploy:` keys apply and
+   * keys a swarm cannot honour are reported.
+   */
+  orchestrator?: ComposeOrchestrator;
+}
+
+export const COMPOSE_ORCHESTRATORS = ["compose", "swarm"] as const;
+export type ComposeOrchestrator = (typeof COMPOSE_ORCHESTRATORS)[number];
+
+/** An update or rollback policy (`deploy.update_config`, `deploy.rollback_config`); durations in nanoseconds. */
+export interface SwarmUpdatePolicy {
+  parallelism?: number;
+  delay?: number;
+  /** "continue", "pause", or (update only) "rollback". */
+  failureAction?: "continue" | "pause" | "rollback";
+  monitor?: number;
+  maxFailureRatio?: number;
+  order?: "stop-first" | "start-first";
+}
+
+/** The `deploy:` keys only a swarm honours, as `docker stack deploy` reads them; durations in nanoseconds. */
+export interface SwarmDeploy {
+  mode: "replicated" | "global";
+  /** The service's own labels (`deploy.labels`); `labels` of the service are its containers'. */
+  labels: Record<string, string>;
+  endpointMode?: "vip" | "dnsrr";
+  placement: {
+    /** "node.role==manager" and the like. */
+    constraints: string[];
+    /** Spread descriptors ("node.labels.zone"), from `preferences: [{spread: …}]`. */
+    preferences: string[];
+    maxReplicasPerNode?: number;
+  };
+  /** `deploy.restart_policy`, else derived from `restart:` as docker stack deploy does. */
+  restartPolicy?: {
+    condition?: "none" | "on-failure" | "any";
+    delay?: number;
+    maxAttempts?: number;
+    window?: number;
+  };
+  updateConfig?: SwarmUpdatePolicy;
+  rollbackConfig?: SwarmUpdatePolicy;
 }
 
 export interface ComposeLoadResult extends ComposeLoadNotes {
