@@ -2,13 +2,14 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFieldErrors } from "@/components/ui/useFieldErrors";
+import { ChoiceField } from "@/components/ui/ChoiceField";
 import { Field, FormDialog, TextField, textareaClass } from "@/components/ui/Form";
 import { checkWith } from "@/components/ui/form-check";
 import { useToast } from "@/components/ui/Toasts";
 import { serviceCreateSchema } from "@/lib/swarm/schemas";
 import { PolicyFields } from "./PolicyFields";
 import { useCreateService } from "./queries";
-import { createBody, EMPTY_DRAFT, type ServiceDraft } from "./service-form";
+import { createBody, CREATE_MODES, EMPTY_DRAFT, type ServiceDraft } from "./service-form";
 
 /** Examples, the same in every language. */
 const EXAMPLES = {
@@ -19,7 +20,10 @@ const EXAMPLES = {
   env: "LOG_LEVEL=info",
 } as const;
 
-/** A replicated service from the fields most services need; the rest stays the engine's default. */
+/**
+ * A replicated or global service from the fields most services need; the rest stays the engine's
+ * default.
+ */
 export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const t = useTranslations("swarm.create");
   const toast = useToast();
@@ -52,16 +56,33 @@ export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClo
           autoComplete="off"
         />
       </div>
-      <div className="grid grid-cols-[1fr_5rem] gap-2">
-        <TextField
-          label={t("command")}
-          hint={t("commandHint")}
-          {...text("command")}
-          placeholder={EXAMPLES.command}
-          className="w-full font-mono text-xs"
-          autoComplete="off"
+      <TextField
+        label={t("command")}
+        hint={t("commandHint")}
+        {...text("command")}
+        placeholder={EXAMPLES.command}
+        className="w-full font-mono text-xs"
+        autoComplete="off"
+      />
+      <div className="grid grid-cols-[9rem_5rem_1fr] items-start gap-2">
+        <ChoiceField
+          label={t("mode")}
+          value={draft.mode}
+          choices={CREATE_MODES}
+          say={(m) => t(`modes.${m}`)}
+          error={errors.at("mode")}
+          testId="service-mode"
+          onChoose={(mode) => setDraft({ ...draft, mode })}
         />
-        <TextField label={t("replicas")} {...text("replicas")} inputMode="numeric" className="w-full" />
+        {draft.mode === "replicated" && (
+          <TextField label={t("replicas")} {...text("replicas")} inputMode="numeric" className="w-full" />
+        )}
+        <p
+          className={`self-end pb-1 text-[11px] text-muted ${draft.mode === "global" ? "col-span-2" : ""}`}
+          data-testid="service-mode-hint"
+        >
+          {t(`modeHint.${draft.mode}`)}
+        </p>
       </div>
       <div className="grid grid-cols-2 gap-2">
         <Field label={t("labels")} hint={t("linesHint")} error={errors.at("labels")}>

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { checkWith } from "@/components/ui/form-check";
+import { serviceCreateSchema } from "@/lib/swarm/schemas";
 import type { SwarmService } from "@/lib/swarm/types";
 import { createBody, EMPTY_DRAFT, labelsOf, updateBody, updateDraftOf } from "./service-form";
 
@@ -22,6 +24,23 @@ describe("service form", () => {
       env: ["A=1", "B=2"],
       updateConfig: { parallelism: 2, delay: "0s", failureAction: "pause", order: "stop-first" },
     });
+  });
+
+  it("sends a global service without replicas, even a count typed before switching", () => {
+    // Arrange
+    const draft = { ...EMPTY_DRAFT, name: "agent", image: "local/busybox:1.35", replicas: "5" };
+    // Act
+    const body = createBody({ ...draft, mode: "global" });
+    // Assert
+    expect(body.mode).toBe("global");
+    expect(body).not.toHaveProperty("replicas");
+    expect(checkWith(serviceCreateSchema, body)).toBeUndefined();
+  });
+
+  it("keeps replicas for a replicated service, which the server's schema takes", () => {
+    const body = createBody({ ...EMPTY_DRAFT, name: "web", image: "local/busybox:1.35", replicas: "2" });
+    expect(body).toMatchObject({ mode: "replicated", replicas: 2 });
+    expect(checkWith(serviceCreateSchema, body)).toBeUndefined();
   });
 
   it("leaves a number that is not one for the server to name", () => {

@@ -8,11 +8,17 @@ import type { FailureAction, SwarmService, UpdateOrder } from "@/lib/swarm/types
 export type ServiceCreateBody = z.input<typeof serviceCreateSchema>;
 export type ServiceUpdateBody = z.input<typeof serviceUpdateSchema>;
 
+/** The modes the create form makes; job services are listed but made with the CLI. */
+export const CREATE_MODES = ["replicated", "global"] as const;
+export type CreateMode = (typeof CREATE_MODES)[number];
+
 /** The service form as typed: every field a string, turned into the request body on submit. */
 export interface ServiceDraft {
   name: string;
   image: string;
   command: string;
+  mode: CreateMode;
+  /** Only for a replicated service: a global one runs one task on every node that fits. */
   replicas: string;
   /** One `key=value` a line. */
   labels: string;
@@ -28,6 +34,7 @@ export const EMPTY_DRAFT: ServiceDraft = {
   name: "",
   image: "",
   command: "",
+  mode: "replicated",
   replicas: "1",
   labels: "",
   env: "",
@@ -90,8 +97,8 @@ export function createBody(d: ServiceDraft): ServiceCreateBody {
   return {
     name: d.name.trim(),
     image: d.image.trim(),
-    mode: "replicated",
-    replicas: numberOf(d.replicas),
+    // The server refuses replicas on a global service, so a count typed before switching is dropped.
+    ...(d.mode === "global" ? { mode: "global" } : { mode: "replicated", replicas: numberOf(d.replicas) }),
     ...(command ? { command } : {}),
     ...(env.length ? { env } : {}),
     ...(Object.keys(labels).length ? { labels } : {}),
