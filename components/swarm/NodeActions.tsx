@@ -8,16 +8,18 @@ import { useUpdateNode, type NodeChange } from "./queries";
 
 /**
  * A node's availability and role changes, each written at the node's version, so a change made
- * meanwhile is refused (and said) rather than overwritten.
+ * meanwhile is refused (and said) rather than overwritten; its labels and its removal open dialogs.
  */
 export function NodeActions({
   hostId,
   node,
   onLabels,
+  onRemove,
 }: {
   hostId: string;
   node: SwarmNode;
   onLabels: () => void;
+  onRemove: () => void;
 }) {
   const t = useTranslations("swarm.nodes");
   const toast = useToast();
@@ -60,6 +62,16 @@ export function NodeActions({
       </Button>
       <Button size="sm" disabled={busy} onClick={onLabels} data-testid="node-labels">
         {t("action.labels")}
+      </Button>
+      <Button
+        size="sm"
+        variant="danger"
+        disabled={busy}
+        onClick={onRemove}
+        data-testid="node-remove"
+        aria-label={t("removeName", { node: node.hostname })}
+      >
+        {t("action.remove")}
       </Button>
     </span>
   );

@@ -5,15 +5,11 @@ import { TableHead } from "@/components/ui/QueryGate";
 import type { SwarmNode } from "@/lib/swarm/types";
 import { LabelChips } from "./LabelChips";
 import { NodeActions } from "./NodeActions";
+import { isIn, NODE_STATUSES, REACHABILITIES } from "./node-status";
 import { nodeAddress } from "./swarm-host";
 
 const cell = "px-2 py-1 align-middle";
 
-/** The engine's words for a node's status and a manager's reachability; others stay as written. */
-const STATUSES = ["ready", "down", "unknown", "disconnected"] as const;
-const REACHABILITIES = ["reachable", "unreachable", "unknown"] as const;
-const isIn = <T extends string>(list: readonly T[], word: string): word is T =>
-  (list as readonly string[]).includes(word);
 const TONE: Record<string, string> = { ready: "text-ok", down: "text-bad", disconnected: "text-bad" };
 const AVAILABILITY_TONE: Record<string, string> = {
   active: "text-ok",
@@ -27,11 +23,13 @@ export function NodeTable({
   nodes,
   canAdmin,
   onLabels,
+  onRemove,
 }: {
   hostId: string;
   nodes: SwarmNode[];
   canAdmin: boolean;
   onLabels: (n: SwarmNode) => void;
+  onRemove: (n: SwarmNode) => void;
 }) {
   const t = useTranslations("swarm.nodes");
   const format = useFormat();
@@ -69,7 +67,7 @@ export function NodeTable({
               {t(`availabilities.${n.availability}`)}
             </td>
             <td className={`${cell} ${TONE[n.status] ?? "text-warn"}`} title={n.message}>
-              {isIn(STATUSES, n.status) ? t(`statuses.${n.status}`) : n.status}
+              {isIn(NODE_STATUSES, n.status) ? t(`statuses.${n.status}`) : n.status}
             </td>
             <td className={cell}>
               {n.leader ? (
@@ -99,7 +97,12 @@ export function NodeTable({
             </td>
             {canAdmin && (
               <td className={cell}>
-                <NodeActions hostId={hostId} node={n} onLabels={() => onLabels(n)} />
+                <NodeActions
+                  hostId={hostId}
+                  node={n}
+                  onLabels={() => onLabels(n)}
+                  onRemove={() => onRemove(n)}
+                />
               </td>
             )}
           </tr>

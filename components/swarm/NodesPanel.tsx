@@ -8,6 +8,7 @@ import { StatePanel } from "@/components/ui/StatePanel";
 import type { SwarmNode } from "@/lib/swarm/types";
 import { NodeLabelsDialog } from "./NodeLabelsDialog";
 import { NodeTable } from "./NodeTable";
+import { RemoveNodeDialog } from "./RemoveNodeDialog";
 import { useNodesQuery } from "./queries";
 
 /** The cluster's nodes: whole-host objects, so a label-scoped user is told calmly they are not theirs. */
@@ -15,7 +16,8 @@ export function NodesPanel({ hostId }: { hostId: string }) {
   const t = useTranslations("swarm.nodes");
   const query = useNodesQuery(hostId);
   const canAdmin = useCan("admin");
-  const [labelling, setLabelling] = useState<SwarmNode>();
+  const [dialog, setDialog] = useState<{ labels: SwarmNode } | { remove: SwarmNode }>();
+  const close = () => setDialog(undefined);
   if (query.error instanceof ApiError && query.error.status === 403)
     return <StatePanel title={t("forbidden.title")}>{t("forbidden.body")}</StatePanel>;
   return (
@@ -37,12 +39,16 @@ export function NodesPanel({ hostId }: { hostId: string }) {
             hostId={hostId}
             nodes={[...items].sort((a, b) => a.hostname.localeCompare(b.hostname))}
             canAdmin={canAdmin}
-            onLabels={setLabelling}
+            onLabels={(n) => setDialog({ labels: n })}
+            onRemove={(n) => setDialog({ remove: n })}
           />
         )}
       </QueryGate>
-      {labelling && (
-        <NodeLabelsDialog hostId={hostId} node={labelling} onClose={() => setLabelling(undefined)} />
+      {dialog && "labels" in dialog && (
+        <NodeLabelsDialog hostId={hostId} node={dialog.labels} onClose={close} />
+      )}
+      {dialog && "remove" in dialog && (
+        <RemoveNodeDialog hostId={hostId} node={dialog.remove} onClose={close} />
       )}
     </div>
   );

@@ -96,3 +96,11 @@ export const useUpdateNode = (hostId: string) =>
   useSwarmMutation(hostId, ({ id, ...body }: NodeChange) =>
     api<SwarmNode>(`${swarmPath(hostId)}/nodes/${encodeURIComponent(id)}`, { method: "PATCH", body }),
   );
+
+/** `force` removes a node the engine would keep; the dialog offers it only for a node that is down. */
+export const useRemoveNode = (hostId: string) =>
+  useSwarmMutation(hostId, ({ id, force }: { id: string; force: boolean }) =>
+    api<unknown>(`${swarmPath(hostId)}/nodes/${encodeURIComponent(id)}${force ? "?force=true" : ""}`, {
+      method: "DELETE",
+    }),
+  );
