@@ -13,7 +13,10 @@ import { useSwarmWatch } from "./useSwarmWatch";
 const TABS = [
   ["", "services"],
   ["/nodes", "nodes"],
+  ["/configs", "configs"],
+  ["/secrets", "secrets"],
 ] as const;
+const SUBPAGES = TABS.map(([sub]) => sub).filter(Boolean);
 
 /**
  * The frame of a host's swarm pages: the header with the cluster's size and the tabs, and one watch
@@ -37,7 +40,10 @@ export function SwarmSection({ hostId, children }: { hostId: string; children: R
         <nav className="ml-auto flex gap-1" aria-label={t("tabs.label")}>
           {TABS.map(([sub, key]) => {
             const to = `${base}${sub}`;
-            const active = sub ? pathname.startsWith(to) : !pathname.startsWith(`${base}/nodes`);
+            // Services own the section's root and every path the other tabs do not (a service's page).
+            const active = sub
+              ? pathname.startsWith(to)
+              : !SUBPAGES.some((other) => pathname.startsWith(`${base}${other}`));
             return (
               <IntentLink
                 key={key}

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/components/api/client";
 import { queryKeys } from "@/lib/query-keys";
+import type { ObjectCreateBody, SwarmObject, SwarmObjectKind } from "./object-form";
 import type { ServiceCreateBody, ServiceUpdateBody } from "./service-form";
 import type { NodeAvailability, NodeRole, SwarmNode, SwarmService, SwarmTask } from "@/lib/swarm/types";
 
@@ -52,12 +53,29 @@ export function useNodesQuery(hostId: string) {
   });
 }
 
-/** A swarm change refreshes every swarm query of the host; the engine's event follows too, a little later. */
-function useSwarmMutation<V, R>(hostId: string, fn: (v: V) => Promise<R>) {
+/** A host's configs or secrets, under the host's swarm key so every `swarm:event` refreshes them too. */
+export const swarmObjectsKey = (hostId: string, kind: SwarmObjectKind) =>
+  [...queryKeys.swarm(hostId), kind] as const;
+
+/** Configs and secrets change only through create and remove, each of which sends a swarm event. */
+export function useSwarmObjectsQuery(hostId: string, kind: SwarmObjectKind) {
+  return useQuery({
+    queryKey: swarmObjectsKey(hostId, kind),
+    queryFn: () => api<{ items: SwarmObject[] }>(`${swarmPath(hostId)}/${kind}`),
+    retry: false,
+  });
+}
+
+/**
+ * A swarm change refreshes every swarm query of the host; the engine's event follows too, a little
+ * later. `forget` drops the mutation, and the body it was sent with, as soon as its form is gone.
+ */
+function useSwarmMutation<V, R>(hostId: string, fn: (v: V) => Promise<R>, forget = false) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.swarm(hostId) }),
+    ...(forget ? { gcTime: 0 } : {}),
   });
 }
 
@@ -103,4 +121,17 @@ export const useRemoveNode = (hostId: string) =>
     api<unknown>(`${swarmPath(hostId)}/nodes/${encodeURIComponent(id)}${force ? "?force=true" : ""}`, {
       method: "DELETE",
     }),
+  );
+
+/** A secret's body is the value itself: the mutation keeps it no longer than the dialog that sent it. */
+export const useCreateSwarmObject = (hostId: string, kind: SwarmObjectKind) =>
+  useSwarmMutation(
+    hostId,
+    (body: ObjectCreateBody) => api<SwarmObject>(`${swarmPath(hostId)}/${kind}`, { method: "POST", body }),
+    kind === "secrets",
+  );
+
+export const useRemoveSwarmObject = (hostId: string, kind: SwarmObjectKind) =>
+  useSwarmMutation(hostId, (id: string) =>
+    api<unknown>(`${swarmPath(hostId)}/${kind}/${encodeURIComponent(id)}`, { method: "DELETE" }),
   );
