@@ -1,5 +1,6 @@
 /** What normalizing needs besides the document: the stack's files, its variables, and where issues go. */
 import { type Issues, type Path, q } from "./issues";
+import type { ComposeOrchestrator } from "./model";
 import { stackFilePath } from "./stack-paths";
 
 export interface LoadContext {
@@ -8,6 +9,8 @@ export interface LoadContext {
   /** The `.env` variables. */
   vars: Record<string, string>;
   workingDir: string;
+  /** "swarm" reads the swarm's `deploy:` keys and reports the keys a swarm cannot honour. */
+  orchestrator: ComposeOrchestrator;
   issues: Issues;
   warnings: string[];
   /** Keys declared under the top-level sections, for checking what services name. */

@@ -2,6 +2,12 @@
 export { loadCompose } from "./load";
 export { findCycle, serviceDependencies, serviceWaves, type ServiceDependency } from "./graph";
 export { parseEnvFile, type EnvFile } from "./env-file";
-export { SUPPORTED_KEYS, type KeyLevel } from "./supported";
+export {
+  SUPPORTED_KEYS,
+  SWARM_SUPPORTED_KEYS,
+  supportedKeys,
+  type KeyLevel,
+  type SwarmKeyLevel,
+} from "./supported";
 export { parseByteSize, parseDuration } from "./units";
 export * from "./model";

@@ -48,10 +48,11 @@ export function loadCompose(input: ComposeLoadInput): ComposeLoadResult {
   data = tidySections(castTypes(interpolateTree(data, (name) => env.vars[name], issues, unset)));
   for (const name of unset) warnings.push(`the variable ${q(name)} is not set; it became ""`);
 
+  const orchestrator = input.orchestrator ?? "compose";
   const schemaIssues = validateSchema(data);
   for (const issue of schemaIssues) issues.add(issue.path, issue.message);
   // A key the schema already reports as unknown is not also reported as unsupported.
-  const unsupported = checkSupportedKeys(data).filter((i) => !issues.has(i.path));
+  const unsupported = checkSupportedKeys(data, orchestrator).filter((i) => !issues.has(i.path));
   for (const issue of unsupported) issues.add(issue.path, issue.message);
   // Values of the wrong shape would mislead the normalizer; unknown or unsupported keys do not.
   if (schemaIssues.some((i) => !i.unknownKey)) fail(located(yaml, issues));
@@ -77,6 +78,7 @@ export function loadCompose(input: ComposeLoadInput): ComposeLoadResult {
     files: input.files ?? {},
     vars: env.vars,
     workingDir: input.workingDir ?? "/",
+    orchestrator,
     issues,
     warnings,
     declared: declaredKeys(raw),

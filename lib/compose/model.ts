@@ -186,7 +186,11 @@ export interface ComposeService {
   secrets: ServiceFileRef[];
   containerName?: string;
   pullPolicy?: "always" | "never" | "missing" | "build";
-  /** Set when the project was loaded for a swarm (`orchestrator: "swarm"`), and only then. */
+  /**
+   * Set when the project was loaded for a swarm (`orchestrator: "swarm"`), and only then. Such a
+   * service has no `build`, and the keys a swarm ignores (container_name, depends_on, links,
+   * expose, security_opt, shm_size) are left at their empty defaults, with a warning each.
+   */
   swarm?: SwarmDeploy;
 }
 

@@ -79,6 +79,15 @@ export interface RawFileRef {
   mode?: number;
 }
 
+export interface RawUpdatePolicy {
+  parallelism?: number;
+  delay?: string;
+  failure_action?: string;
+  monitor?: string;
+  max_failure_ratio?: number;
+  order?: string;
+}
+
 export interface RawService {
   image?: string;
   build?:
@@ -138,12 +147,22 @@ export interface RawService {
   cpus?: number | string;
   pids_limit?: number | string;
   deploy?: {
+    mode?: string;
+    endpoint_mode?: string;
     replicas?: number;
+    labels?: ListOrDict;
     resources?: {
       limits?: { cpus?: number | string; memory?: string; pids?: number | string };
       reservations?: { cpus?: number | string; memory?: string };
     };
-    restart_policy?: { condition?: string; max_attempts?: number };
+    restart_policy?: { condition?: string; delay?: string; max_attempts?: number; window?: string };
+    placement?: {
+      constraints?: string[];
+      preferences?: { spread?: string }[];
+      max_replicas_per_node?: number;
+    };
+    update_config?: RawUpdatePolicy;
+    rollback_config?: RawUpdatePolicy;
   } | null;
   scale?: number;
   profiles?: string[];

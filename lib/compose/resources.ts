@@ -58,6 +58,32 @@ export function normalizeVolume(ctx: LoadContext, key: string, raw: RawVolume | 
   };
 }
 
+const FILE_SOURCES = ["file", "environment", "content"] as const;
+
+/**
+ * A config or secret the swarm holds already, by its own name: `name:`, else the deprecated
+ * `external.name`, else its key (as `docker stack deploy` names it). Nothing of it is read here.
+ */
+function externalFileObject(
+  ctx: LoadContext,
+  kind: "configs" | "secrets",
+  key: string,
+  raw: RawFileObject,
+): ComposeFileObject {
+  const at = [kind, key];
+  const externalName = typeof raw.external === "object" ? raw.external.name : undefined;
+  if (raw.name !== undefined && externalName !== undefined)
+    ctx.issues.add([...at, "external", "name"], `conflicts with "name"; keep only "name"`);
+  for (const source of FILE_SOURCES) {
+    if (raw[source] === undefined) continue;
+    ctx.issues.add(
+      [...at, source],
+      `an external ${kind === "configs" ? "config" : "secret"} exists on the swarm already; drop ${q(source)} or "external"`,
+    );
+  }
+  return { name: engineName(ctx, key, raw.name, raw.external), content: "", external: true };
+}
+
 /** A config or secret with its content; undefined (and an issue) when it cannot be read. */
 export function normalizeFileObject(
   ctx: LoadContext,
@@ -66,6 +92,7 @@ export function normalizeFileObject(
   raw: RawFileObject,
 ): ComposeFileObject | undefined {
   const at = [kind, key];
+  if (raw.external && ctx.orchestrator === "swarm") return externalFileObject(ctx, kind, key, raw);
   if (raw.external) {
     ctx.issues.add(
       [...at, "external"],
@@ -73,7 +100,7 @@ export function normalizeFileObject(
     );
     return undefined;
   }
-  const sources = (["file", "environment", "content"] as const).filter((k) => raw[k] !== undefined);
+  const sources = FILE_SOURCES.filter((k) => raw[k] !== undefined);
   if (sources.length !== 1) {
     const allowed = kind === "configs" ? `"file", "environment" or "content"` : `"file" or "environment"`;
     ctx.issues.add(at, sources.length === 0 ? `needs ${allowed}` : `takes only one of ${allowed}`);

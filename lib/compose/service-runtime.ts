@@ -1,6 +1,6 @@
 /** How a service's containers run: healthcheck, restart policy, resources, replicas and limits. */
 import type { LoadContext } from "./context";
-import { type Path, q } from "./issues";
+import { formatPath, type Path, q } from "./issues";
 import type { ComposeService, ServiceHealthcheck, ServiceResources } from "./model";
 import type { RawService } from "./raw";
 import { parseByteSize, parseDuration } from "./units";
@@ -10,14 +10,17 @@ type Runtime = Pick<
   "healthcheck" | "restart" | "limits" | "reservations" | "replicas" | "ulimits" | "stopGracePeriod"
 >;
 
+/** A duration in nanoseconds; an issue at `where` and undefined when it is not one. */
+export function readDuration(ctx: LoadContext, text: string | undefined, where: Path): number | undefined {
+  if (text === undefined) return undefined;
+  const ns = parseDuration(text);
+  if (ns === undefined)
+    ctx.issues.add(where, `${q(text)} is not a duration such as "1m30s", "10s" or "500ms"`);
+  return ns;
+}
+
 export function serviceRuntime(ctx: LoadContext, raw: RawService, at: Path): Runtime {
-  const duration = (text: string | undefined, where: Path): number | undefined => {
-    if (text === undefined) return undefined;
-    const ns = parseDuration(text);
-    if (ns === undefined)
-      ctx.issues.add(where, `${q(text)} is not a duration such as "1m30s", "10s" or "500ms"`);
-    return ns;
-  };
+  const duration = (text: string | undefined, where: Path) => readDuration(ctx, text, where);
   const grace = duration(raw.stop_grace_period, [...at, "stop_grace_period"]);
   return {
     ...optional("healthcheck", healthcheck(ctx, raw, at, duration)),
@@ -87,10 +90,17 @@ function restart(ctx: LoadContext, raw: RawService, at: Path): string | undefine
           : undefined;
   if (fromPolicy === undefined) ctx.issues.add(where, `must be "none", "on-failure" or "any"`);
   else if (raw.restart !== undefined && raw.restart !== fromPolicy) {
-    ctx.issues.add(
-      [...at, "restart"],
-      `${q(raw.restart)} disagrees with deploy.restart_policy (${q(fromPolicy)}); keep one`,
-    );
+    // docker stack deploy takes deploy.restart_policy and leaves `restart` aside.
+    if (ctx.orchestrator === "swarm") {
+      ctx.warnings.push(
+        `${formatPath([...at, "restart"])}: ignored on a swarm, as \`docker stack deploy\` ignores it beside deploy.restart_policy`,
+      );
+    } else {
+      ctx.issues.add(
+        [...at, "restart"],
+        `${q(raw.restart)} disagrees with deploy.restart_policy (${q(fromPolicy)}); keep one`,
+      );
+    }
   }
   return raw.restart ?? fromPolicy;
 }

@@ -10,6 +10,8 @@ import { serviceEnvironment } from "./service-env";
 import { serviceRefs } from "./service-refs";
 import { serviceRuntime } from "./service-runtime";
 import { stackFilePath } from "./stack-paths";
+import { swarmDeploy } from "./swarm-deploy";
+import { forSwarm } from "./swarm-keys";
 import { parseByteSize } from "./units";
 import { listOrDictEntries, optionMap, stringList, stringMap } from "./values";
 
@@ -21,11 +23,14 @@ const PULL_POLICIES = {
   build: "build",
 } as const;
 
-export function normalizeService(ctx: LoadContext, name: string, raw: RawService): ComposeService {
+export function normalizeService(ctx: LoadContext, name: string, file: RawService): ComposeService {
   const at: Path = ["services", name];
   const issue = (key: string | (string | number)[], message: string) =>
     ctx.issues.add([...at, ...(Array.isArray(key) ? key : [key])], message);
-  if (raw.image === undefined && raw.build === undefined) ctx.issues.add(at, `needs an "image" or a "build"`);
+  if (file.image === undefined && file.build === undefined)
+    ctx.issues.add(at, `needs an "image" or a "build"`);
+  const swarm = ctx.orchestrator === "swarm";
+  const raw = swarm ? forSwarm(ctx, file, at) : file;
   const words = (key: "command" | "entrypoint", v: StringOrList | undefined) => {
     if (v === undefined || Array.isArray(v)) return v;
     try {
@@ -126,6 +131,7 @@ export function normalizeService(ctx: LoadContext, name: string, raw: RawService
     ...(raw.pull_policy !== undefined
       ? { pullPolicy: PULL_POLICIES[raw.pull_policy as keyof typeof PULL_POLICIES] }
       : {}),
+    ...(swarm ? { swarm: swarmDeploy(ctx, raw, at) } : {}),
   };
 }
 

@@ -1,13 +1,15 @@
 /** Walks the document and reports each key the schema may allow but Wharf does not implement. */
 import { isPlainObject } from "./interpolate";
 import type { Path, PathIssue, PathSegment } from "./issues";
-import { type KeyLevel, SUPPORTED_KEYS } from "./supported";
+import type { ComposeOrchestrator } from "./model";
+import { supportedKeys, type SwarmKeyLevel } from "./supported";
 
 /** How a key's value is laid out: one object, a map of named objects, or a list of objects. */
 type Shape = "object" | "map" | "list";
-type Children = Partial<Record<string, [KeyLevel, Shape]>>;
+type Children = Partial<Record<string, [SwarmKeyLevel, Shape]>>;
 
-const CHILDREN: Partial<Record<KeyLevel, Children>> = {
+/** Where each nested key leads; a level is only reached when its parent key is supported. */
+const CHILDREN: Partial<Record<SwarmKeyLevel, Children>> = {
   top: {
     services: ["service", "map"],
     networks: ["network", "map"],
@@ -32,7 +34,11 @@ const CHILDREN: Partial<Record<KeyLevel, Children>> = {
   "service.deploy": {
     resources: ["service.deploy.resources", "object"],
     restart_policy: ["service.deploy.restart_policy", "object"],
+    placement: ["service.deploy.placement", "object"],
+    update_config: ["service.deploy.update_config", "object"],
+    rollback_config: ["service.deploy.rollback_config", "object"],
   },
+  "service.deploy.placement": { preferences: ["service.deploy.placement.preferences[]", "list"] },
   "service.deploy.resources": {
     limits: ["service.deploy.resources.limits", "object"],
     reservations: ["service.deploy.resources.reservations", "object"],
@@ -47,11 +53,12 @@ const CHILDREN: Partial<Record<KeyLevel, Children>> = {
   volume: { external: ["volume.external", "object"] },
 };
 
-export function checkSupportedKeys(doc: unknown): PathIssue[] {
+export function checkSupportedKeys(doc: unknown, orchestrator: ComposeOrchestrator = "compose"): PathIssue[] {
+  const table = supportedKeys(orchestrator);
   const issues: PathIssue[] = [];
-  const visit = (value: unknown, level: KeyLevel, path: PathSegment[]) => {
+  const visit = (value: unknown, level: SwarmKeyLevel, path: PathSegment[]) => {
     if (!isPlainObject(value)) return;
-    const known: readonly string[] = SUPPORTED_KEYS[level];
+    const known: readonly string[] = table[level] ?? [];
     for (const [key, child] of Object.entries(value)) {
       if (key.startsWith("x-")) continue;
       const at: Path = [...path, key];

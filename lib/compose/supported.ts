@@ -3,6 +3,7 @@
  * that is missing here is reported as "not supported" rather than dropped. `x-` keys are allowed
  * and ignored at every level.
  */
+import type { ComposeOrchestrator } from "./model";
 
 export const SUPPORTED_KEYS = {
   top: ["name", "version", "services", "networks", "volumes", "configs", "secrets"],
@@ -98,3 +99,44 @@ export const SUPPORTED_KEYS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type KeyLevel = keyof typeof SUPPORTED_KEYS;
+
+const UPDATE_POLICY_KEYS = [
+  "parallelism",
+  "delay",
+  "failure_action",
+  "monitor",
+  "max_failure_ratio",
+  "order",
+] as const;
+
+/**
+ * The keys Wharf implements for a project deployed to a swarm (`orchestrator: "swarm"`): every key
+ * of `SUPPORTED_KEYS`, and the `deploy:` keys only a swarm honours. Keys a swarm cannot honour stay
+ * here, so they are refused or ignored with a reason rather than reported as "not supported".
+ */
+export const SWARM_SUPPORTED_KEYS = {
+  ...SUPPORTED_KEYS,
+  "service.deploy": [
+    ...SUPPORTED_KEYS["service.deploy"],
+    "mode",
+    "labels",
+    "endpoint_mode",
+    "placement",
+    "update_config",
+    "rollback_config",
+  ],
+  "service.deploy.restart_policy": [...SUPPORTED_KEYS["service.deploy.restart_policy"], "delay", "window"],
+  "service.deploy.placement": ["constraints", "preferences", "max_replicas_per_node"],
+  "service.deploy.placement.preferences[]": ["spread"],
+  "service.deploy.update_config": UPDATE_POLICY_KEYS,
+  "service.deploy.rollback_config": UPDATE_POLICY_KEYS,
+} as const satisfies Record<string, readonly string[]>;
+
+export type SwarmKeyLevel = keyof typeof SWARM_SUPPORTED_KEYS;
+
+/** The table of supported keys for what the project deploys to. */
+export function supportedKeys(
+  orchestrator: ComposeOrchestrator,
+): Readonly<Partial<Record<SwarmKeyLevel, readonly string[]>>> {
+  return orchestrator === "swarm" ? SWARM_SUPPORTED_KEYS : SUPPORTED_KEYS;
+}

@@ -15,6 +15,10 @@ function toInteger(s: string): unknown {
   return /^[+-]?\d+$/.test(s.trim()) ? Number(s) : s;
 }
 
+function toNumber(s: string): unknown {
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s.trim()) ? Number(s) : s;
+}
+
 const BOOLEAN_PATHS = [
   "services.*.init",
   "services.*.privileged",
@@ -41,6 +45,9 @@ const INTEGER_PATHS = [
   "services.*.scale",
   "services.*.deploy.replicas",
   "services.*.deploy.restart_policy.max_attempts",
+  "services.*.deploy.placement.max_replicas_per_node",
+  "services.*.deploy.update_config.parallelism",
+  "services.*.deploy.rollback_config.parallelism",
   "services.*.healthcheck.retries",
   "services.*.ports.*.target",
   "services.*.ports.*.published",
@@ -50,6 +57,11 @@ const INTEGER_PATHS = [
   "services.*.configs.*.mode",
   "services.*.secrets.*.mode",
   "services.*.networks.*.priority",
+];
+
+const NUMBER_PATHS = [
+  "services.*.deploy.update_config.max_failure_ratio",
+  "services.*.deploy.rollback_config.max_failure_ratio",
 ];
 
 function castAt(node: unknown, segs: string[], cast: (s: string) => unknown): unknown {
@@ -69,6 +81,7 @@ function castAt(node: unknown, segs: string[], cast: (s: string) => unknown): un
 export function castTypes(doc: unknown): unknown {
   for (const path of BOOLEAN_PATHS) castAt(doc, path.split("."), toBoolean);
   for (const path of INTEGER_PATHS) castAt(doc, path.split("."), toInteger);
+  for (const path of NUMBER_PATHS) castAt(doc, path.split("."), toNumber);
   // `version: 3.8` written as a number is still only informational.
   if (isPlainObject(doc) && typeof doc.version === "number") doc.version = String(doc.version);
   return doc;
