@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMPOSE_ORCHESTRATORS } from "../compose/model";
 
 /** compose's project names: lower case letters, digits, '_' and '-', starting with a letter or digit. */
 export const stackNameSchema = z
@@ -39,6 +40,8 @@ const filesSchema = z
 
 export const stackCreateSchema = z.strictObject({
   name: stackNameSchema,
+  /** "swarm" deploys the file as services on the host's swarm (the host must be a manager). */
+  orchestrator: z.enum(COMPOSE_ORCHESTRATORS, "must be compose or swarm").optional(),
   compose: composeText,
   env: envText.optional(),
   files: filesSchema.optional(),

@@ -33,6 +33,9 @@ export interface StackSummary {
   containers: number;
   state: StackState;
   source: StackSource;
+  /** Set for a stack of swarm services (`docker stack deploy` semantics); `containers` and
+   * `running` then count the services' tasks wanted and running. */
+  orchestrator?: "swarm";
   /** The last deploy (or the last stored revision when never deployed), epoch ms. */
   updatedAt?: number;
   updatedBy?: string;
@@ -58,6 +61,8 @@ export interface StackService {
   /** Replicas the stored file asks for; absent for a service the file does not declare. */
   desired?: number;
   containers: StackContainer[];
+  /** A swarm stack's service: its engine id and name, and its tasks running and wanted. */
+  swarm?: { id: string; name: string; mode: "replicated" | "global"; running: number; desired: number };
 }
 
 export interface StackRevisionInfo {
@@ -85,7 +90,8 @@ export interface StackDetail {
   configFiles?: string[];
 }
 
-export const PLAN_ACTIONS = ["create", "recreate", "keep", "remove", "start", "restart"] as const;
+/** `update` is a swarm service changed in place (the swarm rolls its tasks over by its update policy). */
+export const PLAN_ACTIONS = ["create", "recreate", "update", "keep", "remove", "start", "restart"] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 export interface PlanStep {
@@ -99,7 +105,8 @@ export interface PlanStep {
 }
 
 export interface PlanObject {
-  kind: "network" | "volume";
+  /** Configs and secrets are a swarm stack's. */
+  kind: "network" | "volume" | "config" | "secret";
   name: string;
   action: "create" | "keep" | "external";
 }

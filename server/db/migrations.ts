@@ -304,4 +304,12 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 10,
+    name: "swarm stacks",
+    sql: `
+      -- 'compose': containers on the host's own engine; 'swarm': services on the swarm it manages.
+      ALTER TABLE stacks ADD COLUMN orchestrator TEXT NOT NULL DEFAULT 'compose';
+    `,
+  },
 ];

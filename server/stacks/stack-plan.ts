@@ -1,5 +1,5 @@
 import { loadCompose, parseEnvFile } from "../../lib/compose";
-import type { ComposeLoadResult, ComposeProject } from "../../lib/compose/model";
+import type { ComposeLoadResult, ComposeOrchestrator, ComposeProject } from "../../lib/compose/model";
 import { AppError } from "../../lib/errors";
 import type { StackPlan } from "../../lib/stacks/types";
 import type { Principal } from "../auth/principal";
@@ -22,6 +22,7 @@ export function loadRevision(
   name: string,
   rev: Pick<OpenRevision, "compose" | "env" | "files">,
   profiles?: string[],
+  orchestrator: ComposeOrchestrator = "compose",
 ): ComposeLoadResult {
   // compose reads COMPOSE_PROFILES from .env when no profile is named.
   const fromEnv = (parseEnvFile(rev.env).vars.COMPOSE_PROFILES ?? "")
@@ -36,6 +37,7 @@ export function loadRevision(
     projectName: name,
     ...(active.length ? { profiles: active } : {}),
     workingDir: stackWorkingDir(name),
+    orchestrator,
   });
   if (loaded.project.name !== name)
     throw new AppError(

@@ -6,6 +6,8 @@ import type { Principal } from "../auth/principal";
 import { listContainerItems } from "../engines/containers";
 import type { HostConnection } from "../engines/host-connection";
 import { isLabelScoped } from "../scope/targets";
+import type { EngineService } from "../swarm/engine-types";
+import { swarmStackOf, swarmStackServices } from "../swarm-stacks/list";
 import { groupProjects, type ProjectContainer } from "./projects";
 import type { StackStore, StoredStack } from "./stack-store";
 
@@ -14,7 +16,13 @@ export interface StackTarget {
   name: string;
   stored?: StoredStack;
   containers: ProjectContainer[];
+  /** A swarm stack's services (`com.docker.stack.namespace`); empty for a compose stack. */
+  services: EngineService[];
 }
+
+/** Whether the stack deploys to the host's swarm: stored as such, or found only as swarm services. */
+export const isSwarmStack = (s: Pick<StackTarget, "stored" | "services">): boolean =>
+  s.stored ? s.stored.orchestrator === "swarm" : s.services.length > 0;
 
 /**
  * Whether a principal may see a stack. Without a label scope, every stack of a host in scope. With
@@ -25,22 +33,29 @@ export function stackVisible(
   p: Principal,
   stored: StoredStack | undefined,
   containers: readonly ProjectContainer[],
+  services: readonly EngineService[] = [],
 ): boolean {
   if (!isLabelScoped(p)) return true;
   if (!containers.every((c) => scopeAllowsLabels(p.scope, c.labels))) return false;
-  return stored ? stored.owner === p.scope.labelSelector : containers.length > 0;
+  if (!services.every((s) => scopeAllowsLabels(p.scope, s.Spec?.Labels ?? {}))) return false;
+  return stored ? stored.owner === p.scope.labelSelector : containers.length + services.length > 0;
 }
 
 /** Every compose project of a host, by name: its containers, and Wharf's record of it. */
 export async function hostProjects(
   store: StackStore,
   host: HostConnection,
-): Promise<Map<string, { stored?: StoredStack; containers: ProjectContainer[] }>> {
-  const groups = groupProjects(host.spec.id, await listContainerItems(host));
-  const out = new Map<string, { stored?: StoredStack; containers: ProjectContainer[] }>();
-  for (const [name, containers] of groups) out.set(name, { containers });
-  for (const s of store.list(host.spec.id))
-    out.set(s.name, { stored: s, containers: out.get(s.name)?.containers ?? [] });
+): Promise<Map<string, Omit<StackTarget, "name">>> {
+  const [items, swarm] = await Promise.all([listContainerItems(host), swarmStackServices(host)]);
+  const groups = groupProjects(host.spec.id, items);
+  const out = new Map<string, Omit<StackTarget, "name">>();
+  for (const [name, containers] of groups) out.set(name, { containers, services: [] });
+  for (const [name, services] of swarm)
+    out.set(name, { containers: out.get(name)?.containers ?? [], services });
+  for (const s of store.list(host.spec.id)) {
+    const found = out.get(s.name);
+    out.set(s.name, { stored: s, containers: found?.containers ?? [], services: found?.services ?? [] });
+  }
   return out;
 }
 
@@ -53,8 +68,9 @@ export async function stackInScope(
 ): Promise<StackTarget> {
   const name = parseWith(stackNameSchema, rawName, "name: ");
   const stored = store.find(host.spec.id, name);
-  const containers = groupProjects(host.spec.id, await listContainerItems(host)).get(name) ?? [];
-  if ((!stored && !containers.length) || !stackVisible(p, stored, containers))
+  const [items, services] = await Promise.all([listContainerItems(host), swarmStackOf(host, name)]);
+  const containers = groupProjects(host.spec.id, items).get(name) ?? [];
+  if ((!stored && !containers.length && !services.length) || !stackVisible(p, stored, containers, services))
     throw new AppError("NOT_FOUND", `no stack ${name} on ${host.spec.id}`, { hostId: host.spec.id });
-  return { name, ...(stored ? { stored } : {}), containers };
+  return { name, ...(stored ? { stored } : {}), containers, services };
 }

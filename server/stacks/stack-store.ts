@@ -1,3 +1,4 @@
+import type { ComposeOrchestrator } from "../../lib/compose/model";
 import { AppError } from "../../lib/errors";
 import type { StackRevisionInfo } from "../../lib/stacks/types";
 import type { SecretBox } from "../auth/secrets";
@@ -8,6 +9,7 @@ interface StackRow {
   name: string;
   owner: string;
   created_at: number;
+  orchestrator: ComposeOrchestrator;
 }
 
 interface RevisionRow {
@@ -28,7 +30,17 @@ export interface StoredStack {
   /** The label selector of the creator's scope; "" when the creator had none. */
   owner: string;
   createdAt: number;
+  /** What it deploys to: containers on the host ("compose") or services on its swarm ("swarm"). */
+  orchestrator: ComposeOrchestrator;
 }
+
+const stored = (r: StackRow): StoredStack => ({
+  hostId: r.host_id,
+  name: r.name,
+  owner: r.owner,
+  createdAt: r.created_at,
+  orchestrator: r.orchestrator,
+});
 
 /** A revision with its sealed parts opened: for the server only (deploys and the owner's editor). */
 export interface OpenRevision extends StackRevisionInfo {
@@ -79,24 +91,30 @@ export class StackStore {
     const r = this.db
       .prepare<[string, string], StackRow>("SELECT * FROM stacks WHERE host_id = ? AND name = ?")
       .get(hostId, name);
-    return r && { hostId: r.host_id, name: r.name, owner: r.owner, createdAt: r.created_at };
+    return r && stored(r);
   }
 
   list(hostId: string): StoredStack[] {
     return this.db
       .prepare<[string], StackRow>("SELECT * FROM stacks WHERE host_id = ? ORDER BY name")
       .all(hostId)
-      .map((r) => ({ hostId: r.host_id, name: r.name, owner: r.owner, createdAt: r.created_at }));
+      .map(stored);
   }
 
   /** Creates the stack with its first revision, in one transaction. */
-  create(hostId: string, name: string, owner: string, first: NewRevision): StackRevisionInfo {
+  create(
+    hostId: string,
+    name: string,
+    owner: string,
+    first: NewRevision,
+    orchestrator: ComposeOrchestrator = "compose",
+  ): StackRevisionInfo {
     return this.db.transaction(() => {
       if (this.find(hostId, name))
         throw new AppError("CONFLICT", `name: a stack named ${name} already exists on ${hostId}`);
       this.db
-        .prepare("INSERT INTO stacks (host_id, name, owner, created_at) VALUES (?, ?, ?, ?)")
-        .run(hostId, name, owner, Date.now());
+        .prepare("INSERT INTO stacks (host_id, name, owner, created_at, orchestrator) VALUES (?, ?, ?, ?, ?)")
+        .run(hostId, name, owner, Date.now(), orchestrator);
       return this.insertRevision(hostId, name, 1, first);
     })();
   }

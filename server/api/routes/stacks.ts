@@ -30,7 +30,10 @@ import { acrossHosts } from "../../scope/fan-out";
 import { deploy } from "../../stacks/deploy";
 import { runOperation } from "../../stacks/operations";
 import { projectContext } from "../../stacks/project-context";
-import { hostProjects, stackVisible, type StackTarget } from "../../stacks/stack-scope";
+import { hostProjects, isSwarmStack, stackVisible, type StackTarget } from "../../stacks/stack-scope";
+import { applySwarmStack } from "../../swarm-stacks/apply";
+import { removeSwarmStack } from "../../swarm-stacks/remove";
+import { planOnSwarm, requireSwarmStackAccess, swarmAdoptSource } from "./stacks-swarm";
 import { startStackJob, stackBuilder, stackPuller } from "../../stacks/stack-jobs";
 import { loadRevision, planStack } from "../../stacks/stack-plan";
 import { stackDetail, stackSummary } from "../../stacks/stack-views";
@@ -45,8 +48,8 @@ const revisionParamSchema = z.coerce.number().int("must be a whole number").posi
 async function summaries(ctx: AppContext, host: HostConnection, p: Principal): Promise<StackSummary[]> {
   const projects = await hostProjects(ctx.stacks, host);
   return [...projects]
-    .filter(([, s]) => stackVisible(p, s.stored, s.containers))
-    .map(([name, s]) => stackSummary(ctx.stacks, host.spec.id, name, s.stored, s.containers))
+    .filter(([, s]) => stackVisible(p, s.stored, s.containers, s.services))
+    .map(([name, s]) => stackSummary(ctx.stacks, host.spec.id, name, s.stored, s.containers, s.services))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -55,7 +58,9 @@ function previousProject(ctx: AppContext, hostId: string, name: string): Compose
   const last = ctx.stacks.lastDeployed(hostId, name);
   const rev = last && ctx.stacks.revision(hostId, name, last.revision);
   try {
-    return rev ? loadRevision(name, rev).project : undefined;
+    return rev
+      ? loadRevision(name, rev, undefined, ctx.stacks.find(hostId, name)?.orchestrator).project
+      : undefined;
   } catch {
     return undefined;
   }
@@ -144,18 +149,32 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
             ? `name: a stack named ${b.name} already exists on ${host.spec.id}`
             : `name: a project named ${b.name} already runs on ${host.spec.id}; adopt it instead`,
         );
-      const loaded = loadRevision(b.name, { compose: b.compose, env: b.env ?? "", files: b.files ?? {} });
-      const { view } = await planStack(
-        { host, principal: p, owners: ctx.imageOwners, containers: [], removeOrphans: false },
-        loaded,
+      const orchestrator = b.orchestrator ?? "compose";
+      if (orchestrator === "swarm") requireSwarmStackAccess(p, host);
+      const rev = { compose: b.compose, env: b.env ?? "", files: b.files ?? {} };
+      const loaded = loadRevision(b.name, rev, undefined, orchestrator);
+      const view =
+        orchestrator === "swarm"
+          ? (await planOnSwarm(host, b.name, [], loaded, false)).view
+          : (
+              await planStack(
+                { host, principal: p, owners: ctx.imageOwners, containers: [], removeOrphans: false },
+                loaded,
+              )
+            ).view;
+      const revision = ctx.stacks.create(
+        host.spec.id,
+        b.name,
+        ownerOf(p),
+        {
+          compose: b.compose,
+          ...(b.env ? { env: b.env } : {}),
+          ...(b.files ? { files: b.files } : {}),
+          message: b.message ?? "created",
+          author: p.name,
+        },
+        orchestrator,
       );
-      const revision = ctx.stacks.create(host.spec.id, b.name, ownerOf(p), {
-        compose: b.compose,
-        ...(b.env ? { env: b.env } : {}),
-        ...(b.files ? { files: b.files } : {}),
-        message: b.message ?? "created",
-        author: p.name,
-      });
       return {
         stack: stackSummary(ctx.stacks, host.spec.id, b.name, ctx.stacks.find(host.spec.id, b.name), []),
         revision,
@@ -179,6 +198,26 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       const s = stackOf(rc);
       rc.audit.target = s.name;
       if (s.stored) throw new AppError("CONFLICT", `Wharf already keeps the files of stack ${s.name}`);
+      if (isSwarmStack(s)) {
+        requireSwarmStackAccess(p, host);
+        const source = await swarmAdoptSource(host, s.name, s.services);
+        const loaded = loadRevision(
+          s.name,
+          { compose: source.compose, env: "", files: {} },
+          undefined,
+          "swarm",
+        );
+        const plan = await planOnSwarm(host, s.name, s.services, loaded, false);
+        const revision = ctx.stacks.create(
+          host.spec.id,
+          s.name,
+          ownerOf(p),
+          { compose: source.compose, message: `adopted: ${source.note}`, author: p.name },
+          "swarm",
+        );
+        rc.audit.params = { from: source.from };
+        return { revision, plan: plan.view, from: source.from };
+      }
       const source = await adoptSource(host, p, s.name, s.containers);
       const loaded = loadRevision(s.name, { compose: source.compose, env: source.env, files: {} });
       const { view } = await planStack(
@@ -236,6 +275,7 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
         s.stored,
         s.containers,
         roleAllows(principalOf(rc).role, "operate"),
+        s.services,
       );
     },
   });
@@ -259,19 +299,28 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       const current = storedRevision(ctx, host, s);
       const env = b.env ?? current.env;
       const files = b.files ?? current.files;
-      const loaded = loadRevision(s.name, { compose: b.compose, env, files });
-      const previous = previousProject(ctx, host.spec.id, s.name);
-      const { view } = await planStack(
-        {
-          host,
-          principal: p,
-          owners: ctx.imageOwners,
-          containers: s.containers,
-          removeOrphans: false,
-          ...(previous ? { previous } : {}),
-        },
-        loaded,
+      const swarm = isSwarmStack(s);
+      if (swarm) requireSwarmStackAccess(p, host);
+      const loaded = loadRevision(
+        s.name,
+        { compose: b.compose, env, files },
+        undefined,
+        swarm ? "swarm" : "compose",
       );
+      const previous = previousProject(ctx, host.spec.id, s.name);
+      const { view } = swarm
+        ? await planOnSwarm(host, s.name, s.services, loaded, false)
+        : await planStack(
+            {
+              host,
+              principal: p,
+              owners: ctx.imageOwners,
+              containers: s.containers,
+              removeOrphans: false,
+              ...(previous ? { previous } : {}),
+            },
+            loaded,
+          );
       const revision = ctx.stacks.addRevision(host.spec.id, s.name, {
         compose: b.compose,
         ...(env ? { env } : {}),
@@ -298,6 +347,11 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
         throw new AppError(
           "CONFLICT",
           `stack ${s.name} still has ${s.containers.length} containers; bring it down first`,
+        );
+      if (s.services.length)
+        throw new AppError(
+          "CONFLICT",
+          `stack ${s.name} still has ${s.services.length} swarm services; bring it down first`,
         );
       ctx.stacks.remove(hostOf(rc).spec.id, s.name);
       return undefined;
@@ -350,6 +404,10 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       const s = stackOf(rc);
       const b = parseWith(stackPlanSchema, (await rc.body()) ?? {});
       const rev = storedRevision(ctx, host, s, b.revision);
+      if (isSwarmStack(s)) {
+        const loaded = withProject(loadRevision(s.name, rev, b.profiles, "swarm"), (p) => scaled(p, b.scale));
+        return (await planOnSwarm(host, s.name, s.services, loaded, b.removeOrphans ?? false)).view;
+      }
       const previous = previousProject(ctx, host.spec.id, s.name);
       const { view } = await planStack(
         {
@@ -382,6 +440,29 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
       rc.audit.target = s.name;
       const b = parseWith(stackDeploySchema, (await rc.body()) ?? {});
       const rev = storedRevision(ctx, host, s, b.revision);
+      if (isSwarmStack(s)) {
+        requireSwarmStackAccess(p, host);
+        const loaded = withProject(loadRevision(s.name, rev, b.profiles, "swarm"), (p) => scaled(p, b.scale));
+        const plan = await planOnSwarm(host, s.name, s.services, loaded, b.removeOrphans ?? false);
+        rc.audit.params = {
+          revision: rev.revision,
+          steps: plan.view.steps.filter((st) => st.action !== "keep").length,
+        };
+        const job = startStackJob(
+          ctx,
+          host,
+          p,
+          s.name,
+          "deploy",
+          async (j) => {
+            await applySwarmStack(host, plan, j);
+            if (!j.anyFailed()) ctx.stacks.markDeployed(host.spec.id, s.name, rev.revision, p.name);
+            return [];
+          },
+          b.jobId,
+        );
+        return { jobId: job.id, plan: plan.view };
+      }
       const loaded = withProject(loadRevision(s.name, rev, b.profiles), (p) => scaled(p, b.scale));
       const previous = previousProject(ctx, host.spec.id, s.name);
       const { plan, view } = await planStack(
@@ -442,6 +523,27 @@ export function registerStackRoutes(router: Router, ctx: AppContext): void {
         rc.audit.target = s.name;
         const raw = (await rc.body()) ?? {};
         const b = op === "down" ? parseWith(stackDownSchema, raw) : parseWith(stackOperationSchema, raw);
+        if (isSwarmStack(s)) {
+          if (op !== "down")
+            throw new AppError(
+              "CONFLICT",
+              `a swarm stack has no ${op}: the swarm keeps its services' tasks running; scale a service on the host's Swarm page, or deploy again`,
+            );
+          requireSwarmStackAccess(p, host);
+          const job = startStackJob(
+            ctx,
+            host,
+            p,
+            s.name,
+            op,
+            async (j) => {
+              await removeSwarmStack(host, s.name, j);
+              return [];
+            },
+            b.jobId,
+          );
+          return { jobId: job.id };
+        }
         const rev = s.stored ? ctx.stacks.revision(host.spec.id, s.name) : undefined;
         let project: ComposeProject | undefined;
         try {
