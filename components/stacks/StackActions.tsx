@@ -61,7 +61,8 @@ export function StackActions({
           ))}
         {wharf && button("deploy", t("deploy"), "primary")}
         {!wharf && button("adopt", t("adopt"))}
-        {SIMPLE.map((op) => button(op, t(op)))}
+        {/* A swarm keeps its services' tasks running: it has no stop, start, restart or pull. */}
+        {summary.orchestrator !== "swarm" && SIMPLE.map((op) => button(op, t(op)))}
         {button("down", t("down"), "danger")}
         {wharf && summary.state === "down" && button("remove", t("remove"), "danger")}
       </div>

@@ -6,6 +6,8 @@ import { useHostsQuery } from "@/components/hooks/queries";
 import { ErrorNotice } from "@/components/i18n/ErrorNotice";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Form";
+import type { ComposeOrchestrator } from "@/lib/compose/model";
+import { isSwarmManager } from "@/lib/swarm/host";
 import type { EditorJump } from "./ComposeEditor";
 import type { StackIssue } from "./compose-issues";
 import { NewStackFields } from "./NewStackFields";
@@ -33,11 +35,14 @@ export function StackEditorForm({
   const draft = useStackDraft({ compose: saved?.compose ?? "", env: saved?.env ?? "", saved });
   const [hostId, setHostId] = useState<string>();
   const [name, setName] = useState("");
+  const [orchestrator, setOrchestrator] = useState<ComposeOrchestrator>("compose");
   const [jump, setJump] = useState<{ compose?: EditorJump; env?: EditorJump }>({});
   const planRef = useRef<HTMLElement>(null);
   const firstUp = hosts.data?.items.find((h) => h.status === "up")?.id;
   const stored = draft.saved;
-  const target = stored ?? { hostId: hostId ?? firstUp ?? "", name };
+  const host = hostId ?? firstUp ?? "";
+  const onSwarm = isSwarmManager(hosts.data?.items.find((h) => h.id === host));
+  const target = stored ?? { hostId: host, name, orchestrator: onSwarm ? orchestrator : "compose" };
   const nameInvalid = draft.issues.some((i) => i.path === "name");
 
   // A new plan is what the user asked to see: bring it into view.
@@ -63,6 +68,7 @@ export function StackEditorForm({
             target={target}
             onHost={setHostId}
             onName={setName}
+            onOrchestrator={setOrchestrator}
             disabled={!!stored || !canOperate}
             nameInvalid={nameInvalid}
           />

@@ -30,7 +30,7 @@ export function StackHeader({ summary, children }: { summary: StackSummary; chil
           {summary.name}
         </h1>
         <StackStateBadge state={summary.state} />
-        <StackSourceBadge source={summary.source} />
+        <StackSourceBadge source={summary.source} swarm={summary.orchestrator === "swarm"} />
         <span className="text-muted" data-testid="stack-counts">
           {t("counts", {
             services: summary.services,

@@ -6,6 +6,7 @@ import { PLAN_ACTIONS } from "@/lib/stacks/types";
 const ACTION_STYLE = {
   create: "text-ok border-ok/40",
   recreate: "text-warn border-warn/40",
+  update: "text-warn border-warn/40",
   keep: "text-muted border-line",
   start: "text-info border-info/40",
   restart: "text-info border-info/40",

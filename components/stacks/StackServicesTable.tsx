@@ -62,7 +62,9 @@ export function StackServicesTable({
       </thead>
       <tbody>
         {services.map((s) => {
-          const short = s.desired !== undefined && s.containers.length !== s.desired;
+          const short = s.swarm
+            ? s.swarm.running < s.swarm.desired
+            : s.desired !== undefined && s.containers.length !== s.desired;
           return (
             <tr key={s.name} className="border-b border-line/60 align-top" data-testid={`service-${s.name}`}>
               <td className="truncate px-2 py-1 font-medium">
@@ -80,11 +82,22 @@ export function StackServicesTable({
                 className={`px-2 py-1 text-right tabular-nums ${short ? "text-warn" : ""}`}
                 data-testid="replicas"
               >
-                {t("replicas", { containers: s.containers.length, desired: s.desired ?? "—" })}
+                {s.swarm
+                  ? t("replicas", { containers: s.swarm.running, desired: s.swarm.desired })
+                  : t("replicas", { containers: s.containers.length, desired: s.desired ?? "—" })}
               </td>
               <ServiceStatsCells hostId={hostId} containers={s.containers} />
               <td className="px-2 py-1">
-                {s.containers.length === 0 ? (
+                {s.swarm ? (
+                  <Link
+                    className="font-mono text-xs hover:underline"
+                    href={`/hosts/${encodeURIComponent(hostId)}/swarm/services/${encodeURIComponent(s.swarm.id)}`}
+                    title={t("swarmServiceHint")}
+                    data-testid="swarm-service-link"
+                  >
+                    {t("swarmService", { name: s.swarm.name, mode: t(`swarmMode.${s.swarm.mode}`) })}
+                  </Link>
+                ) : s.containers.length === 0 ? (
                   <span className="text-muted">{t("noContainers")}</span>
                 ) : (
                   <ul className="flex flex-col gap-0.5 leading-5">

@@ -94,7 +94,7 @@ export function StackTable({
               <StackStateBadge state={s.state} />
             </td>
             <td className="px-2">
-              <StackSourceBadge source={s.source} />
+              <StackSourceBadge source={s.source} swarm={s.orchestrator === "swarm"} />
             </td>
             <td
               className="truncate px-2 text-muted"

@@ -86,8 +86,10 @@ export const revisionNumber = (r: StackSaved["revision"]): number => (typeof r =
 
 /** The requests of the stack pages; each answers the server's reply or throws its ApiError. */
 export const stackApi = {
-  create: (hostId: string, body: { name: string; compose: string; env?: string; message?: string }) =>
-    api<StackSaved & { stack: StackSummary }>(stackPaths.host(hostId), { method: "POST", body }),
+  create: (
+    hostId: string,
+    body: { name: string; orchestrator?: "swarm"; compose: string; env?: string; message?: string },
+  ) => api<StackSaved & { stack: StackSummary }>(stackPaths.host(hostId), { method: "POST", body }),
   update: (hostId: string, name: string, body: { compose: string; env?: string; message?: string }) =>
     api<StackSaved>(one(hostId, name), { method: "PUT", body }),
   plan: (hostId: string, name: string, revision?: number) =>

@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
+import type { ComposeOrchestrator } from "@/lib/compose/model";
 import type { StackPlan } from "@/lib/stacks/types";
 import { stackIssues } from "./compose-issues";
 import { revisionNumber, stackApi, useRefreshStacks } from "./queries";
@@ -18,6 +19,8 @@ export interface SavedRevision {
 export interface StackTarget {
   hostId: string;
   name: string;
+  /** "swarm" deploys the stack as services on the host's swarm. */
+  orchestrator?: ComposeOrchestrator;
 }
 
 /**
@@ -44,7 +47,11 @@ export function useStackDraft(initial: { compose: string; env: string; saved?: S
     const body = { ...text, ...(message.trim() ? { message: message.trim() } : {}) };
     const r = saved
       ? await stackApi.update(saved.hostId, saved.name, body)
-      : await stackApi.create(target.hostId, { name: target.name, ...body });
+      : await stackApi.create(target.hostId, {
+          name: target.name,
+          ...(target.orchestrator === "swarm" ? { orchestrator: "swarm" as const } : {}),
+          ...body,
+        });
     const revision = revisionNumber(r.revision);
     const next = {
       hostId: saved?.hostId ?? target.hostId,
