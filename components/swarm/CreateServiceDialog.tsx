@@ -77,8 +77,9 @@ export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClo
         {draft.mode === "replicated" && (
           <TextField label={t("replicas")} {...text("replicas")} inputMode="numeric" className="w-full" />
         )}
+        {/* Level with the select, which sits under its label. */}
         <p
-          className={`self-end pb-1 text-[11px] text-muted ${draft.mode === "global" ? "col-span-2" : ""}`}
+          className={`flex h-[26px] items-center self-end text-[11px] leading-[13px] text-muted ${draft.mode === "global" ? "col-span-2" : ""}`}
           data-testid="service-mode-hint"
         >
           {t(`modeHint.${draft.mode}`)}

@@ -7,6 +7,7 @@ import { useToast } from "@/components/ui/Toasts";
 import type { SwarmNode } from "@/lib/swarm/types";
 import { useRemoveNode } from "./queries";
 import { isIn, NODE_STATUSES } from "./node-status";
+import { nodeAddress } from "./swarm-host";
 
 /**
  * Removing a node from the swarm. The engine removes only a node that is down (and not a manager)
@@ -27,11 +28,14 @@ export function RemoveNodeDialog({
   const remove = useRemoveNode(hostId);
   const [force, setForce] = useState(false);
   const down = node.status === "down";
+  // Nodes of one machine share a hostname: the address tells them apart.
+  const address = nodeAddress(node);
+  const name = address ? `${node.hostname} (${address})` : node.hostname;
   const status = isIn(NODE_STATUSES, node.status) ? t(`statuses.${node.status}`) : node.status;
   return (
     <ConfirmDialog
       open
-      title={t("remove.title", { node: node.hostname })}
+      title={t("remove.title", { node: name })}
       confirmLabel={
         remove.isPending ? t("remove.removing") : force ? t("remove.forceConfirm") : t("remove.confirm")
       }
@@ -41,7 +45,7 @@ export function RemoveNodeDialog({
           { id: node.id, force: down && force },
           {
             onSuccess: () => {
-              toast("ok", t("remove.removed", { node: node.hostname }));
+              toast("ok", t("remove.removed", { node: name }));
               onClose();
             },
           },
@@ -51,7 +55,7 @@ export function RemoveNodeDialog({
       <p className="mb-2">{t("remove.body")}</p>
       {!down && (
         <p className="mb-2 text-warn" data-testid="node-remove-running">
-          {t("remove.running", { node: node.hostname, status })}
+          {t("remove.running", { node: name, status })}
         </p>
       )}
       {node.role === "manager" && <p className="mb-2">{t("remove.manager")}</p>}

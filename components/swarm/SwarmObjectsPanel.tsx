@@ -28,12 +28,15 @@ export function SwarmObjectsPanel({ hostId, kind }: { hostId: string; kind: Swar
   return (
     <div className="flex flex-col">
       <div className="flex items-center gap-3 border-b border-line px-3 py-1.5">
-        {query.data && (
-          <span className="text-muted" data-testid="object-count">
-            {t(`${kind}.count`, { count: query.data.items.length })}
-          </span>
-        )}
-        <span className="text-[11px] text-muted">{t(`${kind}.note`)}</span>
+        {/* On one baseline: the count and the smaller note beside it. */}
+        <span className="flex items-baseline gap-3">
+          {query.data && (
+            <span className="text-muted" data-testid="object-count">
+              {t(`${kind}.count`, { count: query.data.items.length })}
+            </span>
+          )}
+          <span className="text-[11px] text-muted">{t(`${kind}.note`)}</span>
+        </span>
         {canOperate && (
           <Button variant="primary" className="ml-auto" onClick={() => setDialog("create")}>
             {t(`${kind}.create`)}
