@@ -5,6 +5,10 @@ import { ensureSwarm, swarmCli } from "./swarm-cluster";
 const RUN = Date.now().toString(36);
 const SERVICE = `e2e-svc-${RUN}`;
 const LABEL = `wharf.test=${RUN}`;
+const CONFIG = `e2e-cfg-${RUN}`;
+const SECRET = `e2e-secret-${RUN}`;
+const SECRET_VALUE = `never-shown-${RUN}`;
+const GLOBAL = `e2e-global-${RUN}`;
 const CSRF = { "x-wharf-csrf": "1" };
 let hostId = "";
 /** The node this spec drains: the second manager, so the host's own engine keeps answering. */
@@ -34,7 +38,8 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async ({ browser }) => {
-  // What this file made, should a step fail before its own cleanup: its services by label, the node
+  // What this file made, should a step fail before its own cleanup: its services, configs and
+  // secrets by label, the node
   // back to active, and the host it added.
   // Each step on its own, so one that fails (the cluster gone) does not keep the host behind.
   const quietly = (f: () => unknown) => {
@@ -44,10 +49,11 @@ test.afterAll(async ({ browser }) => {
       console.warn(`swarm cleanup: ${String(e)}`);
     }
   };
-  quietly(() => {
-    const left = swarmCli(1, "service", "ls", "-q", "--filter", `label=${LABEL}`);
-    if (left) swarmCli(1, "service", "rm", ...left.split("\n"));
-  });
+  for (const kind of ["service", "config", "secret"])
+    quietly(() => {
+      const left = swarmCli(1, kind, "ls", "-q", "--filter", `label=${LABEL}`);
+      if (left) swarmCli(1, kind, "rm", ...left.split("\n"));
+    });
   if (drained) quietly(() => swarmCli(1, "node", "update", "--availability", "active", drained));
   const page = await signedIn(browser, "en-US");
   await page.request.delete(`/api/v1/hosts/${hostId}`, { headers: CSRF });
@@ -152,5 +158,112 @@ test("a swarm service: create, scale, roll out an update live, drain a node, rem
   await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
   await expect(row(page)).toHaveCount(0);
   expect(swarmCli(1, "service", "ls", "-q", "--filter", `name=${SERVICE}`)).toBe("");
+  await page.context().close();
+});
+
+test("configs and secrets: create, list without a secret's value anywhere, remove", async ({ browser }) => {
+  const page = await signedIn(browser, "en-US");
+  await page.goto(`/hosts/${hostId}/swarm`);
+  await page.getByRole("link", { name: "Configs" }).click();
+  await page.getByRole("button", { name: "New config" }).click();
+  let dialog = page.getByRole("dialog");
+  await dialog.locator('input[name="name"]').fill(CONFIG);
+  await dialog.locator('textarea[name="data"]').fill("listen 8080;\n");
+  await dialog.locator('textarea[name="labels"]').fill(LABEL);
+  await shoot(page, "swarm-config-create");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId(`object-${CONFIG}`)).toContainText(`wharf.test=${RUN}`);
+  expect(swarmCli(1, "config", "inspect", CONFIG, "--format", '{{printf "%s" .Spec.Data}}')).toBe(
+    "listen 8080;",
+  );
+  await shoot(page, "swarm-configs");
+
+  await page.getByRole("link", { name: "Secrets" }).click();
+  await shoot(page, "swarm-secrets-before");
+  await page.getByRole("button", { name: "New secret" }).click();
+  dialog = page.getByRole("dialog");
+  await dialog.locator('input[name="name"]').fill(SECRET);
+  await expect(dialog.locator('input[name="value"]')).toHaveAttribute("type", "password");
+  await dialog.locator('input[name="value"]').fill(SECRET_VALUE);
+  await dialog.locator('textarea[name="labels"]').fill(LABEL);
+  await shoot(page, "swarm-secret-create");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId(`object-${SECRET}`)).toBeVisible();
+  // Write-only: not on the page, in its address or in the list's answer.
+  expect(await page.content()).not.toContain(SECRET_VALUE);
+  expect(page.url()).not.toContain(SECRET_VALUE);
+  expect(await (await page.request.get(`/api/v1/hosts/${hostId}/swarm/secrets`)).text()).not.toContain(
+    SECRET_VALUE,
+  );
+  await shoot(page, "swarm-secrets");
+
+  const zh = await signedIn(browser, "zh-CN");
+  await zh.goto(`/hosts/${hostId}/swarm/configs`);
+  await expect(zh.getByTestId(`object-${CONFIG}`)).toBeVisible();
+  await shoot(zh, "swarm-configs-zh");
+  await zh.goto(`/hosts/${hostId}/swarm/secrets`);
+  await expect(zh.getByTestId(`object-${SECRET}`)).toBeVisible();
+  await shoot(zh, "swarm-secrets-zh");
+  await zh.getByRole("button", { name: "新建密钥" }).click();
+  await shoot(zh, "swarm-secret-create-zh");
+  await zh.context().close();
+
+  for (const [tab, name, kind] of [
+    ["Configs", CONFIG, "config"],
+    ["Secrets", SECRET, "secret"],
+  ] as const) {
+    await page.getByRole("link", { name: tab }).click();
+    await page.getByRole("button", { name: `Remove ${name}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+    await expect(page.getByTestId(`object-${name}`)).toHaveCount(0);
+    expect(swarmCli(1, kind, "ls", "-q", "--filter", `name=${name}`)).toBe("");
+  }
+  await page.context().close();
+});
+
+test("removing a running node is explained, not forced, and the engine's refusal shown", async ({
+  browser,
+}) => {
+  for (const locale of ["en-US", "zh-CN"] as const) {
+    const page = await signedIn(browser, locale);
+    await page.goto(`/hosts/${hostId}/swarm/nodes`);
+    await page.getByTestId(`node-${drained}`).getByTestId("node-remove").click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByTestId("node-remove-running")).toBeVisible();
+    await expect(dialog.getByTestId("node-remove-force")).toHaveCount(0);
+    // A manager that is up: the engine says no, and nothing is removed.
+    await dialog.locator('button[type="submit"]').click();
+    await expect(dialog.getByTestId("error-original")).toContainText(/demoted|not down/);
+    await shoot(page, locale === "en-US" ? "swarm-node-remove" : "swarm-node-remove-zh");
+    await page.context().close();
+  }
+  expect(swarmCli(1, "node", "inspect", drained, "--format", "{{.Status.State}}")).toBe("ready");
+});
+
+test("a global service runs one task on every node", async ({ browser }) => {
+  const page = await signedIn(browser, "en-US");
+  await page.goto(`/hosts/${hostId}/swarm`);
+  await page.getByRole("button", { name: "New service" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.locator('input[name="name"]').fill(GLOBAL);
+  await dialog.locator('input[name="image"]').fill("local/busybox:1.35");
+  await dialog.locator('input[name="command"]').fill("sleep 3600");
+  await dialog.getByTestId("service-mode").selectOption("global");
+  await expect(dialog.locator('input[name="replicas"]')).toHaveCount(0);
+  await dialog.locator('textarea[name="labels"]').fill(LABEL);
+  await shoot(page, "swarm-create-global");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  const globalRow = page.getByTestId(`service-${GLOBAL}`);
+  await expect(globalRow).toContainText("global");
+  await expect(globalRow.getByTestId("replicas-text")).toHaveText("3/3", { timeout: 90_000 });
+  const tasks = swarmCli(1, "service", "ps", GLOBAL, "-q", "--filter", "desired-state=running").split("\n");
+  const nodes = swarmCli(1, "inspect", "--format", "{{.NodeID}}", ...tasks).split("\n");
+  expect(new Set(nodes).size).toBe(3);
+  await globalRow.getByRole("link", { name: GLOBAL }).click();
+  await expect(page.locator('[data-testid="task-row"][data-current="true"]')).toHaveCount(3);
+  swarmCli(1, "service", "rm", GLOBAL);
   await page.context().close();
 });
