@@ -128,6 +128,7 @@ cmd_swarm_stop() {
 
 cmd_swarm_status() {
   local name pid s
+  DOCKER=$(command -v docker || echo docker)
   for name in "${SWARM_NODES[@]}"; do
     pid=$(engine_pid "$name")
     if [ -n "$pid" ] && engine_ping "$name"; then s="up $(swarm_state "$name")"; else s=down; fi

@@ -378,6 +378,14 @@ describe("node changes", () => {
     const nodes = (await admin.get<{ items: SwarmNode[] }>(`${API}/nodes`)).body.items;
     const other = nodes.find((n) => n.id !== self && !n.leader) as SwarmNode;
     const inspect = (format: string) => swarmCli("node", "inspect", other.id, "--format", format);
+    // A running node is refused by the engine: a conflict with the node's state, in its own words.
+    const refused = await admin.send<{ error: { code: string; message: string } }>(
+      "DELETE",
+      `${API}/nodes/${other.id}`,
+    );
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.error.message).toMatch(/must be demoted|is not down/);
+    expect(await inspect("{{.Status.State}}")).toBe("ready");
     try {
       const labelled = await admin.send<SwarmNode>("PATCH", `${API}/nodes/${other.id}`, {
         labels: { ...other.labels, [`${P}-zone`]: "a" },

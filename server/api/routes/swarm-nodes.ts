@@ -1,3 +1,4 @@
+import { classifyEngineError } from "../../engines/engine-error";
 import { AppError } from "../../../lib/errors";
 import { parseWith } from "../../../lib/parse";
 import { forceQuerySchema, nodeUpdateSchema, swarmRefSchema } from "../../../lib/swarm/schemas";
@@ -121,7 +122,14 @@ export function registerSwarmNodeRoutes(router: Router, _ctx: AppContext): void 
       const { force } = parseWith(forceQuerySchema, queryObject(rc.query), "query.");
       const host = hostOf(rc);
       const n = await inspectNode(host, nodeRef(rc));
-      await removeNode(host, n.ID, force);
+      try {
+        await removeNode(host, n.ID, force);
+      } catch (err) {
+        // The engine answers 400 for a node whose state forbids removal (running, or a manager):
+        // the request was sound, the node's state is the conflict.
+        const e = classifyEngineError(err, host.spec.id);
+        throw e.code === "VALIDATION" ? new AppError("CONFLICT", e.message, { hostId: host.spec.id }) : e;
+      }
       return { ok: true };
     },
   });
