@@ -32,7 +32,7 @@ export function StackHeader({ summary, children }: { summary: StackSummary; chil
         <StackStateBadge state={summary.state} />
         <StackSourceBadge source={summary.source} swarm={summary.orchestrator === "swarm"} />
         <span className="text-muted" data-testid="stack-counts">
-          {t("counts", {
+          {t(summary.orchestrator === "swarm" ? "swarmCounts" : "counts", {
             services: summary.services,
             running: summary.running,
             containers: summary.containers,

@@ -131,13 +131,16 @@ export function StackServicesTable({
                 )}
               </td>
               <td className="px-2 py-1 text-right">
-                <ChartsToggle
-                  open={charts === s.name}
-                  onToggle={() => onCharts(charts === s.name ? undefined : s.name)}
-                  label={t("charts")}
-                  title={t("chartsHint")}
-                  testId="service-charts"
-                />
+                {/* A swarm service's tasks run on any node: their charts are on the service's own page. */}
+                {!s.swarm && (
+                  <ChartsToggle
+                    open={charts === s.name}
+                    onToggle={() => onCharts(charts === s.name ? undefined : s.name)}
+                    label={t("charts")}
+                    title={t("chartsHint")}
+                    testId="service-charts"
+                  />
+                )}
               </td>
             </tr>
           );
