@@ -137,6 +137,68 @@ if (stack.status === 201) {
   await deploy();
 }
 
+// On the swarm host (when the demo runs one): a service on every node, and a stack deployed to the
+// swarm as services. Nothing publishes a port; the stack's network is internal, and its tasks stay on
+// the one node labelled for them.
+const hostList = await (await fetch(`${base}/api/v1/hosts`, { headers: { cookie } })).json();
+if (hostList.items?.some((h) => h.id === "swarm")) {
+  const swarmApi = `${base}/api/v1/hosts/swarm/swarm/services`;
+  const have = await (await fetch(swarmApi, { headers: { cookie } })).json();
+  if (!have.items?.some((s) => s.name === "demo-probe")) {
+    const r = await fetch(swarmApi, {
+      method: "POST",
+      headers: { ...headers, cookie },
+      body: JSON.stringify({
+        name: "demo-probe",
+        image: "local/idle:1",
+        replicas: 3,
+        labels: { team: "payments" },
+        stopGracePeriod: "2s",
+        updateConfig: { parallelism: 1, delay: "2s", order: "start-first", failureAction: "rollback" },
+      }),
+    });
+    if (r.status !== 201) throw new Error(`demo seed: the swarm service failed (${r.status} ${await r.text()})`);
+  }
+  const swarmStacks = `${base}/api/v1/hosts/swarm/stacks`;
+  const made = await fetch(swarmStacks, {
+    method: "POST",
+    headers: { ...headers, cookie },
+    body: JSON.stringify({
+      name: "demo-edge",
+      orchestrator: "swarm",
+      message: "edge gateway and its node agent",
+      compose: `services:
+  gateway:
+    image: local/ticker:1
+    stop_grace_period: 2s
+    deploy:
+      replicas: 2
+      labels: { team: payments }
+      update_config: { parallelism: 1, delay: 5s, order: start-first, failure_action: rollback }
+      placement: { constraints: ["node.labels.demo.stacks==yes"] }
+  agent:
+    image: local/idle:1
+    stop_grace_period: 2s
+    deploy:
+      mode: global
+      placement: { constraints: ["node.labels.demo.stacks==yes"] }
+networks:
+  default: { internal: true }
+`,
+    }),
+  });
+  if (made.status === 201) {
+    const r = await fetch(`${swarmStacks}/demo-edge/deploy`, {
+      method: "POST",
+      headers: { ...headers, cookie },
+      body: "{}",
+    });
+    if (r.status !== 202) throw new Error(`demo seed: deploying demo-edge failed (${r.status} ${await r.text()})`);
+  } else if (made.status !== 409) {
+    throw new Error(`demo seed: the swarm stack failed (${made.status} ${await made.text()})`);
+  }
+}
+
 // Alert rules, once: with no target they are recorded and shown in Wharf; add a target to be told.
 const rules = await (await fetch(`${base}/api/v1/alerts/rules`, { headers: { cookie } })).json();
 if (!rules.items?.length) {

@@ -9,7 +9,15 @@ PORT="${WHARF_PORT:-3000}"
 
 [ -x node_modules/.bin/next ] || npm install --no-audit --no-fund
 bash scripts/test-engines.sh start
-trap 'echo; echo "stopping demo engines"; bash scripts/test-engines.sh stop' EXIT
+STOP='bash scripts/test-engines.sh stop'
+# A three-manager swarm as one more host, for the Swarm pages and a swarm stack (WHARF_DEMO_SWARM=0
+# leaves it out). Its engines share this machine's kernel, so the stack's overlay network is joined
+# on one node only: the stack's tasks are placed on the node labelled demo.stacks=yes.
+if [ "${WHARF_DEMO_SWARM:-1}" != 0 ]; then
+  bash scripts/test-engines.sh swarm
+  STOP="bash scripts/test-engines.sh swarm-stop; $STOP"
+fi
+trap 'echo; echo "stopping demo engines"; eval "$STOP"' EXIT
 
 dk() { local engine=$1; shift; docker -H "unix://$ENGINES/$engine/docker.sock" "$@"; }
 demo() { # engine name image [docker run flags...]
@@ -55,6 +63,13 @@ fi
 TEAM_PASSWORD="$(cat "$DATA/payments-password")"
 HOSTS="$ENGINES/hosts.json"
 [ -f "$ENGINES/hosts-ssh.json" ] && HOSTS="$ENGINES/hosts-ssh.json"
+if [ -f "$ENGINES/hosts-swarm.json" ]; then
+  dk swarm1 node update --label-add demo.stacks=yes "$(dk swarm1 info --format '{{.Swarm.NodeID}}')" >/dev/null
+  node -e 'const fs=require("fs");const [a,b,out]=process.argv.slice(1);
+    fs.writeFileSync(out,JSON.stringify([...JSON.parse(fs.readFileSync(a,"utf8")),...JSON.parse(fs.readFileSync(b,"utf8"))]))' \
+    "$HOSTS" "$ENGINES/hosts-swarm.json" "$ENGINES/hosts-demo.json"
+  HOSTS="$ENGINES/hosts-demo.json"
+fi
 
 cat <<MSG
 
@@ -67,6 +82,6 @@ MSG
 NODE_ENV=production MALLOC_ARENA_MAX=2 WHARF_PORT="$PORT" WHARF_DATA_DIR="$DATA" WHARF_HOSTS="$HOSTS" WHARF_ADMIN_PASSWORD="$PASSWORD" \
   node --max-semi-space-size=4 --optimize-for-size dist/server/index.js &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; echo; echo "stopping demo engines"; bash scripts/test-engines.sh stop' EXIT
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; echo; echo "stopping demo engines"; eval "$STOP"' EXIT
 node scripts/demo-seed.mjs "http://127.0.0.1:$PORT" "$PASSWORD" "$TEAM_PASSWORD"
 wait "$SERVER"
