@@ -109,11 +109,29 @@ test("a stack made for the swarm deploys as services the CLI lists, and shows it
   const zh = await signedIn(browser, "zh-CN");
   await zh.setViewportSize({ width: 1440, height: 1000 });
   await zh.goto(`/stacks/${HOST}/${NAME}`);
-  await expect(zh.getByTestId("service-api").getByTestId("replicas")).toHaveText("2 / 2", { timeout: 30_000 });
+  await expect(zh.getByTestId("service-api").getByTestId("replicas")).toHaveText("2 / 2", {
+    timeout: 30_000,
+  });
   await shoot(zh, "swarm-stack-zh");
   await zh.context().close();
 
   await row.getByTestId("swarm-service-link").click();
   await expect(page).toHaveURL(new RegExp(`/hosts/${HOST}/swarm/services/`));
+  // The tasks run on the node this host's engine is: each opens its container's page there.
+  const links = page.getByTestId("task-container-link");
+  await expect(links).toHaveCount(2, { timeout: 30_000 });
+  const containerId = swarmCli(
+    1,
+    "ps",
+    "-q",
+    "--no-trunc",
+    "--filter",
+    `label=com.docker.swarm.service.name=${NAME}_api`,
+  )
+    .split("\n")
+    .sort()[0];
+  await page.locator(`a[href$="/containers/${containerId}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/hosts/${HOST}/containers/${containerId}`));
+  await expect(page.getByText(`${NAME}_api.`).first()).toBeVisible();
   await page.context().close();
 });
