@@ -47,7 +47,7 @@ const operate = (scope: DockerTarget, more: Partial<Allowed> = {}): Allowed => (
 const admin = (scope: DockerTarget): Allowed => ({ access: "admin", scope });
 
 const SWARM =
-  "Swarm is not passed through yet: manage it on the host, with the engine's own socket, until Wharf's Swarm support lands";
+  "swarm membership and cluster settings (init, join, leave, update, unlock) are not passed through: run them on the node, with the engine's own socket";
 
 /**
  * Every operation of the Engine API (1.41) Wharf serves, by `METHOD /path` as the API's definition
@@ -158,23 +158,26 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "GET /secrets/{id}": admin("whole-host"),
   "GET /configs": admin("whole-host"),
   "GET /configs/{id}": admin("whole-host"),
+  // Cluster membership, its keys and its settings stay with the engine's own socket, as in the UI.
   "GET /swarm/unlockkey": { refused: SWARM },
   "POST /swarm/init": { refused: SWARM },
   "POST /swarm/join": { refused: SWARM },
   "POST /swarm/leave": { refused: SWARM },
   "POST /swarm/update": { refused: SWARM },
   "POST /swarm/unlock": { refused: SWARM },
-  "DELETE /nodes/{id}": { refused: SWARM },
-  "POST /nodes/{id}/update": { refused: SWARM },
-  "POST /services/create": { refused: SWARM },
-  "DELETE /services/{id}": { refused: SWARM },
-  "POST /services/{id}/update": { refused: SWARM },
-  "POST /secrets/create": { refused: SWARM },
-  "DELETE /secrets/{id}": { refused: SWARM },
-  "POST /secrets/{id}/update": { refused: SWARM },
-  "POST /configs/create": { refused: SWARM },
-  "DELETE /configs/{id}": { refused: SWARM },
-  "POST /configs/{id}/update": { refused: SWARM },
+  // Nodes, services, secrets and configs belong to the whole swarm: an unscoped admin changes them,
+  // as on the Swarm pages, so `docker service …` and `docker stack deploy/rm` work through Wharf.
+  "DELETE /nodes/{id}": admin("whole-host"),
+  "POST /nodes/{id}/update": admin("whole-host"),
+  "POST /services/create": admin("whole-host"),
+  "DELETE /services/{id}": admin("whole-host"),
+  "POST /services/{id}/update": admin("whole-host"),
+  "POST /secrets/create": admin("whole-host"),
+  "DELETE /secrets/{id}": admin("whole-host"),
+  "POST /secrets/{id}/update": admin("whole-host"),
+  "POST /configs/create": admin("whole-host"),
+  "DELETE /configs/{id}": admin("whole-host"),
+  "POST /configs/{id}/update": admin("whole-host"),
 };
 
 export const isRefused = (p: Policy): p is Refused => "refused" in p;

@@ -295,6 +295,86 @@ networks:
   }, 240_000);
 });
 
+describe("the docker CLI through Wharf's endpoint", () => {
+  /** The docker CLI against the swarm host's Docker endpoint, with a token's config. */
+  async function viaWharf(tokenConfig: string, ...args: string[]) {
+    const host = `tcp://${new URL(srv.base).host}/api/v1/hosts/swarm/docker`;
+    return run("docker", ["-H", host, ...args], { env: { ...process.env, DOCKER_CONFIG: tokenConfig } }).then(
+      (r) => ({ code: 0, out: r.stdout.trim(), err: r.stderr.trim() }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: e.code ?? 1,
+        out: (e.stdout ?? "").trim(),
+        err: (e.stderr ?? "").trim(),
+      }),
+    );
+  }
+  async function tokenConfig(body: Record<string, unknown>): Promise<string> {
+    const t = await admin.send<{ token: string }>("POST", "/api/v1/tokens", body);
+    expect(t.status, JSON.stringify(t.body)).toBe(201);
+    const dir = fs.mkdtempSync(path.join(tmp, "cfg-"));
+    fs.writeFileSync(
+      path.join(dir, "config.json"),
+      JSON.stringify({ HttpHeaders: { Authorization: `Bearer ${t.body.token}` } }),
+    );
+    return dir;
+  }
+
+  it("deploys and removes a stack with an admin token, and refuses a label-scoped one", async () => {
+    const name = `${P}-ep`;
+    const file = path.join(tmp, "endpoint-stack.yml");
+    fs.writeFileSync(
+      file,
+      `services:
+  box:
+    image: local/busybox:1.35
+    command: ["sleep", "100000"]
+    stop_grace_period: 1s
+    deploy:
+      placement:
+        constraints: ["${ON_ONE_NODE}"]
+networks:
+  default:
+    internal: true
+`,
+    );
+    const adminCfg = await tokenConfig({ name: `${P}-admin`, role: "admin" });
+    const deployed = await viaWharf(
+      adminCfg,
+      "stack",
+      "deploy",
+      "--resolve-image",
+      "never",
+      "-c",
+      file,
+      name,
+    );
+    expect(deployed.code, deployed.err).toBe(0);
+    await waitReplicas(name, [`${name}_box 1/1`], "the stack deployed through Wharf running");
+    const listed = (await admin.get<StackList>(BASE)).body.items.find((s) => s.name === name);
+    expect(listed).toMatchObject({ orchestrator: "swarm", source: "cli", services: 1 });
+    const audit = await admin.get<{ items: { action: string; user: string }[] }>(
+      "/api/v1/audit?action=docker%20POST%20%2Fservices%2Fcreate",
+    );
+    expect(audit.body.items.some((e) => e.user === `token:${P}-admin`)).toBe(true);
+
+    const teamCfg = await tokenConfig({ name: `${P}-team`, role: "operator", labelSelector: "team=ops" });
+    const refused = await viaWharf(teamCfg, "service", "create", "--name", `${P}-nope`, "local/busybox:1.35");
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/needs admin/);
+    expect(await swarmCli("service", "ls", "-q", "--filter", `name=${P}-nope`)).toBe("");
+
+    const removed = await viaWharf(adminCfg, "stack", "rm", name);
+    expect(removed.code, removed.err).toBe(0);
+    await waitFor(
+      async () =>
+        (await swarmCli("service", "ls", "-q", "--filter", `label=com.docker.stack.namespace=${name}`)) ===
+          "" || undefined,
+      30_000,
+      "the stack removed through Wharf",
+    );
+  }, 180_000);
+});
+
 describe("scope and bad input", () => {
   it("refuses a label-scoped operator a swarm stack and hides the stacks of others", async () => {
     const op = await userClient(srv.base, admin, {
