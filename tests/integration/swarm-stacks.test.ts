@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobSnapshot } from "../../lib/images/types";
 import type { StackDetail, StackList, StackPlan } from "../../lib/stacks/types";
 import { parseHostsSetting } from "../../server/engines/host-spec";
+import { SWARM_HOSTS, ensureSwarmCluster, swarmCli } from "./swarm-cluster";
 import {
-  ENGINES_DIR,
   RUN_ID,
   enginesScript,
   login,
@@ -31,23 +31,10 @@ import {
 } from "./harness";
 
 const run = promisify(execFile);
-const SWARM_HOSTS = path.join(ENGINES_DIR, "hosts-swarm.json");
 const P = `${RUN_ID}-ss`.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 const BASE = "/api/v1/hosts/swarm/stacks";
 const NODE_LABEL = "wharf-stack-tests";
 const ON_ONE_NODE = `node.labels.${NODE_LABEL}==yes`;
-
-async function swarmCli(...args: string[]): Promise<string> {
-  const sock = path.join(ENGINES_DIR, "swarm1", "docker.sock");
-  const { stdout } = await run("docker", ["-H", `unix://${sock}`, ...args], { maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
-
-async function clusterUp(): Promise<boolean> {
-  if (!fs.existsSync(SWARM_HOSTS)) return false;
-  const ready = await swarmCli("node", "ls", "--format", "{{.Status}}").catch(() => "");
-  return ready.split("\n").filter((s) => s === "Ready").length === 3;
-}
 
 let srv: TestServer;
 let admin: Client;
@@ -57,10 +44,7 @@ let node = "";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-swarm-stacks-"));
 
 beforeAll(async () => {
-  if (!(await clusterUp())) {
-    await enginesScript("swarm");
-    startedCluster = true;
-  }
+  startedCluster = await ensureSwarmCluster();
   node = await swarmCli("info", "--format", "{{.Swarm.NodeID}}");
   await swarmCli("node", "update", "--label-add", `${NODE_LABEL}=yes`, node);
   srv = await startServer({ hosts: parseHostsSetting(SWARM_HOSTS) });

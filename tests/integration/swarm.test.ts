@@ -15,6 +15,7 @@ import type {
 } from "../../lib/swarm/types";
 import type { HostSummary } from "../../lib/types";
 import { parseHostsSetting } from "../../server/engines/host-spec";
+import { SWARM_HOSTS, ensureSwarmCluster, swarmCli } from "./swarm-cluster";
 import {
   ENGINES_DIR,
   RUN_ID,
@@ -31,24 +32,10 @@ import {
 } from "./harness";
 
 const run = promisify(execFile);
-const SWARM_HOSTS = path.join(ENGINES_DIR, "hosts-swarm.json");
 const P = `${RUN_ID}-sw`;
 const API = "/api/v1/hosts/swarm/swarm";
 /** Services in these tests publish no port, join no network and send nothing. */
 const SLEEP = ["sleep", "100000"];
-
-/** The docker CLI against the first manager: the independent oracle. */
-async function swarmCli(...args: string[]): Promise<string> {
-  const sock = path.join(ENGINES_DIR, "swarm1", "docker.sock");
-  const { stdout } = await run("docker", ["-H", `unix://${sock}`, ...args], { maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
-
-async function clusterUp(): Promise<boolean> {
-  if (!fs.existsSync(SWARM_HOSTS)) return false;
-  const ready = await swarmCli("node", "ls", "--format", "{{.Status}}").catch(() => "");
-  return ready.split("\n").filter((s) => s === "Ready").length === 3;
-}
 
 let srv: TestServer;
 let admin: Client;
@@ -56,10 +43,7 @@ let startedCluster = false;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  if (!(await clusterUp())) {
-    await enginesScript("swarm");
-    startedCluster = true;
-  }
+  startedCluster = await ensureSwarmCluster();
   srv = await startServer({ hosts: parseHostsSetting(SWARM_HOSTS) });
   admin = await login(srv.base);
   await waitHostsUp(admin, ["swarm"]);
