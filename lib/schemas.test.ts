@@ -6,6 +6,8 @@ import {
   containerRefSchema,
   hostCreateSchema,
   hostIdSchema,
+  logsRefPayloadSchema,
+  logsSubscribeSchema,
   passwordChangeSchema,
   removeQuerySchema,
   scopeHostsSchema,
@@ -475,5 +477,38 @@ describe("auditQuerySchema", () => {
   it("accepts the largest limit and both formats", () => {
     expect(auditQuerySchema.parse({ limit: "10000" }).limit).toBe(10_000);
     expect(auditQuerySchema.parse({ format: "json" }).format).toBe("json");
+  });
+});
+
+describe("logsSubscribeSchema", () => {
+  it("takes a container or a swarm service", () => {
+    expect(logsSubscribeSchema.parse({ hostId: "local", containerId: "web", tail: 5 })).toEqual({
+      hostId: "local",
+      containerId: "web",
+      tail: 5,
+    });
+    expect(logsSubscribeSchema.parse({ hostId: "swarm", serviceId: "web" })).toEqual({
+      hostId: "swarm",
+      serviceId: "web",
+    });
+  });
+
+  it("refuses both, naming serviceId", () => {
+    const result = logsSubscribeSchema.safeParse({ hostId: "swarm", containerId: "a", serviceId: "b" });
+
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["serviceId"]);
+  });
+
+  it("refuses neither, naming containerId", () => {
+    const result = logsRefPayloadSchema.safeParse({ hostId: "swarm" });
+
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["containerId"]);
+    expect(result.error?.issues[0]?.message).toMatch(/serviceId/);
+  });
+
+  it("refuses a service reference the engine could not take", () => {
+    expect(logsSubscribeSchema.safeParse({ hostId: "swarm", serviceId: "service:abc" }).success).toBe(false);
   });
 });

@@ -161,12 +161,46 @@ export const auditQuerySchema = z.object({
 
 export const containerRefPayloadSchema = z.object({ hostId: hostIdSchema, containerId: containerRefSchema });
 
-export const logsSubscribeSchema = containerRefPayloadSchema.extend({
-  tail: z.number().int().min(0).max(100_000).optional(),
-  since: z.number().int().min(0).optional(),
-  until: z.number().int().min(0).optional(),
-  timestamps: z.boolean().optional(),
-});
+/** A swarm service, as the engine takes it: full id, unique id prefix, or name. */
+export const serviceRefSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(128, "is too long")
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "must be a swarm service id, id prefix or name");
+
+const logsRefFields = {
+  hostId: hostIdSchema,
+  containerId: containerRefSchema.optional(),
+  serviceId: serviceRefSchema.optional(),
+};
+
+/** Logs follow a container or a swarm service's tasks merged: exactly one of the two is named. */
+function oneLogSource(p: { containerId?: string; serviceId?: string }, ctx: z.RefinementCtx): void {
+  if (p.containerId !== undefined && p.serviceId !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["serviceId"],
+      message: "name either a container (containerId) or a swarm service (serviceId), not both",
+    });
+  else if (p.containerId === undefined && p.serviceId === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["containerId"],
+      message: "is required, or serviceId for a swarm service's logs",
+    });
+}
+
+export const logsRefPayloadSchema = z.object(logsRefFields).superRefine(oneLogSource);
+
+export const logsSubscribeSchema = z
+  .object({
+    ...logsRefFields,
+    tail: z.number().int().min(0).max(100_000).optional(),
+    since: z.number().int().min(0).optional(),
+    until: z.number().int().min(0).optional(),
+    timestamps: z.boolean().optional(),
+  })
+  .superRefine(oneLogSource);
 
 const sessionIdField = z.string().min(1).max(100);
 

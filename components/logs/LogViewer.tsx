@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { useLogStream, type LogRange, type LogSource, type LogTarget } from "@/components/logs/useLogStream";
+import { logsRefOf, type LogTarget } from "@/components/logs/log-target";
+import { useLogStream, type LogRange, type LogSource } from "@/components/logs/useLogStream";
 import { BUFFER_LINES, type LogEntry } from "./log-buffer";
 import { compileSearch, entryMatches, findMatch } from "./log-search";
 import { LogList } from "./LogList";
@@ -22,12 +23,17 @@ const droppedMarker = (count: number): LogEntry => ({
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA");
 
-export const downloadHref = (s: { hostId: string; id?: string; containerId: string }, range: LogRange) => {
+export const downloadHref = (s: LogTarget & { id?: string }, range: LogRange) => {
   const q = new URLSearchParams({ timestamps: "1" });
   if (range.tail !== undefined) q.set("tail", String(range.tail));
   if (range.since !== undefined) q.set("since", String(range.since));
+  const host = `/api/v1/hosts/${encodeURIComponent(s.hostId)}`;
+  const ref = logsRefOf(s, s.id);
+  // A service's download has no end time: it is the swarm's merged text, as `docker service logs` gives it.
+  if (ref.serviceId !== undefined)
+    return `${host}/swarm/services/${encodeURIComponent(ref.serviceId)}/logs?${q}`;
   if (range.until !== undefined) q.set("until", String(range.until));
-  return `/api/v1/hosts/${encodeURIComponent(s.hostId)}/containers/${encodeURIComponent(s.id ?? s.containerId)}/logs?${q}`;
+  return `${host}/containers/${encodeURIComponent(ref.containerId)}/logs?${q}`;
 };
 
 function SourceChips({ sources, range }: { sources: LogSource[]; range: LogRange }) {

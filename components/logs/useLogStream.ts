@@ -5,12 +5,9 @@ import { COMMAND_TIMEOUT_MS } from "@/components/hooks/useSocketCommand";
 import { LogBuffer } from "@/components/logs/log-buffer";
 import { sendCommand } from "@/lib/realtime/ack";
 import type { LogsBatch, LogsSubscribe } from "@/lib/realtime/events";
+import { logsRefOf, type LogTarget } from "@/components/logs/log-target";
 
-export interface LogTarget {
-  hostId: string;
-  /** Full id, id prefix or name. */
-  containerId: string;
-}
+export type { LogTarget };
 
 export interface LogRange {
   /** Lines of history; all when unset. */
@@ -85,8 +82,7 @@ export function useLogStream(targets: LogTarget[], range: LogRange, merged: bool
       const seen = newest.get(i);
       const since = seen ? Math.floor(Date.parse(`${seen.slice(0, 19)}Z`) / 1000) : rangeNow.since;
       const payload: LogsSubscribe = {
-        hostId: s.hostId,
-        containerId: s.containerId,
+        ...logsRefOf(s),
         timestamps: true,
         ...(seen ? {} : rangeNow.tail !== undefined ? { tail: rangeNow.tail } : {}),
         ...(since !== undefined ? { since } : {}),
@@ -111,8 +107,7 @@ export function useLogStream(targets: LogTarget[], range: LogRange, merged: bool
       socket.off("logs:lines", onLines);
       // A socket that went away took its subscriptions with it; a buffered emit would go out after reconnecting.
       if (!socket.connected) return;
-      for (const s of srcs)
-        socket.emit("logs:unsubscribe", { hostId: s.hostId, containerId: s.id ?? s.containerId }, () => {});
+      for (const s of srcs) socket.emit("logs:unsubscribe", logsRefOf(s, s.id), () => {});
     };
   }, [socket, connected, identity, merged, buffer]);
 

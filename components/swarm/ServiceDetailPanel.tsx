@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useCan } from "@/components/hooks/useCan";
 import { useErrorLine } from "@/components/i18n/useErrorText";
 import { Button } from "@/components/ui/Button";
@@ -10,6 +10,8 @@ import { IntentLink } from "@/components/ui/IntentLink";
 import { QueryGate } from "@/components/ui/QueryGate";
 import { useToast } from "@/components/ui/Toasts";
 import { joinArgs } from "@/components/create/argv";
+import { LogViewer } from "@/components/logs/LogViewer";
+import type { LogTarget } from "@/components/logs/log-target";
 import { LabelChips } from "./LabelChips";
 import { PolicyView } from "./PolicyView";
 import { serviceLogsPath, useRollbackService, useServiceQuery, type ServiceDetail } from "./queries";
@@ -148,6 +150,7 @@ function ServiceDetail({ hostId, service: s }: { hostId: string; service: Servic
           <div className="text-muted">{t("noTasks")}</div>
         )}
       </DetailSection>
+      {canOperate && <ServiceLogs hostId={hostId} serviceId={s.id} />}
       {removing && (
         <RemoveServiceDialog
           hostId={hostId}
@@ -157,5 +160,19 @@ function ServiceDetail({ hostId, service: s }: { hostId: string; service: Servic
         />
       )}
     </div>
+  );
+}
+
+/** The service's tasks' logs, live and merged, in the viewer containers use. */
+function ServiceLogs({ hostId, serviceId }: { hostId: string; serviceId: string }) {
+  const t = useTranslations("swarm.detail");
+  const targets = useMemo<LogTarget[]>(
+    () => [{ hostId, containerId: serviceId, kind: "service" }],
+    [hostId, serviceId],
+  );
+  return (
+    <DetailSection title={t("logsTitle")} aside={t("logsHint")} testId="service-logs">
+      <LogViewer targets={targets} className="h-[32rem]" />
+    </DetailSection>
   );
 }

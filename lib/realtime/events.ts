@@ -104,7 +104,19 @@ export interface LogLine {
   text: string;
 }
 
-export interface LogsSubscribe extends ContainerRef {
+/**
+ * Whose logs: a container, or a swarm service on a manager host (its tasks' lines merged, each named
+ * `name.slot.task@node | text` like `docker service logs`). Exactly one of the two.
+ */
+export interface LogsRef {
+  hostId: string;
+  /** Full id, id prefix or name. */
+  containerId?: string;
+  /** A swarm service's full id, id prefix or name; its batches carry `containerId: "service:<full id>"`. */
+  serviceId?: string;
+}
+
+export interface LogsSubscribe extends LogsRef {
   /** Lines of history before following; every line when unset. */
   tail?: number;
   /** Unix seconds. */
@@ -116,7 +128,7 @@ export interface LogsSubscribe extends ContainerRef {
 
 export interface LogsSubscribed {
   room: string;
-  /** The canonical full id, which every batch of this stream carries. */
+  /** The canonical full id, which every batch of this stream carries (`service:<full id>` for a service). */
   containerId: string;
   name: string;
   tty: boolean;
@@ -180,7 +192,7 @@ export interface ClientToServerEvents {
   "stats:subscribe": (p: ContainerRef, ack: Ack<StatsSubscribed>) => void;
   "stats:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;
   "logs:subscribe": (p: LogsSubscribe, ack: Ack<LogsSubscribed>) => void;
-  "logs:unsubscribe": (p: ContainerRef, ack: Ack<null>) => void;
+  "logs:unsubscribe": (p: LogsRef, ack: Ack<null>) => void;
   "exec:start": (p: ExecStart, ack: Ack<{ sessionId: string }>) => void;
   "exec:input": (p: { sessionId: string; data: string }, ack: Ack<null>) => void;
   "exec:resize": (p: { sessionId: string; cols: number; rows: number }, ack: Ack<null>) => void;

@@ -83,7 +83,17 @@ export interface EngineLogQuery {
   /** Unix seconds, as a number or the engine's "seconds.nanoseconds" string. */
   since?: number | string;
   until?: number | string;
+  /** Prefixes each line with its log labels; for a swarm service they name the task and node that wrote it. */
+  details?: boolean;
 }
+
+/** Whose log stream: a container's, or a swarm service's (its tasks merged, asked of a manager). */
+export type LogSourceKind = "container" | "service";
+
+const LOG_PATHS = {
+  container: { base: "/containers", missing: "no such container" },
+  service: { base: "/services", missing: "no such service" },
+} as const satisfies Record<LogSourceKind, { base: string; missing: string }>;
 
 /**
  * Opens the engine's log stream as a byte stream, followed or not. dockerode buffers a non-follow
@@ -95,7 +105,9 @@ export function openLogStream(
   id: string,
   query: EngineLogQuery,
   signal?: AbortSignal,
+  kind: LogSourceKind = "container",
 ): Promise<IncomingMessage> {
+  const at = LOG_PATHS[kind];
   return engineCall(host, (timeout) => {
     const ac = new AbortController();
     const abort = () => ac.abort();
@@ -104,10 +116,10 @@ export function openLogStream(
     const options: Record<string, unknown> = { ...query };
     for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
     const opened = dialStream(host, {
-      path: `/containers/${encodeURIComponent(id)}/logs?`,
+      path: `${at.base}/${encodeURIComponent(id)}/logs?`,
       method: "GET",
       abortSignal: ac.signal,
-      statusCodes: { 200: true, 404: "no such container", 500: "server error" },
+      statusCodes: { 200: true, 404: at.missing, 500: "server error", 503: "node is not part of a swarm" },
       options,
     });
     // Past the headers neither the timeout nor the caller's signal cuts the stream; destroying it does.

@@ -14,6 +14,9 @@ import {
   type ContainerTarget,
 } from "../scope/declared";
 import type { WharfIo, WharfSocket } from "./types";
+import type { HostConnection } from "../engines/host-connection";
+import type { EngineService } from "../swarm/engine-types";
+import { serviceInScope } from "../swarm/service-scope";
 import { toAppError } from "../errors";
 import { isOneOf } from "../../lib/parse";
 
@@ -24,6 +27,13 @@ export interface CommandContext {
   principal: Principal;
   /** The container a `container` command names, resolved in scope before the handler runs. */
   target?: ContainerTarget;
+  /** The swarm service a `container` command names by `serviceId` instead, resolved in scope alike. */
+  service?: ServiceTarget;
+}
+
+export interface ServiceTarget {
+  host: HostConnection;
+  service: EngineService;
 }
 
 /** The resolved container of a command that declares scope "container". */
@@ -72,9 +82,25 @@ export function bindCommands(app: AppContext, io: WharfIo, socket: WharfSocket, 
         requirePermission(principal, def.permission);
         const parsed = def.schema.safeParse(payload);
         if (!parsed.success) throw validationError(parsed.error);
-        const { container } = await resolveCommandScope(app, principal, def.scope, parsed.data);
+        const { host, container, service } = await resolveCommandScope(
+          app,
+          principal,
+          def.scope,
+          parsed.data,
+        );
+        const svc =
+          host && service !== undefined
+            ? { host, service: await serviceInScope(host, principal, service) }
+            : undefined;
         const data = await def.handler(
-          { app, io, socket, principal, ...(container ? { target: container } : {}) },
+          {
+            app,
+            io,
+            socket,
+            principal,
+            ...(container ? { target: container } : {}),
+            ...(svc ? { service: svc } : {}),
+          },
           parsed.data,
         );
         reply({ ok: true, data: data ?? null });

@@ -81,7 +81,8 @@ export interface Resolved {
 }
 
 /**
- * What a socket command touches: a container (`hostId` and `containerId` in the payload), a host
+ * What a socket command touches: a container (`hostId` and `containerId` in the payload; for
+ * `logs:subscribe`, a swarm service when the payload names `serviceId` instead), a host
  * (an optional `hostId`), one of the socket's own exec sessions, an image job in scope, or only
  * the socket's own state (`self`). The command wrapper resolves container and host before the
  * handler; sessions and jobs are looked up among those the socket may reach, alike for a miss.
@@ -97,8 +98,12 @@ export async function resolveCommandScope(
   p: Principal,
   scope: CommandScope,
   payload: unknown,
-): Promise<{ host?: HostConnection; container?: ContainerTarget }> {
+): Promise<{ host?: HostConnection; container?: ContainerTarget; service?: string }> {
   const hostId = fieldIn(payload, "hostId");
+  const serviceId = fieldIn(payload, "serviceId");
+  // The service itself is resolved by the realtime layer with server/swarm/service-scope, above this folder.
+  if (scope === "container" && typeof serviceId === "string")
+    return { host: hostInScope(ctx, p, hostId), service: serviceId };
   if (scope === "container") {
     const containerId = String(fieldIn(payload, "containerId"));
     const container = await inspectInScope(ctx, p, String(hostId), containerId);

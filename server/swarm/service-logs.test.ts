@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelLine } from "./service-logs";
+import { labelLine, taskIdOf } from "./service-logs";
 
 describe("service log lines", () => {
   const tasks = new Map([["abcdefabcdef0123456789", "web.2"]]);
@@ -13,5 +13,13 @@ describe("service log lines", () => {
 
   it("leaves a line without the swarm's labels as it is", () => {
     expect(labelLine("plain text", tasks, nodes)).toBe("plain text");
+  });
+
+  it("finds the task id among a line's labels, wherever it sits", () => {
+    const line =
+      "com.docker.swarm.task.id=t1,com.docker.swarm.node.id=n1 text with com.docker.swarm.task.id=x";
+
+    expect(taskIdOf(line)).toBe("t1");
+    expect(taskIdOf("plain text")).toBeUndefined();
   });
 });

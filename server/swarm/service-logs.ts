@@ -3,6 +3,12 @@ import { Transform, type TransformCallback } from "node:stream";
 /** With `details`, each line of a service's log starts with the swarm's labels for the task that wrote it. */
 const DETAILS = /^(\S*com\.docker\.swarm\.[^ ]*) (.*)$/s;
 
+/** The task id among a line's detail labels, if it has them. */
+export function taskIdOf(line: string): string | undefined {
+  const m = DETAILS.exec(line);
+  return m ? /(?:^|,)com\.docker\.swarm\.task\.id=([^,]*)/.exec(m[1] ?? "")?.[1] : undefined;
+}
+
 /**
  * `web.2.ab12cd34ef56@node1 | text`, the way `docker service logs` names a line's task and node,
  * from the engine's detail labels; a line without them is left as it is.

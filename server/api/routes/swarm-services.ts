@@ -17,7 +17,6 @@ import { DemuxTransform } from "../../engines/log-demux";
 import {
   createService,
   inspectService,
-  listNodes,
   listObjects,
   listServices,
   listTasks,
@@ -27,6 +26,7 @@ import {
 import type { EngineService, EngineServiceSpec } from "../../swarm/engine-types";
 import { swarmLiveOf } from "../../swarm/live";
 import { requireNoHostObjects, requireServiceLabels, serviceInScope } from "../../swarm/service-scope";
+import { ServiceLogNames } from "../../swarm/service-log-names";
 import { ServiceLogLines } from "../../swarm/service-logs";
 import { createSpec, fileRefNames, updatedSpec, type FileRefIds } from "../../swarm/spec";
 import { serviceMode, sortTasks, toService, toTask } from "../../swarm/views";
@@ -265,12 +265,8 @@ export function registerSwarmServiceRoutes(router: Router, ctx: AppContext): voi
       const q = parseWith(logsQuerySchema, queryObject(rc.query), "query.");
       const host = hostOf(rc);
       const s = await serviceOf(rc);
-      const [tasks, nodes] = await Promise.all([
-        listTasks(host, { service: [s.ID] }),
-        listNodes(host).catch(() => []),
-      ]);
-      const taskNames = new Map(tasks.map((t) => [t.ID, toTask(t, s.Spec?.Name).name]));
-      const nodeNames = new Map(nodes.map((n) => [n.ID, n.Description?.Hostname ?? n.ID.slice(0, 12)]));
+      const names = new ServiceLogNames(host, s);
+      await names.load();
       const gone = new AbortController();
       rc.res.once("close", () => gone.abort());
       const upstream = await dialStream(host, {
@@ -295,7 +291,12 @@ export function registerSwarmServiceRoutes(router: Router, ctx: AppContext): voi
       rc.res.writeHead(200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
       try {
         const tty = s.Spec?.TaskTemplate?.ContainerSpec?.["TTY"] === true;
-        await pipeline(upstream, new DemuxTransform(tty), new ServiceLogLines(taskNames, nodeNames), rc.res);
+        await pipeline(
+          upstream,
+          new DemuxTransform(tty),
+          new ServiceLogLines(names.tasks, names.nodes),
+          rc.res,
+        );
       } catch {
         rc.res.destroy();
       }

@@ -1,6 +1,7 @@
 import { AppError, messageOf } from "../../../lib/errors";
 import type { LogLine, LogsNotice } from "../../../lib/realtime/events";
 import { inspectContainer } from "../../engines/containers";
+import { inspectService } from "../../swarm/engine";
 import type { WharfSocket } from "../types";
 import {
   DEFAULT_TIMING,
@@ -13,6 +14,11 @@ import {
 import { SubscriberQueue, type OutBatch } from "./logs-queue";
 import { LineRing } from "./logs-ring";
 import { LogUpstream, type RoomTarget } from "./logs-upstream";
+
+/** What a service's batches carry as their `containerId`: no container id or name has a colon. */
+export const serviceLogKey = (serviceId: string) => `service:${serviceId}`;
+
+export const SERVICE_REMOVED = "the service was removed";
 
 interface Member {
   socket: WharfSocket;
@@ -39,6 +45,7 @@ export class LogRoom {
   readonly hostId: string;
   readonly containerId: string;
   readonly name: string;
+  readonly tty: boolean;
 
   constructor(
     readonly key: string,
@@ -47,8 +54,9 @@ export class LogRoom {
     private readonly timing: RoomTiming = DEFAULT_TIMING,
   ) {
     this.hostId = t.host.spec.id;
-    this.containerId = t.id;
+    this.containerId = t.service ? serviceLogKey(t.id) : t.id;
     this.name = t.name;
+    this.tty = t.tty;
     this.ring = new LineRing(Math.min(t.opts.tail ?? RING_LINES, RING_LINES), RING_CHARS);
     this.upstream = new LogUpstream(t, {
       line: (l) => this.onLine(l),
@@ -130,6 +138,7 @@ export class LogRoom {
   private async onUpstreamEnd(): Promise<void> {
     const until = this.t.opts.until;
     if (until !== undefined && until * 1000 <= Date.now()) return this.end("reached the end time");
+    if (this.t.service) return this.onServiceStreamEnd();
     let running: boolean;
     try {
       running = (await inspectContainer(this.t.host, this.t.id)).derived.state === "running";
@@ -144,6 +153,17 @@ export class LogRoom {
     this.broadcast(STOPPED);
   }
 
+  /** A service's stream outlives its tasks; one that ends anyway (a manager fail-over) is opened again. */
+  private async onServiceStreamEnd(): Promise<void> {
+    try {
+      await inspectService(this.t.host, this.t.id);
+    } catch (e) {
+      const gone = e instanceof AppError && e.code === "NOT_FOUND";
+      return this.end(gone ? SERVICE_REMOVED : `engine: ${messageOf(e)}`);
+    }
+    if (this.state === "live") return this.reopen();
+  }
+
   private async reopen(): Promise<void> {
     this.state = "opening";
     this.startedMeanwhile = false;
@@ -156,9 +176,9 @@ export class LogRoom {
       await this.upstream.start(true);
       if (this.state !== "opening") return;
       this.state = "live";
-      this.broadcast({ kind: "resumed", message: "the container started again" });
+      if (!this.t.service) this.broadcast({ kind: "resumed", message: "the container started again" });
     } catch (e) {
-      this.end(`could not follow the container again: ${messageOf(e)}`);
+      this.end(`could not follow the ${this.t.service ? "service" : "container"} again: ${messageOf(e)}`);
     }
   }
 
@@ -201,7 +221,7 @@ export class LogRoom {
   }
 
   private send(socket: WharfSocket, b: OutBatch, ack: () => void = () => {}): void {
-    const batch = { hostId: this.hostId, containerId: this.t.id, ...b };
+    const batch = { hostId: this.hostId, containerId: this.containerId, ...b };
     socket.timeout(this.timing.ackTimeoutMs).emit("logs:lines", batch, () => ack());
   }
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { LogLine } from "../../../lib/realtime/events";
 import { createDemuxer, openLogStream, type EngineLogQuery } from "../../engines/log-demux";
 import type { HostConnection } from "../../engines/host-connection";
+import type { ServiceLogNames } from "../../swarm/service-log-names";
 import { LineSplitter, sinceAfter } from "./logs-lines";
 
 export interface RoomOptions {
@@ -18,6 +19,8 @@ export interface RoomTarget {
   name: string;
   tty: boolean;
   opts: RoomOptions;
+  /** Set for a swarm service (`id` is then the service's): its tasks' lines, each named by the CLI's rule. */
+  service?: ServiceLogNames;
 }
 
 /**
@@ -52,9 +55,11 @@ export class LogUpstream {
       tail: fresh ? (o.tail ?? "all") : "all",
       since: resumeAt ? sinceAfter(resumeAt) : o.since,
       until: o.until,
+      ...(this.t.service ? { details: true } : {}),
     };
     const generation = this.generation;
-    const res = await openLogStream(this.t.host, this.t.id, query);
+    const kind = this.t.service ? "service" : "container";
+    const res = await openLogStream(this.t.host, this.t.id, query, undefined, kind);
     if (generation !== this.generation) res.destroy();
     else this.attach(res);
   }
@@ -69,7 +74,10 @@ export class LogUpstream {
   private attach(res: IncomingMessage): void {
     this.res = res;
     const opts = { keepTs: this.t.opts.timestamps, tty: this.t.tty };
-    const line = (l: LogLine) => this.on.line(l);
+    const names = this.t.service;
+    const line = names
+      ? (l: LogLine) => this.on.line({ ...l, text: names.label(l.text) })
+      : (l: LogLine) => this.on.line(l);
     const out = new LineSplitter("stdout", opts, line);
     const err = new LineSplitter("stderr", opts, line);
     const feed = this.t.tty
