@@ -91,6 +91,9 @@ test("a stack made for the swarm deploys as services the CLI lists, and shows it
   await expect(step).toHaveAttribute("data-action", "create");
   await expect(step).toContainText(`${NAME}_api`);
   await expect(page.getByTestId("plan-objects")).toContainText(`${NAME}_default`);
+  // Stored as a swarm stack: the choice stays shown, fixed.
+  await expect(page.getByTestId("stack-orchestrator")).toHaveValue("swarm");
+  await expect(page.getByTestId("stack-plan").getByRole("columnheader").nth(2)).toHaveText("Swarm service");
   await shoot(page, "swarm-stack-plan-en");
   await page.getByTestId("stack-deploy-button").click();
   await expect(page.getByTestId("stack-job")).toHaveAttribute("data-state", "done", { timeout: 120_000 });

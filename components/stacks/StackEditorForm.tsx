@@ -40,9 +40,10 @@ export function StackEditorForm({
   const planRef = useRef<HTMLElement>(null);
   const firstUp = hosts.data?.items.find((h) => h.status === "up")?.id;
   const stored = draft.saved;
-  const host = hostId ?? firstUp ?? "";
+  const host = stored?.hostId ?? hostId ?? firstUp ?? "";
   const onSwarm = isSwarmManager(hosts.data?.items.find((h) => h.id === host));
-  const target = stored ?? { hostId: host, name, orchestrator: onSwarm ? orchestrator : "compose" };
+  const runsAs = onSwarm ? orchestrator : "compose";
+  const target = stored ? { ...stored, orchestrator: runsAs } : { hostId: host, name, orchestrator: runsAs };
   const nameInvalid = draft.issues.some((i) => i.path === "name");
 
   // A new plan is what the user asked to see: bring it into view.

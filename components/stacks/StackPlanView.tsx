@@ -54,7 +54,9 @@ export function StackPlanView({ plan }: { plan: StackPlan }) {
             <tr>
               <th className="px-2 py-1 font-medium">{t("column.service")}</th>
               <th className="px-2 py-1 font-medium">{t("column.action")}</th>
-              <th className="px-2 py-1 font-medium">{t("column.container")}</th>
+              <th className="px-2 py-1 font-medium">
+                {t(plan.orchestrator === "swarm" ? "column.swarmService" : "column.container")}
+              </th>
               <th className="px-2 py-1 font-medium">{t("column.reason")}</th>
             </tr>
           </thead>

@@ -122,6 +122,8 @@ export interface StackPlan {
   warnings: string[];
   /** Set when the file was a version-1 file, converted before planning. */
   converted?: { compose: string; changes: string[] };
+  /** Set for a swarm stack: each step is a swarm service, named in `container`. */
+  orchestrator?: "swarm";
 }
 
 export const STACK_OPERATIONS = ["deploy", "stop", "start", "restart", "pull", "down"] as const;

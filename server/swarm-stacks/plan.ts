@@ -120,6 +120,6 @@ export function planSwarmStack(
   return {
     spec,
     prune: prune ? orphans : [],
-    view: { project: namespace, steps, objects, pulls: [], builds: [], warnings },
+    view: { project: namespace, steps, objects, pulls: [], builds: [], warnings, orchestrator: "swarm" },
   };
 }
