@@ -76,6 +76,18 @@ export interface UpdatePolicy {
   order: UpdateOrder;
 }
 
+/** CPUs in nano-CPUs (1e9 a CPU) and memory in bytes, as the engine counts them. */
+export interface ServiceResourceSet {
+  nanoCpus?: number;
+  memoryBytes?: number;
+}
+
+/** What a service's tasks may use at most (limits) and what a node must have free for one (reservations). */
+export interface ServiceResources {
+  limits?: ServiceResourceSet;
+  reservations?: ServiceResourceSet;
+}
+
 export interface ServicePort {
   protocol: "tcp" | "udp" | "sctp";
   target: number;
@@ -116,6 +128,8 @@ export interface SwarmService {
   /** Spread preferences, by the label or attribute they spread over. */
   preferences: string[];
   maxReplicasPerNode?: number;
+  /** Absent when the service sets neither limits nor reservations. */
+  resources?: ServiceResources;
   updateConfig?: UpdatePolicy;
   rollbackConfig?: UpdatePolicy;
   updateStatus?: ServiceUpdateStatus;

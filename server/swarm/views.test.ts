@@ -96,6 +96,28 @@ describe("swarm views", () => {
     });
   });
 
+  it("shows a service's limits and reservations, leaving out what the engine holds as none", () => {
+    // Arrange
+    const spec = (Resources: object) => ({
+      ID: "s2",
+      Spec: { Name: "api", TaskTemplate: { ContainerSpec: { Image: "local/busybox:1.35" }, Resources } },
+    });
+    // Act
+    const both = toService(
+      spec({
+        Limits: { NanoCPUs: 5e8, MemoryBytes: 64 * 1024 ** 2 },
+        Reservations: { NanoCPUs: 0, MemoryBytes: 32 * 1024 ** 2 },
+      }),
+    );
+    const none = toService(spec({ Limits: {}, Reservations: { NanoCPUs: 0 } }));
+    // Assert
+    expect(both.resources).toEqual({
+      limits: { nanoCpus: 5e8, memoryBytes: 64 * 1024 ** 2 },
+      reservations: { memoryBytes: 32 * 1024 ** 2 },
+    });
+    expect(none).not.toHaveProperty("resources");
+  });
+
   it("names tasks as the CLI does and keeps their errors", () => {
     const t = toTask(
       {

@@ -5,6 +5,8 @@ import {
   UPDATE_ORDERS,
   type HostSwarm,
   type ServiceMode,
+  type ServiceResourceSet,
+  type ServiceResources,
   type SwarmConfig,
   type SwarmNode,
   type SwarmSecret,
@@ -101,6 +103,25 @@ export function toPolicy(p: EngineUpdatePolicy | undefined): UpdatePolicy | unde
   };
 }
 
+type EngineResources = NonNullable<NonNullable<EngineServiceSpec["TaskTemplate"]>["Resources"]>;
+
+/** A limit or reservation the engine holds; 0 is the engine's "none", so it is left out. */
+function toResourceSet(r: EngineResources["Limits"]): ServiceResourceSet | undefined {
+  const out = {
+    ...opt("nanoCpus", r?.NanoCPUs || undefined),
+    ...opt("memoryBytes", r?.MemoryBytes || undefined),
+  };
+  return Object.keys(out).length ? out : undefined;
+}
+
+export function toResources(r: EngineResources | undefined): ServiceResources | undefined {
+  const limits = toResourceSet(r?.Limits);
+  const reservations = toResourceSet(r?.Reservations);
+  return limits || reservations
+    ? { ...opt("limits", limits), ...opt("reservations", reservations) }
+    : undefined;
+}
+
 /** The image as the user named it: the digest the engine pins (`@sha256:…`) is left out. */
 const imageName = (image: string | undefined) => (image ?? "").replace(/@sha256:[a-f0-9]{64}$/, "");
 
@@ -131,6 +152,7 @@ export function toService(s: EngineService): SwarmService {
     constraints: placement.Constraints ?? [],
     preferences: (placement.Preferences ?? []).map((p) => p.Spread?.SpreadDescriptor ?? "").filter(Boolean),
     ...opt("maxReplicasPerNode", placement.MaxReplicas),
+    ...opt("resources", toResources(spec.TaskTemplate?.Resources)),
     ...opt("updateConfig", toPolicy(spec.UpdateConfig)),
     ...opt("rollbackConfig", toPolicy(spec.RollbackConfig)),
     ...(s.UpdateStatus?.State
