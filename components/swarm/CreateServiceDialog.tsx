@@ -8,6 +8,7 @@ import { checkWith } from "@/components/ui/form-check";
 import { useToast } from "@/components/ui/Toasts";
 import { serviceCreateSchema } from "@/lib/swarm/schemas";
 import { PolicyFields } from "./PolicyFields";
+import { ResourceFields } from "./ResourceFields";
 import { useCreateService } from "./queries";
 import { createBody, CREATE_MODES, EMPTY_DRAFT, type ServiceDraft } from "./service-form";
 
@@ -21,8 +22,8 @@ const EXAMPLES = {
 } as const;
 
 /**
- * A replicated or global service from the fields most services need; the rest stays the engine's
- * default.
+ * A replicated or global service from the fields most services need (with its limits, reservations
+ * and update policy); the rest stays the engine's default.
  */
 export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClose: () => void }) {
   const t = useTranslations("swarm.create");
@@ -109,6 +110,7 @@ export function CreateServiceDialog({ hostId, onClose }: { hostId: string; onClo
           />
         </Field>
       </div>
+      <ResourceFields draft={draft} onChange={setDraft} at={errors.at} columns={2} />
       <PolicyFields draft={draft} onChange={setDraft} at={errors.at} columns={2} />
     </>
   );

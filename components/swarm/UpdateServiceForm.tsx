@@ -9,12 +9,17 @@ import { useToast } from "@/components/ui/Toasts";
 import { serviceUpdateSchema } from "@/lib/swarm/schemas";
 import type { SwarmService } from "@/lib/swarm/types";
 import { PolicyFields } from "./PolicyFields";
+import { ResourceFields } from "./ResourceFields";
 import { useUpdateService } from "./queries";
 import { updateBody, updateDraftOf, type UpdateDraft } from "./service-form";
 
+/** A rollback cannot itself roll back. */
+const ROLLBACK_ACTIONS = ["pause", "continue"] as const;
+
 /**
- * A rolling update of image, command and env, with the policy it rolls out by. Sent at the version
- * read, so a change made meanwhile is refused rather than overwritten.
+ * A rolling update of image, command, env, limits and reservations, with the policy it rolls out
+ * by and the one a rollback would follow. Sent at the version read, so a change made meanwhile is
+ * refused rather than overwritten.
  */
 export function UpdateServiceForm({
   hostId,
@@ -62,7 +67,15 @@ export function UpdateServiceForm({
           onChange={(e) => setDraft({ ...draft, env: e.target.value })}
         />
       </Field>
+      <ResourceFields draft={draft} onChange={setDraft} at={errors.at} />
       <PolicyFields draft={draft} onChange={setDraft} at={errors.at} />
+      <PolicyFields
+        policy="rollbackConfig"
+        actions={ROLLBACK_ACTIONS}
+        draft={draft.rollback}
+        onChange={(rollback) => setDraft({ ...draft, rollback })}
+        at={errors.at}
+      />
     </>
   );
   return (
