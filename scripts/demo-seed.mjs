@@ -157,7 +157,8 @@ if (hostList.items?.some((h) => h.id === "swarm")) {
         updateConfig: { parallelism: 1, delay: "2s", order: "start-first", failureAction: "rollback" },
       }),
     });
-    if (r.status !== 201) throw new Error(`demo seed: the swarm service failed (${r.status} ${await r.text()})`);
+    if (r.status !== 201)
+      throw new Error(`demo seed: the swarm service failed (${r.status} ${await r.text()})`);
   }
   const swarmStacks = `${base}/api/v1/hosts/swarm/stacks`;
   const made = await fetch(swarmStacks, {
@@ -193,7 +194,8 @@ networks:
       headers: { ...headers, cookie },
       body: "{}",
     });
-    if (r.status !== 202) throw new Error(`demo seed: deploying demo-edge failed (${r.status} ${await r.text()})`);
+    if (r.status !== 202)
+      throw new Error(`demo seed: deploying demo-edge failed (${r.status} ${await r.text()})`);
   } else if (made.status !== 409) {
     throw new Error(`demo seed: the swarm stack failed (${made.status} ${await made.text()})`);
   }

@@ -236,8 +236,8 @@ describe("API tokens", () => {
 const SAMPLES: { [K in ClientCommand]: (v: Record<string, string>) => CommandPayload<K> } = {
   "stats:subscribe": (v) => ({ hostId: "local", containerId: v.id as string }),
   "stats:unsubscribe": (v) => ({ hostId: "local", containerId: v.id as string }),
-  "logs:subscribe": (v) => ({ hostId: "local", containerId: v.id as string, tail: 1 }),
-  "logs:unsubscribe": (v) => ({ hostId: "local", containerId: v.id as string }),
+  "logs:subscribe": (v) => ({ hostId: "local", containerId: v.id, tail: 1 }),
+  "logs:unsubscribe": (v) => ({ hostId: "local", containerId: v.id }),
   "exec:start": (v) => ({ hostId: "local", containerId: v.id as string, cmd: ["true"], cols: 80, rows: 24 }),
   "exec:input": () => ({ sessionId: "none", data: "x" }),
   "exec:resize": () => ({ sessionId: "none", cols: 80, rows: 24 }),
