@@ -8,6 +8,7 @@ import { createWharf, type Wharf } from "../../server/app";
 import type { Config } from "../../server/config";
 import { parseHostsSetting } from "../../server/engines/host-spec";
 import { messageOf } from "../../lib/errors";
+import type { JobSnapshot } from "../../lib/images/types";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
 
 const run = promisify(execFile);
@@ -283,4 +284,16 @@ export function spawnServer(dataDir: string): Promise<{ child: ChildProcess; bas
     });
     child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
   });
+}
+
+/** A job's snapshot once it has ended (done, error or cancelled). */
+export function jobFinished(c: Client, jobId: string, timeoutMs = 120_000): Promise<JobSnapshot> {
+  return waitFor(
+    async () => {
+      const r = await c.get<JobSnapshot>(`/api/v1/jobs/${jobId}`);
+      return r.status === 200 && r.body.state !== "running" ? r.body : undefined;
+    },
+    timeoutMs,
+    `job ${jobId}`,
+  );
 }

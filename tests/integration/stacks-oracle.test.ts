@@ -27,10 +27,10 @@ import {
   engineSocket,
   login,
   startServer,
-  waitFor,
   waitHostsUp,
   type Client,
   type TestServer,
+  jobFinished,
 } from "./harness";
 
 const exec = promisify(execFile);
@@ -237,21 +237,10 @@ async function createAsWharf(c: Case): Promise<void> {
     }
 }
 
-async function finished(jobId: string): Promise<JobSnapshot> {
-  return waitFor(
-    async () => {
-      const r = await admin.get<JobSnapshot>(`/api/v1/jobs/${jobId}`);
-      return r.status === 200 && r.body.state !== "running" ? r.body : undefined;
-    },
-    120_000,
-    `job ${jobId}`,
-  );
-}
-
 async function stackJob(stack: string, op: string, body: unknown = {}): Promise<JobSnapshot> {
   const r = await admin.send<{ jobId: string }>("POST", `${BASE}/${stack}/${op}`, body);
   if (r.status !== 202) throw new Error(`${op} ${stack}: ${r.status} ${JSON.stringify(r.body)}`);
-  return finished(r.body.jobId);
+  return jobFinished(admin, r.body.jobId);
 }
 
 async function deployWithWharf(c: Case): Promise<void> {

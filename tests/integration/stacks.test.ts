@@ -12,6 +12,7 @@ import {
   waitHostsUp,
   type Client,
   type TestServer,
+  jobFinished,
 } from "./harness";
 
 let srv: TestServer;
@@ -75,21 +76,10 @@ networks:
     internal: true
 `;
 
-async function finished(c: Client, jobId: string): Promise<JobSnapshot> {
-  return waitFor(
-    async () => {
-      const r = await c.get<JobSnapshot>(`/api/v1/jobs/${jobId}`);
-      return r.status === 200 && r.body.state !== "running" ? r.body : undefined;
-    },
-    120_000,
-    `job ${jobId}`,
-  );
-}
-
 async function run(c: Client, stack: string, op: string, body: unknown = {}): Promise<JobSnapshot> {
   const r = await c.send<{ jobId: string }>("POST", `${BASE}/${stack}/${op}`, body);
   expect(r.status, JSON.stringify(r.body)).toBe(202);
-  return finished(c, r.body.jobId);
+  return jobFinished(c, r.body.jobId);
 }
 
 beforeAll(async () => {
@@ -344,7 +334,7 @@ networks:
         socket.emit("job:cancel", { jobId: started.body.jobId }, (r: { ok: boolean }) => resolve(r)),
       );
       expect(cancel.ok).toBe(true);
-      const job = await finished(admin, started.body.jobId);
+      const job = await jobFinished(admin, started.body.jobId);
       expect(job.state).toBe("cancelled");
       const base = await waitFor(
         async () => {

@@ -6,7 +6,16 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ENGINES_DIR, enginesScript } from "./harness";
+import { parseHostsSetting } from "../../server/engines/host-spec";
+import {
+  ENGINES_DIR,
+  enginesScript,
+  login,
+  startServer,
+  waitHostsUp,
+  type Client,
+  type TestServer,
+} from "./harness";
 
 const run = promisify(execFile);
 export const SWARM_HOSTS = path.join(ENGINES_DIR, "hosts-swarm.json");
@@ -29,4 +38,24 @@ export async function ensureSwarmCluster(): Promise<boolean> {
   if (await clusterUp()) return false;
   await enginesScript("swarm");
   return true;
+}
+
+/** Wharf on the swarm's first manager (host `swarm`), signed in as admin; `stop` also stops a cluster it started. */
+export async function startSwarmServer(): Promise<{
+  srv: TestServer;
+  admin: Client;
+  stop: () => Promise<void>;
+}> {
+  const started = await ensureSwarmCluster();
+  const srv = await startServer({ hosts: parseHostsSetting(SWARM_HOSTS) });
+  const admin = await login(srv.base);
+  await waitHostsUp(admin, ["swarm"]);
+  return {
+    srv,
+    admin,
+    stop: async () => {
+      await srv.stop();
+      if (started) await enginesScript("swarm-stop");
+    },
+  };
 }

@@ -2,21 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../lib/errors";
 import type { LogsBatch, LogsSubscribe, LogsSubscribed } from "../../lib/realtime/events";
 import type { SwarmService } from "../../lib/swarm/types";
-import { parseHostsSetting } from "../../server/engines/host-spec";
 import {
   RUN_ID,
   connectSocket,
-  enginesScript,
-  login,
-  startServer,
   userClient,
   waitFor,
-  waitHostsUp,
   type Client,
   type TestServer,
   type TestSocket,
 } from "./harness";
-import { SWARM_HOSTS, ensureSwarmCluster, swarmCli } from "./swarm-cluster";
+import { startSwarmServer, swarmCli } from "./swarm-cluster";
 
 const P = `${RUN_ID}-swl`;
 const API = "/api/v1/hosts/swarm/swarm";
@@ -24,7 +19,7 @@ const TICK = `i=0; while true; do i=$((i+1)); echo "tick-$i"; sleep 0.2; done`;
 
 let srv: TestServer;
 let admin: Client;
-let startedCluster = false;
+let stopSwarm = async () => {};
 let service: SwarmService;
 const sockets: TestSocket[] = [];
 
@@ -45,10 +40,7 @@ async function logSocket(cookie: string) {
 }
 
 beforeAll(async () => {
-  startedCluster = await ensureSwarmCluster();
-  srv = await startServer({ hosts: parseHostsSetting(SWARM_HOSTS) });
-  admin = await login(srv.base);
-  await waitHostsUp(admin, ["swarm"]);
+  ({ srv, admin, stop: stopSwarm } = await startSwarmServer());
   const r = await admin.send<{ service: SwarmService }>("POST", `${API}/services`, {
     name: `${P}-tick`,
     image: "local/busybox:1.35",
@@ -66,8 +58,7 @@ afterAll(async () => {
   for (const s of sockets) s.close();
   const services = await swarmCli("service", "ls", "-q", "--filter", `name=${P}`).catch(() => "");
   if (services) await swarmCli("service", "rm", ...services.split("\n")).catch(() => "");
-  await srv?.stop();
-  if (startedCluster) await enginesScript("swarm-stop");
+  await stopSwarm();
 }, 120_000);
 
 /** `name.slot.task@node | tick-N` lines, by task prefix, with the highest tick seen for each. */
@@ -160,13 +151,15 @@ describe("a swarm service's live logs", () => {
       labelSelector: "team=b",
     });
     const { subscribe, batches } = await logSocket(op.cookie);
-    const theirs = await subscribe({ serviceId: service.id, tail: 5 });
     const missing = await subscribe({ serviceId: `${P}-nosuch`, tail: 5 });
-    expect(theirs).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(missing).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    const norm = (r: Result<unknown>) =>
-      JSON.stringify(r).replaceAll(service.id, "X").replaceAll(`${P}-nosuch`, "X");
-    expect(norm(theirs)).toBe(norm(missing));
+    // By full id, id prefix and name alike: the same answer as for a service that is not there.
+    for (const ref of [service.id, service.id.slice(0, 6), service.name]) {
+      const theirs = await subscribe({ serviceId: ref, tail: 5 });
+      expect(theirs, ref).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+      const norm = (r: Result<unknown>, as: string) => JSON.stringify(r).replaceAll(as, "X");
+      expect(norm(theirs, ref), ref).toBe(norm(missing, `${P}-nosuch`));
+    }
     await new Promise((r) => setTimeout(r, 500));
     expect(batches).toEqual([]);
   });

@@ -7,38 +7,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_RESOURCES, updateBody, updateDraftOf } from "../../components/swarm/service-form";
 import type { SwarmService } from "../../lib/swarm/types";
-import { parseHostsSetting } from "../../server/engines/host-spec";
-import { SWARM_HOSTS, ensureSwarmCluster, swarmCli } from "./swarm-cluster";
-import {
-  RUN_ID,
-  enginesScript,
-  login,
-  startServer,
-  waitHostsUp,
-  type Client,
-  type TestServer,
-} from "./harness";
+import { startSwarmServer, swarmCli } from "./swarm-cluster";
+import { RUN_ID, type Client } from "./harness";
 
 const P = `${RUN_ID}-sf`.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 const API = "/api/v1/hosts/swarm/swarm";
 const MIB = 1024 ** 2;
 
-let srv: TestServer;
 let admin: Client;
-let startedCluster = false;
+let stopSwarm = async () => {};
 
 beforeAll(async () => {
-  startedCluster = await ensureSwarmCluster();
-  srv = await startServer({ hosts: parseHostsSetting(SWARM_HOSTS) });
-  admin = await login(srv.base);
-  await waitHostsUp(admin, ["swarm"]);
+  ({ admin, stop: stopSwarm } = await startSwarmServer());
 }, 120_000);
 
 afterAll(async () => {
   const services = await swarmCli("service", "ls", "-q", "--filter", `name=${P}`).catch(() => "");
   if (services) await swarmCli("service", "rm", ...services.split("\n")).catch(() => "");
-  await srv?.stop();
-  if (startedCluster) await enginesScript("swarm-stop");
+  await stopSwarm();
 }, 120_000);
 
 interface InspectedSpec {

@@ -16,19 +16,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobSnapshot } from "../../lib/images/types";
 import type { StackDetail, StackList, StackPlan } from "../../lib/stacks/types";
-import { parseHostsSetting } from "../../server/engines/host-spec";
-import { SWARM_HOSTS, ensureSwarmCluster, swarmCli } from "./swarm-cluster";
-import {
-  RUN_ID,
-  enginesScript,
-  login,
-  startServer,
-  userClient,
-  waitFor,
-  waitHostsUp,
-  type Client,
-  type TestServer,
-} from "./harness";
+import { startSwarmServer, swarmCli } from "./swarm-cluster";
+import { RUN_ID, userClient, waitFor, type Client, type TestServer, jobFinished } from "./harness";
 
 const run = promisify(execFile);
 const P = `${RUN_ID}-ss`.toLowerCase().replace(/[^a-z0-9_-]/g, "");
@@ -38,18 +27,15 @@ const ON_ONE_NODE = `node.labels.${NODE_LABEL}==yes`;
 
 let srv: TestServer;
 let admin: Client;
-let startedCluster = false;
+let stopSwarm = async () => {};
 /** The one node every task here runs on. */
 let node = "";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-swarm-stacks-"));
 
 beforeAll(async () => {
-  startedCluster = await ensureSwarmCluster();
   node = await swarmCli("info", "--format", "{{.Swarm.NodeID}}");
   await swarmCli("node", "update", "--label-add", `${NODE_LABEL}=yes`, node);
-  srv = await startServer({ hosts: parseHostsSetting(SWARM_HOSTS) });
-  admin = await login(srv.base);
-  await waitHostsUp(admin, ["swarm"]);
+  ({ srv, admin, stop: stopSwarm } = await startSwarmServer());
 }, 120_000);
 
 afterAll(async () => {
@@ -57,26 +43,14 @@ afterAll(async () => {
   for (const s of stacks.split("\n").filter((n) => n.startsWith(P)))
     await swarmCli("stack", "rm", s).catch(() => "");
   if (node) await swarmCli("node", "update", "--label-rm", NODE_LABEL, node).catch(() => "");
-  await srv?.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (startedCluster) await enginesScript("swarm-stop");
+  await stopSwarm();
 }, 120_000);
-
-async function finished(jobId: string): Promise<JobSnapshot> {
-  return waitFor(
-    async () => {
-      const r = await admin.get<JobSnapshot>(`/api/v1/jobs/${jobId}`);
-      return r.status === 200 && r.body.state !== "running" ? r.body : undefined;
-    },
-    120_000,
-    `job ${jobId}`,
-  );
-}
 
 async function op(stack: string, what: string, body: unknown = {}): Promise<JobSnapshot> {
   const r = await admin.send<{ jobId: string }>("POST", `${BASE}/${stack}/${what}`, body);
   expect(r.status, JSON.stringify(r.body)).toBe(202);
-  const job = await finished(r.body.jobId);
+  const job = await jobFinished(admin, r.body.jobId);
   expect(job.state, JSON.stringify(job)).toBe("done");
   return job;
 }

@@ -14,18 +14,14 @@ import type {
   SwarmTaskTransition,
 } from "../../lib/swarm/types";
 import type { HostSummary } from "../../lib/types";
-import { parseHostsSetting } from "../../server/engines/host-spec";
-import { SWARM_HOSTS, ensureSwarmCluster, swarmCli } from "./swarm-cluster";
+import { startSwarmServer, swarmCli } from "./swarm-cluster";
 import {
   ENGINES_DIR,
   RUN_ID,
   connectSocket,
   enginesScript,
-  login,
-  startServer,
   userClient,
   waitFor,
-  waitHostsUp,
   type Client,
   type TestServer,
   type TestSocket,
@@ -39,14 +35,11 @@ const SLEEP = ["sleep", "100000"];
 
 let srv: TestServer;
 let admin: Client;
-let startedCluster = false;
+let stopSwarm = async () => {};
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  startedCluster = await ensureSwarmCluster();
-  srv = await startServer({ hosts: parseHostsSetting(SWARM_HOSTS) });
-  admin = await login(srv.base);
-  await waitHostsUp(admin, ["swarm"]);
+  ({ srv, admin, stop: stopSwarm } = await startSwarmServer());
 }, 120_000);
 
 afterAll(async () => {
@@ -57,8 +50,7 @@ afterAll(async () => {
     const ids = await swarmCli(kind, "ls", "-q", "--filter", `name=${P}`).catch(() => "");
     if (ids) await swarmCli(kind, "rm", ...ids.split("\n")).catch(() => "");
   }
-  await srv?.stop();
-  if (startedCluster) await enginesScript("swarm-stop");
+  await stopSwarm();
 }, 120_000);
 
 async function createService(c: Client, body: Record<string, unknown>): Promise<SwarmService> {
